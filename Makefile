@@ -1,0 +1,135 @@
+# cxtop — GNU make.  `make run` and `make check` are all a new machine needs:
+# both install the Debian packages they are missing first (see `deps`).
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+DATADIR  ?= $(PREFIX)/share/cxtop
+MANPREFIX ?= $(PREFIX)/share/man
+DESTDIR  ?=
+
+CC       ?= cc
+PKG_CONFIG ?= pkg-config
+CFLAGS   ?= -O2 -g
+# CI builds with WERROR=-Werror; a user's build does not stop on a new
+# compiler's new warning.
+WERROR   ?= $(if $(CI),-Werror,)
+WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wformat=2 -Wvla -Wno-unused-parameter $(WERROR)
+CPPFLAGS += -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
+            -DCX_VERSION='"$(VERSION)"' -DCX_DATADIR='"$(DATADIR)"'
+LIBS_PKG  = ncursesw sqlite3 yaml-0.1
+# Recursive (=) on purpose: expanded only when a recipe runs, which is after
+# `deps` has had its chance to install pkg-config and the -dev packages.
+# ncursesw.pc adds its own feature macros; ours (above) are the ones used.
+PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags $(LIBS_PKG)))
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(LIBS_PKG))
+CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
+CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka)
+SAN       = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+ALL_CFLAGS = -std=c11 $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS)
+
+# Library sources: every layer but the entry point.  main.c stays tiny.
+LIB_SRC  = $(sort $(wildcard src/base/*.c src/store/*.c src/model/*.c src/report/*.c src/tui/*.c src/config/*.c src/cli/*.c))
+LIB_SRC := $(filter-out src/cli/main.c,$(LIB_SRC))
+MAIN_SRC = src/cli/main.c
+GEN_SRC  = $(wildcard src/store/sample/*.c)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+
+OBJ      = $(LIB_SRC:%.c=build/obj/%.o)
+SAN_OBJ  = $(LIB_SRC:%.c=build/san/%.o)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
+
+.PHONY: all run check deps deps-check install uninstall clean sample lint-man bench
+.DEFAULT_GOAL := all
+
+all: cxtop
+
+cxtop: build/libcxtop.a build/obj/$(MAIN_SRC:.c=.o)
+	$(CC) $(CFLAGS) -o $@ build/obj/$(MAIN_SRC:.c=.o) build/libcxtop.a $(PKG_LIBS)
+
+build/libcxtop.a: $(OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+build/obj/%.o: %.c $(wildcard include/cxtop/*.h) $(wildcard src/*/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The sanitizer build used by every test: ASan + UBSan, no optimisation
+# surprises.
+build/san/%.o: %.c $(wildcard include/cxtop/*.h) $(wildcard src/*/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -O1 $(SAN) -c -o $@ $<
+
+build/san/libcxtop.a: $(SAN_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+build/san/cxtop: build/san/libcxtop.a build/san/$(MAIN_SRC:.c=.o)
+	$(CC) $(SAN) -o $@ build/san/$(MAIN_SRC:.c=.o) build/san/libcxtop.a $(PKG_LIBS)
+
+build/san/tests/%: tests/unit/%.c tests/unit/testutil.h build/san/libcxtop.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Isrc -O1 $(SAN) -o $@ $< build/san/libcxtop.a $(CMOCKA_LIBS) $(PKG_LIBS)
+
+# --- the sample store -------------------------------------------------------
+# sample.db is committed; `make sample` rebuilds it from src/store/sample/.
+# The generator is deterministic, and a test checks the committed file is
+# what it produces.
+build/mksample: $(GEN_SRC) build/libcxtop.a
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $(GEN_SRC) build/libcxtop.a $(PKG_LIBS)
+
+sample: build/mksample
+	rm -f sample.db.new
+	./build/mksample sample.db.new
+	mv sample.db.new sample.db
+
+# --- the two commands a new machine needs -----------------------------------
+# A working copy of the sample, so that edits in the UI never touch the
+# committed file.
+build/run.db: | sample.db
+	@mkdir -p build
+	cp sample.db $@
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory build/run.db
+	./cxtop build/run.db
+
+check: deps deps-check
+	@$(MAKE) --no-print-directory cxtop build/san/cxtop build/mksample $(UNIT_BIN)
+	@sh tests/run.sh
+
+# Debian packages.  Each entry is kind:name:package, kind being pc (a
+# pkg-config module) or cmd (a command on PATH).
+DEPS_BUILD = cmd:pkg-config:pkg-config pc:ncursesw:libncurses-dev \
+             pc:sqlite3:libsqlite3-dev pc:yaml-0.1:libyaml-dev
+DEPS_CHECK = pc:cmocka:libcmocka-dev cmd:sqlite3:sqlite3 cmd:tmux:tmux \
+             cmd:groff:groff-base cmd:jq:jq cmd:valgrind:valgrind
+
+deps:
+	@sh tests/ensure-packages.sh $(DEPS_BUILD)
+deps-check:
+	@sh tests/ensure-packages.sh $(DEPS_CHECK)
+
+lint-man:
+	@sh tests/lint-man.sh
+
+install: cxtop
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man5 \
+	           $(DESTDIR)$(DATADIR)/themes
+	install -m 755 cxtop $(DESTDIR)$(BINDIR)/cxtop
+	install -m 644 man/cxtop.1 $(DESTDIR)$(MANPREFIX)/man1/cxtop.1
+	install -m 644 man/cxtop.5 $(DESTDIR)$(MANPREFIX)/man5/cxtop.5
+	for f in themes/*.yaml; do [ -e "$$f" ] || continue; \
+		install -m 644 "$$f" $(DESTDIR)$(DATADIR)/themes/; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/cxtop $(DESTDIR)$(MANPREFIX)/man1/cxtop.1 \
+	      $(DESTDIR)$(MANPREFIX)/man5/cxtop.5
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build cxtop sample.db.new

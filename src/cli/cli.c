@@ -1,0 +1,115 @@
+/* cli.c — option parsing and subcommand dispatch.
+ *
+ * Git-style: global options first, then an optional command and its own
+ * options.  Each command lives in its own cmd_*.c and gets argv starting at
+ * its name.  Errors leave as "cxtop: what: why" on stderr with exit status 2
+ * for a wrong command line and 1 for anything else.
+ */
+#include "cxtop/cli.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_internal.h"
+#include "cxtop/config.h"
+#include "cxtop/store.h"
+#include "cxtop/tui.h"
+
+static const struct cx_command commands[] = {
+	{"init", cx_cmd_init, "init DB", "create an empty store at the current schema"},
+};
+
+static void usage(FILE *to)
+{
+	fprintf(to,
+		"Usage: cxtop [OPTIONS] [DB]\n"
+		"       cxtop COMMAND [ARGS]\n"
+		"\n"
+		"The support team's P&L, KPIs and campaigns, from an SQLite store.\n"
+		"Without a command, opens DB (default: $CXTOP_DB, else ./sample.db).\n"
+		"\n"
+		"Commands:\n");
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(to, "  %-22s %s\n", commands[i].synopsis, commands[i].summary);
+	fprintf(to,
+		"\n"
+		"Options:\n"
+		"  -r, --read-only        open the store read-only: nothing can be written\n"
+		"  -h, --help             show this help and exit\n"
+		"  -V, --version          show the version and the libraries in use\n"
+		"\n"
+		"Exit status: 0 ok, 1 runtime error, 2 usage error.  See cxtop(1), cxtop(5).\n");
+}
+
+int cx_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("cxtop: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputs(" (see cxtop --help)\n", stderr);
+	va_end(ap);
+	return CX_EXIT_USAGE;
+}
+
+int cx_report_error(const cx_error *err)
+{
+	fprintf(stderr, "cxtop: %s\n", err->msg[0] ? err->msg : "unknown error");
+	return err->status ? err->status : CX_EXIT_RUNTIME;
+}
+
+const char *cx_default_db(void)
+{
+	const char *env = getenv("CXTOP_DB");
+	return env && *env ? env : "sample.db";
+}
+
+static void version(void)
+{
+	printf("cxtop %s\n", CX_VERSION);
+	printf("%s, SQLite %s, libyaml %s\n", cx_tui_curses_version(), cx_store_sqlite_version(),
+	       cx_config_yaml_version());
+}
+
+int cx_cli_main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{"read-only", no_argument, NULL, 'r'},
+		{NULL, 0, NULL, 0},
+	};
+	struct cx_ui_options ui = {0};
+
+	opterr = 0;
+	int c;
+	/* '+': stop at the first non-option, which may be a command. */
+	while ((c = getopt_long(argc, argv, "+hVr", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			usage(stdout);
+			return CX_EXIT_OK;
+		case 'V':
+			version();
+			return CX_EXIT_OK;
+		case 'r':
+			ui.read_only = true;
+			break;
+		default:
+			return cx_usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+
+	if (optind < argc) {
+		for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+			if (strcmp(argv[optind], commands[i].name) == 0)
+				return commands[i].run(argc - optind, argv + optind);
+	}
+	if (argc - optind > 1)
+		return cx_usage_error("unexpected argument '%s'", argv[optind + 1]);
+	ui.db_path = optind < argc ? argv[optind] : cx_default_db();
+	return cx_cmd_ui(&ui);
+}

@@ -1,0 +1,31 @@
+/* cli_internal.h — private to src/cli: the command table and helpers. */
+#ifndef CXTOP_CLI_INTERNAL_H
+#define CXTOP_CLI_INTERNAL_H
+
+#include <stdbool.h>
+
+#include "cxtop/error.h"
+
+struct cx_command {
+	const char *name;
+	int (*run)(int argc, char **argv); /* argv[0] is the command's name */
+	const char *synopsis;
+	const char *summary;
+};
+
+struct cx_ui_options {
+	const char *db_path;
+	bool read_only;
+};
+
+int cx_cmd_init(int argc, char **argv);
+int cx_cmd_ui(const struct cx_ui_options *opt);
+
+/* Prints "cxtop: <fmt ...> (see cxtop --help)" and returns CX_EXIT_USAGE. */
+int cx_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints "cxtop: <err->msg>" and returns its exit status. */
+int cx_report_error(const cx_error *err);
+/* $CXTOP_DB, else ./sample.db. */
+const char *cx_default_db(void);
+
+#endif

@@ -1,0 +1,242 @@
+/* schema.c — the store's schema and its migrations.
+ *
+ * The schema is versioned with PRAGMA user_version.  migrations[i] takes a
+ * store from version i to version i+1; a new store runs them all.  Never edit
+ * a migration that has shipped: add the next one.
+ *
+ * Conventions (documented in cxtop(5)):
+ *   - money is INTEGER minor units (cents), never REAL;
+ *   - instants (*_at) are INTEGER unix seconds, UTC;
+ *   - calendar dates (*_on) are TEXT 'YYYY-MM-DD', checked with date();
+ *   - percentages are INTEGER basis points (1 % = 100 bp);
+ *   - CHECK constraints and foreign keys keep bad rows out whichever door
+ *     they come through: the UI, an import, or someone's sqlite3 shell.
+ */
+#include "schema.h"
+
+#include <stddef.h>
+
+/* A calendar date column: NULL or a real 'YYYY-MM-DD' date. */
+#define DATE_OK(c) "(" c " IS NULL OR date(" c ") IS " c ")"
+/* Integer money / counts that may not be negative. */
+#define MONEY(c) "typeof(" c ") = 'integer' AND " c " >= 0"
+#define BP(c) "typeof(" c ") = 'integer' AND " c " BETWEEN 0 AND 10000"
+
+static const char v1[] =
+	"CREATE TABLE agents ("
+	"  id            INTEGER PRIMARY KEY,"
+	"  name          TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+	"  team          TEXT NOT NULL CHECK (length(trim(team)) > 0),"
+	"  discount_code TEXT UNIQUE CHECK (discount_code IS NULL OR length(discount_code) BETWEEN 3 AND 32),"
+	"  monthly_cost  INTEGER NOT NULL DEFAULT 0 CHECK (" MONEY("monthly_cost") "),"
+	"  hired_on      TEXT NOT NULL CHECK (" DATE_OK("hired_on") "),"
+	"  left_on       TEXT CHECK (" DATE_OK("left_on") " AND (left_on IS NULL OR left_on >= hired_on))"
+	");"
+
+	"CREATE TABLE customers ("
+	"  id           INTEGER PRIMARY KEY,"
+	"  name         TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+	"  email        TEXT UNIQUE CHECK (email IS NULL OR email LIKE '%_@_%'),"
+	"  segment      TEXT NOT NULL DEFAULT 'standard' CHECK (length(segment) > 0),"
+	"  blacklisted  INTEGER NOT NULL DEFAULT 0 CHECK (blacklisted IN (0, 1)),"
+	"  satisfaction INTEGER CHECK (satisfaction IS NULL OR satisfaction BETWEEN 1 AND 10),"
+	"  created_at   INTEGER NOT NULL CHECK (typeof(created_at) = 'integer')"
+	");"
+	"CREATE INDEX customers_satisfaction ON customers (satisfaction);"
+
+	/* One row per ticket.  replies counts the agent's public replies, which
+	 * is what one-touch resolution is measured on; reopened counts how many
+	 * times the customer reopened it after it was solved. */
+	"CREATE TABLE tickets ("
+	"  id                INTEGER PRIMARY KEY,"
+	"  customer_id       INTEGER NOT NULL REFERENCES customers (id),"
+	"  agent_id          INTEGER REFERENCES agents (id),"
+	"  channel           TEXT NOT NULL CHECK (channel IN ('email', 'chat', 'phone', 'social', 'sms')),"
+	"  topic             TEXT NOT NULL CHECK (length(topic) > 0),"
+	"  complexity        INTEGER NOT NULL CHECK (complexity BETWEEN 1 AND 3),"
+	"  created_at        INTEGER NOT NULL CHECK (typeof(created_at) = 'integer'),"
+	"  first_response_at INTEGER CHECK (first_response_at IS NULL OR"
+	"                      (typeof(first_response_at) = 'integer' AND first_response_at >= created_at)),"
+	"  resolved_at       INTEGER CHECK (resolved_at IS NULL OR"
+	"                      (typeof(resolved_at) = 'integer' AND resolved_at >= created_at)),"
+	"  status            TEXT NOT NULL CHECK (status IN ('new', 'open', 'pending', 'solved', 'closed')),"
+	"  csat              INTEGER CHECK (csat IS NULL OR csat BETWEEN 0 AND 10),"
+	"  replies           INTEGER NOT NULL DEFAULT 0 CHECK (replies >= 0),"
+	"  reopened          INTEGER NOT NULL DEFAULT 0 CHECK (reopened >= 0),"
+	/* A ticket is solved exactly when it has a resolution time. */
+	"  CHECK ((status IN ('solved', 'closed')) = (resolved_at IS NOT NULL)),"
+	/* A reply implies a first response. */
+	"  CHECK (replies = 0 OR first_response_at IS NOT NULL)"
+	");"
+	"CREATE INDEX tickets_created ON tickets (created_at);"
+	"CREATE INDEX tickets_agent_created ON tickets (agent_id, created_at);"
+	"CREATE INDEX tickets_customer_created ON tickets (customer_id, created_at);"
+	"CREATE INDEX tickets_unresolved ON tickets (created_at) WHERE resolved_at IS NULL;"
+
+	"CREATE TABLE campaigns ("
+	"  id               INTEGER PRIMARY KEY,"
+	"  name             TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),"
+	"  kind             TEXT NOT NULL CHECK (kind IN ('upsell', 'winback', 'notification', 'discount')),"
+	"  channel          TEXT NOT NULL CHECK (channel IN ('email', 'chat', 'phone', 'social', 'sms')),"
+	"  starts_on        TEXT NOT NULL CHECK (" DATE_OK("starts_on") "),"
+	"  ends_on          TEXT CHECK (" DATE_OK("ends_on") " AND (ends_on IS NULL OR ends_on >= starts_on)),"
+	"  cost_per_contact INTEGER NOT NULL DEFAULT 0 CHECK (" MONEY("cost_per_contact") "),"
+	"  target_rate_bp   INTEGER NOT NULL DEFAULT 0 CHECK (" BP("target_rate_bp") "),"
+	"  discount_bp      INTEGER NOT NULL DEFAULT 0 CHECK (" BP("discount_bp") "),"
+	/* Win-back timing: renewals run on renewal_day, dunning retries for
+	 * dunning_days, support gets the failed list on handoff_day. */
+	"  renewal_day      INTEGER CHECK (renewal_day IS NULL OR renewal_day BETWEEN 1 AND 28),"
+	"  dunning_days     INTEGER CHECK (dunning_days IS NULL OR dunning_days BETWEEN 0 AND 60),"
+	"  handoff_day      INTEGER CHECK (handoff_day IS NULL OR handoff_day BETWEEN 1 AND 28),"
+	"  archived         INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+	"  updated_at       INTEGER NOT NULL DEFAULT 0"
+	");"
+
+	/* Orders.  source says why the order exists; the attributed sources are
+	 * the ones support caused (upsell, winback, discount_code). */
+	"CREATE TABLE orders ("
+	"  id            INTEGER PRIMARY KEY,"
+	"  customer_id   INTEGER NOT NULL REFERENCES customers (id),"
+	"  placed_at     INTEGER NOT NULL CHECK (typeof(placed_at) = 'integer'),"
+	"  amount        INTEGER NOT NULL CHECK (" MONEY("amount") "),"
+	"  cogs          INTEGER NOT NULL DEFAULT 0 CHECK (" MONEY("cogs") "),"
+	"  source        TEXT NOT NULL CHECK (source IN ('shop', 'subscription', 'upsell', 'winback', 'discount_code')),"
+	"  agent_id      INTEGER REFERENCES agents (id),"
+	"  campaign_id   INTEGER REFERENCES campaigns (id),"
+	"  discount_code TEXT REFERENCES agents (discount_code),"
+	"  CHECK (source NOT IN ('upsell', 'winback') OR campaign_id IS NOT NULL),"
+	"  CHECK (source <> 'discount_code' OR discount_code IS NOT NULL)"
+	");"
+	"CREATE INDEX orders_source_placed ON orders (source, placed_at);"
+	"CREATE INDEX orders_agent ON orders (agent_id, placed_at);"
+	"CREATE INDEX orders_code ON orders (discount_code);"
+	"CREATE INDEX orders_campaign ON orders (campaign_id);"
+
+	"CREATE TABLE returns ("
+	"  id         INTEGER PRIMARY KEY,"
+	"  order_id   INTEGER NOT NULL REFERENCES orders (id),"
+	"  kind       TEXT NOT NULL CHECK (kind IN ('return', 'exchange')),"
+	"  cost       INTEGER NOT NULL CHECK (" MONEY("cost") "),"
+	"  created_at INTEGER NOT NULL CHECK (typeof(created_at) = 'integer')"
+	");"
+	"CREATE INDEX returns_created ON returns (created_at);"
+	"CREATE INDEX returns_order ON returns (order_id);"
+
+	/* One row per customer contacted by a campaign.  The conversion is the
+	 * order (upsell) or renewal (win-back) it produced, so every dollar a
+	 * campaign claims can be followed to the row behind it. */
+	"CREATE TABLE campaign_contacts ("
+	"  id           INTEGER PRIMARY KEY,"
+	"  campaign_id  INTEGER NOT NULL REFERENCES campaigns (id),"
+	"  customer_id  INTEGER NOT NULL REFERENCES customers (id),"
+	"  agent_id     INTEGER REFERENCES agents (id),"
+	"  contacted_at INTEGER NOT NULL CHECK (typeof(contacted_at) = 'integer'),"
+	"  responded    INTEGER NOT NULL DEFAULT 0 CHECK (responded IN (0, 1)),"
+	"  order_id     INTEGER REFERENCES orders (id),"
+	"  renewal_id   INTEGER REFERENCES renewals (id),"
+	"  UNIQUE (campaign_id, customer_id),"
+	/* A conversion is always a response. */
+	"  CHECK (responded = 1 OR (order_id IS NULL AND renewal_id IS NULL))"
+	");"
+	"CREATE INDEX contacts_campaign ON campaign_contacts (campaign_id, contacted_at);"
+	"CREATE INDEX contacts_agent ON campaign_contacts (agent_id, contacted_at);"
+
+	/* Failed subscription renewals and who recovered them.  Successful
+	 * renewals are not stored: only the failures matter to support. */
+	"CREATE TABLE renewals ("
+	"  id             INTEGER PRIMARY KEY,"
+	"  customer_id    INTEGER NOT NULL REFERENCES customers (id),"
+	"  due_on         TEXT NOT NULL CHECK (" DATE_OK("due_on") "),"
+	"  amount         INTEGER NOT NULL CHECK (" MONEY("amount") "),"
+	"  failed_on      TEXT NOT NULL CHECK (" DATE_OK("failed_on") " AND failed_on >= due_on),"
+	"  to_support_on  TEXT CHECK (" DATE_OK("to_support_on") " AND (to_support_on IS NULL OR to_support_on >= failed_on)),"
+	"  recovered_by   TEXT CHECK (recovered_by IS NULL OR recovered_by IN ('dunning', 'support')),"
+	"  recovered_on   TEXT CHECK (" DATE_OK("recovered_on") "),"
+	"  agent_id       INTEGER REFERENCES agents (id),"
+	"  order_id       INTEGER REFERENCES orders (id),"
+	"  CHECK ((recovered_by IS NULL) = (recovered_on IS NULL)),"
+	"  CHECK (recovered_by IS NOT 'support' OR (to_support_on IS NOT NULL AND order_id IS NOT NULL))"
+	");"
+	"CREATE INDEX renewals_due ON renewals (due_on);"
+
+	"CREATE TABLE carrier_claims ("
+	"  id          INTEGER PRIMARY KEY,"
+	"  carrier     TEXT NOT NULL CHECK (length(trim(carrier)) > 0),"
+	"  tracking_no TEXT NOT NULL CHECK (length(trim(tracking_no)) > 0),"
+	"  order_id    INTEGER REFERENCES orders (id),"
+	"  kind        TEXT NOT NULL CHECK (kind IN ('lost', 'damaged')),"
+	"  opened_on   TEXT NOT NULL CHECK (" DATE_OK("opened_on") "),"
+	"  filed_on    TEXT CHECK (" DATE_OK("filed_on") "),"
+	"  deadline_on TEXT NOT NULL CHECK (" DATE_OK("deadline_on") "),"
+	"  status      TEXT NOT NULL CHECK (status IN ('draft', 'filed', 'approved', 'denied', 'paid')),"
+	"  claimed     INTEGER NOT NULL CHECK (" MONEY("claimed") "),"
+	"  recovered   INTEGER NOT NULL DEFAULT 0 CHECK (" MONEY("recovered") "),"
+	"  resolved_on TEXT CHECK (" DATE_OK("resolved_on") "),"
+	"  agent_id    INTEGER REFERENCES agents (id),"
+	"  UNIQUE (carrier, tracking_no),"
+	"  CHECK ((status = 'draft') = (filed_on IS NULL)),"
+	"  CHECK (recovered = 0 OR status = 'paid'),"
+	"  CHECK ((status IN ('denied', 'paid')) = (resolved_on IS NOT NULL))"
+	");"
+	"CREATE INDEX claims_status ON carrier_claims (status, deadline_on);"
+	"CREATE INDEX claims_resolved ON carrier_claims (resolved_on);"
+
+	/* Monthly costs counted against support.  month is 'YYYY-MM'. */
+	"CREATE TABLE costs ("
+	"  id     INTEGER PRIMARY KEY,"
+	"  month  TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' AND date(month || '-01') IS month || '-01'),"
+	"  kind   TEXT NOT NULL CHECK (kind IN ('staff', 'platform', 'other')),"
+	"  amount INTEGER NOT NULL CHECK (" MONEY("amount") "),"
+	"  note   TEXT NOT NULL DEFAULT '',"
+	"  UNIQUE (month, kind, note)"
+	");"
+
+	/* Order-notification channels (cxtop(5): a cash-on-delivery shop's
+	 * experiment).  Costs are in the channel's own currency; a NULL cost
+	 * means the channel costs staff time rather than money. */
+	"CREATE TABLE notify_channels ("
+	"  id             INTEGER PRIMARY KEY,"
+	"  name           TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),"
+	"  currency       TEXT NOT NULL CHECK (length(currency) = 3),"
+	"  cost_min       INTEGER CHECK (cost_min IS NULL OR (" MONEY("cost_min") ")),"
+	"  cost_max       INTEGER CHECK (cost_max IS NULL OR (" MONEY("cost_max") " AND cost_max >= cost_min)),"
+	"  buyout_min_bp  INTEGER NOT NULL CHECK (buyout_min_bp BETWEEN -10000 AND 10000),"
+	"  buyout_max_bp  INTEGER NOT NULL CHECK (buyout_max_bp BETWEEN buyout_min_bp AND 10000),"
+	"  note           TEXT NOT NULL DEFAULT ''"
+	");"
+
+	"CREATE TABLE settings ("
+	"  key   TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL,"
+	"  CHECK (key <> 'returns_liability_bp' OR"
+	"         (value GLOB '[0-9]*' AND NOT value GLOB '*[^0-9]*' AND CAST(value AS INTEGER) BETWEEN 0 AND 10000)),"
+	"  CHECK (key <> 'currency' OR (length(value) = 3 AND value GLOB '[A-Z][A-Z][A-Z]'))"
+	") WITHOUT ROWID;"
+
+	"CREATE TABLE audit ("
+	"  id     INTEGER PRIMARY KEY,"
+	"  at     INTEGER NOT NULL,"
+	"  actor  TEXT NOT NULL CHECK (length(actor) > 0),"
+	"  entity TEXT NOT NULL,"
+	"  row_id INTEGER NOT NULL,"
+	"  field  TEXT NOT NULL,"
+	"  old    TEXT,"
+	"  new    TEXT"
+	");"
+	"CREATE INDEX audit_entity ON audit (entity, row_id);"
+
+	"INSERT INTO settings (key, value) VALUES"
+	"  ('returns_liability_bp', '1000'),"
+	"  ('currency', 'USD'),"
+	"  ('lost_customer_value', '24300');";
+
+static const char *const migrations[] = {
+	v1,
+};
+
+const char *cx_schema_migration(int from_version)
+{
+	if (from_version < 0 || (size_t)from_version >= sizeof migrations / sizeof migrations[0])
+		return NULL;
+	return migrations[from_version];
+}

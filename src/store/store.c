@@ -1,0 +1,331 @@
+/* store.c — opening, creating and migrating a store.
+ *
+ * Every connection gets the same pragmas: foreign keys on, a busy timeout so
+ * a writer in another process makes us wait a moment instead of failing, and
+ * WAL so that the UI can keep reading while an import or a sqlite3 shell
+ * writes.  Errors are turned into one line naming the file and the cause.
+ */
+#include "store_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "schema.h"
+
+#define BUSY_TIMEOUT_MS 2000
+
+/* Turns an SQLite result code into the words a manager can act on. */
+static const char *why(sqlite3 *db, int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_NOTADB:
+		return "file is not an SQLite database";
+	case SQLITE_CORRUPT:
+		return "database file is corrupt";
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return "store is locked by another process (try again when it is done)";
+	case SQLITE_READONLY:
+		return "store is read-only";
+	case SQLITE_CANTOPEN:
+		return "cannot open the file";
+	case SQLITE_FULL:
+		return "disk is full";
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		return "permission denied";
+	default:
+		return db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+	}
+}
+
+int cx_store_sql_fail(cx_store *st, cx_error *err, int rc, const char *doing)
+{
+	return cx_fail(err, CX_EXIT_RUNTIME, "%s '%s': %s", doing, st->path, why(st->db, rc));
+}
+
+static int exec(cx_store *st, const char *sql, const char *doing, cx_error *err)
+{
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return cx_store_sql_fail(st, err, rc, doing);
+	return 0;
+}
+
+int cx_store_exec(cx_store *st, const char *sql, cx_error *err)
+{
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return cx_fail(err, CX_EXIT_RUNTIME, "store '%s': %s", st->path, sqlite3_errmsg(st->db));
+	return 0;
+}
+
+/* One integer from a one-row query; rc is returned through *rcp. */
+static int64_t query_int(cx_store *st, const char *sql, int *rcp)
+{
+	sqlite3_stmt *s = NULL;
+	int64_t v = 0;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			v = sqlite3_column_int64(s, 0);
+			rc = SQLITE_OK;
+		} else if (rc == SQLITE_DONE) {
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(s);
+	if (rcp)
+		*rcp = rc;
+	return v;
+}
+
+static cx_store *store_new(const char *path)
+{
+	cx_store *st = calloc(1, sizeof *st);
+	if (!st)
+		return NULL;
+	st->path = strdup(path);
+	if (!st->path) {
+		free(st);
+		return NULL;
+	}
+	return st;
+}
+
+void cx_store_close(cx_store *st)
+{
+	if (!st)
+		return;
+	sqlite3_finalize(st->data_version_stmt);
+	sqlite3_close_v2(st->db);
+	free(st->path);
+	free(st);
+}
+
+/* Brings a store from its version up to CX_SCHEMA_VERSION, one step per
+ * transaction, so a failure leaves it at a consistent earlier version. */
+static int migrate(cx_store *st, int from, cx_error *err)
+{
+	for (int v = from; v < CX_SCHEMA_VERSION; v++) {
+		const char *sql = cx_schema_migration(v);
+		char bump[64];
+		if (!sql)
+			return cx_fail(err, CX_EXIT_RUNTIME, "store '%s': no migration from schema version %d",
+				       st->path, v);
+		if (exec(st, "BEGIN IMMEDIATE", "cannot upgrade store", err) < 0)
+			return -1;
+		snprintf(bump, sizeof bump, "PRAGMA user_version = %d", v + 1);
+		if (exec(st, sql, "cannot upgrade store", err) < 0 ||
+		    exec(st, bump, "cannot upgrade store", err) < 0) {
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+		if (exec(st, "COMMIT", "cannot upgrade store", err) < 0) {
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int connect(cx_store *st, int flags, cx_error *err)
+{
+	int rc = sqlite3_open_v2(st->path, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK)
+		return cx_store_sql_fail(st, err, rc, "cannot open store");
+	sqlite3_extended_result_codes(st->db, 0);
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	return exec(st, "PRAGMA foreign_keys = ON", "cannot open store", err);
+}
+
+cx_store *cx_store_open(const char *path, enum cx_open_mode mode, cx_error *err)
+{
+	struct stat sb;
+	if (stat(path, &sb) != 0) {
+		cx_fail(err, CX_EXIT_RUNTIME, "cannot open store '%s': %s%s", path, strerror(errno),
+			errno == ENOENT ? " (create one with: cxtop init FILE)" : "");
+		return NULL;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		cx_fail(err, CX_EXIT_RUNTIME, "cannot open store '%s': is a directory", path);
+		return NULL;
+	}
+
+	cx_store *st = store_new(path);
+	if (!st) {
+		cx_fail(err, CX_EXIT_RUNTIME, "cannot open store '%s': out of memory", path);
+		return NULL;
+	}
+	int flags = mode == CX_OPEN_READ_ONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if (connect(st, flags, err) < 0)
+		goto fail;
+	/* A file without write permission opens read-only: treat it so. */
+	st->read_only = mode == CX_OPEN_READ_ONLY || sqlite3_db_readonly(st->db, "main") == 1;
+
+	/* The first read of the header is where a non-database or a locked
+	 * store shows itself. */
+	int rc;
+	int version = (int)query_int(st, "PRAGMA user_version", &rc);
+	if (rc != SQLITE_OK) {
+		cx_store_sql_fail(st, err, rc, "cannot open store");
+		goto fail;
+	}
+	int64_t tables = query_int(st, "SELECT count(*) FROM sqlite_schema WHERE name = 'settings'", &rc);
+	if (rc != SQLITE_OK) {
+		cx_store_sql_fail(st, err, rc, "cannot open store");
+		goto fail;
+	}
+	if (version == 0 || tables == 0) {
+		cx_fail(err, CX_EXIT_RUNTIME, "cannot open store '%s': not a cxtop store (create one with: cxtop init FILE)",
+			path);
+		goto fail;
+	}
+	if (version > CX_SCHEMA_VERSION) {
+		cx_fail(err, CX_EXIT_RUNTIME,
+			"cannot open store '%s': schema version %d is newer than this cxtop understands (%d); upgrade cxtop",
+			path, version, CX_SCHEMA_VERSION);
+		goto fail;
+	}
+	if (version < CX_SCHEMA_VERSION) {
+		if (st->read_only) {
+			cx_fail(err, CX_EXIT_RUNTIME,
+				"cannot open store '%s': schema version %d needs an upgrade, which a read-only store cannot take",
+				path, version);
+			goto fail;
+		}
+		if (migrate(st, version, err) < 0)
+			goto fail;
+	}
+	if (!st->read_only && exec(st, "PRAGMA journal_mode = WAL", "cannot open store", err) < 0)
+		goto fail;
+	return st;
+fail:
+	cx_store_close(st);
+	return NULL;
+}
+
+cx_store *cx_store_init(const char *path, cx_error *err)
+{
+	/* Claim the name atomically: init never overwrites anything. */
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+	if (fd < 0) {
+		cx_fail(err, CX_EXIT_RUNTIME, "cannot create store '%s': %s", path,
+			errno == EEXIST ? "file already exists" : strerror(errno));
+		return NULL;
+	}
+	close(fd);
+
+	cx_store *st = store_new(path);
+	if (!st) {
+		unlink(path);
+		cx_fail(err, CX_EXIT_RUNTIME, "cannot create store '%s': out of memory", path);
+		return NULL;
+	}
+	if (connect(st, SQLITE_OPEN_READWRITE, err) < 0 || migrate(st, 0, err) < 0 ||
+	    exec(st, "PRAGMA journal_mode = WAL", "cannot create store", err) < 0) {
+		cx_store_close(st);
+		unlink(path);
+		return NULL;
+	}
+	return st;
+}
+
+const char *cx_store_path(const cx_store *st)
+{
+	return st->path;
+}
+
+bool cx_store_read_only(const cx_store *st)
+{
+	return st->read_only;
+}
+
+int cx_store_schema_version(cx_store *st)
+{
+	return (int)query_int(st, "PRAGMA user_version", NULL);
+}
+
+int64_t cx_store_data_version(cx_store *st)
+{
+	if (!st->data_version_stmt &&
+	    sqlite3_prepare_v2(st->db, "PRAGMA data_version", -1, &st->data_version_stmt, NULL) != SQLITE_OK)
+		return -1;
+	int64_t v = -1;
+	if (sqlite3_step(st->data_version_stmt) == SQLITE_ROW)
+		v = sqlite3_column_int64(st->data_version_stmt, 0);
+	sqlite3_reset(st->data_version_stmt);
+	return v;
+}
+
+bool cx_store_setting(cx_store *st, const char *key, char *buf, size_t len)
+{
+	sqlite3_stmt *s = NULL;
+	bool found = false;
+	if (sqlite3_prepare_v2(st->db, "SELECT value FROM settings WHERE key = ?", -1, &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW && len > 0) {
+			const unsigned char *v = sqlite3_column_text(s, 0);
+			snprintf(buf, len, "%s", v ? (const char *)v : "");
+			found = true;
+		}
+	}
+	sqlite3_finalize(s);
+	return found;
+}
+
+bool cx_store_integrity_ok(cx_store *st, cx_error *err)
+{
+	sqlite3_stmt *s = NULL;
+	bool ok = false;
+	int rc = sqlite3_prepare_v2(st->db, "PRAGMA integrity_check", -1, &s, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const unsigned char *v = sqlite3_column_text(s, 0);
+		ok = v && strcmp((const char *)v, "ok") == 0;
+		if (!ok)
+			cx_fail(err, CX_EXIT_RUNTIME, "store '%s' failed its integrity check: %s", st->path,
+				v ? (const char *)v : "?");
+	} else {
+		cx_store_sql_fail(st, err, rc, "cannot check store");
+	}
+	sqlite3_finalize(s);
+	return ok;
+}
+
+int cx_store_counts_get(cx_store *st, cx_store_counts *out, cx_error *err)
+{
+	static const char sql[] =
+		"SELECT (SELECT count(*) FROM agents), (SELECT count(*) FROM customers),"
+		" (SELECT count(*) FROM tickets), (SELECT count(*) FROM orders),"
+		" (SELECT count(*) FROM returns), (SELECT count(*) FROM campaigns),"
+		" (SELECT count(*) FROM campaign_contacts), (SELECT count(*) FROM renewals),"
+		" (SELECT count(*) FROM carrier_claims),"
+		" (SELECT coalesce(min(created_at), 0) FROM tickets),"
+		" (SELECT coalesce(max(created_at), 0) FROM tickets)";
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t *f[] = {&out->agents,   &out->customers, &out->tickets,
+				&out->orders,   &out->returns,   &out->campaigns,
+				&out->contacts, &out->renewals,  &out->claims,
+				&out->first_ticket_at, &out->last_ticket_at};
+		for (int i = 0; i < (int)(sizeof f / sizeof f[0]); i++)
+			*f[i] = sqlite3_column_int64(s, i);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_OK)
+		return cx_store_sql_fail(st, err, rc, "cannot read store");
+	return 0;
+}
+
+const char *cx_store_sqlite_version(void)
+{
+	return sqlite3_libversion();
+}
