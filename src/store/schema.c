@@ -16,8 +16,10 @@
 
 #include <stddef.h>
 
-/* A calendar date column: NULL or a real 'YYYY-MM-DD' date. */
-#define DATE_OK(c) "(" c " IS NULL OR date(" c ") IS " c ")"
+/* A calendar date column: NULL or a real 'YYYY-MM-DD' date.  date() alone
+ * lets '2021-02-30' through; a '+0 days' modifier normalises it to March,
+ * so the comparison fails for days a month does not have. */
+#define DATE_OK(c) "(" c " IS NULL OR date(" c ", '+0 days') IS " c ")"
 /* Integer money / counts that may not be negative. */
 #define MONEY(c) "typeof(" c ") = 'integer' AND " c " >= 0"
 #define BP(c) "typeof(" c ") = 'integer' AND " c " BETWEEN 0 AND 10000"
@@ -184,7 +186,7 @@ static const char v1[] =
 	/* Monthly costs counted against support.  month is 'YYYY-MM'. */
 	"CREATE TABLE costs ("
 	"  id     INTEGER PRIMARY KEY,"
-	"  month  TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' AND date(month || '-01') IS month || '-01'),"
+	"  month  TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' AND date(month || '-01', '+0 days') IS month || '-01'),"
 	"  kind   TEXT NOT NULL CHECK (kind IN ('staff', 'platform', 'other')),"
 	"  amount INTEGER NOT NULL CHECK (" MONEY("amount") "),"
 	"  note   TEXT NOT NULL DEFAULT '',"

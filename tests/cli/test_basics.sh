@@ -1,0 +1,64 @@
+# test_basics.sh — cxtop's command line: help, version, init, bad input.
+. tests/cli/lib.sh
+
+run --help
+expect_status 0 "--help exits 0"
+expect_out '^Usage: cxtop' "--help prints usage"
+expect_out 'init DB' "--help lists init"
+
+run --version
+expect_status 0 "--version exits 0"
+expect_out '^cxtop [0-9]+\.[0-9]+\.[0-9]+$' "--version prints cxtop X.Y.Z"
+expect_out 'ncurses [0-9].*SQLite [0-9].*libyaml [0-9]' "--version names the libraries"
+
+run --no-such-option
+expect_status 2 "unknown option exits 2"
+expect_one_line_err "unknown option: one line on stderr"
+expect_err "no-such-option" "unknown option is named"
+
+run init
+expect_status 2 "init without a path exits 2"
+
+run init "$WORK/a.db"
+expect_status 0 "init creates a store"
+expect_out "schema version 1" "init says what it made"
+if [ -f "$WORK/a.db" ]; then ok "init wrote the file"; else not_ok "init wrote the file"; fi
+
+run init "$WORK/a.db"
+expect_status 1 "init on an existing file exits 1"
+expect_err "already exists" "init refuses to overwrite"
+expect_one_line_err "init refusal is one line"
+
+run init "$WORK/nodir/b.db"
+expect_status 1 "init in a missing directory exits 1"
+if [ ! -e "$WORK/nodir/b.db" ]; then ok "failed init leaves no file"; else not_ok "failed init leaves no file"; fi
+
+run "$WORK/a.db"
+expect_status 0 "opening a new store works"
+expect_out "0 tickets" "an empty store shows no tickets"
+
+run "$WORK/missing.db"
+expect_status 1 "a missing store exits 1"
+expect_one_line_err "missing store: one line"
+if [ ! -e "$WORK/missing.db" ]; then ok "opening a missing path creates nothing"; else not_ok "opening a missing path creates nothing"; fi
+
+printf 'id,name\n1,not a database\n' >"$WORK/notes.csv"
+run "$WORK/notes.csv"
+expect_status 1 "a non-database exits 1"
+expect_err "notes.csv': file is not an SQLite database" "a non-database is named and explained"
+
+sqlite3 "$WORK/a.db" "PRAGMA user_version = 7"
+run "$WORK/a.db"
+expect_status 1 "a store from a newer cxtop exits 1"
+expect_err "newer than this cxtop" "a newer store is explained"
+sqlite3 "$WORK/a.db" "PRAGMA user_version = 1"
+
+CXTOP_DB="$WORK/a.db" run
+expect_status 0 "CXTOP_DB names the default store"
+
+run --read-only "$WORK/a.db"
+expect_status 0 "--read-only opens"
+expect_out "read-only" "--read-only is shown"
+
+run "$WORK/a.db" extra
+expect_status 2 "a stray argument exits 2"
