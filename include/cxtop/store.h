@@ -13,6 +13,8 @@
 #include <stdint.h>
 
 #include "cxtop/error.h"
+#include "cxtop/model.h"
+#include "cxtop/period.h"
 
 /* The schema version this build writes and understands (PRAGMA user_version). */
 #define CX_SCHEMA_VERSION 1
@@ -68,6 +70,120 @@ int cx_store_counts_get(cx_store *st, cx_store_counts *out, cx_error *err);
  * generator only (they live beside the store); the rest of cxtop uses the
  * typed queries above. */
 int cx_store_exec(cx_store *st, const char *sql, cx_error *err);
+
+/* ---- queries for the model ------------------------------------------------
+ * Each fills plain structs for one period.  Lists come back as arrays the
+ * caller frees with free(); they are as long as the number of groups
+ * (agents, campaigns, months), never as long as a table. */
+
+/* created_at of the newest ticket, or 0 when there are none. */
+int cx_store_newest_ticket(cx_store *st, int64_t *out, cx_error *err);
+/* The stored returns-liability percentage in basis points (default 1000). */
+int64_t cx_store_liability_bp(cx_store *st);
+/* The store's currency code (default "USD"); buf of at least 4 bytes. */
+void cx_store_currency(cx_store *st, char *buf, size_t len);
+
+/* The P&L inputs of a period.  Monthly costs are prorated by day when the
+ * period covers part of a month. */
+int cx_store_pnl(cx_store *st, const cx_period *p, cx_pnl_raw *out, cx_error *err);
+
+enum cx_ticket_group {
+	CX_GROUP_TEAM,       /* everything: one row */
+	CX_GROUP_AGENT,      /* by agent id (0: unassigned) */
+	CX_GROUP_AGENT_TEAM, /* by the agent's team name ("" unassigned) */
+	CX_GROUP_CHANNEL,
+	CX_GROUP_TOPIC,
+	CX_GROUP_COMPLEXITY,
+};
+
+typedef struct cx_ticket_group_row {
+	int64_t key_int;   /* agent id or complexity; 0 for unassigned tickets */
+	char key[96];      /* channel, topic, or the key as text */
+	cx_ticket_raw raw;
+} cx_ticket_group_row;
+
+int cx_store_ticket_kpis(cx_store *st, const cx_period *p, enum cx_ticket_group group, cx_ticket_group_row **rows,
+			 size_t *n, cx_error *err);
+/* Tickets open at the end of the period: created before it ends and not
+ * resolved by then. */
+int cx_store_backlog(cx_store *st, const cx_period *p, int64_t *out, cx_error *err);
+/* Durations of one group, sorted: a cross-check for the SQL percentiles
+ * (tests only).  which: 0 = FRT, 1 = resolution. */
+int cx_store_durations(cx_store *st, const cx_period *p, int64_t agent_id, int which, int64_t **values, size_t *n,
+		       cx_error *err);
+
+typedef struct cx_agent_row {
+	int64_t id;
+	char name[128], team[64], code[40];
+	int64_t monthly_cost;
+	int32_t hired_day, left_day; /* left_day is INT32_MAX while on the team */
+	int64_t revenue;             /* attributed orders placed in the period */
+	int64_t cogs;
+	int64_t orders;
+} cx_agent_row;
+
+/* Agents on the team during the period, or with tickets in it; by team, name. */
+int cx_store_agents(cx_store *st, const cx_period *p, cx_agent_row **rows, size_t *n, cx_error *err);
+
+typedef struct cx_campaign_row {
+	int64_t id;
+	char name[128], kind[16], channel[8], starts_on[11], ends_on[11];
+	bool archived;
+	cx_campaign_raw raw;
+} cx_campaign_row;
+
+/* Campaigns running during the period or with contacts in it; their
+ * contacts made in the period. */
+int cx_store_campaigns(cx_store *st, const cx_period *p, cx_campaign_row **rows, size_t *n, cx_error *err);
+
+typedef struct cx_winback_row {
+	char month[8]; /* 'YYYY-MM' of the renewals' due date */
+	cx_winback_raw raw;
+} cx_winback_row;
+
+int cx_store_winback(cx_store *st, const cx_period *p, cx_winback_row **rows, size_t *n, cx_error *err);
+
+typedef struct cx_claim_group {
+	char carrier[32], status[12];
+	int64_t count, claimed, recovered;
+} cx_claim_group;
+
+/* Claims opened in the period, by carrier and status. */
+int cx_store_claims_by_status(cx_store *st, const cx_period *p, cx_claim_group **rows, size_t *n, cx_error *err);
+
+typedef struct cx_open_claim {
+	int64_t id;
+	char carrier[32], tracking[64], kind[10], status[12], opened_on[11], deadline_on[11], agent[128];
+	int64_t claimed;
+} cx_open_claim;
+
+/* Claims still open (draft, filed, approved) that were opened by as_of_day,
+ * nearest deadline first. */
+int cx_store_open_claims(cx_store *st, int32_t as_of_day, cx_open_claim **rows, size_t *n, cx_error *err);
+
+typedef struct cx_watch_row {
+	int64_t id;
+	char name[128], email[128], segment[32];
+	int satisfaction;
+	bool blacklisted;
+	int64_t last_ticket_id, last_ticket_at; /* 0 when the customer has none */
+	char last_agent[128];
+} cx_watch_row;
+
+typedef struct cx_watch_counts {
+	int64_t watchlist, promoters, passives, rated, blacklisted;
+	int64_t complaints; /* tickets solved in the period and rated 0-6 */
+} cx_watch_counts;
+
+int cx_store_watchlist(cx_store *st, const cx_period *p, cx_watch_row **rows, size_t *n, cx_watch_counts *counts,
+		       cx_error *err);
+
+typedef struct cx_notify_row {
+	char name[128], currency[4], note[128];
+	cx_notify_channel ch; /* ch.name points into name */
+} cx_notify_row;
+
+int cx_store_notify(cx_store *st, cx_notify_row **rows, size_t *n, cx_error *err);
 
 /* Version of the SQLite library in use, for --version. */
 const char *cx_store_sqlite_version(void);

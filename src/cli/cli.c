@@ -19,6 +19,7 @@
 #include "cxtop/tui.h"
 
 static const struct cx_command commands[] = {
+	{"report", cx_cmd_report, "report NAME [OPTS] [DB]", "print a report (cxtop report --list)"},
 	{"init", cx_cmd_init, "init DB", "create an empty store at the current schema"},
 };
 

@@ -74,6 +74,7 @@ static const char v1[] =
 	"CREATE INDEX tickets_agent_created ON tickets (agent_id, created_at);"
 	"CREATE INDEX tickets_customer_created ON tickets (customer_id, created_at);"
 	"CREATE INDEX tickets_unresolved ON tickets (created_at) WHERE resolved_at IS NULL;"
+	"CREATE INDEX tickets_resolved ON tickets (resolved_at);"
 
 	"CREATE TABLE campaigns ("
 	"  id               INTEGER PRIMARY KEY,"

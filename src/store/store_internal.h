@@ -17,3 +17,18 @@ struct cx_store {
 int cx_store_sql_fail(cx_store *st, cx_error *err, int rc, const char *doing);
 
 #endif
+
+/* ---- helpers for the query files ---------------------------------------- */
+#include <stdlib.h>
+
+/* Prepares sql or fills err ("cannot read store '<path>': ..."). */
+int cx_q_prepare(cx_store *st, const char *sql, sqlite3_stmt **out, cx_error *err);
+/* Binds the period's instants to ?1 (start) and ?2 (end), and its days as
+ * 'YYYY-MM-DD' to ?3 (from) and ?4 (to) when the statement has them. */
+void cx_q_bind_period(sqlite3_stmt *s, const cx_period *p);
+/* Copies column i as text into buf ("" for NULL). */
+void cx_q_text(sqlite3_stmt *s, int i, char *buf, size_t len);
+/* Finishes a stepping loop: rc must be SQLITE_DONE. */
+int cx_q_done(cx_store *st, sqlite3_stmt *s, int rc, cx_error *err);
+/* Grows *arr (of elem-size items) to hold at least n+1; exits on OOM. */
+void *cx_q_grow(void *arr, size_t *cap, size_t n, size_t elem);

@@ -1,0 +1,53 @@
+/* format.h — numbers and text for people: money, percentages, durations,
+ * and the display width of UTF-8 strings.  Pure functions, shared by the
+ * reports and the UI so both print the same thing. */
+#ifndef CXTOP_FORMAT_H
+#define CXTOP_FORMAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* "$44,377.10", "-$1,234.00", "€12.50", "900,000.00 RUB": the currency's
+ * symbol where it has a well-known one (USD $, EUR €, GBP £), else the
+ * amount followed by the ISO code.  Returns buf. */
+char *cx_fmt_money(char *buf, size_t len, int64_t minor, const char *currency);
+
+/* "44377.10", "-0.05": major units with 2 decimals, no separators (csv). */
+char *cx_fmt_money_plain(char *buf, size_t len, int64_t minor);
+
+/* "1,701", "-12": thousands separators. */
+char *cx_fmt_int(char *buf, size_t len, int64_t v);
+
+/* Basis points as a percentage with 2 decimals: 2305 -> "23.05",
+ * -50 -> "-0.50". */
+char *cx_fmt_bp(char *buf, size_t len, int64_t bp);
+
+/* A duration in half seconds as people read it: "45s", "12m 05s",
+ * "3h 05m", "2d 04h".  Negative durations never occur (the store forbids
+ * them) but print with a minus sign. */
+char *cx_fmt_duration_x2(char *buf, size_t len, int64_t half_seconds);
+
+/* Half seconds as a plain number of seconds: 7201 -> "3600.5", 7200 -> "3600". */
+char *cx_fmt_seconds_plain_x2(char *buf, size_t len, int64_t half_seconds);
+
+/* Columns a UTF-8 string takes on a terminal (wcwidth per code point; CJK
+ * counts 2, combining marks 0, invalid bytes 1 each). */
+int cx_utf8_width(const char *s);
+
+/* Copies at most `width` display columns of s into buf (never splitting a
+ * character), appending "…" when it had to cut.  Returns the width used. */
+int cx_utf8_fit(char *buf, size_t len, const char *s, int width);
+
+/* Decodes the UTF-8 character at s into *cp and returns its length in
+ * bytes (1-4), or 0 at the terminating NUL.  An invalid or truncated
+ * sequence counts as one byte with *cp = CX_UTF8_INVALID. */
+#define CX_UTF8_INVALID 0xFFFFFFFFu
+int cx_utf8_next(const char *s, uint32_t *cp);
+
+/* Rounds num/den to the nearest integer, halves away from zero.  den > 0. */
+int64_t cx_div_round(int64_t num, int64_t den);
+
+/* num/den as basis points (num * 10000 / den, rounded as above).  den > 0. */
+int64_t cx_ratio_bp(int64_t num, int64_t den);
+
+#endif

@@ -1,0 +1,172 @@
+/* model.h — cxtop's arithmetic: KPIs, the support P&L, campaigns, win-back,
+ * notification channels, claims.  Pure C: structs in, structs out; no SQL,
+ * no curses, no I/O.  The store fills the *_raw structs with counts and
+ * sums; the functions here turn them into the figures the UI and the
+ * reports print, so both always agree.
+ *
+ * Money is int64_t minor units.  Percentages are basis points (1 % = 100),
+ * rounded half away from zero from exact integer ratios.  A figure whose
+ * denominator is zero is "undefined": its *_ok flag is false, and it prints
+ * as n/a (json null), never as a division by zero.
+ */
+#ifndef CXTOP_MODEL_H
+#define CXTOP_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- distributions: medians first, averages mislead --------------------- */
+
+/* A distribution of durations in seconds.  median_x2 is twice the median so
+ * that the mean of two middle values stays exact; p90 is the nearest-rank
+ * 90th percentile, the ceil(0.9 n)-th smallest value. */
+typedef struct cx_dist {
+	int64_t n;
+	int64_t median_x2;
+	int64_t p90;
+} cx_dist;
+
+/* 1-based ranks a distribution of n values needs: the two middle ranks
+ * (equal when n is odd) and the p90 rank. */
+void cx_dist_ranks(int64_t n, int64_t *mid_lo, int64_t *mid_hi, int64_t *p90);
+/* The distribution of n sorted values (ascending). */
+cx_dist cx_dist_of_sorted(const int64_t *v, int64_t n);
+
+/* ---- ticket KPIs ---------------------------------------------------------- */
+
+/* What the store counts for a group of tickets (the team, an agent, a
+ * channel, a topic, a complexity) over a period.  "Created" figures are over
+ * tickets created in the period; "solved" figures over tickets resolved in
+ * it; see cxtop(1), DEFINITIONS. */
+typedef struct cx_ticket_raw {
+	int64_t created;    /* tickets created in the period */
+	int64_t unanswered; /* ... of which never answered (no first response) */
+	int64_t unresolved; /* ... of which not resolved yet */
+	int64_t solved;     /* tickets resolved in the period */
+	int64_t one_touch;  /* ... with exactly one agent reply */
+	int64_t reopened;   /* ... reopened at least once */
+	int64_t rated;      /* ... with a csat rating */
+	int64_t satisfied;  /* ... rated 7-10 */
+	int64_t promoters;  /* ... rated 9-10 */
+	int64_t detractors; /* ... rated 0-6 */
+	cx_dist frt;        /* first response time, created tickets answered */
+	cx_dist resolution; /* resolution time, solved tickets */
+} cx_ticket_raw;
+
+typedef struct cx_ticket_kpi {
+	cx_ticket_raw raw;
+	bool csat_ok, nps_ok, one_touch_ok, reopen_ok;
+	int64_t csat_bp;      /* satisfied / rated */
+	int64_t nps_bp;       /* (promoters - detractors) / rated, in bp of a point */
+	int64_t one_touch_bp; /* one_touch / solved */
+	int64_t reopen_bp;    /* reopened / solved */
+	int64_t unrated;      /* solved - rated */
+} cx_ticket_kpi;
+
+cx_ticket_kpi cx_ticket_kpi_of(const cx_ticket_raw *raw);
+/* Sums counts (not distributions: those cannot be added; dst keeps its own). */
+void cx_ticket_raw_add_counts(cx_ticket_raw *dst, const cx_ticket_raw *src);
+
+/* ---- the support P&L (DOMAIN §1) ----------------------------------------- */
+
+typedef struct cx_pnl_raw {
+	int64_t upsell, winback, discount_codes, claims_recovered; /* revenue by source */
+	int64_t cogs;                   /* of the attributed orders */
+	int64_t staff, platform, other; /* fixed costs */
+	int64_t returns_cost;           /* all returns and exchanges */
+} cx_pnl_raw;
+
+typedef struct cx_pnl {
+	cx_pnl_raw raw;
+	int64_t liability_bp;
+	int64_t attributed;  /* upsell + winback + discount_codes + claims_recovered */
+	int64_t gross;       /* attributed - cogs */
+	int64_t fixed;       /* staff + platform + other */
+	int64_t liability;   /* returns_cost * liability_bp / 10000, rounded */
+	int64_t net;         /* gross - fixed - liability */
+	bool break_even_ok;  /* false when there were no returns */
+	int64_t break_even_bp; /* (gross - fixed) / returns_cost: the liability
+				  percentage at which net is zero */
+	bool profit_center;  /* net > 0 */
+} cx_pnl;
+
+cx_pnl cx_pnl_compute(const cx_pnl_raw *raw, int64_t liability_bp);
+void cx_pnl_raw_add(cx_pnl_raw *dst, const cx_pnl_raw *src);
+
+/* A cost booked for a whole month, counted for `days` of the month's
+ * `month_days`: the share, rounded to the cent. */
+int64_t cx_prorate(int64_t amount, int days, int month_days);
+
+/* An agent's staff cost over the days [from_day, to_day]: monthly_cost for
+ * every whole month employed, prorated by day for partial months (hired or
+ * left inside the month, or a period that covers part of it).  left_day is
+ * the last day employed, INT32_MAX while on the team. */
+int64_t cx_agent_cost(int64_t monthly_cost, int32_t from_day, int32_t to_day, int32_t hired_day, int32_t left_day);
+
+/* ---- campaigns ------------------------------------------------------------ */
+
+typedef struct cx_campaign_raw {
+	int64_t contacted, responded, converted;
+	int64_t revenue, cogs;      /* of the conversions' orders */
+	int64_t cost_per_contact;
+} cx_campaign_raw;
+
+typedef struct cx_campaign_kpi {
+	cx_campaign_raw raw;
+	bool response_ok, conversion_ok, roi_ok;
+	int64_t response_bp;   /* responded / contacted */
+	int64_t conversion_bp; /* converted / contacted */
+	int64_t cost;          /* contacted * cost_per_contact */
+	int64_t contribution;  /* revenue - cogs - cost */
+	int64_t roi_bp;        /* contribution / cost */
+} cx_campaign_kpi;
+
+cx_campaign_kpi cx_campaign_kpi_of(const cx_campaign_raw *raw);
+
+/* ---- win-back (passive churn) -------------------------------------------- */
+
+typedef struct cx_winback_raw {
+	int64_t failed, by_dunning, to_support, by_support, revenue;
+} cx_winback_raw;
+
+typedef struct cx_winback {
+	cx_winback_raw raw;
+	int64_t lost;          /* failed - by_dunning - by_support */
+	bool recovery_ok;
+	int64_t recovery_bp;   /* by_support / to_support */
+} cx_winback;
+
+cx_winback cx_winback_of(const cx_winback_raw *raw);
+
+/* ---- order-notification channels (DOMAIN §4) ------------------------------ */
+
+typedef struct cx_notify_channel {
+	const char *name;
+	bool has_cost;         /* false: the channel costs staff time, not money */
+	int64_t cost_min, cost_max;        /* per order, minor units */
+	int64_t buyout_min_bp, buyout_max_bp;
+} cx_notify_channel;
+
+typedef struct cx_notify_result {
+	int64_t extra_min, extra_max; /* shipments * avg_check * buyout change */
+	int64_t cost_min, cost_max;   /* shipments * cost per order */
+	int64_t net_min, net_max;     /* extra - cost (worst and best case) */
+} cx_notify_result;
+
+/* Extra revenue of a buyout change at a volume and average check. */
+int64_t cx_notify_extra(int64_t shipments, int64_t avg_check, int64_t buyout_bp);
+cx_notify_result cx_notify_compute(const cx_notify_channel *ch, int64_t shipments, int64_t avg_check);
+
+/* ---- carrier claims --------------------------------------------------------- */
+
+/* Whole days from `today` to `deadline` (negative once past). */
+int32_t cx_days_to_deadline(int32_t today, int32_t deadline);
+
+/* ---- satisfaction (DOMAIN §3) ---------------------------------------------- */
+
+/* For every complaint heard, 26 other unhappy customers stay silent. */
+#define CX_SILENT_PER_COMPLAINT 26
+int64_t cx_silent_unhappy(int64_t complaints);
+
+#endif

@@ -1,0 +1,42 @@
+/* report.h — `cxtop report NAME`: each report gathers its figures through
+ * the store's typed queries, computes them with the model, and lays them
+ * out as a cx_doc for any format (see table.h). */
+#ifndef CXTOP_REPORT_H
+#define CXTOP_REPORT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "cxtop/error.h"
+#include "cxtop/period.h"
+#include "cxtop/store.h"
+#include "cxtop/table.h"
+
+typedef struct cx_report_opts {
+	cx_period period;            /* the period reported on */
+	bool split;                  /* pnl: one row per sub-period of split_kind */
+	enum cx_period_kind split_kind;
+	bool liability_set;          /* --liability: replaces the stored percentage */
+	int64_t liability_bp;
+	bool shipments_set, avg_check_set, buyout_set;
+	int64_t shipments;           /* notify: --shipments */
+	int64_t avg_check;           /* notify: --avg-check, minor units */
+	int64_t buyout_bp;           /* notify: --buyout, a what-if row */
+	int64_t cost_per_order;      /* notify: --cost-per-order for that row */
+} cx_report_opts;
+
+typedef struct cx_report_def {
+	const char *name;
+	const char *summary;
+	cx_doc *(*build)(cx_store *st, const cx_report_opts *opt, cx_error *err);
+} cx_report_def;
+
+/* All reports, in the order `cxtop report --list` shows them. */
+const cx_report_def *cx_report_all(size_t *n);
+const cx_report_def *cx_report_find(const char *name);
+
+/* The default period: the one of `kind` holding the newest ticket, or the
+ * current one when the store has no tickets. */
+int cx_report_default_period(cx_store *st, enum cx_period_kind kind, cx_period *out, cx_error *err);
+
+#endif

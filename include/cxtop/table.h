@@ -1,0 +1,109 @@
+/* table.h — a report as data: titled tables of typed cells, rendered as
+ * text, csv, json or md by src/report.
+ *
+ * Every report (and, later, every list in the UI) is built as a cx_doc: some
+ * header facts (report name, period, currency) and one or more tables.  The
+ * cells are typed, so that each format can print a number its own way:
+ * "$44,377.10" in text, 44377.10 in csv, 4437710 (minor units) in json.
+ */
+#ifndef CXTOP_TABLE_H
+#define CXTOP_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+enum cx_cell_kind {
+	CX_CELL_NULL,     /* no value: "n/a" in text/md, empty in csv, null in json */
+	CX_CELL_TEXT,     /* UTF-8 text */
+	CX_CELL_INT,      /* a count: 1,701 in text; 1701 elsewhere */
+	CX_CELL_MONEY,    /* minor units: $44,377.10 text/md; 44377.10 csv; 4437710 json */
+	CX_CELL_BP,       /* basis points: 23.05 % text/md; 23.05 csv and json */
+	CX_CELL_SECONDS,  /* a duration in HALF seconds (so an even-count median is
+			     exact): "1h 05m" text/md; seconds csv/json, with ".5"
+			     when odd, e.g. 3600.5 */
+	CX_CELL_BOOL,     /* yes/no text/md; true/false csv and json */
+	CX_CELL_DATE,     /* text 'YYYY-MM-DD', printed as is; a string in json */
+};
+
+typedef struct cx_cell {
+	enum cx_cell_kind kind;
+	int64_t i;      /* INT, MONEY, BP, SECONDS (half seconds), BOOL (0/1) */
+	char *s;        /* TEXT and DATE: owned copy */
+} cx_cell;
+
+typedef struct cx_column {
+	const char *key;   /* json key and csv header, e.g. "frt_median_s" */
+	const char *title; /* text/md header, e.g. "FRT med" */
+	enum cx_cell_kind kind; /* the kind its cells normally have (for alignment:
+				   TEXT and DATE left, the rest right) */
+	unsigned flags;    /* CX_COL_* */
+} cx_column;
+
+/* A column shown to people (text, md, csv) but left out of json, whose keys
+ * are a fixed contract (see cxtop(1), FORMATS). */
+#define CX_COL_NOJSON 1u
+
+typedef struct cx_table {
+	char *name;               /* json key of this table ("rows" for the main one) */
+	char *title;              /* heading in text/md, or NULL */
+	size_t ncols;
+	cx_column *cols;          /* copied at creation; strings must outlive the table */
+	size_t nrows, cap;
+	cx_cell *cells;           /* nrows * ncols, row-major */
+	cx_cell *totals;          /* ncols cells, or NULL when the table has no totals */
+} cx_table;
+
+/* A whole report. */
+typedef struct cx_doc {
+	char *report;     /* "pnl", "agents", ... */
+	char *title;      /* human title for text/md, e.g. "Support P&L" */
+	char *from, *to;  /* 'YYYY-MM-DD' inclusive */
+	char *currency;   /* ISO code of the money cells, e.g. "USD" */
+	size_t nfacts;    /* scalar facts shown above the tables (summary etc.) */
+	char **fact_keys;
+	char **fact_titles;
+	cx_cell *facts;
+	size_t ntables;
+	cx_table **tables; /* tables[0] is the main one: json "rows" + "totals" */
+	char **notes;      /* free lines printed under the tables in text/md */
+	size_t nnotes;
+} cx_doc;
+
+enum cx_format { CX_FMT_TEXT, CX_FMT_CSV, CX_FMT_JSON, CX_FMT_MD };
+
+/* Parses "text", "csv", "json", "md"; false when unknown. */
+bool cx_format_parse(const char *name, enum cx_format *out);
+
+/* --- building ----------------------------------------------------------- */
+cx_doc *cx_doc_new(const char *report, const char *title, const char *from, const char *to,
+		   const char *currency);
+void cx_doc_free(cx_doc *doc);
+/* Adds a scalar fact (copied). */
+void cx_doc_fact(cx_doc *doc, const char *key, const char *title, cx_cell value);
+void cx_doc_note(cx_doc *doc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Creates a table owned by doc; the first one added is the main table. */
+cx_table *cx_doc_table(cx_doc *doc, const char *name, const char *title, const cx_column *cols, size_t ncols);
+
+/* Appends a row; returns its cells (ncols of them, all CX_CELL_NULL) to fill. */
+cx_cell *cx_table_row(cx_table *t);
+/* Creates and returns the totals row (ncols NULL cells). */
+cx_cell *cx_table_totals(cx_table *t);
+
+/* Cell constructors.  Text is copied. */
+cx_cell cx_null(void);
+cx_cell cx_text(const char *s);
+cx_cell cx_int(int64_t v);
+cx_cell cx_money(int64_t minor);
+cx_cell cx_bp(int64_t bp);
+cx_cell cx_seconds_x2(int64_t half_seconds);
+cx_cell cx_seconds(int64_t seconds);
+cx_cell cx_bool(bool b);
+cx_cell cx_date(const char *yyyy_mm_dd);
+
+/* --- rendering ---------------------------------------------------------- */
+/* Writes the document; returns 0, or -1 if the stream failed (errno set). */
+int cx_render(const cx_doc *doc, enum cx_format fmt, FILE *out);
+
+#endif

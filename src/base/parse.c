@@ -1,0 +1,84 @@
+/* parse.c — strict number parsing without floating point: "12.5" is read
+ * as 1250 hundredths, exactly. */
+#include "cxtop/parse.h"
+
+#include <string.h>
+
+/* Digits, optionally a point and up to two more digits, nothing else; the
+ * value in hundredths.  Caps the magnitude well below INT64_MAX. */
+static bool hundredths(const char *s, int64_t *out)
+{
+	int64_t v = 0;
+	int digits = 0, decimals = -1;
+	if (!s || !*s)
+		return false;
+	for (; *s; s++) {
+		if (*s == '.') {
+			if (decimals >= 0 || digits == 0)
+				return false;
+			decimals = 0;
+			continue;
+		}
+		if (*s < '0' || *s > '9')
+			return false;
+		if (decimals >= 0 && ++decimals > 2)
+			return false;
+		if (v > 100000000000000LL)
+			return false;
+		v = v * 10 + (*s - '0');
+		digits++;
+	}
+	if (decimals == 0)
+		return false; /* "12." */
+	for (int d = decimals < 0 ? 0 : decimals; d < 2; d++)
+		v *= 10;
+	*out = v;
+	return true;
+}
+
+bool cx_parse_count(const char *s, int64_t *out)
+{
+	int64_t v = 0;
+	if (!s || !*s)
+		return false;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || v > 100000000000000LL)
+			return false;
+		v = v * 10 + (*s - '0');
+	}
+	*out = v;
+	return true;
+}
+
+bool cx_parse_money(const char *s, int64_t *out)
+{
+	return hundredths(s, out);
+}
+
+bool cx_parse_pct(const char *s, int64_t *bp)
+{
+	char buf[32];
+	size_t n = s ? strlen(s) : 0;
+	if (n == 0 || n >= sizeof buf)
+		return false;
+	memcpy(buf, s, n + 1);
+	if (buf[n - 1] == '%')
+		buf[n - 1] = '\0';
+	int64_t v;
+	if (!hundredths(buf, &v) || v > 10000)
+		return false;
+	*bp = v;
+	return true;
+}
+
+bool cx_parse_signed_pct(const char *s, int64_t *bp)
+{
+	if (s && (*s == '-' || *s == '+')) {
+		if (!cx_parse_pct(s + 1, bp))
+			return false;
+		if (*s == '-')
+			*bp = -*bp;
+		return true;
+	}
+	return cx_parse_pct(s, bp);
+}

@@ -1,0 +1,194 @@
+/* cmd_report.c — `cxtop report NAME [OPTIONS] [DB]`: print a report.
+ *
+ * Reports only read: the store is opened read-only, so a report can never
+ * write to it whatever goes wrong. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli_internal.h"
+#include "cxtop/parse.h"
+#include "cxtop/report.h"
+
+static void report_usage(FILE *to)
+{
+	size_t n;
+	const cx_report_def *all = cx_report_all(&n);
+	fprintf(to, "Usage: cxtop report NAME [OPTIONS] [DB]\n"
+		    "       cxtop report --list\n\nReports:\n");
+	for (size_t i = 0; i < n; i++)
+		fprintf(to, "  %-10s %s\n", all[i].name, all[i].summary);
+	fprintf(to, "\nOptions:\n"
+		    "  --from YYYY-MM-DD      first day (local time, inclusive)\n"
+		    "  --to YYYY-MM-DD        last day (inclusive)\n"
+		    "  --period KIND          month, week or quarter: the default period's length, and\n"
+		    "                         with --from/--to, one pnl row per period\n"
+		    "  --format FMT           text (default), csv, json or md\n"
+		    "  --liability PCT        returns-liability percentage 0-100 for this report only\n"
+		    "  --shipments N          notify: shipments a month\n"
+		    "  --avg-check AMOUNT     notify: average check, in major units\n"
+		    "  --buyout PCT           notify: add a what-if row with this buyout change\n"
+		    "  --cost-per-order AMOUNT  notify: the what-if row's cost per order\n"
+		    "\nThe default period is the month holding the newest ticket.\n");
+}
+
+static void list(void)
+{
+	size_t n;
+	const cx_report_def *all = cx_report_all(&n);
+	for (size_t i = 0; i < n; i++)
+		printf("%-10s %s\n", all[i].name, all[i].summary);
+}
+
+/* Resolves --from/--to/--period into the period reported on. */
+static int resolve_period(cx_store *st, const char *from, const char *to, bool has_kind, enum cx_period_kind kind,
+			  cx_report_opts *opt, cx_error *err)
+{
+	/* The dates were checked by the caller. */
+	int32_t a = 0, b = 0;
+	if (from)
+		cx_date_parse(from, &a);
+	if (to)
+		cx_date_parse(to, &b);
+	if (!from && !to) {
+		if (cx_report_default_period(st, has_kind ? kind : CX_PERIOD_MONTH, &opt->period, err) < 0)
+			return -1;
+		return 0;
+	}
+	if (!to) {
+		cx_period def;
+		if (cx_report_default_period(st, CX_PERIOD_MONTH, &def, err) < 0)
+			return -1;
+		b = def.to_day > a ? def.to_day : cx_period_containing(CX_PERIOD_MONTH, a).to_day;
+	}
+	if (!from)
+		a = cx_period_containing(CX_PERIOD_MONTH, b).from_day;
+	opt->period = cx_period_range(a, b);
+	/* A range that is exactly one month (week, quarter) is labelled so. */
+	cx_period whole = cx_period_containing(has_kind ? kind : CX_PERIOD_MONTH, a);
+	if (whole.from_day == a && whole.to_day == b)
+		opt->period = whole;
+	opt->split = has_kind;
+	opt->split_kind = kind;
+	return 0;
+}
+
+int cx_cmd_report(int argc, char **argv)
+{
+	enum { O_FROM = 256, O_TO, O_PERIOD, O_FORMAT, O_LIABILITY, O_SHIPMENTS, O_AVG, O_BUYOUT, O_CPO, O_LIST };
+	static const struct option longopts[] = {
+		{"from", required_argument, NULL, O_FROM},
+		{"to", required_argument, NULL, O_TO},
+		{"period", required_argument, NULL, O_PERIOD},
+		{"format", required_argument, NULL, O_FORMAT},
+		{"liability", required_argument, NULL, O_LIABILITY},
+		{"shipments", required_argument, NULL, O_SHIPMENTS},
+		{"avg-check", required_argument, NULL, O_AVG},
+		{"buyout", required_argument, NULL, O_BUYOUT},
+		{"cost-per-order", required_argument, NULL, O_CPO},
+		{"list", no_argument, NULL, O_LIST},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	cx_report_opts opt = {0};
+	const char *from = NULL, *to = NULL;
+	enum cx_period_kind kind = CX_PERIOD_MONTH;
+	bool has_kind = false;
+	enum cx_format fmt = CX_FMT_TEXT;
+
+	optind = 1;
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		switch (c) {
+		case O_FROM:
+			from = optarg;
+			break;
+		case O_TO:
+			to = optarg;
+			break;
+		case O_PERIOD:
+			if (!cx_period_kind_parse(optarg, &kind))
+				return cx_usage_error("--period '%s': want month, week or quarter", optarg);
+			has_kind = true;
+			break;
+		case O_FORMAT:
+			if (!cx_format_parse(optarg, &fmt))
+				return cx_usage_error("--format '%s': want text, csv, json or md", optarg);
+			break;
+		case O_LIABILITY:
+			if (!cx_parse_pct(optarg, &opt.liability_bp))
+				return cx_usage_error("--liability '%s': want a percentage from 0 to 100 "
+						      "(at most 2 decimals)", optarg);
+			opt.liability_set = true;
+			break;
+		case O_SHIPMENTS:
+			if (!cx_parse_count(optarg, &opt.shipments))
+				return cx_usage_error("--shipments '%s': want a whole number", optarg);
+			opt.shipments_set = true;
+			break;
+		case O_AVG:
+			if (!cx_parse_money(optarg, &opt.avg_check))
+				return cx_usage_error("--avg-check '%s': want an amount like 3000 or 3000.50", optarg);
+			opt.avg_check_set = true;
+			break;
+		case O_BUYOUT:
+			if (!cx_parse_signed_pct(optarg, &opt.buyout_bp))
+				return cx_usage_error("--buyout '%s': want a percentage from -100 to 100", optarg);
+			opt.buyout_set = true;
+			break;
+		case O_CPO:
+			if (!cx_parse_money(optarg, &opt.cost_per_order))
+				return cx_usage_error("--cost-per-order '%s': want an amount like 20 or 20.50", optarg);
+			break;
+		case O_LIST:
+			list();
+			return CX_EXIT_OK;
+		case 'h':
+			report_usage(stdout);
+			return CX_EXIT_OK;
+		default:
+			return cx_usage_error("report: unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cx_usage_error("report: which report? (cxtop report --list)%s", "");
+	const cx_report_def *def = cx_report_find(argv[optind]);
+	if (!def)
+		return cx_usage_error("report: no report named '%s' (cxtop report --list)", argv[optind]);
+	if (argc - optind > 2)
+		return cx_usage_error("report: unexpected argument '%s'", argv[optind + 2]);
+	const char *db = argc - optind == 2 ? argv[optind + 1] : cx_default_db();
+
+	/* Dates that cannot be right are usage errors whatever the store holds:
+	 * check them before opening it. */
+	cx_error err = {0};
+	int32_t a, b;
+	if (from && !cx_date_parse(from, &a))
+		return cx_usage_error("--from '%s': not a date (want YYYY-MM-DD)", from);
+	if (to && !cx_date_parse(to, &b))
+		return cx_usage_error("--to '%s': not a date (want YYYY-MM-DD)", to);
+	if (from && to && a > b)
+		return cx_usage_error("--from %s is after --to %s", from, to);
+
+	cx_store *st = cx_store_open(db, CX_OPEN_READ_ONLY, &err);
+	if (!st)
+		return cx_report_error(&err);
+	if (resolve_period(st, from, to, has_kind, kind, &opt, &err) < 0) {
+		cx_store_close(st);
+		return cx_report_error(&err);
+	}
+	cx_doc *doc = def->build(st, &opt, &err);
+	cx_store_close(st);
+	if (!doc)
+		return cx_report_error(&err);
+	errno = 0;
+	int rc = cx_render(doc, fmt, stdout);
+	cx_doc_free(doc);
+	if (rc < 0 || fflush(stdout) != 0 || ferror(stdout)) {
+		cx_fail(&err, CX_EXIT_RUNTIME, "cannot write the report: %s", errno ? strerror(errno) : "write error");
+		return cx_report_error(&err);
+	}
+	return CX_EXIT_OK;
+}

@@ -1,0 +1,58 @@
+/* kpi.c — ticket KPIs from the store's counts, and the rank arithmetic of
+ * medians and nearest-rank percentiles. */
+#include "cxtop/format.h"
+#include "cxtop/model.h"
+
+void cx_dist_ranks(int64_t n, int64_t *mid_lo, int64_t *mid_hi, int64_t *p90)
+{
+	/* Odd n: both middle ranks are (n+1)/2.  Even n: n/2 and n/2 + 1. */
+	*mid_lo = (n + 1) / 2;
+	*mid_hi = n / 2 + 1;
+	/* ceil(0.9 n) = ceil(9n / 10), in integers. */
+	*p90 = (9 * n + 9) / 10;
+	if (n == 0)
+		*mid_lo = *mid_hi = *p90 = 0;
+}
+
+cx_dist cx_dist_of_sorted(const int64_t *v, int64_t n)
+{
+	cx_dist d = {.n = n};
+	if (n <= 0)
+		return d;
+	int64_t lo, hi, p;
+	cx_dist_ranks(n, &lo, &hi, &p);
+	d.median_x2 = v[lo - 1] + v[hi - 1];
+	d.p90 = v[p - 1];
+	return d;
+}
+
+cx_ticket_kpi cx_ticket_kpi_of(const cx_ticket_raw *raw)
+{
+	cx_ticket_kpi k = {.raw = *raw};
+	if (raw->rated > 0) {
+		k.csat_ok = k.nps_ok = true;
+		k.csat_bp = cx_ratio_bp(raw->satisfied, raw->rated);
+		k.nps_bp = cx_ratio_bp(raw->promoters - raw->detractors, raw->rated);
+	}
+	if (raw->solved > 0) {
+		k.one_touch_ok = k.reopen_ok = true;
+		k.one_touch_bp = cx_ratio_bp(raw->one_touch, raw->solved);
+		k.reopen_bp = cx_ratio_bp(raw->reopened, raw->solved);
+	}
+	k.unrated = raw->solved - raw->rated;
+	return k;
+}
+
+void cx_ticket_raw_add_counts(cx_ticket_raw *dst, const cx_ticket_raw *src)
+{
+	dst->created += src->created;
+	dst->unanswered += src->unanswered;
+	dst->unresolved += src->unresolved;
+	dst->solved += src->solved;
+	dst->one_touch += src->one_touch;
+	dst->reopened += src->reopened;
+	dst->rated += src->rated;
+	dst->satisfied += src->satisfied;
+	dst->promoters += src->promoters;
+	dst->detractors += src->detractors;
+}

@@ -1,0 +1,143 @@
+/* report_claims.c — carrier claims and the satisfaction watchlist. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_internal.h"
+
+cx_doc *cx_report_claims(cx_store *st, const cx_report_opts *opt, cx_error *err)
+{
+	static const cx_column cols[] = {
+		{"carrier", "Carrier", CX_CELL_TEXT, 0},
+		{"status", "Status", CX_CELL_TEXT, 0},
+		{"count", "Claims", CX_CELL_INT, 0},
+		{"claimed", "Claimed", CX_CELL_MONEY, 0},
+		{"recovered", "Recovered", CX_CELL_MONEY, 0},
+		{"recovery_pct", "Recovery", CX_CELL_BP, 0},
+	};
+	static const cx_column open_cols[] = {
+		{"claim_id", "ID", CX_CELL_INT, 0},
+		{"carrier", "Carrier", CX_CELL_TEXT, 0},
+		{"tracking_no", "Tracking", CX_CELL_TEXT, 0},
+		{"kind", "Kind", CX_CELL_TEXT, 0},
+		{"status", "Status", CX_CELL_TEXT, 0},
+		{"opened_on", "Opened", CX_CELL_DATE, 0},
+		{"deadline_on", "Deadline", CX_CELL_DATE, 0},
+		{"days_to_deadline", "Days left", CX_CELL_INT, 0},
+		{"past_deadline", "Past", CX_CELL_BOOL, 0},
+		{"claimed", "Claimed", CX_CELL_MONEY, 0},
+		{"agent", "Agent", CX_CELL_TEXT, 0},
+	};
+	cx_claim_group *g;
+	cx_open_claim *open;
+	size_t ng, no;
+	/* Deadlines are counted from the end of the period, so that a report
+	 * on a past month reads as it did then. */
+	int32_t as_of = opt->period.to_day;
+	if (cx_store_claims_by_status(st, &opt->period, &g, &ng, err) < 0)
+		return NULL;
+	if (cx_store_open_claims(st, as_of, &open, &no, err) < 0) {
+		free(g);
+		return NULL;
+	}
+	cx_doc *doc = cx_report_doc(st, opt, "claims", "Carrier claims");
+	cx_table *t = cx_doc_table(doc, "rows", NULL, cols, sizeof cols / sizeof cols[0]);
+	int64_t count = 0, claimed = 0, recovered = 0;
+	for (size_t i = 0; i < ng; i++) {
+		cx_cell *c = cx_table_row(t);
+		c[0] = cx_text(g[i].carrier);
+		c[1] = cx_text(g[i].status);
+		c[2] = cx_int(g[i].count);
+		c[3] = cx_money(g[i].claimed);
+		c[4] = cx_money(g[i].recovered);
+		c[5] = g[i].claimed > 0 ? cx_bp(cx_ratio_bp(g[i].recovered, g[i].claimed)) : cx_null();
+		count += g[i].count;
+		claimed += g[i].claimed;
+		recovered += g[i].recovered;
+	}
+	cx_cell *c = cx_table_totals(t);
+	c[0] = cx_text("Total");
+	c[2] = cx_int(count);
+	c[3] = cx_money(claimed);
+	c[4] = cx_money(recovered);
+	c[5] = claimed > 0 ? cx_bp(cx_ratio_bp(recovered, claimed)) : cx_null();
+
+	char day[11];
+	cx_date_format(as_of, day);
+	char title[64];
+	snprintf(title, sizeof title, "Open claims on %s, nearest deadline first", day);
+	cx_table *ot = cx_doc_table(doc, "open", title, open_cols, sizeof open_cols / sizeof open_cols[0]);
+	int64_t past = 0, open_claimed = 0;
+	for (size_t i = 0; i < no; i++) {
+		int32_t deadline;
+		bool known = cx_date_parse(open[i].deadline_on, &deadline);
+		int32_t left = known ? cx_days_to_deadline(as_of, deadline) : 0;
+		cx_cell *r = cx_table_row(ot);
+		r[0] = cx_int(open[i].id);
+		r[1] = cx_text(open[i].carrier);
+		r[2] = cx_text(open[i].tracking);
+		r[3] = cx_text(open[i].kind);
+		r[4] = cx_text(open[i].status);
+		r[5] = cx_date(open[i].opened_on);
+		r[6] = cx_date(open[i].deadline_on);
+		r[7] = known ? cx_int(left) : cx_null();
+		r[8] = cx_bool(known && left < 0);
+		r[9] = cx_money(open[i].claimed);
+		r[10] = open[i].agent[0] ? cx_text(open[i].agent) : cx_null();
+		past += known && left < 0;
+		open_claimed += open[i].claimed;
+	}
+	cx_doc_fact(doc, "open_claims", "Open claims", cx_int((int64_t)no));
+	cx_doc_fact(doc, "open_claimed", "Open claims' value", cx_money(open_claimed));
+	cx_doc_fact(doc, "past_deadline", "Past deadline", cx_int(past));
+	cx_doc_note(doc, "Claims opened in the period by carrier and status. Recovery = recovered / claimed.");
+	free(g);
+	free(open);
+	return doc;
+}
+
+cx_doc *cx_report_watchlist(cx_store *st, const cx_report_opts *opt, cx_error *err)
+{
+	static const cx_column cols[] = {
+		{"customer_id", "ID", CX_CELL_INT, 0},
+		{"customer", "Customer", CX_CELL_TEXT, 0},
+		{"segment", "Segment", CX_CELL_TEXT, 0},
+		{"satisfaction", "Score", CX_CELL_INT, 0},
+		{"blacklisted", "Blacklist", CX_CELL_BOOL, 0},
+		{"last_ticket_id", "Last ticket", CX_CELL_INT, 0},
+		{"last_ticket_on", "On", CX_CELL_DATE, 0},
+		{"agent", "Agent", CX_CELL_TEXT, 0},
+	};
+	cx_watch_row *rows;
+	cx_watch_counts k;
+	size_t n;
+	if (cx_store_watchlist(st, &opt->period, &rows, &n, &k, err) < 0)
+		return NULL;
+	cx_doc *doc = cx_report_doc(st, opt, "watchlist", "Watchlist");
+	cx_doc_fact(doc, "watchlist", "On the watchlist (satisfaction 6 or less)", cx_int(k.watchlist));
+	cx_doc_fact(doc, "promoters", "Promoters (9-10)", cx_int(k.promoters));
+	cx_doc_fact(doc, "passives", "Passives (7-8)", cx_int(k.passives));
+	cx_doc_fact(doc, "rated_customers", "Customers with a score", cx_int(k.rated));
+	cx_doc_fact(doc, "blacklisted", "Blacklisted", cx_int(k.blacklisted));
+	cx_doc_fact(doc, "complaints", "Complaints in the period (ratings 0-6)", cx_int(k.complaints));
+	cx_doc_fact(doc, "silent_unhappy", "Silent unhappy customers (estimate)", cx_int(cx_silent_unhappy(k.complaints)));
+	cx_table *t = cx_doc_table(doc, "rows", NULL, cols, sizeof cols / sizeof cols[0]);
+	for (size_t i = 0; i < n; i++) {
+		cx_cell *c = cx_table_row(t);
+		c[0] = cx_int(rows[i].id);
+		c[1] = cx_text(rows[i].name);
+		c[2] = cx_text(rows[i].segment);
+		c[3] = cx_int(rows[i].satisfaction);
+		c[4] = cx_bool(rows[i].blacklisted);
+		if (rows[i].last_ticket_id) {
+			char day[11];
+			cx_date_format(cx_local_day(rows[i].last_ticket_at), day);
+			c[5] = cx_int(rows[i].last_ticket_id);
+			c[6] = cx_date(day);
+		}
+		c[7] = rows[i].last_agent[0] ? cx_text(rows[i].last_agent) : cx_null();
+	}
+	cx_doc_note(doc, "For every complaint heard, %d other unhappy customers stay silent.", CX_SILENT_PER_COMPLAINT);
+	free(rows);
+	return doc;
+}

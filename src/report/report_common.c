@@ -1,0 +1,82 @@
+/* report_common.c — what every report builder shares: the doc header, the
+ * liability in force, and the ticket-KPI columns. */
+#include <stdio.h>
+#include <time.h>
+
+#include "report_internal.h"
+
+const cx_column cx_kpi_columns[CX_KPI_NCOLS] = {
+	{"tickets", "Tickets", CX_CELL_INT, 0},
+	{"solved", "Solved", CX_CELL_INT, 0},
+	{"frt_median_s", "FRT med", CX_CELL_SECONDS, 0},
+	{"frt_p90_s", "FRT p90", CX_CELL_SECONDS, 0},
+	{"resolution_median_s", "Res med", CX_CELL_SECONDS, 0},
+	{"resolution_p90_s", "Res p90", CX_CELL_SECONDS, 0},
+	{"csat_pct", "CSAT", CX_CELL_BP, 0},
+	{"nps", "NPS", CX_CELL_BP, 0},
+	{"one_touch_pct", "1-touch", CX_CELL_BP, 0},
+	{"reopen_pct", "Reopen", CX_CELL_BP, 0},
+	{"unanswered", "No reply", CX_CELL_INT, CX_COL_NOJSON},
+	{"unresolved", "Open", CX_CELL_INT, CX_COL_NOJSON},
+	{"rated", "Rated", CX_CELL_INT, CX_COL_NOJSON},
+	{"unrated", "Unrated", CX_CELL_INT, CX_COL_NOJSON},
+};
+
+cx_cell cx_bp_or_null(bool ok, int64_t bp)
+{
+	return ok ? cx_bp(bp) : cx_null();
+}
+
+cx_cell cx_dist_median(const cx_dist *d)
+{
+	return d->n > 0 ? cx_seconds_x2(d->median_x2) : cx_null();
+}
+
+cx_cell cx_dist_p90(const cx_dist *d)
+{
+	return d->n > 0 ? cx_seconds(d->p90) : cx_null();
+}
+
+void cx_kpi_cells(cx_cell *c, const cx_ticket_kpi *k)
+{
+	c[0] = cx_int(k->raw.created);
+	c[1] = cx_int(k->raw.solved);
+	c[2] = cx_dist_median(&k->raw.frt);
+	c[3] = cx_dist_p90(&k->raw.frt);
+	c[4] = cx_dist_median(&k->raw.resolution);
+	c[5] = cx_dist_p90(&k->raw.resolution);
+	c[6] = cx_bp_or_null(k->csat_ok, k->csat_bp);
+	c[7] = cx_bp_or_null(k->nps_ok, k->nps_bp);
+	c[8] = cx_bp_or_null(k->one_touch_ok, k->one_touch_bp);
+	c[9] = cx_bp_or_null(k->reopen_ok, k->reopen_bp);
+	c[10] = cx_int(k->raw.unanswered);
+	c[11] = cx_int(k->raw.unresolved);
+	c[12] = cx_int(k->raw.rated);
+	c[13] = cx_int(k->unrated);
+}
+
+cx_doc *cx_report_doc(cx_store *st, const cx_report_opts *opt, const char *name, const char *title)
+{
+	char from[11], to[11], currency[8], label[64], full[160];
+	cx_date_format(opt->period.from_day, from);
+	cx_date_format(opt->period.to_day, to);
+	cx_store_currency(st, currency, sizeof currency);
+	cx_period_label(opt->period, label, sizeof label);
+	snprintf(full, sizeof full, "%s — %s", title, label);
+	return cx_doc_new(name, full, from, to, currency);
+}
+
+int64_t cx_report_liability(cx_store *st, const cx_report_opts *opt)
+{
+	return opt->liability_set ? opt->liability_bp : cx_store_liability_bp(st);
+}
+
+int cx_report_default_period(cx_store *st, enum cx_period_kind kind, cx_period *out, cx_error *err)
+{
+	int64_t newest;
+	if (cx_store_newest_ticket(st, &newest, err) < 0)
+		return -1;
+	int32_t day = newest > 0 ? cx_local_day(newest) : cx_local_day((int64_t)time(NULL));
+	*out = cx_period_containing(kind, day);
+	return 0;
+}

@@ -1,0 +1,109 @@
+/* report_pnl.c — the support P&L (DOMAIN §1), one row per period. */
+#include <stdio.h>
+
+#include "cxtop/xalloc.h"
+#include "report_internal.h"
+
+/* json keys are the contract of cxtop(1): exactly these, per row and in
+ * totals.  The period label is for people; json gets it in "periods". */
+static const cx_column cols[] = {
+	{"period", "Period", CX_CELL_TEXT, CX_COL_NOJSON},
+	{"upsell", "Upsell", CX_CELL_MONEY, 0},
+	{"winback", "Win-back", CX_CELL_MONEY, 0},
+	{"discount_codes", "Codes", CX_CELL_MONEY, 0},
+	{"claims_recovered", "Claims", CX_CELL_MONEY, 0},
+	{"attributed", "Attributed", CX_CELL_MONEY, 0},
+	{"cogs", "COGS", CX_CELL_MONEY, 0},
+	{"staff", "Staff", CX_CELL_MONEY, 0},
+	{"platform", "Platform", CX_CELL_MONEY, 0},
+	{"other", "Other", CX_CELL_MONEY, 0},
+	{"returns_cost", "Returns", CX_CELL_MONEY, 0},
+	{"liability_pct", "Liab %", CX_CELL_BP, 0},
+	{"liability", "Liability", CX_CELL_MONEY, 0},
+	{"net", "Net", CX_CELL_MONEY, 0},
+	{"break_even_pct", "Break-even", CX_CELL_BP, 0},
+	{"profit_center", "Profit", CX_CELL_BOOL, 0},
+};
+
+static void fill(cx_cell *c, const char *label, const cx_pnl *p)
+{
+	c[0] = cx_text(label);
+	c[1] = cx_money(p->raw.upsell);
+	c[2] = cx_money(p->raw.winback);
+	c[3] = cx_money(p->raw.discount_codes);
+	c[4] = cx_money(p->raw.claims_recovered);
+	c[5] = cx_money(p->attributed);
+	c[6] = cx_money(p->raw.cogs);
+	c[7] = cx_money(p->raw.staff);
+	c[8] = cx_money(p->raw.platform);
+	c[9] = cx_money(p->raw.other);
+	c[10] = cx_money(p->raw.returns_cost);
+	c[11] = cx_bp(p->liability_bp);
+	c[12] = cx_money(p->liability);
+	c[13] = cx_money(p->net);
+	c[14] = cx_bp_or_null(p->break_even_ok, p->break_even_bp);
+	c[15] = cx_bool(p->profit_center);
+}
+
+cx_doc *cx_report_pnl(cx_store *st, const cx_report_opts *opt, cx_error *err)
+{
+	int64_t bp = cx_report_liability(st, opt);
+	int n = 1;
+	cx_period one = opt->period, *parts = &one;
+	if (opt->split) {
+		n = cx_period_split(opt->period, opt->split_kind, NULL, 0);
+		parts = cx_xcalloc((size_t)n, sizeof *parts);
+		cx_period_split(opt->period, opt->split_kind, parts, n);
+	}
+	cx_doc *doc = cx_report_doc(st, opt, "pnl", "Support P&L");
+	cx_table *t = cx_doc_table(doc, "rows", NULL, cols, sizeof cols / sizeof cols[0]);
+	static const cx_column period_cols[] = {
+		{"label", "Period", CX_CELL_TEXT, 0},
+		{"from", "From", CX_CELL_DATE, 0},
+		{"to", "To", CX_CELL_DATE, 0},
+	};
+	cx_table *pt = NULL;
+	cx_pnl_raw sum = {0};
+	int64_t liability_sum = 0;
+	for (int i = 0; i < n; i++) {
+		cx_pnl_raw raw;
+		if (cx_store_pnl(st, &parts[i], &raw, err) < 0) {
+			cx_doc_free(doc);
+			if (parts != &one)
+				free(parts);
+			return NULL;
+		}
+		cx_pnl p = cx_pnl_compute(&raw, bp);
+		char label[64], from[11], to[11];
+		cx_period_label(parts[i], label, sizeof label);
+		fill(cx_table_row(t), label, &p);
+		cx_pnl_raw_add(&sum, &raw);
+		liability_sum += p.liability;
+		if (n > 1) {
+			if (!pt)
+				pt = cx_doc_table(doc, "periods", NULL, period_cols, 3);
+			cx_cell *c = cx_table_row(pt);
+			cx_date_format(parts[i].from_day, from);
+			cx_date_format(parts[i].to_day, to);
+			c[0] = cx_text(label);
+			c[1] = cx_date(from);
+			c[2] = cx_date(to);
+		}
+	}
+	/* Totals add the rows up: the total liability is the sum of the rows'
+	 * rounded liabilities, so the columns always foot. */
+	cx_pnl total = cx_pnl_compute(&sum, bp);
+	total.net += total.liability - liability_sum;
+	total.liability = liability_sum;
+	total.profit_center = total.net > 0;
+	fill(cx_table_totals(t), "Total", &total);
+	if (parts != &one)
+		free(parts);
+
+	cx_doc_note(doc, "Net = attributed revenue - COGS - staff - platform - other - liability %% x returns.");
+	if (!total.break_even_ok)
+		cx_doc_note(doc, "No returns in the period: the break-even percentage is undefined (n/a).");
+	else if (total.break_even_bp < 0)
+		cx_doc_note(doc, "Break-even below 0 %%: support loses money even carrying no returns.");
+	return doc;
+}

@@ -1,0 +1,56 @@
+/* query_agents.c — agents and the revenue attributed to each. */
+#include <stdint.h>
+#include <string.h>
+
+#include "store_internal.h"
+
+int cx_store_agents(cx_store *st, const cx_period *p, cx_agent_row **rows, size_t *n, cx_error *err)
+{
+	/* On the team at any time in the period, or with tickets in it (a
+	 * leaver's last tickets still count).  Revenue: the attributed orders
+	 * (upsell, win-back, discount code) credited to the agent. */
+	static const char sql[] =
+		"SELECT a.id, a.name, a.team, coalesce(a.discount_code, ''), a.monthly_cost, a.hired_on,"
+		"       coalesce(a.left_on, ''),"
+		"       coalesce(o.revenue, 0), coalesce(o.cogs, 0), coalesce(o.n, 0)"
+		" FROM agents a"
+		" LEFT JOIN (SELECT agent_id, sum(amount) AS revenue, sum(cogs) AS cogs, count(*) AS n FROM orders"
+		"            WHERE source IN ('upsell', 'winback', 'discount_code')"
+		"              AND placed_at >= ?1 AND placed_at < ?2 GROUP BY agent_id) o ON o.agent_id = a.id"
+		" WHERE (a.hired_on <= ?4 AND (a.left_on IS NULL OR a.left_on >= ?3))"
+		"    OR EXISTS (SELECT 1 FROM tickets t WHERE t.agent_id = a.id AND t.created_at >= ?1 AND t.created_at < ?2)"
+		" ORDER BY a.team, a.name, a.id";
+	sqlite3_stmt *s;
+	if (cx_q_prepare(st, sql, &s, err) < 0)
+		return -1;
+	cx_q_bind_period(s, p);
+	size_t cap = 0;
+	*rows = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*rows = cx_q_grow(*rows, &cap, *n, sizeof **rows);
+		cx_agent_row *r = &(*rows)[(*n)++];
+		char day[16];
+		r->id = sqlite3_column_int64(s, 0);
+		cx_q_text(s, 1, r->name, sizeof r->name);
+		cx_q_text(s, 2, r->team, sizeof r->team);
+		cx_q_text(s, 3, r->code, sizeof r->code);
+		r->monthly_cost = sqlite3_column_int64(s, 4);
+		cx_q_text(s, 5, day, sizeof day);
+		if (!cx_date_parse(day, &r->hired_day))
+			r->hired_day = 0;
+		cx_q_text(s, 6, day, sizeof day);
+		if (!cx_date_parse(day, &r->left_day))
+			r->left_day = INT32_MAX;
+		r->revenue = sqlite3_column_int64(s, 7);
+		r->cogs = sqlite3_column_int64(s, 8);
+		r->orders = sqlite3_column_int64(s, 9);
+	}
+	if (cx_q_done(st, s, rc, err) < 0) {
+		free(*rows);
+		*rows = NULL;
+		return -1;
+	}
+	return 0;
+}

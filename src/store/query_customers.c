@@ -1,0 +1,111 @@
+/* query_customers.c — the watchlist (satisfaction 6 or less) and the
+ * satisfaction counts around it; the notification channels. */
+#include <string.h>
+
+#include "store_internal.h"
+
+static int watch_counts(cx_store *st, const cx_period *p, cx_watch_counts *c, cx_error *err)
+{
+	static const char sql[] =
+		"SELECT count(*) FILTER (WHERE satisfaction <= 6), count(*) FILTER (WHERE satisfaction >= 9),"
+		"       count(*) FILTER (WHERE satisfaction BETWEEN 7 AND 8), count(satisfaction),"
+		"       count(*) FILTER (WHERE blacklisted = 1),"
+		"       (SELECT count(*) FROM tickets WHERE resolved_at >= ?1 AND resolved_at < ?2 AND csat <= 6)"
+		" FROM customers";
+	sqlite3_stmt *s;
+	if (cx_q_prepare(st, sql, &s, err) < 0)
+		return -1;
+	cx_q_bind_period(s, p);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		c->watchlist = sqlite3_column_int64(s, 0);
+		c->promoters = sqlite3_column_int64(s, 1);
+		c->passives = sqlite3_column_int64(s, 2);
+		c->rated = sqlite3_column_int64(s, 3);
+		c->blacklisted = sqlite3_column_int64(s, 4);
+		c->complaints = sqlite3_column_int64(s, 5);
+		rc = SQLITE_DONE;
+	}
+	return cx_q_done(st, s, rc, err);
+}
+
+int cx_store_watchlist(cx_store *st, const cx_period *p, cx_watch_row **rows, size_t *n, cx_watch_counts *counts,
+		       cx_error *err)
+{
+	/* The customer's newest ticket up to the end of the period, and who
+	 * handled it: the person to follow up. */
+	static const char sql[] =
+		"SELECT c.id, c.name, coalesce(c.email, ''), c.segment, c.satisfaction, c.blacklisted,"
+		"       coalesce(t.id, 0), coalesce(t.created_at, 0), coalesce(a.name, '')"
+		" FROM customers c"
+		" LEFT JOIN tickets t ON t.id = (SELECT id FROM tickets WHERE customer_id = c.id AND created_at < ?2"
+		"                                ORDER BY created_at DESC, id DESC LIMIT 1)"
+		" LEFT JOIN agents a ON a.id = t.agent_id"
+		" WHERE c.satisfaction <= 6"
+		" ORDER BY c.satisfaction, t.created_at DESC, c.id";
+	memset(counts, 0, sizeof *counts);
+	if (watch_counts(st, p, counts, err) < 0)
+		return -1;
+	sqlite3_stmt *s;
+	if (cx_q_prepare(st, sql, &s, err) < 0)
+		return -1;
+	cx_q_bind_period(s, p);
+	size_t cap = 0;
+	*rows = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*rows = cx_q_grow(*rows, &cap, *n, sizeof **rows);
+		cx_watch_row *r = &(*rows)[(*n)++];
+		r->id = sqlite3_column_int64(s, 0);
+		cx_q_text(s, 1, r->name, sizeof r->name);
+		cx_q_text(s, 2, r->email, sizeof r->email);
+		cx_q_text(s, 3, r->segment, sizeof r->segment);
+		r->satisfaction = sqlite3_column_int(s, 4);
+		r->blacklisted = sqlite3_column_int(s, 5) != 0;
+		r->last_ticket_id = sqlite3_column_int64(s, 6);
+		r->last_ticket_at = sqlite3_column_int64(s, 7);
+		cx_q_text(s, 8, r->last_agent, sizeof r->last_agent);
+	}
+	if (cx_q_done(st, s, rc, err) < 0) {
+		free(*rows);
+		*rows = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int cx_store_notify(cx_store *st, cx_notify_row **rows, size_t *n, cx_error *err)
+{
+	static const char sql[] = "SELECT name, currency, cost_min IS NOT NULL, coalesce(cost_min, 0),"
+				  " coalesce(cost_max, cost_min, 0), buyout_min_bp, buyout_max_bp, note"
+				  " FROM notify_channels ORDER BY id";
+	sqlite3_stmt *s;
+	if (cx_q_prepare(st, sql, &s, err) < 0)
+		return -1;
+	size_t cap = 0;
+	*rows = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*rows = cx_q_grow(*rows, &cap, *n, sizeof **rows);
+		cx_notify_row *r = &(*rows)[(*n)++];
+		cx_q_text(s, 0, r->name, sizeof r->name);
+		cx_q_text(s, 1, r->currency, sizeof r->currency);
+		r->ch.has_cost = sqlite3_column_int(s, 2) != 0;
+		r->ch.cost_min = sqlite3_column_int64(s, 3);
+		r->ch.cost_max = sqlite3_column_int64(s, 4);
+		r->ch.buyout_min_bp = sqlite3_column_int64(s, 5);
+		r->ch.buyout_max_bp = sqlite3_column_int64(s, 6);
+		cx_q_text(s, 7, r->note, sizeof r->note);
+	}
+	if (cx_q_done(st, s, rc, err) < 0) {
+		free(*rows);
+		*rows = NULL;
+		return -1;
+	}
+	/* The array is final now: the names can be pointed at. */
+	for (size_t i = 0; i < *n; i++)
+		(*rows)[i].ch.name = (*rows)[i].name;
+	return 0;
+}

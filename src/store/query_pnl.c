@@ -1,0 +1,101 @@
+/* query_pnl.c — the inputs of the support P&L for a period, and the
+ * settings it depends on. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_internal.h"
+
+int64_t cx_store_liability_bp(cx_store *st)
+{
+	char buf[32];
+	if (!cx_store_setting(st, "returns_liability_bp", buf, sizeof buf))
+		return 1000;
+	return strtoll(buf, NULL, 10); /* the schema's CHECK keeps it 0..10000 */
+}
+
+void cx_store_currency(cx_store *st, char *buf, size_t len)
+{
+	if (!cx_store_setting(st, "currency", buf, len))
+		snprintf(buf, len, "USD");
+}
+
+int cx_store_newest_ticket(cx_store *st, int64_t *out, cx_error *err)
+{
+	sqlite3_stmt *s;
+	if (cx_q_prepare(st, "SELECT coalesce(max(created_at), 0) FROM tickets", &s, err) < 0)
+		return -1;
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int64(s, 0);
+		rc = SQLITE_DONE;
+	}
+	return cx_q_done(st, s, rc, err);
+}
+
+/* Monthly costs overlapping the period, each prorated by the days of its
+ * month that the period covers. */
+static int costs(cx_store *st, const cx_period *p, cx_pnl_raw *out, cx_error *err)
+{
+	static const char sql[] = "SELECT month, kind, sum(amount) FROM costs"
+				  " WHERE month >= substr(?3, 1, 7) AND month <= substr(?4, 1, 7)"
+				  " GROUP BY month, kind";
+	sqlite3_stmt *s;
+	if (cx_q_prepare(st, sql, &s, err) < 0)
+		return -1;
+	cx_q_bind_period(s, p);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		char month[16], kind[16], first[16];
+		int32_t from;
+		cx_q_text(s, 0, month, sizeof month);
+		cx_q_text(s, 1, kind, sizeof kind);
+		snprintf(first, sizeof first, "%.7s-01", month);
+		if (!cx_date_parse(first, &from))
+			continue;
+		int mdays = cx_month_days(from);
+		int32_t to = from + mdays - 1;
+		int32_t a = from > p->from_day ? from : p->from_day;
+		int32_t b = to < p->to_day ? to : p->to_day;
+		int64_t share = cx_prorate(sqlite3_column_int64(s, 2), b - a + 1, mdays);
+		if (strcmp(kind, "staff") == 0)
+			out->staff += share;
+		else if (strcmp(kind, "platform") == 0)
+			out->platform += share;
+		else
+			out->other += share;
+	}
+	return cx_q_done(st, s, rc, err);
+}
+
+int cx_store_pnl(cx_store *st, const cx_period *p, cx_pnl_raw *out, cx_error *err)
+{
+	static const char sql[] =
+		"SELECT"
+		" (SELECT coalesce(sum(amount), 0) FROM orders WHERE source = 'upsell' AND placed_at >= ?1 AND placed_at < ?2),"
+		" (SELECT coalesce(sum(amount), 0) FROM orders WHERE source = 'winback' AND placed_at >= ?1 AND placed_at < ?2),"
+		" (SELECT coalesce(sum(amount), 0) FROM orders WHERE source = 'discount_code' AND placed_at >= ?1 AND placed_at < ?2),"
+		" (SELECT coalesce(sum(recovered), 0) FROM carrier_claims WHERE status = 'paid'"
+		"    AND resolved_on >= ?3 AND resolved_on <= ?4),"
+		" (SELECT coalesce(sum(cogs), 0) FROM orders WHERE source IN ('upsell', 'winback', 'discount_code')"
+		"    AND placed_at >= ?1 AND placed_at < ?2),"
+		" (SELECT coalesce(sum(cost), 0) FROM returns WHERE created_at >= ?1 AND created_at < ?2)";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *s;
+	if (cx_q_prepare(st, sql, &s, err) < 0)
+		return -1;
+	cx_q_bind_period(s, p);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		out->upsell = sqlite3_column_int64(s, 0);
+		out->winback = sqlite3_column_int64(s, 1);
+		out->discount_codes = sqlite3_column_int64(s, 2);
+		out->claims_recovered = sqlite3_column_int64(s, 3);
+		out->cogs = sqlite3_column_int64(s, 4);
+		out->returns_cost = sqlite3_column_int64(s, 5);
+		rc = SQLITE_DONE;
+	}
+	if (cx_q_done(st, s, rc, err) < 0)
+		return -1;
+	return costs(st, p, out, err);
+}

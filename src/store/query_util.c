@@ -1,0 +1,60 @@
+/* query_util.c — the small repeated steps of every query. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cxtop/xalloc.h"
+#include "store_internal.h"
+
+int cx_q_prepare(cx_store *st, const char *sql, sqlite3_stmt **out, cx_error *err)
+{
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, out, NULL);
+	if (rc != SQLITE_OK) {
+		cx_fail(err, CX_EXIT_RUNTIME, "cannot read store '%s': %s", st->path, sqlite3_errmsg(st->db));
+		sqlite3_finalize(*out);
+		*out = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+void cx_q_bind_period(sqlite3_stmt *s, const cx_period *p)
+{
+	int n = sqlite3_bind_parameter_count(s);
+	if (n >= 1)
+		sqlite3_bind_int64(s, 1, p->start);
+	if (n >= 2)
+		sqlite3_bind_int64(s, 2, p->end);
+	char d[11];
+	if (n >= 3) {
+		cx_date_format(p->from_day, d);
+		sqlite3_bind_text(s, 3, d, -1, SQLITE_TRANSIENT);
+	}
+	if (n >= 4) {
+		cx_date_format(p->to_day, d);
+		sqlite3_bind_text(s, 4, d, -1, SQLITE_TRANSIENT);
+	}
+}
+
+void cx_q_text(sqlite3_stmt *s, int i, char *buf, size_t len)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+	snprintf(buf, len, "%s", v ? (const char *)v : "");
+}
+
+int cx_q_done(cx_store *st, sqlite3_stmt *s, int rc, cx_error *err)
+{
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return cx_store_sql_fail(st, err, rc, "cannot read store");
+	return 0;
+}
+
+void *cx_q_grow(void *arr, size_t *cap, size_t n, size_t elem)
+{
+	if (n < *cap)
+		return arr;
+	*cap = *cap ? *cap * 2 : 16;
+	void *p = cx_xreallocarray(arr, *cap, elem);
+	memset((char *)p + n * elem, 0, (*cap - n) * elem);
+	return p;
+}
