@@ -107,7 +107,8 @@ check: deps deps-check
 DEPS_BUILD = cmd:pkg-config:pkg-config pc:ncursesw:libncurses-dev \
              pc:sqlite3:libsqlite3-dev pc:yaml-0.1:libyaml-dev
 DEPS_CHECK = pc:cmocka:libcmocka-dev cmd:sqlite3:sqlite3 cmd:tmux:tmux \
-             cmd:groff:groff-base cmd:jq:jq cmd:valgrind:valgrind
+             cmd:groff:groff-base cmd:jq:jq cmd:valgrind:valgrind \
+             file:/usr/share/zoneinfo/America/New_York:tzdata
 
 deps:
 	@sh tests/ensure-packages.sh $(DEPS_BUILD)

@@ -16,6 +16,7 @@ for spec in "$@"; do
 	case $kind in
 	pc) pkg-config --exists "$name" 2>/dev/null && continue ;;
 	cmd) command -v "$name" >/dev/null 2>&1 && continue ;;
+	file) [ -e "$name" ] && continue ;;
 	*) echo "ensure-packages: bad entry '$spec'" >&2; exit 2 ;;
 	esac
 	case " $missing " in *" $pkg "*) ;; *) missing="$missing $pkg" ;; esac
