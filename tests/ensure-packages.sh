@@ -1,8 +1,8 @@
 #!/bin/sh
 # ensure-packages.sh — install the Debian packages cxtop's build or tests need.
 #
-# Arguments are kind:name:package, kind being pc (a pkg-config module) or cmd
-# (a command on PATH).  Whatever is missing is installed with apt-get (through
+# Arguments are kind:name:package, kind being pc (a pkg-config module), cmd
+# (a command on PATH) or file (a path a package installs).  Whatever is missing is installed with apt-get (through
 # sudo when not root).  Without apt-get, prints the packages to install and
 # fails, so that nobody is left guessing.
 set -u
