@@ -107,6 +107,8 @@ int cx_store_ticket_kpis(cx_store *st, const cx_period *p, enum cx_ticket_group 
 /* Tickets open at the end of the period: created before it ends and not
  * resolved by then. */
 int cx_store_backlog(cx_store *st, const cx_period *p, int64_t *out, cx_error *err);
+/* Tickets created per local day of the period, into out[0..max). */
+int cx_store_daily_volume(cx_store *st, const cx_period *p, int64_t *out, int max, cx_error *err);
 /* Durations of one group, sorted: a cross-check for the SQL percentiles
  * (tests only).  which: 0 = FRT, 1 = resolution. */
 int cx_store_durations(cx_store *st, const cx_period *p, int64_t agent_id, int which, int64_t **values, size_t *n,
@@ -177,6 +179,8 @@ typedef struct cx_watch_counts {
 
 int cx_store_watchlist(cx_store *st, const cx_period *p, cx_watch_row **rows, size_t *n, cx_watch_counts *counts,
 		       cx_error *err);
+/* The counts alone, without the list. */
+int cx_store_watch_counts(cx_store *st, const cx_period *p, cx_watch_counts *counts, cx_error *err);
 
 typedef struct cx_notify_row {
 	char name[128], currency[4], note[128];

@@ -97,10 +97,13 @@ int cx_cmd_report(int argc, char **argv)
 	bool has_kind = false;
 	enum cx_format fmt = CX_FMT_TEXT;
 
-	optind = 1;
+	/* 0, not 1: glibc then starts afresh on this new argv (the global
+	 * options were parsed with other settings).  Options may come before
+	 * or after the report's name and the store. */
+	optind = 0;
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case O_FROM:
 			from = optarg;

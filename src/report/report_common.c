@@ -61,8 +61,13 @@ cx_doc *cx_report_doc(cx_store *st, const cx_report_opts *opt, const char *name,
 	cx_date_format(opt->period.from_day, from);
 	cx_date_format(opt->period.to_day, to);
 	cx_store_currency(st, currency, sizeof currency);
+	/* A named period (March 2022, 2022-W09, 2022 Q1) leads the title; the
+	 * renderer adds the dates themselves. */
 	cx_period_label(opt->period, label, sizeof label);
-	snprintf(full, sizeof full, "%s — %s", title, label);
+	if (opt->period.kind == CX_PERIOD_RANGE)
+		snprintf(full, sizeof full, "%s", title);
+	else
+		snprintf(full, sizeof full, "%s — %s", title, label);
 	return cx_doc_new(name, full, from, to, currency);
 }
 

@@ -4,7 +4,7 @@
 
 #include "store_internal.h"
 
-static int watch_counts(cx_store *st, const cx_period *p, cx_watch_counts *c, cx_error *err)
+int cx_store_watch_counts(cx_store *st, const cx_period *p, cx_watch_counts *c, cx_error *err)
 {
 	static const char sql[] =
 		"SELECT count(*) FILTER (WHERE satisfaction <= 6), count(*) FILTER (WHERE satisfaction >= 9),"
@@ -12,6 +12,7 @@ static int watch_counts(cx_store *st, const cx_period *p, cx_watch_counts *c, cx
 		"       count(*) FILTER (WHERE blacklisted = 1),"
 		"       (SELECT count(*) FROM tickets WHERE resolved_at >= ?1 AND resolved_at < ?2 AND csat <= 6)"
 		" FROM customers";
+	memset(c, 0, sizeof *c);
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;
@@ -44,7 +45,7 @@ int cx_store_watchlist(cx_store *st, const cx_period *p, cx_watch_row **rows, si
 		" WHERE c.satisfaction <= 6"
 		" ORDER BY c.satisfaction, t.created_at DESC, c.id";
 	memset(counts, 0, sizeof *counts);
-	if (watch_counts(st, p, counts, err) < 0)
+	if (cx_store_watch_counts(st, p, counts, err) < 0)
 		return -1;
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)

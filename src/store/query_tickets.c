@@ -192,3 +192,26 @@ int cx_store_durations(cx_store *st, const cx_period *p, int64_t agent_id, int w
 	}
 	return cx_q_done(st, s, rc, err);
 }
+
+int cx_store_daily_volume(cx_store *st, const cx_period *p, int64_t *out, int max, cx_error *err)
+{
+	/* SQLite's 'localtime' asks the C library, so days follow TZ as the
+	 * rest of cxtop does. */
+	static const char sql[] = "SELECT date(created_at, 'unixepoch', 'localtime') AS d, count(*) FROM tickets"
+				  " WHERE created_at >= ?1 AND created_at < ?2 GROUP BY d";
+	for (int i = 0; i < max; i++)
+		out[i] = 0;
+	sqlite3_stmt *s;
+	if (cx_q_prepare(st, sql, &s, err) < 0)
+		return -1;
+	cx_q_bind_period(s, p);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		char day[16];
+		int32_t d;
+		cx_q_text(s, 0, day, sizeof day);
+		if (cx_date_parse(day, &d) && d >= p->from_day && d - p->from_day < max)
+			out[d - p->from_day] = sqlite3_column_int64(s, 1);
+	}
+	return cx_q_done(st, s, rc, err);
+}

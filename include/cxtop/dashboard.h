@@ -1,0 +1,41 @@
+/* dashboard.h — every figure of the dashboard for one period, gathered
+ * once.  `cxtop report summary` prints exactly these, and the UI's
+ * dashboard draws them, so the two can never disagree. */
+#ifndef CXTOP_DASHBOARD_H
+#define CXTOP_DASHBOARD_H
+
+#include "cxtop/model.h"
+#include "cxtop/period.h"
+#include "cxtop/store.h"
+
+#define CX_DASH_TOP 3
+#define CX_DASH_MAX_DAYS 93 /* a quarter */
+
+typedef struct cx_dash_agent {
+	int64_t id;
+	char name[128], team[64];
+	int64_t revenue, solved;
+} cx_dash_agent;
+
+typedef struct cx_dashboard {
+	cx_period period;
+	char currency[8];
+	cx_ticket_kpi tickets;
+	int64_t backlog;
+	cx_pnl_raw pnl_raw;
+	cx_pnl pnl;
+	cx_ticket_group_row *channels; /* per channel, by volume */
+	size_t nchannels;
+	int64_t daily[CX_DASH_MAX_DAYS]; /* tickets created per local day */
+	int ndays;
+	cx_dash_agent top[CX_DASH_TOP];
+	int ntop;
+	int64_t claims_open, claims_due_7d, claims_past_deadline, claims_open_value;
+	cx_watch_counts watch;
+} cx_dashboard;
+
+/* Loads the dashboard of period p at the given liability percentage. */
+int cx_dashboard_load(cx_store *st, const cx_period *p, int64_t liability_bp, cx_dashboard *out, cx_error *err);
+void cx_dashboard_free(cx_dashboard *d);
+
+#endif

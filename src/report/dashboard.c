@@ -1,0 +1,116 @@
+/* dashboard.c — gathering the dashboard's figures (see dashboard.h). */
+#include "cxtop/dashboard.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Agents ordered by attributed revenue, then by tickets solved, then id. */
+static int by_revenue(const void *x, const void *y)
+{
+	const cx_dash_agent *a = x, *b = y;
+	if (a->revenue != b->revenue)
+		return a->revenue < b->revenue ? 1 : -1;
+	if (a->solved != b->solved)
+		return a->solved < b->solved ? 1 : -1;
+	return a->id < b->id ? -1 : 1;
+}
+
+static int by_volume(const void *x, const void *y)
+{
+	const cx_ticket_group_row *a = x, *b = y;
+	if (a->raw.created != b->raw.created)
+		return a->raw.created < b->raw.created ? 1 : -1;
+	return strcmp(a->key, b->key);
+}
+
+static int top_agents(cx_store *st, cx_dashboard *d, cx_error *err)
+{
+	cx_agent_row *agents = NULL;
+	cx_ticket_group_row *by_agent = NULL;
+	size_t na, nba;
+	if (cx_store_agents(st, &d->period, &agents, &na, err) < 0 ||
+	    cx_store_ticket_kpis(st, &d->period, CX_GROUP_AGENT, &by_agent, &nba, err) < 0) {
+		free(agents);
+		return -1;
+	}
+	cx_dash_agent *all = calloc(na ? na : 1, sizeof *all);
+	if (!all) {
+		free(agents);
+		free(by_agent);
+		return cx_fail(err, CX_EXIT_RUNTIME, "out of memory");
+	}
+	for (size_t i = 0; i < na; i++) {
+		all[i].id = agents[i].id;
+		memcpy(all[i].name, agents[i].name, sizeof all[i].name);
+		memcpy(all[i].team, agents[i].team, sizeof all[i].team);
+		all[i].revenue = agents[i].revenue;
+		for (size_t j = 0; j < nba; j++)
+			if (by_agent[j].key_int == agents[i].id)
+				all[i].solved = by_agent[j].raw.solved;
+	}
+	qsort(all, na, sizeof *all, by_revenue);
+	d->ntop = na < CX_DASH_TOP ? (int)na : CX_DASH_TOP;
+	memcpy(d->top, all, (size_t)d->ntop * sizeof *all);
+	free(all);
+	free(agents);
+	free(by_agent);
+	return 0;
+}
+
+static int claims(cx_store *st, cx_dashboard *d, cx_error *err)
+{
+	cx_open_claim *open;
+	size_t n;
+	if (cx_store_open_claims(st, d->period.to_day, &open, &n, err) < 0)
+		return -1;
+	d->claims_open = (int64_t)n;
+	for (size_t i = 0; i < n; i++) {
+		int32_t deadline;
+		d->claims_open_value += open[i].claimed;
+		if (!cx_date_parse(open[i].deadline_on, &deadline))
+			continue;
+		int32_t left = cx_days_to_deadline(d->period.to_day, deadline);
+		d->claims_past_deadline += left < 0;
+		d->claims_due_7d += left >= 0 && left <= 7;
+	}
+	free(open);
+	return 0;
+}
+
+int cx_dashboard_load(cx_store *st, const cx_period *p, int64_t liability_bp, cx_dashboard *d, cx_error *err)
+{
+	memset(d, 0, sizeof *d);
+	d->period = *p;
+	cx_store_currency(st, d->currency, sizeof d->currency);
+	cx_ticket_group_row *team = NULL;
+	size_t n;
+	if (cx_store_ticket_kpis(st, p, CX_GROUP_TEAM, &team, &n, err) < 0)
+		goto fail;
+	d->tickets = cx_ticket_kpi_of(&team[0].raw);
+	free(team);
+	if (cx_store_backlog(st, p, &d->backlog, err) < 0 || cx_store_pnl(st, p, &d->pnl_raw, err) < 0)
+		goto fail;
+	d->pnl = cx_pnl_compute(&d->pnl_raw, liability_bp);
+	if (cx_store_ticket_kpis(st, p, CX_GROUP_CHANNEL, &d->channels, &d->nchannels, err) < 0)
+		goto fail;
+	qsort(d->channels, d->nchannels, sizeof *d->channels, by_volume);
+	d->ndays = p->to_day - p->from_day + 1;
+	if (d->ndays > CX_DASH_MAX_DAYS)
+		d->ndays = CX_DASH_MAX_DAYS;
+	if (cx_store_daily_volume(st, p, d->daily, d->ndays, err) < 0 || top_agents(st, d, err) < 0 ||
+	    claims(st, d, err) < 0)
+		goto fail;
+	if (cx_store_watch_counts(st, p, &d->watch, err) < 0)
+		goto fail;
+	return 0;
+fail:
+	cx_dashboard_free(d);
+	return -1;
+}
+
+void cx_dashboard_free(cx_dashboard *d)
+{
+	free(d->channels);
+	d->channels = NULL;
+	d->nchannels = 0;
+}

@@ -1,0 +1,100 @@
+/* render_csv.c — RFC 4180 csv for spreadsheets and scripts.
+ *
+ * Shape:
+ *   - the main table: a header line of column keys, then one line per row,
+ *     then, if it has totals, a last line whose first column says "TOTAL";
+ *   - every further table follows after one empty line, again with its own
+ *     header line of keys (and its own TOTAL line);
+ *   - a doc with no tables at all is its facts, as a "key,value" table.
+ * The facts of a doc that has tables are not written: a csv is one grid,
+ * and the facts are in the text and json forms.
+ *
+ * Values are plain so that a spreadsheet reads them as numbers: money in
+ * major units with two decimals (44377.10), basis points as a percentage
+ * number (23.05), durations in seconds (3600.5), true/false, and an empty
+ * field for no value.  Lines end in CRLF, as the RFC says.
+ */
+#include <inttypes.h>
+#include <string.h>
+
+#include "cxtop/format.h"
+#include "render_internal.h"
+
+static void field(FILE *out, const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+static void cell(FILE *out, const cx_cell *c)
+{
+	char buf[64];
+	switch (c->kind) {
+	case CX_CELL_TEXT:
+	case CX_CELL_DATE: field(out, c->s ? c->s : ""); break;
+	case CX_CELL_INT: fprintf(out, "%" PRId64, c->i); break;
+	case CX_CELL_MONEY: fputs(cx_fmt_money_plain(buf, sizeof buf, c->i), out); break;
+	case CX_CELL_BP: fputs(cx_fmt_bp(buf, sizeof buf, c->i), out); break;
+	case CX_CELL_SECONDS: fputs(cx_fmt_seconds_plain_x2(buf, sizeof buf, c->i), out); break;
+	case CX_CELL_BOOL: fputs(c->i ? "true" : "false", out); break;
+	case CX_CELL_NULL:
+	default: break;
+	}
+}
+
+static void table(FILE *out, const cx_table *t)
+{
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (c)
+			fputc(',', out);
+		field(out, t->cols[c].key);
+	}
+	fputs("\r\n", out);
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			if (c)
+				fputc(',', out);
+			cell(out, &t->cells[r * t->ncols + c]);
+		}
+		fputs("\r\n", out);
+	}
+	if (t->totals) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			if (c)
+				fputc(',', out);
+			if (cx_rep_total_label(t, c))
+				fputs("TOTAL", out);
+			else
+				cell(out, &t->totals[c]);
+		}
+		fputs("\r\n", out);
+	}
+}
+
+void cx_render_csv(const cx_doc *doc, FILE *out)
+{
+	if (!doc->ntables) {
+		fputs("key,value\r\n", out);
+		for (size_t i = 0; i < doc->nfacts; i++) {
+			field(out, doc->fact_keys[i]);
+			fputc(',', out);
+			cell(out, &doc->facts[i]);
+			fputs("\r\n", out);
+		}
+		return;
+	}
+	for (size_t i = 0; i < doc->ntables; i++) {
+		if (i)
+			fputs("\r\n", out);
+		table(out, doc->tables[i]);
+	}
+}
