@@ -189,6 +189,54 @@ typedef struct cx_notify_row {
 
 int cx_store_notify(cx_store *st, cx_notify_row **rows, size_t *n, cx_error *err);
 
+/* ---- paged lists (keyset pagination) ---------------------------------------
+ * A page is the `limit` rows after (or, going backward, before) a key, in
+ * the list's order.  The key is the last (first) row's sort value and id, so
+ * page 10,000 costs what page 1 costs: an index range, never an OFFSET. */
+
+typedef struct cx_page_key {
+	int64_t k;      /* the sort value */
+	int64_t id;     /* the tie-breaker */
+} cx_page_key;
+
+typedef struct cx_ticket_item {
+	int64_t id, created_at, first_response_at, resolved_at; /* 0 when NULL */
+	int64_t agent_id, customer_id;
+	char customer[96], agent[96], channel[8], topic[48], status[10];
+	int complexity, csat; /* csat -1 when unrated */
+	int replies, reopened;
+} cx_ticket_item;
+
+typedef struct cx_ticket_filter {
+	int64_t start, end;  /* created in [start, end); 0/0 for all time */
+	int64_t agent_id;    /* 0 for any agent */
+	char channel[8];     /* "" for any */
+	int state;           /* 0 any, 1 unresolved, 2 solved */
+	char search[64];     /* substring of the topic or the customer's name */
+} cx_ticket_filter;
+
+/* Newest first.  after NULL: the first page (or, backward, the last). */
+int cx_store_tickets_page(cx_store *st, const cx_ticket_filter *f, const cx_page_key *after, bool backward, int limit,
+			  cx_ticket_item *out, int *n, cx_error *err);
+int cx_store_ticket_count(cx_store *st, const cx_ticket_filter *f, int64_t *out, cx_error *err);
+
+typedef struct cx_customer_item {
+	int64_t id, created_at, tickets;
+	char name[128], email[128], segment[32];
+	int satisfaction; /* 0 when unknown */
+	bool blacklisted;
+} cx_customer_item;
+
+typedef struct cx_customer_filter {
+	int which;          /* 0 all, 1 watchlist (satisfaction <= 6), 2 blacklisted, 3 promoters */
+	char search[64];    /* substring of name or email */
+} cx_customer_filter;
+
+/* By id. */
+int cx_store_customers_page(cx_store *st, const cx_customer_filter *f, const cx_page_key *after, bool backward,
+			    int limit, cx_customer_item *out, int *n, cx_error *err);
+int cx_store_customer_count(cx_store *st, const cx_customer_filter *f, int64_t *out, cx_error *err);
+
 /* Version of the SQLite library in use, for --version. */
 const char *cx_store_sqlite_version(void);
 

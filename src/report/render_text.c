@@ -27,7 +27,7 @@
  *      repeating the label columns on the left (ID, Agent, Team) and
  *      carrying as many of the other columns as fit.
  * Numbers are never cut. */
-enum { PAGE_WIDTH = 80, MIN_TEXT = 10, GAP = 2 };
+enum { PAGE_WIDTH = 80, MIN_TEXT = 28, GAP = 2 };
 
 /* Padding is held back until something visible follows it, so that no
  * line ends in blanks (they show up as noise in diffs and mail). */
@@ -150,8 +150,8 @@ static void shrink(struct grid *g, const cx_table *t, const size_t *cols, size_t
 	}
 }
 
-/* The label columns repeated in every panel: the leading run of text
- * columns, after at most one leading number (an ID).  A table that does
+/* The label columns repeated in every panel: the first text column, after
+ * at most one leading number (an ID).  A table that does
  * not start that way repeats just its first column. */
 static size_t key_columns(const cx_table *t)
 {
@@ -160,8 +160,9 @@ static size_t key_columns(const cx_table *t)
 		k++;
 	if (k == t->ncols || !is_text(t, k))
 		return 1;
-	while (k < t->ncols && is_text(t, k))
-		k++;
+	/* The name alone identifies a row; kind, team, channel... are not
+	 * worth their room again in every panel. */
+	k++;
 	return k < t->ncols ? k : 1;
 }
 

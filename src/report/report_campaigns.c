@@ -62,7 +62,6 @@ cx_doc *cx_report_campaigns(cx_store *st, const cx_report_opts *opt, cx_error *e
 	tk.cost = cost;
 	tk.contribution = sum.revenue - sum.cogs - cost;
 	cx_cell *c = cx_table_totals(t);
-	c[1] = cx_text("Total");
 	c[4] = cx_int(sum.contacted);
 	c[5] = cx_int(sum.responded);
 	c[6] = cx_bp_or_null(tk.response_ok, tk.response_bp);

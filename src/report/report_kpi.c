@@ -113,7 +113,6 @@ cx_doc *cx_report_agents(cx_store *st, const cx_report_opts *opt, cx_error *err)
 		}
 	}
 	cx_cell *tot = cx_table_totals(t);
-	tot[1] = cx_text("Team total");
 	cx_kpi_cells(tot + 3, &team);
 	tot[3 + CX_KPI_NCOLS] = cx_money(rev);
 	tot[4 + CX_KPI_NCOLS] = cx_money(cost);
