@@ -1,6 +1,44 @@
-/* config.h — YAML files cxtop reads (libyaml lives only here). */
+/* config.h — YAML files cxtop reads (libyaml lives only here).
+ *
+ * The user's config file, $XDG_CONFIG_HOME/cxtop/config.yaml (else
+ * ~/.config/cxtop/config.yaml):
+ *
+ *     db: ~/support/team.db     # default store; a leading ~/ is expanded
+ *     theme: solarized-dark     # a theme name or path (see theme.h)
+ *     refresh_ms: 500           # how often the UI checks the store, 100..60000
+ *
+ * Every key is optional; any other key is an error. */
 #ifndef CXTOP_CONFIG_H
 #define CXTOP_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cxtop/error.h"
+
+typedef struct cx_config {
+	char db[1024];    /* with ~ expanded; valid when has_db */
+	char theme[256];  /* as written; valid when has_theme */
+	int refresh_ms;   /* 500 unless the file says otherwise */
+	bool has_db, has_theme;
+} cx_config;
+
+/* No db, no theme, refresh_ms 500. */
+void cx_config_defaults(cx_config *c);
+
+/* Reads the config file at path.  A missing file is not an error: *out is
+ * the defaults and 0 is returned.  A malformed one fills err with
+ * "path:line:column: message" (1-based), leaves *out as the defaults and
+ * returns -1. */
+int cx_config_load(const char *path, cx_config *out, cx_error *err);
+
+/* The directory for the user's cxtop files: $XDG_CONFIG_HOME/cxtop, or
+ * $HOME/.config/cxtop when XDG_CONFIG_HOME is unset or empty.  False when
+ * neither variable is set or buf is too small. */
+bool cx_config_dir(char *buf, size_t len);
+
+/* cx_config_dir() + "/config.yaml". */
+bool cx_config_default_path(char *buf, size_t len);
 
 /* Version of the libyaml library in use, for --version. */
 const char *cx_config_yaml_version(void);

@@ -210,14 +210,17 @@ typedef struct cx_ticket_item {
 typedef struct cx_ticket_filter {
 	int64_t start, end;  /* created in [start, end); 0/0 for all time */
 	int64_t agent_id;    /* 0 for any agent */
+	int64_t customer_id; /* 0 for any customer */
 	char channel[8];     /* "" for any */
 	int state;           /* 0 any, 1 unresolved, 2 solved */
 	char search[64];     /* substring of the topic or the customer's name */
 } cx_ticket_filter;
 
-/* Newest first.  after NULL: the first page (or, backward, the last). */
-int cx_store_tickets_page(cx_store *st, const cx_ticket_filter *f, const cx_page_key *after, bool backward, int limit,
-			  cx_ticket_item *out, int *n, cx_error *err);
+/* Newest first.  after NULL: the first page (or, backward, the last).
+ * inclusive: the row at `after` itself comes first (re-reading a screen
+ * from its top row). */
+int cx_store_tickets_page(cx_store *st, const cx_ticket_filter *f, const cx_page_key *after, bool inclusive,
+			  bool backward, int limit, cx_ticket_item *out, int *n, cx_error *err);
 int cx_store_ticket_count(cx_store *st, const cx_ticket_filter *f, int64_t *out, cx_error *err);
 
 typedef struct cx_customer_item {
@@ -233,8 +236,8 @@ typedef struct cx_customer_filter {
 } cx_customer_filter;
 
 /* By id. */
-int cx_store_customers_page(cx_store *st, const cx_customer_filter *f, const cx_page_key *after, bool backward,
-			    int limit, cx_customer_item *out, int *n, cx_error *err);
+int cx_store_customers_page(cx_store *st, const cx_customer_filter *f, const cx_page_key *after, bool inclusive,
+			    bool backward, int limit, cx_customer_item *out, int *n, cx_error *err);
 int cx_store_customer_count(cx_store *st, const cx_customer_filter *f, int64_t *out, cx_error *err);
 
 /* Version of the SQLite library in use, for --version. */

@@ -102,6 +102,11 @@ cx_cell cx_seconds(int64_t seconds);
 cx_cell cx_bool(bool b);
 cx_cell cx_date(const char *yyyy_mm_dd);
 
+/* A cell as people read it: "$1,234.50", "1,701", "23.05 %", "1h 05m",
+ * "yes", "n/a".  malloc'd; the UI draws its tables with it, so a screen and
+ * a printed report show the same strings. */
+char *cx_cell_human(const cx_cell *c, const char *currency);
+
 /* --- rendering ---------------------------------------------------------- */
 /* Writes the document; returns 0, or -1 if the stream failed (errno set). */
 int cx_render(const cx_doc *doc, enum cx_format fmt, FILE *out);

@@ -30,7 +30,8 @@ static void usage(FILE *to)
 		"       cxtop COMMAND [ARGS]\n"
 		"\n"
 		"The support team's P&L, KPIs and campaigns, from an SQLite store.\n"
-		"Without a command, opens DB (default: $CXTOP_DB, else ./sample.db).\n"
+		"Without a command, opens DB in the interactive UI (default: $CXTOP_DB,\n"
+		"else the config file's db, else ./sample.db).\n"
 		"\n"
 		"Commands:\n");
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
@@ -39,6 +40,9 @@ static void usage(FILE *to)
 		"\n"
 		"Options:\n"
 		"  -r, --read-only        open the store read-only: nothing can be written\n"
+		"  -t, --theme NAME|PATH  colour theme (default, light, solarized-dark,\n"
+		"                         high-contrast, mono, or a YAML file)\n"
+		"      --no-color         no colours (so does the NO_COLOR variable)\n"
 		"  -h, --help             show this help and exit\n"
 		"  -V, --version          show the version and the libraries in use\n"
 		"\n"
@@ -81,6 +85,8 @@ int cx_cli_main(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{"read-only", no_argument, NULL, 'r'},
+		{"theme", required_argument, NULL, 't'},
+		{"no-color", no_argument, NULL, 'C'},
 		{NULL, 0, NULL, 0},
 	};
 	struct cx_ui_options ui = {0};
@@ -88,7 +94,7 @@ int cx_cli_main(int argc, char **argv)
 	opterr = 0;
 	int c;
 	/* '+': stop at the first non-option, which may be a command. */
-	while ((c = getopt_long(argc, argv, "+hVr", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+hVrt:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			usage(stdout);
@@ -98,6 +104,12 @@ int cx_cli_main(int argc, char **argv)
 			return CX_EXIT_OK;
 		case 'r':
 			ui.read_only = true;
+			break;
+		case 't':
+			ui.theme = optarg;
+			break;
+		case 'C':
+			ui.no_color = true;
 			break;
 		default:
 			return cx_usage_error("unknown option '%s'", argv[optind - 1]);
@@ -111,6 +123,6 @@ int cx_cli_main(int argc, char **argv)
 	}
 	if (argc - optind > 1)
 		return cx_usage_error("unexpected argument '%s'", argv[optind + 1]);
-	ui.db_path = optind < argc ? argv[optind] : cx_default_db();
+	ui.db_path = optind < argc ? argv[optind] : NULL;
 	return cx_cmd_ui(&ui);
 }

@@ -14,8 +14,10 @@ struct cx_command {
 };
 
 struct cx_ui_options {
-	const char *db_path;
+	const char *db_path; /* NULL: the config's, else $CXTOP_DB, else ./sample.db */
+	const char *theme;   /* NULL: the config's, else the default */
 	bool read_only;
+	bool no_color;
 };
 
 int cx_cmd_init(int argc, char **argv);

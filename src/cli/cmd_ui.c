@@ -1,44 +1,39 @@
-/* cmd_ui.c — `cxtop [DB]`: open the store and show it.
+/* cmd_ui.c — `cxtop [OPTIONS] [DB]`: the interactive UI.
  *
- * The interactive UI is not built yet: until it is, this prints a short
- * summary of the store so that `make run` shows something true. */
-#include <inttypes.h>
+ * Settings come from, in order of strength: the command line, the config
+ * file ($XDG_CONFIG_HOME/cxtop/config.yaml), then the built-in defaults.
+ * A broken config file is reported and ignored: the UI still opens. */
 #include <stdio.h>
-#include <time.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "cli_internal.h"
-#include "cxtop/store.h"
-
-static void day(int64_t t, char *buf, size_t len)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	if (t == 0 || !localtime_r(&tt, &tm) || strftime(buf, len, "%Y-%m-%d", &tm) == 0)
-		snprintf(buf, len, "-");
-}
+#include "cxtop/config.h"
+#include "cxtop/tui.h"
 
 int cx_cmd_ui(const struct cx_ui_options *opt)
 {
+	cx_config cfg;
 	cx_error err = {0};
-	cx_store *st = cx_store_open(opt->db_path, opt->read_only ? CX_OPEN_READ_ONLY : CX_OPEN_READ_WRITE, &err);
-	if (!st)
-		return cx_report_error(&err);
-	cx_store_counts n;
-	if (cx_store_counts_get(st, &n, &err) < 0) {
-		cx_store_close(st);
+	char path[1024];
+	cx_config_defaults(&cfg);
+	if (cx_config_default_path(path, sizeof path) && cx_config_load(path, &cfg, &err) < 0)
+		fprintf(stderr, "cxtop: %s (config ignored)\n", err.msg);
+
+	cx_tui_options t = {
+		.db_path = opt->db_path ? opt->db_path : cfg.has_db && !getenv("CXTOP_DB") ? cfg.db : cx_default_db(),
+		.read_only = opt->read_only,
+		.theme = opt->theme ? opt->theme : cfg.has_theme ? cfg.theme : NULL,
+		.no_color = opt->no_color,
+		.refresh_ms = cfg.refresh_ms,
+	};
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		cx_fail(&err, CX_EXIT_USAGE, "the interactive UI needs a terminal; for a report to a file or pipe, "
+					     "use: cxtop report NAME");
 		return cx_report_error(&err);
 	}
-	char first[16], last[16], currency[8] = "?";
-	day(n.first_ticket_at, first, sizeof first);
-	day(n.last_ticket_at, last, sizeof last);
-	cx_store_setting(st, "currency", currency, sizeof currency);
-	printf("%s%s (schema %d, %s)\n", cx_store_path(st), cx_store_read_only(st) ? " [read-only]" : "",
-	       cx_store_schema_version(st), currency);
-	printf("  %" PRId64 " agents, %" PRId64 " customers, %" PRId64 " tickets (%s to %s)\n", n.agents,
-	       n.customers, n.tickets, first, last);
-	printf("  %" PRId64 " orders, %" PRId64 " returns, %" PRId64 " campaigns with %" PRId64
-	       " contacts, %" PRId64 " failed renewals, %" PRId64 " carrier claims\n",
-	       n.orders, n.returns, n.campaigns, n.contacts, n.renewals, n.claims);
-	cx_store_close(st);
+	cx_error_clear(&err);
+	if (cx_tui_run(&t, &err) < 0)
+		return cx_report_error(&err);
 	return CX_EXIT_OK;
 }

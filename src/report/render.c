@@ -80,3 +80,8 @@ bool cx_rep_total_label(const cx_table *t, size_t col)
 {
 	return col == 0 && t->totals && (t->totals[0].kind == CX_CELL_NULL || t->totals[0].kind == CX_CELL_TEXT);
 }
+
+char *cx_cell_human(const cx_cell *c, const char *currency)
+{
+	return cx_rep_human(c, currency);
+}

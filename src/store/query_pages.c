@@ -14,9 +14,9 @@
 static void ticket_where(char *buf, size_t len, const cx_ticket_filter *f)
 {
 	snprintf(buf, len,
-		 "%s%s%s%s%s",
+		 "%s%s%s%s%s%s",
 		 f->end > 0 ? " AND t.created_at >= :start AND t.created_at < :end" : "",
-		 f->agent_id ? " AND t.agent_id = :agent" : "", f->channel[0] ? " AND t.channel = :channel" : "",
+		 f->agent_id ? " AND t.agent_id = :agent" : "", f->customer_id ? " AND t.customer_id = :customer" : "", f->channel[0] ? " AND t.channel = :channel" : "",
 		 f->state == 1 ? " AND t.resolved_at IS NULL" : f->state == 2 ? " AND t.resolved_at IS NOT NULL" : "",
 		 f->search[0] ? " AND (t.topic LIKE :q OR c.name LIKE :q)" : "");
 }
@@ -41,13 +41,14 @@ static void bind_ticket_filter(sqlite3_stmt *s, const cx_ticket_filter *f)
 	bind_named(s, ":start", f->start);
 	bind_named(s, ":end", f->end);
 	bind_named(s, ":agent", f->agent_id);
+	bind_named(s, ":customer", f->customer_id);
 	bind_named_text(s, ":channel", f->channel);
 	snprintf(q, sizeof q, "%%%s%%", f->search);
 	bind_named_text(s, ":q", q);
 }
 
-int cx_store_tickets_page(cx_store *st, const cx_ticket_filter *f, const cx_page_key *after, bool backward, int limit,
-			  cx_ticket_item *out, int *n, cx_error *err)
+int cx_store_tickets_page(cx_store *st, const cx_ticket_filter *f, const cx_page_key *after, bool inclusive,
+			  bool backward, int limit, cx_ticket_item *out, int *n, cx_error *err)
 {
 	char where[512], sql[2048];
 	ticket_where(where, sizeof where, f);
@@ -59,8 +60,9 @@ int cx_store_tickets_page(cx_store *st, const cx_ticket_filter *f, const cx_page
 		 " FROM tickets t JOIN customers c ON c.id = t.customer_id LEFT JOIN agents a ON a.id = t.agent_id"
 		 " WHERE 1%s%s ORDER BY t.created_at %s, t.id %s LIMIT :limit",
 		 where,
-		 after ? (backward ? " AND (t.created_at, t.id) > (:k, :id)" : " AND (t.created_at, t.id) < (:k, :id)")
-		       : "",
+		 !after     ? ""
+		 : backward ? (inclusive ? " AND (t.created_at, t.id) >= (:k, :id)" : " AND (t.created_at, t.id) > (:k, :id)")
+			    : (inclusive ? " AND (t.created_at, t.id) <= (:k, :id)" : " AND (t.created_at, t.id) < (:k, :id)"),
 		 backward ? "ASC" : "DESC", backward ? "ASC" : "DESC");
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)
@@ -123,8 +125,8 @@ static void customer_where(char *buf, size_t len, const cx_customer_filter *f)
 		 f->search[0] ? " AND (c.name LIKE :q OR c.email LIKE :q)" : "");
 }
 
-int cx_store_customers_page(cx_store *st, const cx_customer_filter *f, const cx_page_key *after, bool backward,
-			    int limit, cx_customer_item *out, int *n, cx_error *err)
+int cx_store_customers_page(cx_store *st, const cx_customer_filter *f, const cx_page_key *after, bool inclusive,
+			    bool backward, int limit, cx_customer_item *out, int *n, cx_error *err)
 {
 	char where[256], sql[1536], q[80];
 	customer_where(where, sizeof where, f);
@@ -132,7 +134,11 @@ int cx_store_customers_page(cx_store *st, const cx_customer_filter *f, const cx_
 		 "SELECT c.id, c.created_at, c.name, coalesce(c.email, ''), c.segment, coalesce(c.satisfaction, 0),"
 		 " c.blacklisted, (SELECT count(*) FROM tickets t WHERE t.customer_id = c.id)"
 		 " FROM customers c WHERE 1%s%s ORDER BY c.id %s LIMIT :limit",
-		 where, after ? (backward ? " AND c.id < :id" : " AND c.id > :id") : "", backward ? "DESC" : "ASC");
+		 where,
+		 !after     ? ""
+		 : backward ? (inclusive ? " AND c.id <= :id" : " AND c.id < :id")
+			    : (inclusive ? " AND c.id >= :id" : " AND c.id > :id"),
+		 backward ? "DESC" : "ASC");
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;

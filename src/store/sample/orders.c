@@ -118,7 +118,8 @@ void gen_regular_orders(struct world *w)
 				o.amount = plan_price[rng_pick(&r, plan_w, 7)];
 			} else {
 				o.source = "shop";
-				o.amount = rng_range(&r, 3000, 9000) + rng_below(&r, 6001);
+				o.amount = rng_range(&r, 3000, 9000);
+				o.amount += rng_below(&r, 6001); /* skewed low: sum of two */
 			}
 			o.cogs = cogs_of(&r, o.amount);
 			o.agent = o.campaign = NONE;

@@ -114,8 +114,13 @@ void gen_customers(struct world *w)
 	rng_seed(&r, 0xc0570e25ULL);
 	/* New subscribers per month, Oct..Dec; Jan..Mar have a cohort + late. */
 	static const int monthly[3] = {950, 1000, 1150};
-	int cohort_n[3] = {1600 + (int)rng_below(&r, 41), 1701, 1640 + (int)rng_below(&r, 51)};
-	int late_n[3] = {110 + (int)rng_below(&r, 30), 40 + (int)rng_below(&r, 15), 110 + (int)rng_below(&r, 30)};
+	int cohort_n[3], late_n[3];
+	cohort_n[0] = 1600 + (int)rng_below(&r, 41);
+	cohort_n[1] = 1701;
+	cohort_n[2] = 1640 + (int)rng_below(&r, 51);
+	late_n[0] = 110 + (int)rng_below(&r, 30);
+	late_n[1] = 40 + (int)rng_below(&r, 15);
+	late_n[2] = 110 + (int)rng_below(&r, 30);
 
 	int cap = BASE_CUSTOMERS + 3 * 1200 + 3 * 1900;
 	struct signup *su = xcalloc((size_t)cap, sizeof *su);
@@ -176,7 +181,7 @@ void gen_customers(struct world *w)
 		else
 			c->segment = "standard";
 		/* Bad buyout history takes time to earn: only older customers. */
-		c->blacklisted = c->created_at < new_from && rng_chance(&r, 125);
+		c->blacklisted = c->created_at < new_from && rng_chance(&r, 180);
 		c->satisfaction = rng_chance(&r, 4000) ? 1 + rng_pick(&r, satisfaction_w, 10) : 0;
 		c->subscriber = c->segment[0] != 'l' && !c->blacklisted;
 		sq_i64(s, 1, c->id);

@@ -50,12 +50,14 @@ void gen_returns(struct world *w)
 			continue; /* September: before the sample's books start */
 		x->order_id = o->id;
 		x->kind = exchange ? "exchange" : "return";
-		if (over)
+		if (over) {
 			x->cost = o->amount + label + rng_below(&r, 1501);
-		else if (exchange)
-			x->cost = rng_range(&r, 1200, 1800) + o->cogs * rng_range(&r, 50, 100) / 100;
-		else
+		} else if (exchange) {
+			x->cost = rng_range(&r, 1200, 1800); /* shipping both ways */
+			x->cost += o->cogs * rng_range(&r, 50, 100) / 100;
+		} else {
 			x->cost = o->amount * rng_range(&r, 8000, 9800) / 10000 + label;
+		}
 		if (!over && x->cost > o->amount)
 			x->cost = o->amount;
 		n++;

@@ -25,7 +25,10 @@
 #define NONE INT64_MIN
 #define DAY 86400
 
-/* ---- rng.c: deterministic integer randomness --------------------------- */
+/* ---- rng.c: deterministic integer randomness ---------------------------
+ * Never draw twice in one expression or initializer list: C leaves the
+ * order of evaluation unspecified, and two compilers (or -O levels) would
+ * then generate different samples. */
 typedef struct rng {
 	uint64_t s;
 } rng;

@@ -152,7 +152,8 @@ void gen_tickets(struct world *w)
 			struct ticket *t = &day_t[k];
 			memset(t, 0, sizeof *t);
 			t->seq = (int)k;
-			t->created = at(day, rng_pick(&r, hour_w, 24), 0, 0) + rng_below(&r, 3600);
+			t->created = at(day, rng_pick(&r, hour_w, 24), 0, 0);
+			t->created += rng_below(&r, 3600);
 			t->customer = w->customers[pick_customer(w, &r, t->created)].id;
 			t->channel = rng_pick(&r, channel_w, N_CHANNELS);
 			t->topic = rng_pick(&r, topic_w, N_TOPICS);

@@ -33,8 +33,9 @@ void gen_upsell(struct world *w)
 			do
 				a = &w->agents[rng_below(&r, w->nagents)];
 			while (!a->upsell_w || !agent_active(a, day));
-			struct contact ct = {campaign, c->id, a->id, at(day, 10, 0, 0) + rng_below(&r, 3 * 3600),
-					    rng_chance(&r, a->upsell_w * 100), -1, -1};
+			struct contact ct = {campaign, c->id, a->id, at(day, 10, 0, 0), 0, -1, -1};
+			ct.contacted_at += rng_below(&r, 3 * 3600);
+			ct.responded = rng_chance(&r, a->upsell_w * 100);
 			add_contact(w, &ct);
 			n++;
 		}

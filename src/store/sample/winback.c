@@ -5,8 +5,8 @@
  * nobody acted on the rest.  From January on, support gets the remainder on
  * the 27th and writes to each of them (one campaign contact per renewal);
  * the recovered ones become 'winback' orders between the 27th and the end
- * of the month, at 10:00-13:59 UTC so the month holds from UTC-10 to
- * UTC+10.  January and February reproduce the article exactly:
+ * of the month, at 10:00-13:59 UTC (10:00-10:59 on the last day) so the
+ * month holds from UTC-10 to UTC+13.  January and February reproduce the article exactly:
  * 350 handed over / 70 retained / $8,627 and 285 / 57 / $4,694.
  */
 #include <stdlib.h>
@@ -122,8 +122,15 @@ void gen_renewals(struct world *w)
 			rn->agent = ct->agent;
 			struct order o = {0};
 			o.customer = rn->customer;
-			o.placed_at = day == handoff ? at(day, 11, 0, 0) + rng_below(&r, 3 * 3600)
-						     : at(day, 10, 0, 0) + rng_below(&r, 4 * 3600);
+			/* After the 10:00 email on the 27th; before 11:00 UTC on the
+			 * month's last day, so that even at UTC+13 (Auckland in
+			 * summer) it is still this month. */
+			if (day == handoff)
+				o.placed_at = at(day, 11, 0, 0) + rng_below(&r, 3 * 3600);
+			else if (day == last)
+				o.placed_at = at(day, 10, 0, 0) + rng_below(&r, 3600);
+			else
+				o.placed_at = at(day, 10, 0, 0) + rng_below(&r, 4 * 3600);
 			o.amount = rn->amount;
 			o.cogs = cogs_of(&r, o.amount);
 			o.source = "winback";

@@ -1,0 +1,125 @@
+/* theme_find.c — where theme files live: by name in the user's, the
+ * installation's and the working directory's themes/ folders, or by path. */
+#include "cxtop/theme.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cxtop/config.h"
+#include "cxtop/xalloc.h"
+
+/* The Makefile sets it from DATADIR; a bare compile still works. */
+#ifndef CX_DATADIR
+#define CX_DATADIR "/usr/local/share/cxtop"
+#endif
+
+enum { MAX_DIRS = 3, DIR_LEN = 1024 };
+
+/* The search path, first match wins: the user's own themes shadow the
+ * installed ones, and ./themes lets a source checkout run uninstalled. */
+static int theme_dirs(char dirs[MAX_DIRS][DIR_LEN])
+{
+	char cfg[DIR_LEN];
+	int n = 0;
+	if (cx_config_dir(cfg, sizeof cfg)) {
+		int w = snprintf(dirs[n], DIR_LEN, "%s/themes", cfg);
+		if (w > 0 && w < DIR_LEN)
+			n++;
+	}
+	snprintf(dirs[n++], DIR_LEN, "%s", CX_DATADIR "/themes");
+	snprintf(dirs[n++], DIR_LEN, "%s", "./themes");
+	return n;
+}
+
+static bool ends_with_yaml(const char *s)
+{
+	size_t n = strlen(s);
+	return n >= 5 && strcmp(s + n - 5, ".yaml") == 0;
+}
+
+static bool is_file(const char *path)
+{
+	struct stat sb;
+	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+bool cx_theme_find(const char *name_or_path, char *buf, size_t len)
+{
+	if (len)
+		buf[0] = '\0';
+	if (!name_or_path || !*name_or_path || !len)
+		return false;
+	if (strchr(name_or_path, '/') || ends_with_yaml(name_or_path)) {
+		if (!is_file(name_or_path) || strlen(name_or_path) >= len)
+			return false;
+		strcpy(buf, name_or_path);
+		return true;
+	}
+	char dirs[MAX_DIRS][DIR_LEN];
+	int ndirs = theme_dirs(dirs);
+	for (int i = 0; i < ndirs; i++) {
+		int w = snprintf(buf, len, "%s/%s.yaml", dirs[i], name_or_path);
+		if (w > 0 && (size_t)w < len && is_file(buf))
+			return true;
+	}
+	buf[0] = '\0';
+	return false;
+}
+
+typedef struct {
+	char name[64];
+} theme_name;
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(((const theme_name *)a)->name, ((const theme_name *)b)->name);
+}
+
+/* Appends the NAME of every readable NAME.yaml in dir. */
+static void scan(const char *dir, theme_name **list, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	if (!d)
+		return; /* a missing directory is simply an empty one */
+	while ((de = readdir(d)) != NULL) {
+		const char *f = de->d_name;
+		size_t flen = strlen(f);
+		char path[DIR_LEN + 300];
+		/* Hidden files are editor backups and the like; a name that does
+		 * not fit the theme's name field cannot be listed. */
+		if (f[0] == '.' || !ends_with_yaml(f) || flen - 5 >= sizeof (*list)->name)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, f);
+		if (!is_file(path))
+			continue;
+		*list = cx_xreallocarray(*list, *n + 1, sizeof **list);
+		memcpy((*list)[*n].name, f, flen - 5);
+		(*list)[*n].name[flen - 5] = '\0';
+		(*n)++;
+	}
+	closedir(d);
+}
+
+int cx_theme_list(char names[][64], int max)
+{
+	char dirs[MAX_DIRS][DIR_LEN];
+	int ndirs = theme_dirs(dirs), out = 0;
+	theme_name *list = NULL;
+	size_t n = 0;
+
+	for (int i = 0; i < ndirs; i++)
+		scan(dirs[i], &list, &n);
+	if (n)
+		qsort(list, n, sizeof *list, by_name);
+	for (size_t i = 0; i < n && out < max; i++) {
+		if (out > 0 && strcmp(names[out - 1], list[i].name) == 0)
+			continue;
+		strcpy(names[out++], list[i].name);
+	}
+	free(list);
+	return out;
+}

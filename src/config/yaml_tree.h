@@ -1,0 +1,50 @@
+/* yaml_tree.h — a YAML file as a small tree of nodes that remember where
+ * they were written.  Private to src/config.
+ *
+ * theme.c and config.c walk this tree instead of libyaml's event stream, so
+ * each can say "row.fg at 7:11 is wrong" without its own event loop, and
+ * the rules every cxtop file shares (one document, no duplicate keys, no
+ * aliases, syntax errors as path:line:column) live in one place. */
+#ifndef CXTOP_YAML_TREE_H
+#define CXTOP_YAML_TREE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "cxtop/error.h"
+
+enum cx_ykind { CX_Y_SCALAR, CX_Y_SEQ, CX_Y_MAP };
+
+typedef struct cx_ynode cx_ynode;
+struct cx_ynode {
+	enum cx_ykind kind;
+	int line, column; /* 1-based, where the node starts */
+	char *text;       /* CX_Y_SCALAR: the value ("" for an empty one) */
+	size_t n;         /* CX_Y_SEQ: items; CX_Y_MAP: key/value pairs */
+	/* CX_Y_SEQ: item[i].  CX_Y_MAP: key item[2*i] (always a scalar, no two
+	 * alike), value item[2*i + 1]. */
+	cx_ynode **item;
+};
+
+/* Opens path for reading.  On failure (a directory counts) fills err with
+ * "cannot open WHAT 'path': reason" and returns NULL with errno telling why,
+ * so a caller can treat ENOENT as "no file, use the defaults". */
+FILE *cx_yaml_open(const char *path, const char *what, cx_error *err);
+
+/* Reads the single YAML document in f (path is only for messages).  *root
+ * is NULL for a file with no content (empty, only comments, or a bare
+ * "---").  On error fills err with "path:line:column: message", leaves
+ * *root NULL and returns -1.  Does not close f. */
+int cx_yaml_read(FILE *f, const char *path, cx_ynode **root, cx_error *err);
+
+void cx_yaml_free(cx_ynode *n);
+
+/* "a scalar", "a sequence", "a mapping": for "expected X, found Y". */
+const char *cx_yaml_kind_name(const cx_ynode *n);
+
+/* Fills err with "path:line:column: <fmt...>" at node n; returns -1. */
+int cx_yaml_fail(cx_error *err, const char *path, const cx_ynode *n, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+#endif

@@ -1,0 +1,336 @@
+/* view_dashboard.c — the morning screen: the support P&L, ticket KPIs,
+ * channels, daily volume, top agents, claims and the watchlist.
+ *
+ * Every figure comes from cx_dashboard_load(), the function behind
+ * `cxtop report summary`, so the screen and the printed summary agree to
+ * the cent.  Figures that have rows behind them are selectable: j/k move
+ * between them and Enter opens the view holding those rows.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "cxtop/dashboard.h"
+#include "cxtop/format.h"
+#include "cxtop/report.h"
+#include "cxtop/table.h"
+
+enum drill {
+	D_CAMPAIGNS,
+	D_AGENTS,
+	D_CLAIMS,
+	D_TICKETS,
+	D_UNRESOLVED,
+	D_CHANNEL,
+	D_AGENT,
+	D_WATCHLIST,
+	D_WHATIF,
+};
+
+struct item {
+	int y, x, w;
+	enum drill what;
+	int arg; /* channel index or top-agent index */
+};
+
+static cx_dashboard dash;
+static bool loaded;
+static char error[256];
+static struct item items[40];
+static int nitems, selected;
+
+static void load(struct cx_app *app)
+{
+	cx_error err = {0};
+	if (loaded)
+		cx_dashboard_free(&dash);
+	loaded = cx_dashboard_load(app->st, &app->period, cx_store_liability_bp(app->st), &dash, &err) == 0;
+	snprintf(error, sizeof error, "%s", loaded ? "" : err.msg);
+}
+
+static void money(char *buf, size_t len, int64_t v)
+{
+	cx_fmt_money(buf, len, v, dash.currency);
+}
+
+static void add_item(int y, int x, int w, enum drill what, int arg)
+{
+	if (nitems < (int)(sizeof items / sizeof items[0]))
+		items[nitems++] = (struct item){y, x, w, what, arg};
+}
+
+/* "label ........ value" in width w, the value styled; selectable when
+ * `what` is not -1. */
+static void line(struct cx_app *app, int y, int x, int w, const char *label, const char *value, enum cx_element el,
+		 int what, int arg)
+{
+	int vw = cx_utf8_width(value);
+	if (vw > w - 2)
+		vw = w - 2;
+	/* At least one blank between a (clipped) label and its value. */
+	int lw = w - vw - 1;
+	bool sel = what >= 0 && nitems == selected;
+	if (what >= 0)
+		add_item(y, x, w, (enum drill)what, arg);
+	cx_ui_style(app, sel ? CX_EL_ROW_SELECTED : CX_EL_NORMAL);
+	cx_ui_text(y, x, lw, label, false);
+	cx_ui_text(y, x + lw, 1, "", false);
+	cx_ui_style(app, sel ? CX_EL_ROW_SELECTED : el);
+	cx_ui_text(y, x + w - vw, vw, value, true);
+	cx_ui_style(app, CX_EL_NORMAL);
+}
+
+static void pnl_panel(struct cx_app *app, int y, int x, int h, int w)
+{
+	char b[64], title[64];
+	const cx_pnl *p = &dash.pnl;
+	cx_ui_box(app, y, x, h, w, "Support P&L");
+	y++, x += 2, w -= 4;
+	int end = y + h - 2;
+	money(b, sizeof b, p->raw.upsell);
+	if (y < end) line(app, y++, x, w, "Upsell", b, CX_EL_MONEY, D_CAMPAIGNS, 0);
+	money(b, sizeof b, p->raw.winback);
+	if (y < end) line(app, y++, x, w, "Win-back", b, CX_EL_MONEY, D_CAMPAIGNS, 0);
+	money(b, sizeof b, p->raw.discount_codes);
+	if (y < end) line(app, y++, x, w, "Discount codes", b, CX_EL_MONEY, D_AGENTS, 0);
+	money(b, sizeof b, p->raw.claims_recovered);
+	if (y < end) line(app, y++, x, w, "Claims recovered", b, CX_EL_MONEY, D_CLAIMS, 0);
+	money(b, sizeof b, -p->raw.cogs);
+	if (y < end) line(app, y++, x, w, "COGS", b, CX_EL_NORMAL, -1, 0);
+	money(b, sizeof b, -p->fixed);
+	if (y < end) line(app, y++, x, w, "Staff, platform, other", b, CX_EL_NORMAL, -1, 0);
+	char pct[16];
+	cx_fmt_bp(pct, sizeof pct, p->liability_bp);
+	snprintf(title, sizeof title, "Returns liability %s %%", pct);
+	money(b, sizeof b, -p->liability);
+	if (y < end) line(app, y++, x, w, title, b, CX_EL_NORMAL, D_WHATIF, 0);
+	money(b, sizeof b, p->net);
+	snprintf(title, sizeof title, "Net %s", p->profit_center ? "✓ profit center" : "✗ cost center");
+	if (y < end) line(app, y++, x, w, title, b, p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
+	if (p->break_even_ok) {
+		cx_fmt_bp(pct, sizeof pct, p->break_even_bp);
+		snprintf(b, sizeof b, "%s %%", pct);
+	} else {
+		snprintf(b, sizeof b, "n/a (no returns)");
+	}
+	if (y < end) line(app, y++, x, w, "Break-even liability", b, CX_EL_MUTED, D_WHATIF, 0);
+}
+
+static void dur(char *b, size_t len, const cx_dist *d, bool median)
+{
+	if (d->n == 0)
+		snprintf(b, len, "n/a");
+	else if (median)
+		cx_fmt_duration_x2(b, len, d->median_x2);
+	else
+		cx_fmt_duration_x2(b, len, d->p90 * 2);
+}
+
+static void pct_or_na(char *b, size_t len, bool ok, int64_t bp)
+{
+	char p[16];
+	if (!ok) {
+		snprintf(b, len, "n/a");
+		return;
+	}
+	cx_fmt_bp(p, sizeof p, bp);
+	snprintf(b, len, "%s %%", p);
+}
+
+static void tickets_panel(struct cx_app *app, int y, int x, int h, int w)
+{
+	char b[64], c[64], lab[96];
+	const cx_ticket_kpi *k = &dash.tickets;
+	cx_ui_box(app, y, x, h, w, "Tickets");
+	y++, x += 2, w -= 4;
+	int end = y + h - 2;
+	cx_fmt_int(b, sizeof b, k->raw.created);
+	cx_fmt_int(c, sizeof c, k->raw.solved);
+	snprintf(lab, sizeof lab, "%s · %s", b, c);
+	if (y < end) line(app, y++, x, w, "Created · solved", lab, CX_EL_NORMAL, D_TICKETS, 0);
+	cx_fmt_int(b, sizeof b, dash.backlog);
+	if (y < end) line(app, y++, x, w, "Backlog at period end", b,
+			  dash.backlog > k->raw.solved / 4 ? CX_EL_WARN : CX_EL_NORMAL, D_UNRESOLVED, 0);
+	cx_fmt_int(b, sizeof b, k->raw.unanswered);
+	if (y < end) line(app, y++, x, w, "Never answered", b, k->raw.unanswered ? CX_EL_WARN : CX_EL_GOOD,
+			  D_UNRESOLVED, 0);
+	dur(b, sizeof b, &k->raw.frt, true);
+	dur(c, sizeof c, &k->raw.frt, false);
+	snprintf(lab, sizeof lab, "%s · %s", b, c);
+	if (y < end) line(app, y++, x, w, "First response med · p90", lab, CX_EL_NORMAL, D_TICKETS, 0);
+	dur(b, sizeof b, &k->raw.resolution, true);
+	dur(c, sizeof c, &k->raw.resolution, false);
+	snprintf(lab, sizeof lab, "%s · %s", b, c);
+	if (y < end) line(app, y++, x, w, "Resolution med · p90", lab, CX_EL_NORMAL, D_TICKETS, 0);
+	pct_or_na(b, sizeof b, k->csat_ok, k->csat_bp);
+	cx_fmt_int(c, sizeof c, k->unrated);
+	snprintf(lab, sizeof lab, "CSAT (%s unrated)", c);
+	if (y < end) line(app, y++, x, w, lab, b, k->csat_ok && k->csat_bp >= 8000 ? CX_EL_GOOD : CX_EL_WARN, D_TICKETS, 0);
+	if (k->nps_ok)
+		cx_fmt_bp(b, sizeof b, k->nps_bp);
+	else
+		snprintf(b, sizeof b, "n/a");
+	if (y < end) line(app, y++, x, w, "NPS", b, k->nps_ok && k->nps_bp > 0 ? CX_EL_GOOD : CX_EL_BAD, D_TICKETS, 0);
+	pct_or_na(b, sizeof b, k->one_touch_ok, k->one_touch_bp);
+	pct_or_na(c, sizeof c, k->reopen_ok, k->reopen_bp);
+	snprintf(lab, sizeof lab, "%s · %s", b, c);
+	if (y < end) line(app, y++, x, w, "One-touch · reopened", lab, CX_EL_NORMAL, D_TICKETS, 0);
+	if (y < end) {
+		cx_ui_style(app, CX_EL_MUTED);
+		cx_ui_text(y, x, 6, "Daily", false);
+		cx_ui_style(app, CX_EL_SPARKLINE);
+		cx_ui_sparkline(y, x + 6, w - 6, dash.daily, dash.ndays);
+		cx_ui_style(app, CX_EL_NORMAL);
+	}
+}
+
+static void channels_panel(struct cx_app *app, int y, int x, int h, int w)
+{
+	cx_ui_box(app, y, x, h, w, "Channels (tickets created)");
+	y++, x += 2, w -= 4;
+	int64_t max = 0;
+	for (size_t i = 0; i < dash.nchannels; i++)
+		if (dash.channels[i].raw.created > max)
+			max = dash.channels[i].raw.created;
+	for (size_t i = 0; i < dash.nchannels && (int)i < h - 2; i++) {
+		char n[32];
+		bool sel = nitems == selected;
+		add_item(y + (int)i, x, w, D_CHANNEL, (int)i);
+		cx_fmt_int(n, sizeof n, dash.channels[i].raw.created);
+		cx_ui_style(app, sel ? CX_EL_ROW_SELECTED : CX_EL_NORMAL);
+		cx_ui_text(y + (int)i, x, 7, dash.channels[i].key, false);
+		cx_ui_style(app, CX_EL_BAR);
+		cx_ui_bar(y + (int)i, x + 7, w - 15, dash.channels[i].raw.created, max);
+		cx_ui_style(app, sel ? CX_EL_ROW_SELECTED : CX_EL_NORMAL);
+		cx_ui_text(y + (int)i, x + w - 8, 8, n, true);
+	}
+	cx_ui_style(app, CX_EL_NORMAL);
+}
+
+static void people_panel(struct cx_app *app, int y, int x, int h, int w)
+{
+	char b[64], c[64], lab[128];
+	cx_ui_box(app, y, x, h, w, "Top agents · claims · watchlist");
+	y++, x += 2, w -= 4;
+	int end = y + h - 2;
+	for (int i = 0; i < dash.ntop && y < end; i++) {
+		money(b, sizeof b, dash.top[i].revenue);
+		snprintf(lab, sizeof lab, "%d. %s", i + 1, dash.top[i].name);
+		line(app, y++, x, w, lab, b, CX_EL_MONEY, D_AGENT, i);
+	}
+	cx_fmt_int(b, sizeof b, dash.claims_open);
+	cx_fmt_int(c, sizeof c, dash.claims_due_7d);
+	snprintf(lab, sizeof lab, "Claims open (%s due in 7 days)", c);
+	if (y < end) line(app, y++, x, w, lab, b, CX_EL_NORMAL, D_CLAIMS, 0);
+	cx_fmt_int(b, sizeof b, dash.claims_past_deadline);
+	if (y < end) line(app, y++, x, w, "Claims past deadline", b, dash.claims_past_deadline ? CX_EL_BAD : CX_EL_GOOD,
+			  D_CLAIMS, 0);
+	cx_fmt_int(b, sizeof b, dash.watch.watchlist);
+	if (y < end) line(app, y++, x, w, "Watchlist (satisfaction ≤ 6)", b, dash.watch.watchlist ? CX_EL_WARN : CX_EL_GOOD,
+			  D_WATCHLIST, 0);
+}
+
+static void draw(struct cx_app *app, int top, int height)
+{
+	nitems = 0;
+	if (!loaded) {
+		cx_ui_style(app, CX_EL_BAD);
+		cx_ui_text(top + 1, 1, app->cols - 2, error, false);
+		return;
+	}
+	int upper = height * 11 / 21;
+	if (upper < 8)
+		upper = height / 2;
+	int lower = height - upper;
+	int half = app->cols / 2;
+	pnl_panel(app, top, 0, upper, half);
+	tickets_panel(app, top, half, upper, app->cols - half);
+	channels_panel(app, top + upper, 0, lower, half);
+	people_panel(app, top + upper, half, lower, app->cols - half);
+	if (selected >= nitems)
+		selected = nitems ? nitems - 1 : 0;
+}
+
+static void drill(struct cx_app *app, const struct item *it)
+{
+	switch (it->what) {
+	case D_CAMPAIGNS:
+		cx_app_switch(app, CX_V_CAMPAIGNS);
+		break;
+	case D_AGENTS:
+		cx_app_switch(app, CX_V_AGENTS);
+		break;
+	case D_CLAIMS:
+		cx_app_switch(app, CX_V_CLAIMS);
+		break;
+	case D_TICKETS:
+		cx_tickets_show(app, 0, NULL, NULL, 0);
+		break;
+	case D_UNRESOLVED:
+		cx_tickets_show(app, 0, NULL, NULL, 1);
+		break;
+	case D_CHANNEL:
+		if ((size_t)it->arg < dash.nchannels)
+			cx_tickets_show(app, 0, NULL, dash.channels[it->arg].key, 0);
+		break;
+	case D_AGENT:
+		if (it->arg < dash.ntop)
+			cx_tickets_show(app, dash.top[it->arg].id, dash.top[it->arg].name, NULL, 0);
+		break;
+	case D_WATCHLIST:
+		cx_customers_show(app, 1);
+		break;
+	case D_WHATIF:
+		cx_app_switch(app, CX_V_WHATIF);
+		break;
+	}
+}
+
+static bool key(struct cx_app *app, int ch)
+{
+	switch (ch) {
+	case 'j':
+	case KEY_DOWN:
+		if (selected + 1 < nitems)
+			selected++;
+		return true;
+	case 'k':
+	case KEY_UP:
+		if (selected > 0)
+			selected--;
+		return true;
+	case 'g':
+	case KEY_HOME:
+		selected = 0;
+		return true;
+	case 'G':
+	case KEY_END:
+		selected = nitems ? nitems - 1 : 0;
+		return true;
+	case '\n':
+	case KEY_ENTER:
+		if (selected < nitems)
+			drill(app, &items[selected]);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void click(struct cx_app *app, int y, int x)
+{
+	for (int i = 0; i < nitems; i++)
+		if (items[i].y == y && x >= items[i].x && x < items[i].x + items[i].w) {
+			if (selected == i)
+				drill(app, &items[i]);
+			selected = i;
+		}
+}
+
+static const struct cx_key_help help[] = {
+	{"j k, arrows", "move between figures"},
+	{"Enter", "open the rows behind the figure"},
+	{NULL, NULL},
+};
+
+const struct cx_view cx_view_dashboard = {"Dashboard", load, draw, key, click, help};
