@@ -194,7 +194,7 @@ static void click(struct cx_app *app, int y, int x)
 
 static const struct cx_key_help help[] = {
 	{"j k, arrows", "move; PgUp PgDn, g G (Home End) jump"},
-	{"f", "cust_filter: all, watchlist, blacklisted, promoters"},
+	{"f", "filter: all, watchlist, blacklisted, promoters"},
 	{"w", "watchlist on / off"},
 	{"/", "search name or email (Esc clears)"},
 	{"Enter", "the customer's tickets (all time)"},

@@ -312,8 +312,8 @@ static void click(struct cx_app *app, int y, int x)
 
 static const struct cx_key_help help[] = {
 	{"j k, arrows", "move; PgUp PgDn, g G (Home End) jump"},
-	{"f", "tk_filter: all, unresolved, solved"},
-	{"c", "tk_filter by channel (cycles)"},
+	{"f", "filter: all, unresolved, solved"},
+	{"c", "filter by channel (cycles)"},
 	{"a", "show every agent's tickets again"},
 	{"/", "search topic or customer name (Esc clears)"},
 	{"Enter", "the ticket's timeline"},

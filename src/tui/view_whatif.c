@@ -81,7 +81,7 @@ static void draw(struct cx_app *app, int top, int height)
 	int y = top + 1;
 
 	/* The slider, with the break-even percentage marked on it. */
-	int sw = app->cols - 24;
+	int sw = app->cols - 32;
 	if (sw > 60)
 		sw = 60;
 	cx_fmt_bp(a, sizeof a, slider_bp);
@@ -103,8 +103,8 @@ static void draw(struct cx_app *app, int top, int height)
 	cx_fmt_bp(a, sizeof a, stored_bp);
 	if (at_stored.break_even_ok)
 		cx_fmt_bp(b, sizeof b, at_stored.break_even_bp);
-	snprintf(line, sizeof line, "stored %s %% · break-even %s%s (┃) · ←/→ 1 %%, </> 0.1 %%, PgUp/PgDn 10 %%, r reset", a,
-		 at_stored.break_even_ok ? b : "n/a: no returns in the period", at_stored.break_even_ok ? " %" : "");
+	snprintf(line, sizeof line, "stored %s %% · break-even ┃ %s%s · ? keys", a,
+		 at_stored.break_even_ok ? b : "n/a (no returns)", at_stored.break_even_ok ? " %" : "");
 	cx_ui_style(app, CX_EL_MUTED);
 	cx_ui_text(y, 21, app->cols - 22, line, false);
 	y += 2;

@@ -171,17 +171,22 @@ static void check_exact(sqlite3 *db)
 	static const int64_t offsets[] = {0, -10 * 3600, 10 * 3600, 11 * 3600, 12 * 3600, 13 * 3600};
 	for (size_t i = 0; i < sizeof offsets / sizeof offsets[0]; i++) {
 		int64_t o = offsets[i];
-		check(db, "February upsell revenue by local month",
+		char what[96];
+		snprintf(what, sizeof what, "February upsell revenue at UTC%+lld", (long long)(o / 3600));
+		check(db, what,
 		      "SELECT coalesce(sum(amount), 0) FROM orders WHERE source = 'upsell' AND placed_at >= ? AND placed_at < ?",
 		      lo_of(4, o), hi_of(4, o), 4437710, 4437710);
-		check(db, "February upsell contacts by local month",
+		snprintf(what, sizeof what, "February upsell contacts at UTC%+lld", (long long)(o / 3600));
+		check(db, what,
 		      "SELECT count(*) FROM campaign_contacts c JOIN campaigns k ON k.id = c.campaign_id"
 		      " WHERE k.kind = 'upsell' AND contacted_at >= ? AND contacted_at < ?",
 		      lo_of(4, o), hi_of(4, o), 1701, 1701);
-		check(db, "January win-back revenue by local month",
+		snprintf(what, sizeof what, "January win-back revenue at UTC%+lld", (long long)(o / 3600));
+		check(db, what,
 		      "SELECT coalesce(sum(amount), 0) FROM orders WHERE source = 'winback' AND placed_at >= ? AND placed_at < ?",
 		      lo_of(3, o), hi_of(3, o), 862700, 862700);
-		check(db, "February win-back revenue by local month",
+		snprintf(what, sizeof what, "February win-back revenue at UTC%+lld", (long long)(o / 3600));
+		check(db, what,
 		      "SELECT coalesce(sum(amount), 0) FROM orders WHERE source = 'winback' AND placed_at >= ? AND placed_at < ?",
 		      lo_of(4, o), hi_of(4, o), 469400, 469400);
 	}
