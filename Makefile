@@ -80,7 +80,7 @@ build/san/tests/%: tests/unit/%.c tests/unit/testutil.h build/san/libcxtop.a
 # sample.db is committed; `make sample` rebuilds it from src/store/sample/.
 # The generator is deterministic, and a test checks the committed file is
 # what it produces.
-build/mksample: $(GEN_SRC) build/libcxtop.a
+build/mksample: $(GEN_SRC) $(wildcard src/store/sample/*.h) build/libcxtop.a
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $(GEN_SRC) build/libcxtop.a $(PKG_LIBS)
 
 sample: build/mksample

@@ -66,7 +66,7 @@ static int hexval(char c)
 static bool parse_hex(const char *s, cx_color *out)
 {
 	size_t n = strlen(s);
-	int v[6];
+	int v[6] = {0};
 	if (n != 3 && n != 6)
 		return false;
 	for (size_t i = 0; i < n; i++)

@@ -87,13 +87,16 @@ static void scan(const char *dir, theme_name **list, size_t *n)
 		return; /* a missing directory is simply an empty one */
 	while ((de = readdir(d)) != NULL) {
 		const char *f = de->d_name;
-		size_t flen = strlen(f);
+		size_t flen = strlen(f), dlen = strlen(dir);
 		char path[DIR_LEN + 300];
 		/* Hidden files are editor backups and the like; a name that does
 		 * not fit the theme's name field cannot be listed. */
-		if (f[0] == '.' || !ends_with_yaml(f) || flen - 5 >= sizeof (*list)->name)
+		if (f[0] == '.' || !ends_with_yaml(f) || flen - 5 >= sizeof (*list)->name ||
+		    dlen + 1 + flen >= sizeof path)
 			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, f);
+		memcpy(path, dir, dlen);
+		path[dlen] = '/';
+		memcpy(path + dlen + 1, f, flen + 1);
 		if (!is_file(path))
 			continue;
 		*list = cx_xreallocarray(*list, *n + 1, sizeof **list);

@@ -43,10 +43,13 @@ static int fail_at(struct reader *r, yaml_mark_t m, const char *fmt, ...)
 /* libyaml reports an encoding error as a byte offset, and decodes the
  * whole buffer before the scanner moves, so parser.mark is useless there.
  * Re-reading the file up to the offset gives the line and column (counted
- * in characters, as libyaml counts them).  Unseekable input keeps mark. */
+ * in characters, as libyaml counts them); a character cut short by the bad
+ * byte is reported where it starts.  Unseekable input keeps mark. */
 static yaml_mark_t offset_mark(FILE *f, size_t offset, yaml_mark_t mark)
 {
 	yaml_mark_t m = {0};
+	size_t lead_col = 0;
+	int pending = 0; /* continuation bytes the last lead byte still wants */
 	if (fseek(f, 0, SEEK_SET) != 0)
 		return mark;
 	for (size_t i = 0; i < offset; i++) {
@@ -56,10 +59,17 @@ static yaml_mark_t offset_mark(FILE *f, size_t offset, yaml_mark_t mark)
 		if (c == '\n') {
 			m.line++;
 			m.column = 0;
-		} else if ((c & 0xC0) != 0x80) { /* not a UTF-8 continuation byte */
-			m.column++;
+			pending = 0;
+		} else if ((c & 0xC0) == 0x80) {
+			if (pending)
+				pending--;
+		} else {
+			lead_col = m.column++;
+			pending = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
 		}
 	}
+	if (pending)
+		m.column = lead_col;
 	return m;
 }
 

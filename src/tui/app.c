@@ -328,7 +328,12 @@ static void key(struct cx_app *app, int ch)
 		enum cx_period_kind k = app->period.kind == CX_PERIOD_MONTH  ? CX_PERIOD_WEEK
 					: app->period.kind == CX_PERIOD_WEEK ? CX_PERIOD_QUARTER
 									     : CX_PERIOD_MONTH;
-		set_period(app, cx_period_containing(k, app->period.to_day));
+		/* Anchor on the last day with data in the period, so that March's
+		 * week is the one holding March 31st, not April's first week. */
+		int32_t anchor = app->period.to_day;
+		if (app->newest_day && anchor > app->newest_day && app->period.from_day <= app->newest_day)
+			anchor = app->newest_day;
+		set_period(app, cx_period_containing(k, anchor));
 		break;
 	}
 	case 't':
@@ -401,6 +406,10 @@ int cx_tui_run(const cx_tui_options *opt, cx_error *err)
 		return -1;
 	}
 	app.kind = app.period.kind;
+	app.newest_day = app.period.to_day;
+	int64_t newest;
+	if (cx_store_newest_ticket(app.st, &newest, err) == 0 && newest > 0)
+		app.newest_day = cx_local_day(newest);
 	app.data_version = cx_store_data_version(app.st);
 	app.refreshed_at = time(NULL);
 	cx_app_invalidate(&app);

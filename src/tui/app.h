@@ -57,6 +57,7 @@ struct cx_app {
 	char currency[8];
 	cx_period period;
 	enum cx_period_kind kind;
+	int32_t newest_day; /* the newest ticket's day: where periods are anchored */
 	int view;
 	bool stale[CX_V_COUNT]; /* must reload before drawing */
 	int64_t data_version;

@@ -1,0 +1,146 @@
+# test_ui.sh — the real binary in tmux, read back as a person would see it.
+# Each check prints "ok - ..." or "not ok - ..." (counted by tests/run.sh).
+. tests/cli/lib.sh
+
+# A fresh tmux server (socket) per session: reusing one right after
+# kill-server races with its shutdown.
+n=0
+T="tmux -L cxtop-test-$$-0"
+DB="$WORK/ui.db"
+cp sample.db "$DB"
+cleanup() { $T kill-server 2>/dev/null; rm -rf "$WORK"; }
+
+trap cleanup EXIT
+
+# start COLS ROWS [ARGS...]: cxtop in a fresh tmux session; when it ends the
+# pane prints its exit status and the terminal modes.
+start() {
+	cols=$1 rows=$2
+	shift 2
+	$T kill-server 2>/dev/null
+	n=$((n + 1))
+	T="tmux -L cxtop-test-$$-$n"
+	$T new-session -d -s ui -x "$cols" -y "$rows" \
+		"LANG=C.UTF-8 TERM=xterm-256color $CXTOP $* ; echo EXIT=\$?; stty -a | tr ' ' '\n' | grep -E '^-?(icanon|echo)\$' | tr '\n' ' '; echo; sleep 60"
+	wait_for 'Dashboard' 5
+}
+screen() { $T capture-pane -p -t ui; }
+keys() { $T send-keys -t ui "$@"; sleep 0.3; }
+text() { $T send-keys -t ui -l "$1"; sleep 0.3; }
+# wait_for PATTERN SECONDS: true once the screen shows PATTERN
+wait_for() {
+	i=0
+	while [ "$i" -lt $(($2 * 10)) ]; do
+		screen | grep -q -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+check() { # check NAME PATTERN: the screen shows PATTERN (within 3 s)
+	if wait_for "$2" 3; then ok "$1"; else
+		echo "not ok - $1"
+		echo "#   screen lacks /$2/:"
+		screen | sed 's/^/#   | /'
+	fi
+}
+check_not() {
+	if screen | grep -q -- "$2"; then
+		echo "not ok - $1"
+		screen | sed 's/^/#   | /'
+	else ok "$1"; fi
+}
+
+for size in "80 24" "120 40"; do
+	set -- $size
+	start "$1" "$2" "$DB"
+	check "$1x$2: the dashboard opens on the newest ticket's month" "March 2022"
+	check "$1x$2: the dashboard shows the P&L" "Support P&L"
+	check "$1x$2: the dashboard shows net and profit center" "Net ✓ profit center"
+	check "$1x$2: the dashboard shows ticket KPIs" "First response"
+	check "$1x$2: the dashboard shows channels" "email"
+	keys 2; check "$1x$2: key 2 shows agents" "Maria Garcia"
+	keys 3; check "$1x$2: key 3 shows tickets" "tickets · all"
+	keys 4; check "$1x$2: key 4 shows campaigns" "Welcome upsell"
+	keys 5; check "$1x$2: key 5 shows open claims" "Open claims on 2022-03-31"
+	keys 6; check "$1x$2: key 6 shows the leaderboard" "Leaderboard"
+	keys 7; check "$1x$2: key 7 shows the what-if slider" "Returns liability"
+	keys 8; check "$1x$2: key 8 shows customers" "customers"
+	keys q
+	wait_for 'EXIT=' 3
+	check "$1x$2: q exits 0" "EXIT=0"
+	check "$1x$2: the terminal is sane after q" "^icanon echo"
+done
+
+start 80 24 "$DB"
+# The figures on screen are the report's.
+net=$(TZ=${TZ:-UTC} "$CXTOP" report summary --format json "$DB" | jq -r .net)
+dollars=$(printf '%s' "$net" | awk '{ v = $1 / 100; s = sprintf("%.2f", v < 0 ? -v : v); n = split(s, p, "."); i = p[1]; o = ""; while (length(i) > 3) { o = "," substr(i, length(i) - 2) o; i = substr(i, 1, length(i) - 3) } printf "%s%s.%s", (v < 0 ? "-$" : "$"), i o, p[2] }')
+check "the dashboard's net is the summary report's ($dollars)" "$dollars"
+
+keys '?'
+check "? opens the help overlay" "Keys: Dashboard"
+keys Escape
+check_not "Escape closes the help overlay" "Keys: Dashboard"
+
+keys 2 /
+text "Ольга"
+keys Enter
+check "search finds a Cyrillic name" "Ольга Смирнова"
+check "search narrows the list" "1 of 1"
+keys Escape
+check "Escape clears the search" "1[0-9] of 1[0-9] rows"
+
+keys Enter
+check "Enter opens an agent's detail" "Enter: its tickets"
+keys Enter
+check "Enter again lists the agent's tickets" "tickets · all · agent"
+
+keys 1 '['
+check "[ steps back a month" "February 2022"
+keys ']' p
+check "p switches to weeks" "2022-W13"
+keys p p
+check "p cycles back to months" "March 2022"
+
+# Resize far below the minimum and back: a message, no crash.
+$T resize-window -t ui -x 40 -y 12
+sleep 0.5
+check "a tiny terminal gets a one-line message" "terminal too small"
+$T resize-window -t ui -x 100 -y 30
+sleep 0.5
+check "back to a usable size the dashboard returns" "Support P&L"
+
+# Another process writes: the dashboard follows within 2 seconds.
+sqlite3 "$DB" "UPDATE settings SET value = '2000' WHERE key = 'returns_liability_bp'"
+if wait_for 'Returns liability 20.00 %' 2; then ok "a write by another process shows within 2 s"; else
+	echo "not ok - a write by another process shows within 2 s"
+	screen | sed 's/^/#   | /'
+fi
+
+keys 7 Right Right Right Right Right
+check "the slider moves by whole points" "at 25.00 %"
+keys q
+wait_for 'EXIT=' 3
+check "q exits 0 after all that" "EXIT=0"
+
+# Read-only: shown in the top bar.
+start 80 24 --read-only "$DB"
+check "--read-only is shown in the top bar" "READ-ONLY"
+keys q
+wait_for 'EXIT=' 3
+
+# Without colours the screen still reads.
+start 80 24 --no-color "$DB"
+check "--no-color still draws the dashboard" "Support P&L"
+keys q
+wait_for 'EXIT=' 3
+check "--no-color exits 0" "EXIT=0"
+
+# A broken theme: the file's line and column, and the default theme.
+printf 'name: broken\nelements:\n  row: { fg: purpel }\n' >"$WORK/broken.yaml"
+start 80 24 --theme "$WORK/broken.yaml" "$DB"
+check "a broken theme is reported with its line and column" "broken.yaml:3:"
+check "a broken theme still opens the UI" "Support P&L"
+keys q
+wait_for 'EXIT=' 3
