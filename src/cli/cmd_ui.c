@@ -3,13 +3,54 @@
  * Settings come from, in order of strength: the command line, the config
  * file ($XDG_CONFIG_HOME/cxtop/config.yaml), then the built-in defaults.
  * A broken config file is reported and ignored: the UI still opens. */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli_internal.h"
 #include "cxtop/config.h"
+#include "cxtop/store.h"
 #include "cxtop/tui.h"
+
+static void day(int64_t t, char *buf, size_t len)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (t == 0 || !localtime_r(&tt, &tm) || strftime(buf, len, "%Y-%m-%d", &tm) == 0)
+		snprintf(buf, len, "-");
+}
+
+/* Without a terminal (a pipe, a script, cron), `cxtop DB` prints what the
+ * store holds instead of starting the UI. */
+static int print_summary(const char *path, bool read_only)
+{
+	cx_error err = {0};
+	/* A summary only reads; opening read-only also leaves the file exactly as
+	 * it was (no switch to WAL). */
+	cx_store *st = cx_store_open(path, CX_OPEN_READ_ONLY, &err);
+	if (!st)
+		return cx_report_error(&err);
+	cx_store_counts n;
+	if (cx_store_counts_get(st, &n, &err) < 0) {
+		cx_store_close(st);
+		return cx_report_error(&err);
+	}
+	char first[16], last[16], currency[8] = "?";
+	day(n.first_ticket_at, first, sizeof first);
+	day(n.last_ticket_at, last, sizeof last);
+	cx_store_setting(st, "currency", currency, sizeof currency);
+	printf("%s%s (schema %d, %s)\n", cx_store_path(st), read_only ? " [read-only]" : "",
+	       cx_store_schema_version(st), currency);
+	printf("  %" PRId64 " agents, %" PRId64 " customers, %" PRId64 " tickets (%s to %s)\n", n.agents,
+	       n.customers, n.tickets, first, last);
+	printf("  %" PRId64 " orders, %" PRId64 " returns, %" PRId64 " campaigns with %" PRId64
+	       " contacts, %" PRId64 " failed renewals, %" PRId64 " carrier claims\n",
+	       n.orders, n.returns, n.campaigns, n.contacts, n.renewals, n.claims);
+	cx_store_close(st);
+	return CX_EXIT_OK;
+}
 
 int cx_cmd_ui(const struct cx_ui_options *opt)
 {
@@ -27,11 +68,8 @@ int cx_cmd_ui(const struct cx_ui_options *opt)
 		.no_color = opt->no_color,
 		.refresh_ms = cfg.refresh_ms,
 	};
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		cx_fail(&err, CX_EXIT_USAGE, "the interactive UI needs a terminal; for a report to a file or pipe, "
-					     "use: cxtop report NAME");
-		return cx_report_error(&err);
-	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return print_summary(t.db_path, t.read_only);
 	cx_error_clear(&err);
 	if (cx_tui_run(&t, &err) < 0)
 		return cx_report_error(&err);
