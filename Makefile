@@ -51,6 +51,16 @@ all: cxtop
 cxtop: build/libcxtop.a build/obj/$(MAIN_SRC:.c=.o)
 	$(CC) $(CFLAGS) -o $@ build/obj/$(MAIN_SRC:.c=.o) build/libcxtop.a $(PKG_LIBS)
 
+# The shared theme directory is compiled in: rebuild what uses it when
+# PREFIX or DATADIR changes (e.g. `make install PREFIX=/usr` after `make`).
+build/datadir.stamp: FORCE
+	@mkdir -p build
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+build/obj/src/config/theme_find.o build/obj/src/tui/app.o \
+build/san/src/config/theme_find.o build/san/src/tui/app.o: build/datadir.stamp
+.PHONY: FORCE
+FORCE:
+
 build/libcxtop.a: $(OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
