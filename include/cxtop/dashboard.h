@@ -8,7 +8,7 @@
 #include "cxtop/period.h"
 #include "cxtop/store.h"
 
-#define CX_DASH_TOP 3
+#define CX_DASH_TOP 10 /* the summary report prints the first 3 */
 #define CX_DASH_MAX_DAYS 93 /* a quarter */
 
 typedef struct cx_dash_agent {

@@ -93,7 +93,8 @@ int cx_dashboard_load(cx_store *st, const cx_period *p, int64_t liability_bp, cx
 	d->pnl = cx_pnl_compute(&d->pnl_raw, liability_bp);
 	if (cx_store_ticket_kpis(st, p, CX_GROUP_CHANNEL, &d->channels, &d->nchannels, err) < 0)
 		goto fail;
-	qsort(d->channels, d->nchannels, sizeof *d->channels, by_volume);
+	if (d->nchannels > 1) /* qsort(NULL, 0, ...) is undefined: an empty period has none */
+		qsort(d->channels, d->nchannels, sizeof *d->channels, by_volume);
 	d->ndays = p->to_day - p->from_day + 1;
 	if (d->ndays > CX_DASH_MAX_DAYS)
 		d->ndays = CX_DASH_MAX_DAYS;

@@ -42,7 +42,7 @@ cx_doc *cx_report_summary(cx_store *st, const cx_report_opts *opt, cx_error *err
 	cx_doc_fact(doc, "claims_past_deadline", "Claims past deadline", cx_int(d.claims_past_deadline));
 	cx_doc_fact(doc, "watchlist", "Watchlist size", cx_int(d.watch.watchlist));
 	cx_table *t = cx_doc_table(doc, "top_agents", "Top agents by attributed revenue", top_cols, 5);
-	for (int i = 0; i < d.ntop; i++) {
+	for (int i = 0; i < d.ntop && i < 3; i++) {
 		cx_cell *c = cx_table_row(t);
 		c[0] = cx_int(d.top[i].id);
 		c[1] = cx_text(d.top[i].name);

@@ -197,12 +197,28 @@ static void channels_panel(struct cx_app *app, int y, int x, int h, int w)
 		bool sel = nitems == selected;
 		add_item(y + (int)i, x, w, D_CHANNEL, (int)i);
 		cx_fmt_int(n, sizeof n, dash.channels[i].raw.created);
+		/* Wide panels add each channel's FRT median and CSAT: loyalty and
+		 * speed differ by channel, and that is what training targets. */
+		char extra[64] = "";
+		int ew = 0;
+		if (w >= 56) {
+			cx_ticket_kpi k = cx_ticket_kpi_of(&dash.channels[i].raw);
+			char f[24], c[24];
+			dur(f, sizeof f, &k.raw.frt, true);
+			pct_or_na(c, sizeof c, k.csat_ok, k.csat_bp);
+			snprintf(extra, sizeof extra, "FRT %7s  CSAT %7s", f, c);
+			ew = 26;
+		}
 		cx_ui_style(app, sel ? CX_EL_ROW_SELECTED : CX_EL_NORMAL);
 		cx_ui_text(y + (int)i, x, 7, dash.channels[i].key, false);
 		cx_ui_style(app, CX_EL_BAR);
-		cx_ui_bar(y + (int)i, x + 7, w - 15, dash.channels[i].raw.created, max);
+		cx_ui_bar(y + (int)i, x + 7, w - 15 - ew, dash.channels[i].raw.created, max);
 		cx_ui_style(app, sel ? CX_EL_ROW_SELECTED : CX_EL_NORMAL);
-		cx_ui_text(y + (int)i, x + w - 8, 8, n, true);
+		cx_ui_text(y + (int)i, x + w - 8 - ew, 8, n, true);
+		if (ew) {
+			cx_ui_style(app, sel ? CX_EL_ROW_SELECTED : CX_EL_MUTED);
+			cx_ui_text(y + (int)i, x + w - ew, ew, extra, true);
+		}
 	}
 	cx_ui_style(app, CX_EL_NORMAL);
 }
@@ -213,7 +229,9 @@ static void people_panel(struct cx_app *app, int y, int x, int h, int w)
 	cx_ui_box(app, y, x, h, w, "Top agents · claims · watchlist");
 	y++, x += 2, w -= 4;
 	int end = y + h - 2;
-	for (int i = 0; i < dash.ntop && y < end; i++) {
+	/* The claims and watchlist lines keep their place at the bottom. */
+	int room = end - y - 3;
+	for (int i = 0; i < dash.ntop && i < room && y < end; i++) {
 		money(b, sizeof b, dash.top[i].revenue);
 		snprintf(lab, sizeof lab, "%d. %s", i + 1, dash.top[i].name);
 		line(app, y++, x, w, lab, b, CX_EL_MONEY, D_AGENT, i);
@@ -238,9 +256,9 @@ static void draw(struct cx_app *app, int top, int height)
 		cx_ui_text(top + 1, 1, app->cols - 2, error, false);
 		return;
 	}
-	int upper = height * 11 / 21;
-	if (upper < 8)
-		upper = height / 2;
+	/* The upper panels need 11 lines; a taller screen gives the rest to
+	 * the lists below (more agents, more per channel). */
+	int upper = height >= 22 ? 11 : height / 2;
 	int lower = height - upper;
 	int half = app->cols / 2;
 	pnl_panel(app, top, 0, upper, half);
