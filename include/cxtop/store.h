@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cxtop/campaign.h"
 #include "cxtop/error.h"
 #include "cxtop/model.h"
 #include "cxtop/period.h"
@@ -239,6 +240,36 @@ typedef struct cx_customer_filter {
 int cx_store_customers_page(cx_store *st, const cx_customer_filter *f, const cx_page_key *after, bool inclusive,
 			    bool backward, int limit, cx_customer_item *out, int *n, cx_error *err);
 int cx_store_customer_count(cx_store *st, const cx_customer_filter *f, int64_t *out, cx_error *err);
+
+/* ---- edits, each one transaction with its audit rows -----------------------
+ * Every edit refuses on a read-only store ("store is read-only"), writes
+ * nothing when any part fails, and records one audit row per changed field,
+ * all under one edit number, with the actor ($USER or --actor). */
+
+int cx_store_campaign_get(cx_store *st, int64_t id, cx_campaign *out, cx_error *err);
+/* Saves `after` over the campaign that was `before` when the form opened.
+ * If the row no longer matches `before` (another process changed it), the
+ * save is refused and nothing is written.  A name another campaign has is
+ * refused too.  Saving no change writes nothing. */
+int cx_store_campaign_save(cx_store *st, const cx_campaign *before, const cx_campaign *after, const char *actor,
+			   cx_error *err);
+int cx_store_campaign_add(cx_store *st, const cx_campaign *c, const char *actor, int64_t *id, cx_error *err);
+/* Archives (or brings back) a campaign; campaigns are never deleted. */
+int cx_store_campaign_archive(cx_store *st, int64_t id, bool archived, const char *actor, cx_error *err);
+/* Sets a setting (e.g. returns_liability_bp) with its audit row. */
+int cx_store_setting_set(cx_store *st, const char *key, const char *value, const char *actor, cx_error *err);
+/* Undoes the newest edit not undone yet, as a new audited edit.  Refused
+ * when a value has changed since that edit.  Returns 1 when something was
+ * undone (described in what), 0 when there is nothing to undo, -1 on error. */
+int cx_store_undo(cx_store *st, const char *actor, char *what, size_t len, cx_error *err);
+
+typedef struct cx_audit_row {
+	int64_t id, edit, at, undone_by;
+	char actor[64], action[10], entity[16], row_id[32], field[32], old_value[128], new_value[128];
+} cx_audit_row;
+
+/* The newest `limit` audit rows, newest first. */
+int cx_store_audit(cx_store *st, int limit, cx_audit_row **rows, size_t *n, cx_error *err);
 
 /* Version of the SQLite library in use, for --version. */
 const char *cx_store_sqlite_version(void);

@@ -216,16 +216,23 @@ static const char v1[] =
 	"  CHECK (key <> 'currency' OR (length(value) = 3 AND value GLOB '[A-Z][A-Z][A-Z]'))"
 	") WITHOUT ROWID;"
 
+	/* One row per changed field.  The rows of one save share an edit
+	 * number, so that `u` undoes the whole save; an undo is itself an edit
+	 * (action 'undo'), and the edit it reverted records its number. */
 	"CREATE TABLE audit ("
-	"  id     INTEGER PRIMARY KEY,"
-	"  at     INTEGER NOT NULL,"
-	"  actor  TEXT NOT NULL CHECK (length(actor) > 0),"
-	"  entity TEXT NOT NULL,"
-	"  row_id INTEGER NOT NULL,"
-	"  field  TEXT NOT NULL,"
-	"  old    TEXT,"
-	"  new    TEXT"
+	"  id        INTEGER PRIMARY KEY,"
+	"  edit      INTEGER NOT NULL,"
+	"  at        INTEGER NOT NULL,"
+	"  actor     TEXT NOT NULL CHECK (length(actor) > 0),"
+	"  action    TEXT NOT NULL CHECK (action IN ('edit', 'add', 'archive', 'undo')),"
+	"  entity    TEXT NOT NULL CHECK (entity IN ('campaigns', 'settings')),"
+	"  row_id    TEXT NOT NULL,"
+	"  field     TEXT NOT NULL,"
+	"  old       TEXT,"
+	"  new       TEXT,"
+	"  undone_by INTEGER"
 	");"
+	"CREATE INDEX audit_edit ON audit (edit);"
 	"CREATE INDEX audit_entity ON audit (entity, row_id);"
 
 	"INSERT INTO settings (key, value) VALUES"
