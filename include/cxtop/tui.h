@@ -12,6 +12,7 @@ typedef struct cx_tui_options {
 	const char *theme;   /* a name or a path; NULL for the config's or the default */
 	bool no_color;       /* --no-color (NO_COLOR in the environment does the same) */
 	int refresh_ms;      /* how often to look for changes by other processes */
+	const char *actor;   /* who edits, for the audit trail */
 } cx_tui_options;
 
 /* Runs the UI until the user quits.  Returns 0, or -1 with err filled (the

@@ -43,6 +43,7 @@ static void usage(FILE *to)
 		"  -t, --theme NAME|PATH  colour theme (default, light, solarized-dark,\n"
 		"                         high-contrast, mono, or a YAML file)\n"
 		"      --no-color         no colours (so does the NO_COLOR variable)\n"
+		"      --actor NAME       who edits, in the audit trail (default: $USER)\n"
 		"  -h, --help             show this help and exit\n"
 		"  -V, --version          show the version and the libraries in use\n"
 		"\n"
@@ -87,6 +88,7 @@ int cx_cli_main(int argc, char **argv)
 		{"read-only", no_argument, NULL, 'r'},
 		{"theme", required_argument, NULL, 't'},
 		{"no-color", no_argument, NULL, 'C'},
+		{"actor", required_argument, NULL, 'a'},
 		{NULL, 0, NULL, 0},
 	};
 	struct cx_ui_options ui = {0};
@@ -110,6 +112,11 @@ int cx_cli_main(int argc, char **argv)
 			break;
 		case 'C':
 			ui.no_color = true;
+			break;
+		case 'a':
+			if (!*optarg)
+				return cx_usage_error("--actor: a name is required%s", "");
+			ui.actor = optarg;
 			break;
 		default:
 			return cx_usage_error("unknown option '%s'", argv[optind - 1]);

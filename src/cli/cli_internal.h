@@ -16,6 +16,7 @@ struct cx_command {
 struct cx_ui_options {
 	const char *db_path; /* NULL: the config's, else $CXTOP_DB, else ./sample.db */
 	const char *theme;   /* NULL: the config's, else the default */
+	const char *actor;   /* who the audit trail names: --actor, else $USER */
 	bool read_only;
 	bool no_color;
 };

@@ -67,6 +67,7 @@ int cx_cmd_ui(const struct cx_ui_options *opt)
 		.theme = opt->theme ? opt->theme : cfg.has_theme ? cfg.theme : NULL,
 		.no_color = opt->no_color,
 		.refresh_ms = cfg.refresh_ms,
+		.actor = opt->actor ? opt->actor : getenv("USER") && *getenv("USER") ? getenv("USER") : "unknown",
 	};
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return print_summary(t.db_path, t.read_only);

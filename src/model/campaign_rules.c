@@ -172,24 +172,24 @@ const char *cx_campaign_set_text(cx_campaign *c, enum cx_campaign_field f, const
 		return NULL;
 	case CX_CF_COST:
 		if (!cx_parse_money(text, &v))
-			return "an amount >= 0 with at most 2 decimals, e.g. 1.50";
+			return "an amount >= 0, at most 2 decimals";
 		c->cost_per_contact = v;
 		return NULL;
 	case CX_CF_TARGET:
 	case CX_CF_DISCOUNT:
 		if (!cx_parse_pct(text, &v))
-			return "a percentage from 0 to 100, at most 2 decimals";
+			return "a percentage 0-100, at most 2 decimals";
 		if (f == CX_CF_TARGET)
 			c->target_rate_bp = v;
 		else
 			c->discount_bp = v;
 		return NULL;
 	case CX_CF_RENEWAL_DAY:
-		return small_int(text, 1, 28, 0, &c->renewal_day, "a day of the month from 1 to 28, or empty");
+		return small_int(text, 1, 28, 0, &c->renewal_day, "a day of the month 1-28, or empty");
 	case CX_CF_DUNNING_DAYS:
 		return small_int(text, 0, 60, -1, &c->dunning_days, "0 to 60 days, or empty");
 	case CX_CF_HANDOFF_DAY:
-		return small_int(text, 1, 28, 0, &c->handoff_day, "a day of the month from 1 to 28, or empty");
+		return small_int(text, 1, 28, 0, &c->handoff_day, "a day of the month 1-28, or empty");
 	default:
 		return "no such field";
 	}

@@ -14,6 +14,7 @@ static const cx_report_def reports[] = {
 	{"notify", "order-notification channels: extra revenue and net gain", cx_report_notify},
 	{"claims", "carrier claims by status; open claims and deadlines", cx_report_claims},
 	{"watchlist", "customers with satisfaction 6 or less; promoters; silent unhappy", cx_report_watchlist},
+	{"audit", "every edit made through cxtop, newest first", cx_report_audit},
 };
 
 const cx_report_def *cx_report_all(size_t *n)

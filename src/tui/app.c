@@ -27,6 +27,7 @@ static const struct cx_key_help global_help[] = {
 	{"[  ]", "previous / next period"},
 	{"p", "period length: month, week, quarter"},
 	{"t", "next theme"},
+	{"u", "undo the last edit (campaigns, the applied liability)"},
 	{"?", "this help (Esc closes)"},
 	{"Ctrl-L", "redraw the screen"},
 	{"q", "quit"},
@@ -64,6 +65,21 @@ void cx_app_invalidate(struct cx_app *app)
 {
 	for (int i = 0; i < CX_V_COUNT; i++)
 		app->stale[i] = true;
+}
+
+bool cx_app_writable(struct cx_app *app)
+{
+	if (app->read_only)
+		cx_app_status(app, true, "read-only: this store cannot be changed (opened with --read-only, or no write "
+					 "permission)");
+	return !app->read_only;
+}
+
+void cx_app_edited(struct cx_app *app)
+{
+	cx_app_invalidate(app);
+	app->data_version = cx_store_data_version(app->st);
+	app->refreshed_at = time(NULL);
 }
 
 void cx_app_switch(struct cx_app *app, int view)
@@ -199,7 +215,9 @@ static void draw(struct cx_app *app)
 	if (app->help)
 		draw_help(app);
 	draw_status(app);
-	curs_set(app->prompt ? 1 : 0);
+	if (cx_form_active())
+		cx_form_draw(app); /* last: it places the cursor */
+	curs_set(app->prompt || cx_form_active() ? 1 : 0);
 	refresh();
 }
 
@@ -287,8 +305,27 @@ static void mouse(struct cx_app *app)
 	}
 }
 
+static void undo(struct cx_app *app)
+{
+	char what[256];
+	cx_error err = {0};
+	if (!cx_app_writable(app))
+		return;
+	int rc = cx_store_undo(app->st, app->actor, what, sizeof what, &err);
+	if (rc < 0)
+		cx_app_status(app, true, "%s", err.msg);
+	else
+		cx_app_status(app, false, "%s", what);
+	if (rc > 0)
+		cx_app_edited(app);
+}
+
 static void key(struct cx_app *app, int ch)
 {
+	if (cx_form_active()) {
+		cx_form_key(app, ch);
+		return;
+	}
 	if (app->prompt) {
 		prompt_key(app, ch);
 		return;
@@ -306,6 +343,7 @@ static void key(struct cx_app *app, int ch)
 		return;
 	switch (ch) {
 	case 'q':
+	case 3: /* Ctrl-C */
 		app->quit = true;
 		break;
 	case '?':
@@ -338,6 +376,9 @@ static void key(struct cx_app *app, int ch)
 	}
 	case 't':
 		next_theme(app);
+		break;
+	case 'u':
+		undo(app);
 		break;
 	case 12: /* Ctrl-L */
 		clearok(curscr, TRUE);
@@ -395,6 +436,7 @@ int cx_tui_run(const cx_tui_options *opt, cx_error *err)
 {
 	struct cx_app app = {0};
 	app.db_path = opt->db_path;
+	app.actor = opt->actor && *opt->actor ? opt->actor : "unknown";
 	app.refresh_ms = opt->refresh_ms > 0 ? opt->refresh_ms : 500;
 	app.st = cx_store_open(opt->db_path, opt->read_only ? CX_OPEN_READ_ONLY : CX_OPEN_READ_WRITE, err);
 	if (!app.st)
@@ -428,7 +470,9 @@ int cx_tui_run(const cx_tui_options *opt, cx_error *err)
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGHUP, on_signal);
-	cbreak();
+	/* raw, not cbreak: Ctrl-S saves a form instead of freezing the
+	 * terminal (XON/XOFF), so Ctrl-C is read as a key and quits. */
+	raw();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);

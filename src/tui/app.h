@@ -53,6 +53,7 @@ struct cx_view {
 struct cx_app {
 	cx_store *st;
 	const char *db_path;
+	const char *actor;
 	bool read_only;
 	char currency[8];
 	cx_period period;
@@ -87,6 +88,18 @@ void cx_app_switch(struct cx_app *app, int view);
 void cx_app_prompt(struct cx_app *app, const char *prompt, void (*on_input)(struct cx_app *, bool done));
 /* Marks every view for reloading. */
 void cx_app_invalidate(struct cx_app *app);
+/* For edit keys: false (and "read-only" on the status line) when the store
+ * cannot be written. */
+bool cx_app_writable(struct cx_app *app);
+/* After an edit: re-read everything, and remember the store's new state
+ * so that the live refresh does not count our own write as another's. */
+void cx_app_edited(struct cx_app *app);
+
+/* ---- the campaign form (campaign_form.c) ----------------------------------- */
+void cx_form_open(struct cx_app *app, int64_t id); /* id 0: a new campaign */
+bool cx_form_active(void);
+void cx_form_draw(struct cx_app *app);
+bool cx_form_key(struct cx_app *app, int ch);
 
 /* ---- drill-downs between views -------------------------------------------- */
 void cx_tickets_show(struct cx_app *app, int64_t agent_id, const char *agent, const char *channel, int state);

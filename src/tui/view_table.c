@@ -23,6 +23,7 @@ struct tview {
 	const char *report;
 	int sort_col, sort_desc; /* the default order */
 	void (*open)(struct cx_app *app, struct tview *v, size_t row); /* Enter in the detail pane */
+	bool (*extra_key)(struct cx_app *app, struct tview *v, int ch); /* the view's own keys */
 	/* state */
 	cx_doc *doc;
 	int table;
@@ -291,6 +292,8 @@ static void on_search(struct cx_app *app, bool done)
 static bool key(struct cx_app *app, struct tview *v, int ch)
 {
 	cx_table *t = table_of(v);
+	if (v->extra_key && !v->detail && v->extra_key(app, v, ch))
+		return true;
 	if (!t)
 		return false;
 	if (v->detail) {
@@ -413,8 +416,58 @@ static void agent_tickets(struct cx_app *app, struct tview *v, size_t row)
 		cx_tickets_show(app, id->i, name->s, NULL, 0);
 }
 
+/* Campaigns: e edits, a adds, D archives (or restores), A shows the audit
+ * trail instead of the campaigns and back. */
+static int64_t selected_campaign(struct tview *v)
+{
+	cx_table *t = table_of(v);
+	if (!t || v->cursor >= v->n || strcmp(v->report, "campaigns") != 0)
+		return 0;
+	const cx_cell *id = &t->cells[v->order[v->cursor] * t->ncols];
+	return id->kind == CX_CELL_INT ? id->i : 0;
+}
+
+static bool campaign_keys(struct cx_app *app, struct tview *v, int ch)
+{
+	int64_t id = selected_campaign(v);
+	cx_error err = {0};
+	switch (ch) {
+	case 'e':
+		if (id && cx_app_writable(app))
+			cx_form_open(app, id);
+		return true;
+	case 'a':
+		if (cx_app_writable(app))
+			cx_form_open(app, 0);
+		return true;
+	case 'D': {
+		cx_campaign c;
+		if (!id || !cx_app_writable(app))
+			return true;
+		if (cx_store_campaign_get(app->st, id, &c, &err) < 0 ||
+		    cx_store_campaign_archive(app->st, id, !c.archived, app->actor, &err) < 0) {
+			cx_app_status(app, true, "%s", err.msg);
+			return true;
+		}
+		cx_app_edited(app);
+		cx_app_status(app, false, "%s campaign #%lld (%s); u undoes", c.archived ? "restored" : "archived",
+			      (long long)id, c.name);
+		return true;
+	}
+	case 'A':
+		v->report = strcmp(v->report, "campaigns") == 0 ? "audit" : "campaigns";
+		v->cursor = v->top = 0;
+		v->hscroll = 0;
+		v->sort = -1;
+		app->stale[CX_V_CAMPAIGNS] = true;
+		return true;
+	default:
+		return false;
+	}
+}
+
 static struct tview agents = {.report = "agents", .sort_col = -1, .open = agent_tickets};
-static struct tview campaigns = {.report = "campaigns", .sort_col = -1};
+static struct tview campaigns = {.report = "campaigns", .sort_col = -1, .extra_key = campaign_keys};
 static struct tview claims = {.report = "claims", .sort_col = -1, .table = 1}; /* open claims first */
 static struct tview leader = {.report = "agents", .sort_col = -1, .open = agent_tickets};
 
@@ -452,7 +505,21 @@ static const struct cx_key_help list_help[] = {
 };
 
 TVIEW(agents, agents, "Agents", list_help)
-TVIEW(campaigns, campaigns, "Campaigns", list_help)
+static const struct cx_key_help campaign_help[] = {
+	{"e", "edit the campaign's parameters"},
+	{"a", "add a campaign"},
+	{"D", "archive the campaign (or bring it back)"},
+	{"A", "the audit trail of every edit, and back"},
+	{"u", "undo the last edit"},
+	{"j k, arrows", "move; PgUp PgDn, g G (Home End) jump"},
+	{"h l", "scroll the columns left / right"},
+	{"s  S", "sort by the next column / reverse the order"},
+	{"/", "search (Esc clears)"},
+	{"Enter", "every figure of the campaign"},
+	{NULL, NULL},
+};
+
+TVIEW(campaigns, campaigns, "Campaigns", campaign_help)
 TVIEW(claims, claims, "Claims", list_help)
 
 /* Until scoring rules exist, the leaderboard ranks agents by the revenue

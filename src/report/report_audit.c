@@ -1,0 +1,60 @@
+/* report_audit.c — the audit trail: every edit made through cxtop, newest
+ * first, one line per changed field. */
+#include <stdio.h>
+#include <time.h>
+
+#include "cxtop/xalloc.h"
+#include "report_internal.h"
+
+/* The trail is short next to the tickets; this bounds a runaway one. */
+#define AUDIT_LIMIT 100000
+
+cx_doc *cx_report_audit(cx_store *st, const cx_report_opts *opt, cx_error *err)
+{
+	static const cx_column cols[] = {
+		{"edit", "Edit", CX_CELL_INT, 0},
+		{"at", "When", CX_CELL_TEXT, 0},
+		{"actor", "Who", CX_CELL_TEXT, 0},
+		{"action", "Action", CX_CELL_TEXT, 0},
+		{"entity", "Entity", CX_CELL_TEXT, 0},
+		{"row_id", "Row", CX_CELL_TEXT, 0},
+		{"field", "Field", CX_CELL_TEXT, 0},
+		{"old", "Old", CX_CELL_TEXT, 0},
+		{"new", "New", CX_CELL_TEXT, 0},
+		{"undone_by", "Undone by", CX_CELL_INT, 0},
+	};
+	cx_audit_row *rows;
+	size_t n;
+	if (cx_store_audit(st, AUDIT_LIMIT, &rows, &n, err) < 0)
+		return NULL;
+	cx_doc *doc = cx_report_doc(st, opt, "audit", "Audit trail");
+	/* The trail is not cut by period: say so in the title. */
+	free(doc->title);
+	doc->title = cx_xstrdup("Audit trail (all edits)");
+	cx_table *t = cx_doc_table(doc, "rows", NULL, cols, sizeof cols / sizeof cols[0]);
+	for (size_t i = 0; i < n; i++) {
+		const cx_audit_row *r = &rows[i];
+		char when[32];
+		time_t tt = (time_t)r->at;
+		struct tm tm;
+		if (localtime_r(&tt, &tm))
+			strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
+		else
+			snprintf(when, sizeof when, "%lld", (long long)r->at);
+		cx_cell *c = cx_table_row(t);
+		c[0] = cx_int(r->edit);
+		c[1] = cx_text(when);
+		c[2] = cx_text(r->actor);
+		c[3] = cx_text(r->action);
+		c[4] = cx_text(r->entity);
+		c[5] = cx_text(r->row_id);
+		c[6] = cx_text(r->field);
+		c[7] = r->old_value[0] ? cx_text(r->old_value) : cx_null();
+		c[8] = r->new_value[0] ? cx_text(r->new_value) : cx_null();
+		c[9] = r->undone_by ? cx_int(r->undone_by) : cx_null();
+	}
+	free(rows);
+	cx_doc_note(doc, "All edits, whatever the period, newest first. Undo (u in the UI) reverts the newest edit not "
+			 "undone yet, as an edit of its own.");
+	return doc;
+}

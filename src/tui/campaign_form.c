@@ -1,0 +1,172 @@
+/* campaign_form.c — the form that edits a campaign's parameters (or adds
+ * one).  Every keystroke re-checks the field with the same rules the store
+ * applies (src/model/campaign_rules.c), and the reason a value is refused
+ * stands next to it, before anything is saved.  Saving is one audited
+ * transaction in the store; if someone else changed the campaign since the
+ * form opened, the form says so and keeps what was typed. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "cxtop/campaign.h"
+#include "cxtop/format.h"
+
+static struct {
+	bool open;
+	cx_campaign before;
+	char text[CX_CF_COUNT][128];
+	const char *why[CX_CF_COUNT];
+	int focus;
+	char message[256];
+} form;
+
+static void check_field(int f)
+{
+	cx_campaign scratch = form.before;
+	form.why[f] = cx_campaign_set_text(&scratch, (enum cx_campaign_field)f, form.text[f]);
+}
+
+void cx_form_open(struct cx_app *app, int64_t id)
+{
+	cx_error err = {0};
+	memset(&form, 0, sizeof form);
+	if (id) {
+		if (cx_store_campaign_get(app->st, id, &form.before, &err) < 0) {
+			cx_app_status(app, true, "%s", err.msg);
+			return;
+		}
+	} else {
+		char today[11];
+		cx_date_format(app->newest_day ? app->newest_day : cx_local_day((int64_t)time(NULL)), today);
+		cx_campaign_defaults(&form.before, today);
+	}
+	for (int f = 0; f < CX_CF_COUNT; f++) {
+		cx_campaign_get_text(&form.before, (enum cx_campaign_field)f, form.text[f], sizeof form.text[f]);
+		check_field(f);
+	}
+	form.open = true;
+}
+
+bool cx_form_active(void)
+{
+	return form.open;
+}
+
+void cx_form_draw(struct cx_app *app)
+{
+	int iy, ix, ih, iw;
+	char title[160];
+	if (form.before.id)
+		snprintf(title, sizeof title, "Edit campaign #%lld · %s", (long long)form.before.id, form.before.name);
+	else
+		snprintf(title, sizeof title, "New campaign");
+	cx_ui_overlay(app, CX_CF_COUNT + 5, 92, title, &iy, &ix, &ih, &iw);
+	int lw = 22, vw = 24;
+	for (int f = 0; f < CX_CF_COUNT && f < ih - 3; f++) {
+		int y = iy + f;
+		bool focus = f == form.focus;
+		cx_ui_style(app, focus ? CX_EL_HEADER : CX_EL_NORMAL);
+		cx_ui_text(y, ix, lw, cx_campaign_label((enum cx_campaign_field)f), false);
+		cx_ui_style(app, focus ? CX_EL_ROW_SELECTED : CX_EL_ROW_ALT);
+		cx_ui_text(y, ix + lw, vw, form.text[f], false);
+		if (form.why[f]) {
+			cx_ui_style(app, CX_EL_BAD);
+			cx_ui_text(y, ix + lw + vw + 1, iw - lw - vw - 1, form.why[f], false);
+		} else if (focus) {
+			cx_ui_style(app, CX_EL_MUTED);
+			cx_ui_text(y, ix + lw + vw + 1, iw - lw - vw - 1, cx_campaign_hint((enum cx_campaign_field)f), false);
+		}
+	}
+	cx_ui_style(app, form.message[0] ? CX_EL_BAD : CX_EL_MUTED);
+	cx_ui_text(iy + ih - 2, ix, iw, form.message, false);
+	cx_ui_style(app, CX_EL_MUTED);
+	cx_ui_text(iy + ih - 1, ix, iw, "Enter/↓ next · ↑ previous · Ctrl-U clear · Ctrl-S or F2 save · Esc cancel", false);
+	cx_ui_style(app, CX_EL_NORMAL);
+	/* The cursor where typing goes. */
+	int cx = ix + lw + cx_utf8_width(form.text[form.focus]);
+	move(iy + form.focus, cx < ix + lw + vw ? cx : ix + lw + vw - 1);
+}
+
+static void save(struct cx_app *app)
+{
+	cx_campaign after = form.before;
+	int bad = -1;
+	for (int f = 0; f < CX_CF_COUNT; f++) {
+		const char *why = cx_campaign_set_text(&after, (enum cx_campaign_field)f, form.text[f]);
+		form.why[f] = why;
+		if (why && bad < 0)
+			bad = f;
+	}
+	if (bad >= 0) {
+		form.focus = bad;
+		snprintf(form.message, sizeof form.message, "not saved: fix the values marked in red");
+		return;
+	}
+	enum cx_campaign_field f;
+	const char *why = cx_campaign_check(&after, &f);
+	if (why) {
+		form.focus = (int)f;
+		form.why[f] = why;
+		snprintf(form.message, sizeof form.message, "not saved: %s %s", cx_campaign_label(f), why);
+		return;
+	}
+	cx_error err = {0};
+	int64_t id = form.before.id;
+	int rc = id ? cx_store_campaign_save(app->st, &form.before, &after, app->actor, &err)
+		    : cx_store_campaign_add(app->st, &after, app->actor, &id, &err);
+	if (rc < 0) {
+		snprintf(form.message, sizeof form.message, "not saved: %s", err.msg);
+		return;
+	}
+	form.open = false;
+	cx_app_edited(app);
+	cx_app_status(app, false, "saved campaign #%lld (%s); u undoes", (long long)id, after.name);
+}
+
+bool cx_form_key(struct cx_app *app, int ch)
+{
+	char *t = form.text[form.focus];
+	size_t len = strlen(t);
+	switch (ch) {
+	case 27:
+		form.open = false;
+		cx_app_status(app, false, "not saved");
+		return true;
+	case '\t':
+	case '\n':
+	case KEY_ENTER:
+	case KEY_DOWN:
+		form.focus = (form.focus + 1) % CX_CF_COUNT;
+		return true;
+	case KEY_BTAB:
+	case KEY_UP:
+		form.focus = (form.focus + CX_CF_COUNT - 1) % CX_CF_COUNT;
+		return true;
+	case 19: /* Ctrl-S */
+	case KEY_F(2):
+		save(app);
+		return true;
+	case 21: /* Ctrl-U */
+		t[0] = '\0';
+		break;
+	case KEY_BACKSPACE:
+	case 127:
+	case 8:
+		while (len > 0 && ((unsigned char)t[len - 1] & 0xC0) == 0x80)
+			len--;
+		if (len > 0)
+			len--;
+		t[len] = '\0';
+		break;
+	default:
+		if (ch < 32 || ch > 255 || len + 1 >= sizeof form.text[0])
+			return true;
+		t[len] = (char)ch;
+		t[len + 1] = '\0';
+		break;
+	}
+	form.message[0] = '\0';
+	check_field(form.focus);
+	return true;
+}
