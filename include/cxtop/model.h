@@ -104,6 +104,39 @@ int64_t cx_prorate(int64_t amount, int days, int month_days);
  * the last day employed, INT32_MAX while on the team. */
 int64_t cx_agent_cost(int64_t monthly_cost, int32_t from_day, int32_t to_day, int32_t hired_day, int32_t left_day);
 
+/* ---- what-if levers ------------------------------------------------------- */
+
+/* What the period really did, as the what-if view starts from it. */
+typedef struct cx_whatif_base {
+	cx_pnl_raw pnl;
+	int64_t upsell_contacts, upsell_converted, upsell_revenue, upsell_cogs, upsell_cost; /* cost: contacts x cpc */
+	int64_t winback_reached, winback_recovered, winback_revenue, winback_cogs;
+	int64_t shipments, avg_check; /* the order-notification shop */
+} cx_whatif_base;
+
+typedef struct cx_levers {
+	int64_t liability_bp;
+	int64_t upsell_rate_bp;   /* conversions per contact */
+	int64_t winback_rate_bp;  /* recoveries per renewal reaching support */
+	int64_t cost_per_contact; /* upsell, minor units */
+	int64_t buyout_bp;        /* notification: buyout change */
+	int64_t cost_per_order;   /* notification: per order, the shop's currency */
+} cx_levers;
+
+typedef struct cx_whatif {
+	cx_pnl pnl;                 /* the support P&L at the levers */
+	int64_t d_liability, d_upsell, d_winback; /* each lever's effect on net */
+	int64_t d_contact_cost;     /* effect on the campaigns' contribution */
+	int64_t notify_net;         /* the notification channel's net gain */
+} cx_whatif;
+
+/* The levers where the period really was: nothing changes. */
+cx_levers cx_levers_actual(const cx_whatif_base *b, int64_t liability_bp, int64_t cost_per_contact,
+			   int64_t buyout_bp, int64_t cost_per_order);
+/* The P&L and each lever's effect.  A rate lever scales the campaign's
+ * revenue and COGS in proportion to conversions (same average order). */
+cx_whatif cx_whatif_compute(const cx_whatif_base *b, const cx_levers *actual, const cx_levers *l);
+
 /* ---- campaigns ------------------------------------------------------------ */
 
 typedef struct cx_campaign_raw {

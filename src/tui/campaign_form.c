@@ -62,7 +62,13 @@ void cx_form_draw(struct cx_app *app)
 	else
 		snprintf(title, sizeof title, "New campaign");
 	cx_ui_overlay(app, CX_CF_COUNT + 5, 92, title, &iy, &ix, &ih, &iw);
-	int lw = 22, vw = 24;
+	/* The reason a value is refused must be read whole: the value box
+	 * gives way on narrow screens. */
+	int lw = 21, vw = iw - lw - 37;
+	if (vw > 30)
+		vw = 30;
+	if (vw < 12)
+		vw = 12;
 	for (int f = 0; f < CX_CF_COUNT && f < ih - 3; f++) {
 		int y = iy + f;
 		bool focus = f == form.focus;

@@ -1,11 +1,16 @@
-/* view_whatif.c — the returns-liability slider.
+/* view_whatif.c — what if the rules or the results were different?
  *
- * The P&L inputs are read once per period; moving the slider only calls
- * cx_pnl_compute() again (net is linear in the percentage), so sliding runs
- * no query at all.  The same function prints `cxtop report pnl
- * --liability PCT`, so the slider at PCT and that report agree.
+ * Sliders for the returns-liability percentage (with its break-even
+ * marked), the upsell response rate, the win-back recovery rate, the upsell
+ * cost per contact, and the order-notification buyout change and cost per
+ * order.  The period's figures are read once; moving a slider only calls
+ * cx_whatif_compute(), so sliding runs no query.  The liability slider at
+ * PCT shows what `cxtop report pnl --liability PCT` prints (same model
+ * function).  Enter on the liability asks, then applies it to the store as
+ * an audited edit (u undoes).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
@@ -14,26 +19,119 @@
 
 #define MONTHS 6
 
-static cx_pnl_raw period_raw;
+enum lever { L_LIABILITY, L_UPSELL, L_WINBACK, L_CPC, L_BUYOUT, L_CPO, L_COUNT };
+
+static const struct {
+	const char *label;
+	int64_t min, max, step, fine, coarse; /* bp or minor units */
+	bool money;
+} levers[L_COUNT] = {
+	[L_LIABILITY] = {"Returns liability", 0, 10000, 100, 10, 1000, false},
+	[L_UPSELL] = {"Upsell response", 0, 10000, 100, 10, 1000, false},
+	[L_WINBACK] = {"Win-back recovery", 0, 10000, 100, 10, 1000, false},
+	[L_CPC] = {"Upsell cost/contact", 0, 2000, 10, 1, 100, true},
+	[L_BUYOUT] = {"Calls: buyout change", -1000, 1000, 10, 1, 100, false},
+	[L_CPO] = {"Calls: cost per order", 0, 20000, 100, 10, 1000, true},
+};
+
+static cx_whatif_base base;
+static cx_levers actual, now;
 static cx_pnl_raw month_raw[MONTHS];
 static cx_period months[MONTHS];
-static int64_t stored_bp, slider_bp;
+static char notify_currency[8] = "RUB";
 static bool loaded, touched;
+static int selected;
 static char error[256];
+
+
+static int64_t *lever_value(cx_levers *l, int i)
+{
+	switch (i) {
+	case L_UPSELL:
+		return &l->upsell_rate_bp;
+	case L_WINBACK:
+		return &l->winback_rate_bp;
+	case L_CPC:
+		return &l->cost_per_contact;
+	case L_BUYOUT:
+		return &l->buyout_bp;
+	case L_CPO:
+		return &l->cost_per_order;
+	case L_LIABILITY:
+	default:
+		return &l->liability_bp;
+	}
+}
+
+static int64_t setting_int(cx_store *st, const char *key)
+{
+	char buf[32];
+	int64_t v = 0;
+	if (cx_store_setting(st, key, buf, sizeof buf))
+		sscanf(buf, "%lld", (long long *)&v);
+	return v;
+}
+
+static int load_base(struct cx_app *app, cx_error *err)
+{
+	memset(&base, 0, sizeof base);
+	if (cx_store_pnl(app->st, &app->period, &base.pnl, err) < 0)
+		return -1;
+	cx_campaign_row *rows;
+	size_t n;
+	if (cx_store_campaigns(app->st, &app->period, &rows, &n, err) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		const cx_campaign_raw *r = &rows[i].raw;
+		if (strcmp(rows[i].kind, "upsell") == 0) {
+			base.upsell_contacts += r->contacted;
+			base.upsell_converted += r->converted;
+			base.upsell_revenue += r->revenue;
+			base.upsell_cogs += r->cogs;
+			base.upsell_cost += r->contacted * r->cost_per_contact;
+		} else if (strcmp(rows[i].kind, "winback") == 0) {
+			base.winback_reached += r->contacted;
+			base.winback_recovered += r->converted;
+			base.winback_revenue += r->revenue;
+			base.winback_cogs += r->cogs;
+		}
+	}
+	free(rows);
+	base.shipments = setting_int(app->st, "notify_shipments");
+	base.avg_check = setting_int(app->st, "notify_avg_check");
+	if (!cx_store_setting(app->st, "notify_currency", notify_currency, sizeof notify_currency))
+		cx_store_currency(app->st, notify_currency, sizeof notify_currency);
+
+	/* The calls lever starts at the cheapest channel that costs money. */
+	cx_notify_row *ch;
+	int64_t buyout = 0, cpo = 0;
+	if (cx_store_notify(app->st, &ch, &n, err) < 0)
+		return -1;
+	bool found = false;
+	for (size_t i = 0; i < n; i++)
+		if (ch[i].ch.has_cost && (!found || ch[i].ch.cost_min < cpo)) {
+			found = true;
+			cpo = ch[i].ch.cost_min;
+			buyout = ch[i].ch.buyout_min_bp;
+		}
+	free(ch);
+	int64_t cpc = base.upsell_contacts ? cx_div_round(base.upsell_cost, base.upsell_contacts) : 0;
+	actual = cx_levers_actual(&base, cx_store_liability_bp(app->st), cpc, buyout, cpo);
+	return 0;
+}
 
 static void load(struct cx_app *app)
 {
 	cx_error err = {0};
 	loaded = false;
-	stored_bp = cx_store_liability_bp(app->st);
-	if (!touched)
-		slider_bp = stored_bp;
-	if (cx_store_pnl(app->st, &app->period, &period_raw, &err) < 0) {
+	if (load_base(app, &err) < 0) {
 		snprintf(error, sizeof error, "%s", err.msg);
 		return;
 	}
+	if (!touched)
+		now = actual;
 	/* The six months up to the period's end: would each still have been a
-	 * profit center at the slider's percentage? */
+	 * profit center at the slider's liability? */
 	cx_period m = cx_period_containing(CX_PERIOD_MONTH, app->period.to_day);
 	for (int i = MONTHS - 1; i >= 0; i--) {
 		months[i] = m;
@@ -46,25 +144,69 @@ static void load(struct cx_app *app)
 	loaded = true;
 }
 
-static void money(char *b, size_t len, int64_t v, const struct cx_app *app)
+static void value_text(int i, int64_t v, char *buf, size_t len, const struct cx_app *app)
 {
-	cx_fmt_money(b, len, v, app->currency);
+	char b[40];
+	if (levers[i].money) {
+		cx_fmt_money(buf, len, v, i == L_CPC ? app->currency : notify_currency);
+	} else {
+		cx_fmt_bp(b, sizeof b, v);
+		snprintf(buf, len, "%s%s %%", i == L_BUYOUT && v > 0 ? "+" : "", b);
+	}
 }
 
-static void row(struct cx_app *app, int y, const char *label, int64_t a, int64_t b, bool diff, enum cx_element el)
+static void draw_lever(struct cx_app *app, int y, int i, const cx_whatif *w, const cx_pnl *at_actual)
+{
+	char val[48], eff[48];
+	int64_t v = *lever_value(&now, i), a = *lever_value(&actual, i);
+	bool sel = i == selected;
+	cx_ui_style(app, sel ? CX_EL_ROW_SELECTED : CX_EL_NORMAL);
+	cx_ui_text(y, 0, 22, levers[i].label, false);
+	int sw = app->cols - 22 - 13 - 16;
+	if (sw > 50)
+		sw = 50;
+	if (sw < 8)
+		sw = 8;
+	int64_t span = levers[i].max - levers[i].min;
+	int pos = (int)((v - levers[i].min) * (sw - 1) / span);
+	int mark = (int)((a - levers[i].min) * (sw - 1) / span);
+	/* On the liability slider, the break-even percentage. */
+	int be = i == L_LIABILITY && at_actual->break_even_ok && at_actual->break_even_bp >= 0 &&
+				 at_actual->break_even_bp <= 10000
+			 ? (int)(at_actual->break_even_bp * (sw - 1) / 10000)
+			 : -1;
+	move(y, 22);
+	for (int k = 0; k < sw; k++) {
+		const char *glyph = k == pos ? "●" : k == be ? "┃" : k == mark ? "╎" : k < pos ? "━" : "─";
+		cx_ui_style(app, k == be ? CX_EL_WARN : k <= pos ? CX_EL_BAR : CX_EL_MUTED);
+		addstr(glyph);
+	}
+	value_text(i, v, val, sizeof val, app);
+	cx_ui_style(app, sel ? CX_EL_ROW_SELECTED : CX_EL_HEADER);
+	cx_ui_text(y, 22 + sw, 13, val, true);
+	int64_t effect = i == L_LIABILITY ? w->d_liability
+			 : i == L_UPSELL  ? w->d_upsell
+			 : i == L_WINBACK ? w->d_winback
+			 : i == L_CPC     ? w->d_contact_cost
+					  : w->notify_net;
+	cx_fmt_money(eff, sizeof eff, effect, i >= L_BUYOUT ? notify_currency : app->currency);
+	cx_ui_style(app, i >= L_BUYOUT ? CX_EL_MUTED : effect < 0 ? CX_EL_BAD : effect > 0 ? CX_EL_GOOD : CX_EL_MUTED);
+	cx_ui_text(y, 22 + sw + 13, app->cols - 22 - sw - 13, eff, true);
+}
+
+static void row(struct cx_app *app, int y, const char *label, int64_t a, int64_t b, enum cx_element el)
 {
 	char sa[40], sb[40], sd[40];
-	money(sa, sizeof sa, a, app);
-	money(sb, sizeof sb, b, app);
-	money(sd, sizeof sd, b - a, app);
+	cx_fmt_money(sa, sizeof sa, a, app->currency);
+	cx_fmt_money(sb, sizeof sb, b, app->currency);
+	cx_fmt_money(sd, sizeof sd, b - a, app->currency);
 	cx_ui_style(app, CX_EL_NORMAL);
-	cx_ui_text(y, 2, 26, label, false);
+	cx_ui_text(y, 2, 24, label, false);
 	cx_ui_style(app, el);
-	cx_ui_text(y, 29, 16, sa, true);
-	cx_ui_text(y, 47, 16, sb, true);
+	cx_ui_text(y, 27, 15, sa, true);
+	cx_ui_text(y, 44, 15, sb, true);
 	cx_ui_style(app, b - a < 0 ? CX_EL_BAD : CX_EL_NORMAL);
-	if (diff && app->cols >= 80)
-		cx_ui_text(y, 65, 14, sd, true);
+	cx_ui_text(y, 61, app->cols - 62 < 15 ? app->cols - 62 : 15, sd, true);
 	cx_ui_style(app, CX_EL_NORMAL);
 }
 
@@ -75,138 +217,168 @@ static void draw(struct cx_app *app, int top, int height)
 		cx_ui_text(top + 1, 1, app->cols - 2, error, false);
 		return;
 	}
-	cx_pnl at_stored = cx_pnl_compute(&period_raw, stored_bp);
-	cx_pnl at_slider = cx_pnl_compute(&period_raw, slider_bp);
-	char a[32], b[32], line[256];
-	int y = top + 1;
-
-	/* The slider, with the break-even percentage marked on it. */
-	int sw = app->cols - 32;
-	if (sw > 60)
-		sw = 60;
-	cx_fmt_bp(a, sizeof a, slider_bp);
-	cx_ui_style(app, CX_EL_HEADER);
-	cx_ui_text(y, 2, 18, "Returns liability", false);
-	int pos = (int)(slider_bp * (sw - 1) / 10000);
-	int be = at_stored.break_even_ok && at_stored.break_even_bp >= 0 && at_stored.break_even_bp <= 10000
-			 ? (int)(at_stored.break_even_bp * (sw - 1) / 10000)
-			 : -1;
-	move(y, 21);
-	for (int i = 0; i < sw; i++) {
-		cx_ui_style(app, i == be ? CX_EL_WARN : i <= pos ? CX_EL_BAR : CX_EL_MUTED);
-		addstr(i == pos ? "●" : i == be ? "┃" : i < pos ? "━" : "─");
-	}
-	cx_ui_style(app, CX_EL_HEADER);
-	snprintf(line, sizeof line, " %s %%", a);
-	cx_ui_text(y, 21 + sw, app->cols - 21 - sw, line, false);
-	y++;
-	cx_fmt_bp(a, sizeof a, stored_bp);
-	if (at_stored.break_even_ok)
-		cx_fmt_bp(b, sizeof b, at_stored.break_even_bp);
-	snprintf(line, sizeof line, "stored %s %% · break-even ┃ %s%s · ? keys", a,
-		 at_stored.break_even_ok ? b : "n/a (no returns)", at_stored.break_even_ok ? " %" : "");
+	cx_whatif w = cx_whatif_compute(&base, &actual, &now);
+	cx_whatif w0 = cx_whatif_compute(&base, &actual, &actual);
+	char a[40], b[40], line[256];
+	int y = top;
 	cx_ui_style(app, CX_EL_MUTED);
-	cx_ui_text(y, 21, app->cols - 22, line, false);
-	y += 2;
-
-	cx_ui_style(app, CX_EL_HEADER);
-	cx_fmt_bp(a, sizeof a, stored_bp);
-	cx_fmt_bp(b, sizeof b, slider_bp);
-	cx_ui_fill(y, 0, app->cols);
-	cx_ui_text(y, 2, 26, "", false);
-	snprintf(line, sizeof line, "at %s %%", a);
-	cx_ui_text(y, 29, 16, line, true);
-	snprintf(line, sizeof line, "at %s %%", b);
-	cx_ui_text(y, 47, 16, line, true);
-	if (app->cols >= 80)
-		cx_ui_text(y, 65, 14, "difference", true);
+	if (w0.pnl.break_even_ok)
+		cx_fmt_bp(b, sizeof b, w0.pnl.break_even_bp);
+	snprintf(line, sizeof line, " j/k lever · ←/→ move (</> fine, PgUp/PgDn 10×) · r reset · Enter applies the "
+				    "liability · ┃ break-even %s%s · ╎ actual",
+		 w0.pnl.break_even_ok ? b : "n/a (no returns)", w0.pnl.break_even_ok ? " %" : "");
+	cx_ui_text(y++, 0, app->cols, line, false);
+	for (int i = 0; i < L_COUNT && y < top + height; i++)
+		draw_lever(app, y++, i, &w, &w0.pnl);
 	y++;
-	row(app, y++, "Attributed revenue", at_stored.attributed, at_slider.attributed, true, CX_EL_MONEY);
-	row(app, y++, "COGS", -at_stored.raw.cogs, -at_slider.raw.cogs, true, CX_EL_NORMAL);
-	row(app, y++, "Staff, platform, other", -at_stored.fixed, -at_slider.fixed, true, CX_EL_NORMAL);
-	money(a, sizeof a, period_raw.returns_cost, app);
+	if (y + 7 > top + height)
+		return;
+	cx_ui_style(app, CX_EL_HEADER);
+	cx_ui_fill(y, 0, app->cols);
+	cx_ui_text(y, 27, 15, "as it was", true);
+	cx_ui_text(y, 44, 15, "what if", true);
+	cx_ui_text(y, 61, app->cols - 62 < 15 ? app->cols - 62 : 15, "difference", true);
+	y++;
+	row(app, y++, "Attributed revenue", w0.pnl.attributed, w.pnl.attributed, CX_EL_MONEY);
+	row(app, y++, "COGS", -w0.pnl.raw.cogs, -w.pnl.raw.cogs, CX_EL_NORMAL);
+	row(app, y++, "Staff, platform, other", -w0.pnl.fixed, -w.pnl.fixed, CX_EL_NORMAL);
+	cx_fmt_money(a, sizeof a, base.pnl.returns_cost, app->currency);
 	snprintf(line, sizeof line, "Liability on %s", a);
-	row(app, y++, line, -at_stored.liability, -at_slider.liability, true, CX_EL_NORMAL);
-	row(app, y++, "Net", at_stored.net, at_slider.net, true, at_slider.profit_center ? CX_EL_GOOD : CX_EL_BAD);
+	row(app, y++, line, -w0.pnl.liability, -w.pnl.liability, CX_EL_NORMAL);
+	row(app, y++, "Net", w0.pnl.net, w.pnl.net, w.pnl.profit_center ? CX_EL_GOOD : CX_EL_BAD);
 	cx_ui_style(app, CX_EL_NORMAL);
-	cx_ui_text(y, 2, 26, "Profit center", false);
-	cx_ui_style(app, at_stored.profit_center ? CX_EL_GOOD : CX_EL_BAD);
-	cx_ui_text(y, 29, 16, at_stored.profit_center ? "yes" : "no", true);
-	cx_ui_style(app, at_slider.profit_center ? CX_EL_GOOD : CX_EL_BAD);
-	cx_ui_text(y, 47, 16, at_slider.profit_center ? "yes" : "no", true);
+	cx_ui_text(y, 2, 24, "Profit center", false);
+	cx_ui_style(app, w0.pnl.profit_center ? CX_EL_GOOD : CX_EL_BAD);
+	cx_ui_text(y, 27, 15, w0.pnl.profit_center ? "yes" : "no", true);
+	cx_ui_style(app, w.pnl.profit_center ? CX_EL_GOOD : CX_EL_BAD);
+	cx_ui_text(y, 44, 15, w.pnl.profit_center ? "yes" : "no", true);
 	y += 2;
-
-	if (y < top + height - 1) {
-		cx_ui_style(app, CX_EL_HEADER);
-		cx_ui_text(y++, 2, app->cols - 4, "Profit center at the slider's percentage, month by month:", false);
-		int x = 2;
-		for (int i = 0; i < MONTHS && x < app->cols - 12; i++) {
-			cx_pnl p = cx_pnl_compute(&month_raw[i], slider_bp);
-			char label[64];
-			cx_period_label(months[i], label, sizeof label);
-			snprintf(line, sizeof line, "%.3s %s", label, p.profit_center ? "✓" : "✗");
-			cx_ui_style(app, p.profit_center ? CX_EL_GOOD : CX_EL_BAD);
-			x += cx_ui_text(y, x, 8, line, false) + 1;
-		}
+	if (y >= top + height)
+		return;
+	cx_fmt_bp(a, sizeof a, now.liability_bp);
+	snprintf(line, sizeof line, "Profit center at %s %%:", a);
+	cx_ui_style(app, CX_EL_HEADER);
+	int x = cx_ui_text(y, 2, cx_utf8_width(line) + 1, line, false) + 3;
+	for (int i = 0; i < MONTHS && x + 7 < app->cols; i++) {
+		cx_pnl p = cx_pnl_compute(&month_raw[i], now.liability_bp);
+		char label[64];
+		cx_period_label(months[i], label, sizeof label);
+		snprintf(line, sizeof line, "%.3s %s", label, p.profit_center ? "✓" : "✗");
+		cx_ui_style(app, p.profit_center ? CX_EL_GOOD : CX_EL_BAD);
+		x += cx_ui_text(y, x, 6, line, false) + 1;
 	}
 	cx_ui_style(app, CX_EL_NORMAL);
 }
 
-static void set(struct cx_app *app, int64_t bp)
+static void set(struct cx_app *app, int64_t delta)
 {
-	slider_bp = bp < 0 ? 0 : bp > 10000 ? 10000 : bp;
+	int64_t *v = lever_value(&now, selected);
+	int64_t nv = *v + delta;
+	if (nv < levers[selected].min)
+		nv = levers[selected].min;
+	if (nv > levers[selected].max)
+		nv = levers[selected].max;
+	*v = nv;
 	touched = true;
 	app->status[0] = '\0';
 }
 
+static void on_confirm(struct cx_app *app, bool done)
+{
+	if (!done)
+		return;
+	char a[32], value[32];
+	cx_fmt_bp(a, sizeof a, now.liability_bp);
+	if (app->input[0] != 'y' && app->input[0] != 'Y') {
+		cx_app_status(app, false, "not applied: the stored liability stays as it was");
+		return;
+	}
+	cx_error err = {0};
+	snprintf(value, sizeof value, "%lld", (long long)now.liability_bp);
+	if (cx_store_setting_set(app->st, "returns_liability_bp", value, app->actor, &err) < 0) {
+		cx_app_status(app, true, "%s", err.msg);
+		return;
+	}
+	touched = false;
+	cx_app_edited(app);
+	cx_app_status(app, false, "returns liability set to %s %% in the store; u undoes", a);
+}
+
 static bool key(struct cx_app *app, int ch)
 {
+	static char question[96];
 	switch (ch) {
+	case 'j':
+	case KEY_DOWN:
+		selected = (selected + 1) % L_COUNT;
+		return true;
+	case 'k':
+	case KEY_UP:
+		selected = (selected + L_COUNT - 1) % L_COUNT;
+		return true;
 	case KEY_RIGHT:
 	case 'l':
-		set(app, slider_bp + 100);
+		set(app, levers[selected].step);
 		return true;
 	case KEY_LEFT:
 	case 'h':
-		set(app, slider_bp - 100);
+		set(app, -levers[selected].step);
 		return true;
 	case '>':
 	case KEY_SRIGHT:
-		set(app, slider_bp + 10);
+		set(app, levers[selected].fine);
 		return true;
 	case '<':
 	case KEY_SLEFT:
-		set(app, slider_bp - 10);
+		set(app, -levers[selected].fine);
 		return true;
 	case KEY_PPAGE:
-		set(app, slider_bp + 1000);
+		set(app, levers[selected].coarse);
 		return true;
 	case KEY_NPAGE:
-		set(app, slider_bp - 1000);
+		set(app, -levers[selected].coarse);
 		return true;
 	case KEY_HOME:
 	case 'g':
-		set(app, 0);
+		set(app, levers[selected].min - *lever_value(&now, selected));
 		return true;
 	case KEY_END:
 	case 'G':
-		set(app, 10000);
+		set(app, levers[selected].max - *lever_value(&now, selected));
 		return true;
 	case 'r':
-		set(app, stored_bp);
+		now = actual;
 		touched = false;
+		cx_app_status(app, false, "every lever back where the period really was");
 		return true;
+	case '\n':
+	case KEY_ENTER: {
+		if (selected != L_LIABILITY) {
+			cx_app_status(app, false, "only the liability is applied to the store; the other levers are what-ifs");
+			return true;
+		}
+		if (!cx_app_writable(app))
+			return true;
+		char a[32];
+		cx_fmt_bp(a, sizeof a, now.liability_bp);
+		snprintf(question, sizeof question, "apply a returns liability of %s %% to the store? (y/n) ", a);
+
+		cx_app_prompt(app, question, on_confirm);
+		return true;
+	}
 	default:
 		return false;
 	}
 }
 
 static const struct cx_key_help help[] = {
-	{"← →, h l", "liability -1 / +1 percentage point"},
-	{"< >, S-← S-→", "-0.1 / +0.1 point"},
-	{"PgDn PgUp", "-10 / +10 points"},
-	{"Home End", "0 % / 100 %"},
-	{"r", "back to the stored percentage"},
+	{"j k, ↑ ↓", "choose a lever"},
+	{"← →, h l", "move it one step (1 point, 10 cents, 0.1 point)"},
+	{"< >, S-← S-→", "a tenth of a step"},
+	{"PgUp PgDn", "ten steps"},
+	{"Home End", "the lever's minimum / maximum"},
+	{"r", "every lever back to the period's real figures"},
+	{"Enter", "on the liability: apply it to the store (asks first; u undoes)"},
 	{NULL, NULL},
 };
 

@@ -118,15 +118,69 @@ if wait_for 'Returns liability 20.00 %' 2; then ok "a write by another process s
 	screen | sed 's/^/#   | /'
 fi
 
-keys 7 Right Right Right Right Right
-check "the slider moves by whole points" "at 25.00 %"
 keys q
 wait_for 'EXIT=' 3
 check "q exits 0 after all that" "EXIT=0"
 
-# Read-only: shown in the top bar.
+# --- What-if: the slider at 15 % shows the report's net at 15 % -------------
+cp sample.db "$DB"
+start 80 24 --actor screen-test "$DB"
+keys 7 Right Right Right Right Right
+check "the liability slider moves from 10 % to 15 %" "15.00 %"
+net15=$(TZ=${TZ:-UTC} "$CXTOP" report pnl --liability 15 --format json "$DB" | jq -r .totals.net)
+dollars=$(printf '%s' "$net15" | awk '{ v = $1 / 100; s = sprintf("%.2f", v < 0 ? -v : v); n = split(s, p, "."); i = p[1]; o = ""; while (length(i) > 3) { o = "," substr(i, length(i) - 2) o; i = substr(i, 1, length(i) - 3) } printf "%s%s.%s", (v < 0 ? "-$" : "$"), i o, p[2] }')
+if screen | grep "^  Net " | grep -q -- "$dollars"; then ok "the slider at 15 % shows report pnl --liability 15's net ($dollars)"; else
+	echo "not ok - the slider at 15 % shows report pnl --liability 15's net ($dollars)"; screen | sed 's/^/#   | /'; fi
+keys Enter
+check "Enter on the liability asks first" "apply a returns liability of 15.00 %"
+text n
+keys Enter
+check "answering no applies nothing" "not applied"
+[ "$(sqlite3 "$DB" "SELECT value FROM settings WHERE key = 'returns_liability_bp'")" = 1000 ] && ok "the store still says 10 %" || echo "not ok - the store still says 10 %"
+keys Enter
+text y
+keys Enter
+check "answering yes applies it" "returns liability set to 15.00 %"
+[ "$(sqlite3 "$DB" "SELECT value FROM settings WHERE key = 'returns_liability_bp'")" = 1500 ] && ok "the store now says 15 %" || echo "not ok - the store now says 15 %"
+keys u
+check "u undoes the applied liability" "undid setting returns_liability_bp"
+[ "$(sqlite3 "$DB" "SELECT value FROM settings WHERE key = 'returns_liability_bp'")" = 1000 ] && ok "the store is back to 10 %" || echo "not ok - the store is back to 10 %"
+
+# --- Editing a campaign's cost per contact ----------------------------------
+before=$(sqlite3 "$DB" "SELECT cost_per_contact FROM campaigns WHERE name = 'Welcome upsell — Feb 2022'")
+keys 4 "[" /
+text "Feb 2022"
+keys Enter
+check "the campaigns list finds the February upsell" "Welcome upsell — Feb 2022"
+keys e
+check "e opens the campaign form" "Edit campaign #"
+keys Down Down Down Down Down C-u
+text "12.345"
+check "a bad cost per contact is refused inline" "an amount >= 0, at most 2 decimals"
+keys C-s
+check "saving with a bad value is refused" "not saved: fix the values marked in red"
+[ "$(sqlite3 "$DB" "SELECT cost_per_contact FROM campaigns WHERE name = 'Welcome upsell — Feb 2022'")" = "$before" ] && ok "the bad value never reached the store" || echo "not ok - the bad value never reached the store"
+keys C-u
+text "1.75"
+keys C-s
+check "a good value is saved" "saved campaign #"
+[ "$(sqlite3 "$DB" "SELECT cost_per_contact FROM campaigns WHERE name = 'Welcome upsell — Feb 2022'")" = 175 ] && ok "the store holds 1.75" || echo "not ok - the store holds 1.75"
+[ "$(sqlite3 "$DB" "SELECT actor || ' ' || old || ' ' || new FROM audit WHERE field = 'cost_per_contact' ORDER BY id DESC LIMIT 1")" = "screen-test 1.50 1.75" ] && ok "the edit is in the audit trail" || echo "not ok - the edit is in the audit trail"
+keys u
+check "u undoes the edit" "undid 1 change to campaign"
+[ "$(sqlite3 "$DB" "SELECT cost_per_contact FROM campaigns WHERE name = 'Welcome upsell — Feb 2022'")" = "$before" ] && ok "the store is back to the old cost" || echo "not ok - the store is back to the old cost"
+keys Escape A
+check "A shows the audit trail, newest first" "undo .*campaigns"
+keys q
+wait_for 'EXIT=' 3
+
+# Read-only: shown in the top bar, and every edit key says so.
 start 80 24 --read-only "$DB"
 check "--read-only is shown in the top bar" "READ-ONLY"
+keys 4 e
+check "read-only: e says the store cannot be changed" "read-only: this store cannot be changed"
+keys 7 Enter
+check "read-only: applying the liability is refused" "read-only"
 keys q
 wait_for 'EXIT=' 3
 

@@ -240,6 +240,73 @@ static void claims_deadline_and_silent_unhappy(void **state)
 	assert_int_equal(cx_silent_unhappy(0), 0);
 }
 
+static const cx_whatif_base base = {
+	.pnl = {.upsell = 4437710, .winback = 469400, .discount_codes = 900000, .cogs = 2322844, .staff = 2800000,
+		.platform = 120000, .other = 30000, .returns_cost = 1500000},
+	.upsell_contacts = 1701, .upsell_converted = 392, .upsell_revenue = 4437710, .upsell_cogs = 1775084,
+	.upsell_cost = 255150,
+	.winback_reached = 285, .winback_recovered = 57, .winback_revenue = 469400, .winback_cogs = 187760,
+	.shipments = 6000, .avg_check = 300000,
+};
+
+static void whatif_at_the_actual_levers_changes_nothing(void **state)
+{
+	cx_levers a = cx_levers_actual(&base, 1000, 150, 500, 0);
+	assert_int_equal(a.upsell_rate_bp, 2305);
+	assert_int_equal(a.winback_rate_bp, 2000);
+	cx_whatif w = cx_whatif_compute(&base, &a, &a);
+	cx_pnl p = cx_pnl_compute(&base.pnl, 1000);
+	assert_int_equal(w.pnl.net, p.net);
+	assert_int_equal(w.d_liability + w.d_upsell + w.d_winback + w.d_contact_cost, 0);
+	assert_int_equal(w.notify_net, 90000000); /* the shop's 900,000 RUB */
+}
+
+static void whatif_levers_move_net_by_their_own_effect(void **state)
+{
+	cx_levers a = cx_levers_actual(&base, 1000, 150, 500, 0);
+	cx_levers l = a;
+	l.liability_bp = 1500;
+	cx_whatif w = cx_whatif_compute(&base, &a, &l);
+	assert_int_equal(w.d_liability, -75000); /* 5 % of 15,000.00 */
+	assert_int_equal(w.pnl.net, cx_pnl_compute(&base.pnl, 1500).net);
+	/* Twice the win-back rate: twice the win-back contribution. */
+	l = a;
+	l.winback_rate_bp = 4000;
+	w = cx_whatif_compute(&base, &a, &l);
+	assert_int_equal(w.d_winback, 469400 - 187760);
+	assert_int_equal(w.pnl.net - cx_pnl_compute(&base.pnl, 1000).net, w.d_winback);
+	/* No upsell conversions at all: the upsell contribution is gone. */
+	l = a;
+	l.upsell_rate_bp = 0;
+	w = cx_whatif_compute(&base, &a, &l);
+	assert_int_equal(w.d_upsell, -(4437710 - 1775084));
+	assert_int_equal(w.pnl.raw.upsell, 0);
+	/* A cent more per contact costs 1,701 cents. */
+	l = a;
+	l.cost_per_contact = 151;
+	w = cx_whatif_compute(&base, &a, &l);
+	assert_int_equal(w.d_contact_cost, -1701);
+	/* Notification: 3 % at 20 RUB an order. */
+	l = a;
+	l.buyout_bp = 300;
+	l.cost_per_order = 2000;
+	w = cx_whatif_compute(&base, &a, &l);
+	assert_int_equal(w.notify_net, 54000000 - 12000000);
+}
+
+static void whatif_without_campaigns(void **state)
+{
+	cx_whatif_base empty = {0};
+	cx_levers a = cx_levers_actual(&empty, 1000, 0, 0, 0);
+	cx_levers l = a;
+	l.upsell_rate_bp = 5000;
+	l.winback_rate_bp = 5000;
+	cx_whatif w = cx_whatif_compute(&empty, &a, &l);
+	assert_int_equal(w.d_upsell, 0);
+	assert_int_equal(w.d_winback, 0);
+	assert_false(w.pnl.break_even_ok);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -260,6 +327,9 @@ int main(void)
 		cmocka_unit_test(winback_recovery_rate),
 		cmocka_unit_test(notify_reproduces_the_shop),
 		cmocka_unit_test(claims_deadline_and_silent_unhappy),
+		cmocka_unit_test(whatif_at_the_actual_levers_changes_nothing),
+		cmocka_unit_test(whatif_levers_move_net_by_their_own_effect),
+		cmocka_unit_test(whatif_without_campaigns),
 	};
 	return cmocka_run_group_tests_name("model", tests, NULL, NULL);
 }
