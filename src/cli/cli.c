@@ -7,6 +7,7 @@
  */
 #include "cxtop/cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -50,15 +51,40 @@ static void usage(FILE *to)
 		"Exit status: 0 ok, 1 runtime error, 2 usage error.  See cxtop(1), cxtop(5).\n");
 }
 
+static int usage_error(const char *help, const char *fmt, va_list ap)
+{
+	fputs("cxtop: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, " (see %s)\n", help);
+	return CX_EXIT_USAGE;
+}
+
 int cx_usage_error(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("cxtop: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputs(" (see cxtop --help)\n", stderr);
+	int rc = usage_error("cxtop --help", fmt, ap);
 	va_end(ap);
-	return CX_EXIT_USAGE;
+	return rc;
+}
+
+int cx_usage_error_in(const char *help, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = usage_error(help, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int cx_finish_stdout(void)
+{
+	/* A full disk or a closed pipe shows only when the buffer goes out. */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "cxtop: cannot write to standard output: %s\n", strerror(errno ? errno : EIO));
+		return CX_EXIT_RUNTIME;
+	}
+	return CX_EXIT_OK;
 }
 
 int cx_report_error(const cx_error *err)
@@ -96,14 +122,16 @@ int cx_cli_main(int argc, char **argv)
 	opterr = 0;
 	int c;
 	/* '+': stop at the first non-option, which may be a command. */
-	while ((c = getopt_long(argc, argv, "+hVrt:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:hVrt:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			usage(stdout);
-			return CX_EXIT_OK;
+			return cx_finish_stdout();
 		case 'V':
 			version();
-			return CX_EXIT_OK;
+			return cx_finish_stdout();
+		case ':':
+			return cx_usage_error("option '%s' needs a value", argv[optind - 1]);
 		case 'r':
 			ui.read_only = true;
 			break;

@@ -27,6 +27,11 @@ int cx_cmd_ui(const struct cx_ui_options *opt);
 
 /* Prints "cxtop: <fmt ...> (see cxtop --help)" and returns CX_EXIT_USAGE. */
 int cx_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The same, pointing at another help ("cxtop report --help"). */
+int cx_usage_error_in(const char *help, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Flushes standard output; on failure (full disk, closed pipe) prints one
+ * line and returns CX_EXIT_RUNTIME, else CX_EXIT_OK. */
+int cx_finish_stdout(void);
 /* Prints "cxtop: <err->msg>" and returns its exit status. */
 int cx_report_error(const cx_error *err);
 /* $CXTOP_DB, else ./sample.db. */

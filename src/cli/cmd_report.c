@@ -11,6 +11,8 @@
 #include "cxtop/parse.h"
 #include "cxtop/report.h"
 
+#define report_usage_error(...) cx_usage_error_in("cxtop report --help", __VA_ARGS__)
+
 static void report_usage(FILE *to)
 {
 	size_t n;
@@ -103,7 +105,7 @@ int cx_cmd_report(int argc, char **argv)
 	optind = 0;
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (c) {
 		case O_FROM:
 			from = optarg;
@@ -113,55 +115,57 @@ int cx_cmd_report(int argc, char **argv)
 			break;
 		case O_PERIOD:
 			if (!cx_period_kind_parse(optarg, &kind))
-				return cx_usage_error("--period '%s': want month, week or quarter", optarg);
+				return report_usage_error("--period '%s': want month, week or quarter", optarg);
 			has_kind = true;
 			break;
 		case O_FORMAT:
 			if (!cx_format_parse(optarg, &fmt))
-				return cx_usage_error("--format '%s': want text, csv, json or md", optarg);
+				return report_usage_error("--format '%s': want text, csv, json or md", optarg);
 			break;
 		case O_LIABILITY:
 			if (!cx_parse_pct(optarg, &opt.liability_bp))
-				return cx_usage_error("--liability '%s': want a percentage from 0 to 100 "
+				return report_usage_error("--liability '%s': want a percentage from 0 to 100 "
 						      "(at most 2 decimals)", optarg);
 			opt.liability_set = true;
 			break;
 		case O_SHIPMENTS:
 			if (!cx_parse_count(optarg, &opt.shipments))
-				return cx_usage_error("--shipments '%s': want a whole number", optarg);
+				return report_usage_error("--shipments '%s': want a whole number", optarg);
 			opt.shipments_set = true;
 			break;
 		case O_AVG:
 			if (!cx_parse_money(optarg, &opt.avg_check))
-				return cx_usage_error("--avg-check '%s': want an amount like 3000 or 3000.50", optarg);
+				return report_usage_error("--avg-check '%s': want an amount like 3000 or 3000.50", optarg);
 			opt.avg_check_set = true;
 			break;
 		case O_BUYOUT:
 			if (!cx_parse_signed_pct(optarg, &opt.buyout_bp))
-				return cx_usage_error("--buyout '%s': want a percentage from -100 to 100", optarg);
+				return report_usage_error("--buyout '%s': want a percentage from -100 to 100", optarg);
 			opt.buyout_set = true;
 			break;
 		case O_CPO:
 			if (!cx_parse_money(optarg, &opt.cost_per_order))
-				return cx_usage_error("--cost-per-order '%s': want an amount like 20 or 20.50", optarg);
+				return report_usage_error("--cost-per-order '%s': want an amount like 20 or 20.50", optarg);
 			break;
 		case O_LIST:
 			list();
-			return CX_EXIT_OK;
+			return cx_finish_stdout();
 		case 'h':
 			report_usage(stdout);
-			return CX_EXIT_OK;
+			return cx_finish_stdout();
+		case ':':
+			return report_usage_error("report: option '%s' needs a value", argv[optind - 1]);
 		default:
-			return cx_usage_error("report: unknown option '%s'", argv[optind - 1]);
+			return report_usage_error("report: unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (optind >= argc)
-		return cx_usage_error("report: which report? (cxtop report --list)%s", "");
+		return report_usage_error("report: which report? cxtop report --list shows them%s", "");
 	const cx_report_def *def = cx_report_find(argv[optind]);
 	if (!def)
-		return cx_usage_error("report: no report named '%s' (cxtop report --list)", argv[optind]);
+		return report_usage_error("report: no report named '%s'; cxtop report --list shows them", argv[optind]);
 	if (argc - optind > 2)
-		return cx_usage_error("report: unexpected argument '%s'", argv[optind + 2]);
+		return report_usage_error("report: unexpected argument '%s'", argv[optind + 2]);
 	const char *db = argc - optind == 2 ? argv[optind + 1] : cx_default_db();
 
 	/* Dates that cannot be right are usage errors whatever the store holds:
@@ -169,11 +173,11 @@ int cx_cmd_report(int argc, char **argv)
 	cx_error err = {0};
 	int32_t a, b;
 	if (from && !cx_date_parse(from, &a))
-		return cx_usage_error("--from '%s': not a date (want YYYY-MM-DD)", from);
+		return report_usage_error("--from '%s': not a date (want YYYY-MM-DD)", from);
 	if (to && !cx_date_parse(to, &b))
-		return cx_usage_error("--to '%s': not a date (want YYYY-MM-DD)", to);
+		return report_usage_error("--to '%s': not a date (want YYYY-MM-DD)", to);
 	if (from && to && a > b)
-		return cx_usage_error("--from %s is after --to %s", from, to);
+		return report_usage_error("--from %s is after --to %s", from, to);
 
 	cx_store *st = cx_store_open(db, CX_OPEN_READ_ONLY, &err);
 	if (!st)

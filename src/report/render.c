@@ -3,6 +3,8 @@
 #include "cxtop/table.h"
 
 #include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cxtop/format.h"
@@ -57,6 +59,7 @@ char *cx_rep_human(const cx_cell *c, const char *currency)
 		return s;
 	}
 	case CX_CELL_INT: cx_fmt_int(buf, sizeof buf, c->i); break;
+	case CX_CELL_ID: snprintf(buf, sizeof buf, "%" PRId64, c->i); break;
 	case CX_CELL_MONEY: cx_fmt_money(buf, sizeof buf, c->i, currency); break;
 	case CX_CELL_BP: {
 		size_t n = strlen(cx_fmt_bp(buf, sizeof buf - 2, c->i));

@@ -5,9 +5,9 @@
  *     then, if it has totals, a last line whose first column says "TOTAL";
  *   - every further table follows after one empty line, again with its own
  *     header line of keys (and its own TOTAL line);
- *   - a doc with no tables at all is its facts, as a "key,value" table.
- * The facts of a doc that has tables are not written: a csv is one grid,
- * and the facts are in the text and json forms.
+ *   - a doc with facts (the single figures above the tables: a summary's
+ *     KPIs, the claims' counts) starts with them as a "key,value" table,
+ *     followed by an empty line when tables follow.
  *
  * Values are plain so that a spreadsheet reads them as numbers: money in
  * major units with two decimals (44377.10), basis points as a percentage
@@ -41,7 +41,8 @@ static void cell(FILE *out, const cx_cell *c)
 	switch (c->kind) {
 	case CX_CELL_TEXT:
 	case CX_CELL_DATE: field(out, c->s ? c->s : ""); break;
-	case CX_CELL_INT: fprintf(out, "%" PRId64, c->i); break;
+	case CX_CELL_INT:
+	case CX_CELL_ID: fprintf(out, "%" PRId64, c->i); break;
 	case CX_CELL_MONEY: fputs(cx_fmt_money_plain(buf, sizeof buf, c->i), out); break;
 	case CX_CELL_BP: fputs(cx_fmt_bp(buf, sizeof buf, c->i), out); break;
 	case CX_CELL_SECONDS: fputs(cx_fmt_seconds_plain_x2(buf, sizeof buf, c->i), out); break;
@@ -82,7 +83,7 @@ static void table(FILE *out, const cx_table *t)
 
 void cx_render_csv(const cx_doc *doc, FILE *out)
 {
-	if (!doc->ntables) {
+	if (doc->nfacts || !doc->ntables) {
 		fputs("key,value\r\n", out);
 		for (size_t i = 0; i < doc->nfacts; i++) {
 			field(out, doc->fact_keys[i]);
@@ -90,10 +91,9 @@ void cx_render_csv(const cx_doc *doc, FILE *out)
 			cell(out, &doc->facts[i]);
 			fputs("\r\n", out);
 		}
-		return;
 	}
 	for (size_t i = 0; i < doc->ntables; i++) {
-		if (i)
+		if (i || doc->nfacts)
 			fputs("\r\n", out);
 		table(out, doc->tables[i]);
 	}

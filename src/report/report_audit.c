@@ -12,7 +12,7 @@
 cx_doc *cx_report_audit(cx_store *st, const cx_report_opts *opt, cx_error *err)
 {
 	static const cx_column cols[] = {
-		{"edit", "Edit", CX_CELL_INT, 0},
+		{"edit", "Edit", CX_CELL_ID, 0},
 		{"at", "When", CX_CELL_TEXT, 0},
 		{"actor", "Who", CX_CELL_TEXT, 0},
 		{"action", "Action", CX_CELL_TEXT, 0},
@@ -21,7 +21,7 @@ cx_doc *cx_report_audit(cx_store *st, const cx_report_opts *opt, cx_error *err)
 		{"field", "Field", CX_CELL_TEXT, 0},
 		{"old", "Old", CX_CELL_TEXT, 0},
 		{"new", "New", CX_CELL_TEXT, 0},
-		{"undone_by", "Undone by", CX_CELL_INT, 0},
+		{"undone_by", "Undone by", CX_CELL_ID, 0},
 	};
 	cx_audit_row *rows;
 	size_t n;
@@ -42,7 +42,7 @@ cx_doc *cx_report_audit(cx_store *st, const cx_report_opts *opt, cx_error *err)
 		else
 			snprintf(when, sizeof when, "%lld", (long long)r->at);
 		cx_cell *c = cx_table_row(t);
-		c[0] = cx_int(r->edit);
+		c[0] = cx_id(r->edit);
 		c[1] = cx_text(when);
 		c[2] = cx_text(r->actor);
 		c[3] = cx_text(r->action);
@@ -51,7 +51,7 @@ cx_doc *cx_report_audit(cx_store *st, const cx_report_opts *opt, cx_error *err)
 		c[6] = cx_text(r->field);
 		c[7] = r->old_value[0] ? cx_text(r->old_value) : cx_null();
 		c[8] = r->new_value[0] ? cx_text(r->new_value) : cx_null();
-		c[9] = r->undone_by ? cx_int(r->undone_by) : cx_null();
+		c[9] = r->undone_by ? cx_id(r->undone_by) : cx_null();
 	}
 	free(rows);
 	cx_doc_note(doc, "All edits, whatever the period, newest first. Undo (u in the UI) reverts the newest edit not "

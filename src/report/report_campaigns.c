@@ -9,7 +9,7 @@
 cx_doc *cx_report_campaigns(cx_store *st, const cx_report_opts *opt, cx_error *err)
 {
 	static const cx_column cols[] = {
-		{"campaign_id", "ID", CX_CELL_INT, 0},
+		{"campaign_id", "ID", CX_CELL_ID, 0},
 		{"campaign", "Campaign", CX_CELL_TEXT, 0},
 		{"kind", "Kind", CX_CELL_TEXT, 0},
 		{"channel", "Channel", CX_CELL_TEXT, 0},
@@ -35,7 +35,7 @@ cx_doc *cx_report_campaigns(cx_store *st, const cx_report_opts *opt, cx_error *e
 	for (size_t i = 0; i < n; i++) {
 		cx_campaign_kpi k = cx_campaign_kpi_of(&rows[i].raw);
 		cx_cell *c = cx_table_row(t);
-		c[0] = cx_int(rows[i].id);
+		c[0] = cx_id(rows[i].id);
 		c[1] = cx_text(rows[i].name);
 		c[2] = cx_text(rows[i].kind);
 		c[3] = cx_text(rows[i].channel);

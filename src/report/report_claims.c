@@ -16,7 +16,7 @@ cx_doc *cx_report_claims(cx_store *st, const cx_report_opts *opt, cx_error *err)
 		{"recovery_pct", "Recovery", CX_CELL_BP, 0},
 	};
 	static const cx_column open_cols[] = {
-		{"claim_id", "ID", CX_CELL_INT, 0},
+		{"claim_id", "ID", CX_CELL_ID, 0},
 		{"carrier", "Carrier", CX_CELL_TEXT, 0},
 		{"tracking_no", "Tracking", CX_CELL_TEXT, 0},
 		{"kind", "Kind", CX_CELL_TEXT, 0},
@@ -73,7 +73,7 @@ cx_doc *cx_report_claims(cx_store *st, const cx_report_opts *opt, cx_error *err)
 		bool known = cx_date_parse(open[i].deadline_on, &deadline);
 		int32_t left = known ? cx_days_to_deadline(as_of, deadline) : 0;
 		cx_cell *r = cx_table_row(ot);
-		r[0] = cx_int(open[i].id);
+		r[0] = cx_id(open[i].id);
 		r[1] = cx_text(open[i].carrier);
 		r[2] = cx_text(open[i].tracking);
 		r[3] = cx_text(open[i].kind);
@@ -99,12 +99,12 @@ cx_doc *cx_report_claims(cx_store *st, const cx_report_opts *opt, cx_error *err)
 cx_doc *cx_report_watchlist(cx_store *st, const cx_report_opts *opt, cx_error *err)
 {
 	static const cx_column cols[] = {
-		{"customer_id", "ID", CX_CELL_INT, 0},
+		{"customer_id", "ID", CX_CELL_ID, 0},
 		{"customer", "Customer", CX_CELL_TEXT, 0},
 		{"segment", "Segment", CX_CELL_TEXT, 0},
 		{"satisfaction", "Score", CX_CELL_INT, 0},
 		{"blacklisted", "Blacklist", CX_CELL_BOOL, 0},
-		{"last_ticket_id", "Last ticket", CX_CELL_INT, 0},
+		{"last_ticket_id", "Last ticket", CX_CELL_ID, 0},
 		{"last_ticket_on", "On", CX_CELL_DATE, 0},
 		{"agent", "Agent", CX_CELL_TEXT, 0},
 	};
@@ -124,7 +124,7 @@ cx_doc *cx_report_watchlist(cx_store *st, const cx_report_opts *opt, cx_error *e
 	cx_table *t = cx_doc_table(doc, "rows", NULL, cols, sizeof cols / sizeof cols[0]);
 	for (size_t i = 0; i < n; i++) {
 		cx_cell *c = cx_table_row(t);
-		c[0] = cx_int(rows[i].id);
+		c[0] = cx_id(rows[i].id);
 		c[1] = cx_text(rows[i].name);
 		c[2] = cx_text(rows[i].segment);
 		c[3] = cx_int(rows[i].satisfaction);
@@ -132,7 +132,7 @@ cx_doc *cx_report_watchlist(cx_store *st, const cx_report_opts *opt, cx_error *e
 		if (rows[i].last_ticket_id) {
 			char day[11];
 			cx_date_format(cx_local_day(rows[i].last_ticket_at), day);
-			c[5] = cx_int(rows[i].last_ticket_id);
+			c[5] = cx_id(rows[i].last_ticket_id);
 			c[6] = cx_date(day);
 		}
 		c[7] = rows[i].last_agent[0] ? cx_text(rows[i].last_agent) : cx_null();

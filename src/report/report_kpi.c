@@ -40,7 +40,7 @@ static int team_kpi(cx_store *st, const cx_period *p, cx_ticket_kpi *out, cx_err
 cx_doc *cx_report_agents(cx_store *st, const cx_report_opts *opt, cx_error *err)
 {
 	static const cx_column lead[] = {
-		{"agent_id", "ID", CX_CELL_INT, 0},
+		{"agent_id", "ID", CX_CELL_ID, 0},
 		{"agent", "Agent", CX_CELL_TEXT, 0},
 		{"team", "Team", CX_CELL_TEXT, 0},
 	};
@@ -80,7 +80,7 @@ cx_doc *cx_report_agents(cx_store *st, const cx_report_opts *opt, cx_error *err)
 		int64_t c = cx_agent_cost(a->monthly_cost, opt->period.from_day, opt->period.to_day, a->hired_day,
 					  a->left_day);
 		cx_cell *row = cx_table_row(t);
-		row[0] = cx_int(a->id);
+		row[0] = cx_id(a->id);
 		row[1] = cx_text(a->name);
 		row[2] = cx_text(a->team);
 		cx_kpi_cells(row + 3, &kpi);

@@ -6,7 +6,7 @@
 cx_doc *cx_report_summary(cx_store *st, const cx_report_opts *opt, cx_error *err)
 {
 	static const cx_column top_cols[] = {
-		{"agent_id", "ID", CX_CELL_INT, 0},
+		{"agent_id", "ID", CX_CELL_ID, 0},
 		{"agent", "Agent", CX_CELL_TEXT, 0},
 		{"team", "Team", CX_CELL_TEXT, 0},
 		{"revenue", "Revenue", CX_CELL_MONEY, 0},
@@ -44,7 +44,7 @@ cx_doc *cx_report_summary(cx_store *st, const cx_report_opts *opt, cx_error *err
 	cx_table *t = cx_doc_table(doc, "top_agents", "Top agents by attributed revenue", top_cols, 5);
 	for (int i = 0; i < d.ntop && i < 3; i++) {
 		cx_cell *c = cx_table_row(t);
-		c[0] = cx_int(d.top[i].id);
+		c[0] = cx_id(d.top[i].id);
 		c[1] = cx_text(d.top[i].name);
 		c[2] = cx_text(d.top[i].team);
 		c[3] = cx_money(d.top[i].revenue);

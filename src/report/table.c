@@ -180,6 +180,11 @@ cx_cell cx_int(int64_t v)
 	return (cx_cell){ .kind = CX_CELL_INT, .i = v };
 }
 
+cx_cell cx_id(int64_t v)
+{
+	return (cx_cell){ .kind = CX_CELL_ID, .i = v };
+}
+
 cx_cell cx_money(int64_t minor)
 {
 	return (cx_cell){ .kind = CX_CELL_MONEY, .i = minor };

@@ -412,7 +412,7 @@ static void agent_tickets(struct cx_app *app, struct tview *v, size_t row)
 	/* Agents: column 0 is the id, 1 the name; the leaderboard the same. */
 	const cx_cell *id = &t->cells[row * t->ncols];
 	const cx_cell *name = &t->cells[row * t->ncols + 1];
-	if (id->kind == CX_CELL_INT)
+	if (id->kind == CX_CELL_ID)
 		cx_tickets_show(app, id->i, name->s, NULL, 0);
 }
 
@@ -424,7 +424,7 @@ static int64_t selected_campaign(struct tview *v)
 	if (!t || v->cursor >= v->n || strcmp(v->report, "campaigns") != 0)
 		return 0;
 	const cx_cell *id = &t->cells[v->order[v->cursor] * t->ncols];
-	return id->kind == CX_CELL_INT ? id->i : 0;
+	return id->kind == CX_CELL_ID ? id->i : 0;
 }
 
 static bool campaign_keys(struct cx_app *app, struct tview *v, int ch)
