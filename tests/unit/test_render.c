@@ -306,7 +306,14 @@ static void csv_quotes_and_uses_crlf(void **state)
 	char *out = render(doc, CX_FMT_CSV);
 	for (char *p = strchr(out, '\n'); p; p = strchr(p + 1, '\n'))
 		assert_int_equal(p[-1], '\r');
+	/* The single figures come first, as a key,value block. */
 	static const char want[] =
+		"key,value\r\n"
+		"tickets,1701\r\n"
+		"revenue,44377.10\r\n"
+		"frt_median_s,3600\r\n"
+		"top_agent,Ольга Петрова\r\n"
+		"\r\n"
 		"agent,team,tickets,revenue,csat_pct,frt_median_s\r\n"
 		"Ольга Петрова,L1|L2,812,21004.10,90.50,3600.5\r\n"
 		"王芳,L2,701,18373.00,23.05,45\r\n"
