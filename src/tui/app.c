@@ -7,6 +7,8 @@
  * Idle, cxtop costs one cheap query every refresh interval.
  */
 #include <locale.h>
+#include <term.h>
+#include <unistd.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -461,9 +463,31 @@ int cx_tui_run(const cx_tui_options *opt, cx_error *err)
 	/* Escape must answer at once: it closes overlays, search and forms. */
 	if (!getenv("ESCDELAY"))
 		set_escdelay(25);
-	if (!initscr()) {
+	/* Check the terminal first: initscr() would print its own message and
+	 * exit on an unknown TERM, and a terminal that cannot place the cursor
+	 * (TERM=dumb) would get an empty screen. */
+	const char *term = getenv("TERM");
+	int term_err = 0;
+	if (!term || !*term || setupterm(NULL, STDOUT_FILENO, &term_err) != OK) {
 		cx_store_close(app.st);
-		return cx_fail(err, CX_EXIT_RUNTIME, "cannot start the terminal UI (is TERM set?)");
+		return cx_fail(err, CX_EXIT_RUNTIME,
+			       "unknown terminal type '%s': set TERM (e.g. TERM=xterm-256color); reports work anywhere: "
+			       "cxtop report summary",
+			       term ? term : "");
+	}
+	char *cup = tigetstr("cup");
+	bool can_draw = cup && cup != (char *)-1;
+	del_curterm(cur_term);
+	if (!can_draw) {
+		cx_store_close(app.st);
+		return cx_fail(err, CX_EXIT_RUNTIME,
+			       "terminal '%s' cannot place the cursor, which the interface needs; reports work "
+			       "anywhere: cxtop report summary",
+			       term);
+	}
+	if (!newterm(NULL, stdout, stdin)) {
+		cx_store_close(app.st);
+		return cx_fail(err, CX_EXIT_RUNTIME, "cannot start the terminal UI on '%s'", term);
 	}
 	curses_up = true;
 	atexit(restore_terminal);

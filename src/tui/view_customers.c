@@ -11,6 +11,7 @@
 static cx_customer_filter cust_filter;
 static struct cx_pager pager;
 static int64_t total;
+static bool newest_first; /* S: highest ids (the newest customers) first */
 static const char *const which[] = {"all customers", "watchlist (satisfaction ≤ 6)", "blacklisted",
 				    "promoters (9-10)"};
 
@@ -18,7 +19,8 @@ static int fetch(void *ctx, const cx_page_key *after, bool inclusive, bool backw
 		 cx_error *err)
 {
 	struct cx_app *app = ctx;
-	return cx_store_customers_page(app->st, &cust_filter, after, inclusive, backward, limit, out, n, err);
+	return cx_store_customers_page(app->st, &cust_filter, after, inclusive, backward != newest_first, limit, out, n,
+				       err);
 }
 
 static cx_page_key key_of(const void *item)
@@ -153,6 +155,12 @@ static bool key(struct cx_app *app, int ch)
 		cust_filter.which = (cust_filter.which + 1) % 4;
 		refilter(app);
 		return true;
+	case 's':
+	case 'S':
+		newest_first = !newest_first;
+		refilter(app);
+		cx_app_status(app, false, "%s customers first", newest_first ? "newest" : "oldest");
+		return true;
 	case 'w':
 		cust_filter.which = cust_filter.which == 1 ? 0 : 1;
 		refilter(app);
@@ -196,6 +204,7 @@ static const struct cx_key_help help[] = {
 	{"j k, arrows", "move; PgUp PgDn, g G (Home End) jump"},
 	{"f", "filter: all, watchlist, blacklisted, promoters"},
 	{"w", "watchlist on / off"},
+	{"s  S", "oldest or newest customers first"},
 	{"/", "search name or email (Esc clears)"},
 	{"Enter", "the customer's tickets (all time)"},
 	{NULL, NULL},

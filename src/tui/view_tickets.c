@@ -16,6 +16,7 @@ static struct cx_pager pager;
 static bool detail;
 static int64_t total;
 static bool all_time; /* a customer's tickets are shown whatever the period */
+static bool oldest_first; /* S: the list read the other way */
 static const char *const channels[] = {"", "email", "chat", "phone", "social", "sms"};
 static const char *const states[] = {"all", "unresolved", "solved"};
 
@@ -23,7 +24,9 @@ static int fetch(void *ctx, const cx_page_key *after, bool inclusive, bool backw
 		 cx_error *err)
 {
 	struct cx_app *app = ctx;
-	return cx_store_tickets_page(app->st, &tk_filter, after, inclusive, backward, limit, out, n, err);
+	/* Oldest first is the newest-first list walked backward. */
+	return cx_store_tickets_page(app->st, &tk_filter, after, inclusive, backward != oldest_first, limit, out, n,
+				     err);
 }
 
 static cx_page_key key_of(const void *item)
@@ -138,7 +141,8 @@ static void draw(struct cx_app *app, int top, int height)
 {
 	char info[256], count[32];
 	cx_fmt_int(count, sizeof count, total);
-	snprintf(info, sizeof info, " %s tickets%s · %s%s%s%s%s%s%s%s", count, all_time ? " (all time)" : "",
+	snprintf(info, sizeof info, " %s tickets%s%s · %s%s%s%s%s%s%s%s", count, all_time ? " (all time)" : "",
+		 oldest_first ? ", oldest first" : "",
 		 states[tk_filter.state],
 		 tk_filter.channel[0] ? " · " : "", tk_filter.channel, agent_name[0] ? (tk_filter.customer_id ? " · customer " : " · agent ") : "", agent_name,
 		 tk_filter.search[0] ? " · \"" : "", tk_filter.search, tk_filter.search[0] ? "\"" : "");
@@ -267,6 +271,13 @@ static bool key(struct cx_app *app, int ch)
 		refilter(app);
 		return true;
 	}
+	case 'S':
+	case 's':
+		oldest_first = !oldest_first;
+		refilter(app);
+		cx_app_status(app, false, "%s first (tickets page by creation time, fast at any depth)",
+			      oldest_first ? "oldest" : "newest");
+		return true;
 	case 'a':
 		tk_filter.agent_id = 0;
 		tk_filter.customer_id = 0;
@@ -315,6 +326,7 @@ static const struct cx_key_help help[] = {
 	{"f", "filter: all, unresolved, solved"},
 	{"c", "filter by channel (cycles)"},
 	{"a", "show every agent's tickets again"},
+	{"s  S", "newest or oldest first"},
 	{"/", "search topic or customer name (Esc clears)"},
 	{"Enter", "the ticket's timeline"},
 	{NULL, NULL},

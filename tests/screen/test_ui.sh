@@ -191,6 +191,22 @@ keys q
 wait_for 'EXIT=' 3
 check "--no-color exits 0" "EXIT=0"
 
+# A monochrome terminal still draws; one that cannot place the cursor is
+# told so in one line, and nothing else happens.
+start 80 24 "$DB" </dev/null
+$T kill-server 2>/dev/null
+n=$((n + 1)); T="tmux -L cxtop-test-$$-$n"
+$T new-session -d -s ui -x 80 -y 24 "LANG=C.UTF-8 TERM=vt100 $CXTOP $DB; echo EXIT=\$?; sleep 60"
+check "a vt100 (no colour) draws the dashboard" "Support P&L"
+keys q
+wait_for 'EXIT=' 3
+check "the vt100 session exits 0" "EXIT=0"
+$T kill-server 2>/dev/null
+n=$((n + 1)); T="tmux -L cxtop-test-$$-$n"
+$T new-session -d -s ui -x 80 -y 24 "TERM=dumb $CXTOP $DB; echo EXIT=\$?; sleep 60"
+check "TERM=dumb gets a one-line reason and exit 1" "EXIT=1"
+check "TERM=dumb's reason names the terminal" "terminal 'dumb' cannot place the cursor"
+
 # A broken theme: the file's line and column, and the default theme.
 printf 'name: broken\nelements:\n  row: { fg: purpel }\n' >"$WORK/broken.yaml"
 start 80 24 --theme "$WORK/broken.yaml" "$DB"
