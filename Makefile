@@ -25,7 +25,7 @@ LIBS_PKG  = ncursesw sqlite3 yaml-0.1
 # `deps` has had its chance to install pkg-config and the -dev packages.
 # ncursesw.pc adds its own feature macros; ours (above) are the ones used.
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags $(LIBS_PKG)))
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(LIBS_PKG))
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(LIBS_PKG)) -lm
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
 CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka)
 SAN       = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -138,6 +138,7 @@ install: cxtop
 	install -m 644 man/cxtop.5 $(DESTDIR)$(MANPREFIX)/man5/cxtop.5
 	for f in themes/*.yaml; do [ -e "$$f" ] || continue; \
 		install -m 644 "$$f" $(DESTDIR)$(DATADIR)/themes/; done
+	install -m 644 src/config/scoring.yaml $(DESTDIR)$(DATADIR)/scoring.yaml
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/cxtop $(DESTDIR)$(MANPREFIX)/man1/cxtop.1 \

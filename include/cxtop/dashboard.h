@@ -30,6 +30,11 @@ typedef struct cx_dashboard {
 	int ndays;
 	cx_dash_agent top[CX_DASH_TOP];
 	int ntop;
+	cx_dash_agent leaders[CX_DASH_TOP]; /* the period's leaderboard, by points */
+	int64_t leader_points[CX_DASH_TOP];
+	int nleaders;
+	bool alarm;                 /* everyone's results look the same */
+	char scoring_error[512];    /* a refused scoring file, or "" */
 	int64_t claims_open, claims_due_7d, claims_past_deadline, claims_open_value;
 	cx_watch_counts watch;
 } cx_dashboard;

@@ -16,6 +16,7 @@
 #include "cxtop/error.h"
 #include "cxtop/model.h"
 #include "cxtop/period.h"
+#include "cxtop/scoring.h"
 
 /* The schema version this build writes and understands (PRAGMA user_version). */
 #define CX_SCHEMA_VERSION 1
@@ -189,6 +190,16 @@ typedef struct cx_notify_row {
 } cx_notify_row;
 
 int cx_store_notify(cx_store *st, cx_notify_row **rows, size_t *n, cx_error *err);
+
+/* ---- gamification -----------------------------------------------------------
+ * What each agent did in the period, counted for the scoring rules: ticket
+ * events per complexity (solved, FRT within frt_target_s, one-touch, rated
+ * 9-10, rated 0-6, reopened, resolved after sla_s), conversions, revenue,
+ * claims recovered, the FRT median and the longest run of working days
+ * without a reopened ticket.  One row per agent on the team in the period or
+ * with activity in it. */
+int cx_store_score_raw(cx_store *st, const cx_period *p, int64_t frt_target_s, int64_t sla_s, cx_score_raw **rows,
+		       size_t *n, cx_error *err);
 
 /* ---- paged lists (keyset pagination) ---------------------------------------
  * A page is the `limit` rows after (or, going backward, before) a key, in

@@ -1,6 +1,7 @@
 /* dashboard.c — gathering the dashboard's figures (see dashboard.h). */
 #include "cxtop/dashboard.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,6 +58,40 @@ static int top_agents(cx_store *st, cx_dashboard *d, cx_error *err)
 	return 0;
 }
 
+/* The period's leaderboard, without movement or levels (those need two
+ * more periods of data, and the dashboard refreshes often). */
+static int leaders(cx_store *st, cx_dashboard *d, cx_error *err)
+{
+	cx_scoring rules;
+	char path[1024];
+	cx_error rerr = {0};
+	cx_scoring_default(&rules);
+	if (cx_scoring_find(path, sizeof path) && cx_scoring_load(path, &rules, &rerr) < 0) {
+		snprintf(d->scoring_error, sizeof d->scoring_error, "%s", rerr.msg);
+		cx_scoring_default(&rules);
+	}
+	cx_score_raw *raw;
+	size_t n;
+	if (cx_store_score_raw(st, &d->period, rules.frt_target_s, rules.sla_s, &raw, &n, err) < 0)
+		return -1;
+	cx_board b;
+	cx_board_compute(&rules, raw, n, NULL, 0, NULL, 0, &b);
+	d->nleaders = 0;
+	for (size_t i = 0; i < b.n && d->nleaders < CX_DASH_TOP; i++) {
+		cx_dash_agent *a = &d->leaders[d->nleaders];
+		a->id = b.scores[i].raw->agent_id;
+		snprintf(a->name, sizeof a->name, "%s", b.scores[i].raw->name);
+		snprintf(a->team, sizeof a->team, "%s", b.scores[i].raw->team);
+		a->revenue = b.scores[i].raw->revenue;
+		a->solved = b.scores[i].raw->solved;
+		d->leader_points[d->nleaders++] = b.scores[i].points;
+	}
+	d->alarm = b.alarm;
+	cx_board_free(&b);
+	free(raw);
+	return 0;
+}
+
 static int claims(cx_store *st, cx_dashboard *d, cx_error *err)
 {
 	cx_open_claim *open;
@@ -99,7 +134,7 @@ int cx_dashboard_load(cx_store *st, const cx_period *p, int64_t liability_bp, cx
 	if (d->ndays > CX_DASH_MAX_DAYS)
 		d->ndays = CX_DASH_MAX_DAYS;
 	if (cx_store_daily_volume(st, p, d->daily, d->ndays, err) < 0 || top_agents(st, d, err) < 0 ||
-	    claims(st, d, err) < 0)
+	    leaders(st, d, err) < 0 || claims(st, d, err) < 0)
 		goto fail;
 	if (cx_store_watch_counts(st, p, &d->watch, err) < 0)
 		goto fail;

@@ -14,6 +14,8 @@ static const cx_report_def reports[] = {
 	{"notify", "order-notification channels: extra revenue and net gain", cx_report_notify},
 	{"claims", "carrier claims by status; open claims and deadlines", cx_report_claims},
 	{"watchlist", "customers with satisfaction 6 or less; promoters; silent unhappy", cx_report_watchlist},
+	{"leaderboard", "points, ranks, levels, badges and anti-gaming flags per agent", cx_report_leaderboard},
+	{"trophies", "the period's trophies and suggested rewards; the sameness alarm", cx_report_trophies},
 	{"audit", "every edit made through cxtop, newest first", cx_report_audit},
 };
 

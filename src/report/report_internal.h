@@ -20,6 +20,8 @@ cx_doc *cx_report_notify(cx_store *st, const cx_report_opts *opt, cx_error *err)
 cx_doc *cx_report_claims(cx_store *st, const cx_report_opts *opt, cx_error *err);
 cx_doc *cx_report_watchlist(cx_store *st, const cx_report_opts *opt, cx_error *err);
 cx_doc *cx_report_audit(cx_store *st, const cx_report_opts *opt, cx_error *err);
+cx_doc *cx_report_leaderboard(cx_store *st, const cx_report_opts *opt, cx_error *err);
+cx_doc *cx_report_trophies(cx_store *st, const cx_report_opts *opt, cx_error *err);
 
 /* A new doc for the report over opt->period, in the store's currency. */
 cx_doc *cx_report_doc(cx_store *st, const cx_report_opts *opt, const char *name, const char *title);

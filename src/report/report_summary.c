@@ -41,6 +41,7 @@ cx_doc *cx_report_summary(cx_store *st, const cx_report_opts *opt, cx_error *err
 	cx_doc_fact(doc, "claims_due_7d", "Claims due within 7 days", cx_int(d.claims_due_7d));
 	cx_doc_fact(doc, "claims_past_deadline", "Claims past deadline", cx_int(d.claims_past_deadline));
 	cx_doc_fact(doc, "watchlist", "Watchlist size", cx_int(d.watch.watchlist));
+	cx_doc_fact(doc, "alarm", "Everyone's results look the same", cx_bool(d.alarm));
 	cx_table *t = cx_doc_table(doc, "top_agents", "Top agents by attributed revenue", top_cols, 5);
 	for (int i = 0; i < d.ntop && i < 3; i++) {
 		cx_cell *c = cx_table_row(t);
@@ -50,6 +51,22 @@ cx_doc *cx_report_summary(cx_store *st, const cx_report_opts *opt, cx_error *err
 		c[3] = cx_money(d.top[i].revenue);
 		c[4] = cx_int(d.top[i].solved);
 	}
+	static const cx_column lead_cols[] = {
+		{"rank", "Rank", CX_CELL_INT, 0},
+		{"agent_id", "ID", CX_CELL_ID, 0},
+		{"agent", "Agent", CX_CELL_TEXT, 0},
+		{"points", "Points", CX_CELL_INT, 0},
+	};
+	cx_table *l = cx_doc_table(doc, "leaders", "Leaderboard (points)", lead_cols, 4);
+	for (int i = 0; i < d.nleaders && i < 3; i++) {
+		cx_cell *c = cx_table_row(l);
+		c[0] = cx_int(i + 1);
+		c[1] = cx_id(d.leaders[i].id);
+		c[2] = cx_text(d.leaders[i].name);
+		c[3] = cx_int(d.leader_points[i]);
+	}
+	if (d.scoring_error[0])
+		cx_doc_note(doc, "Scoring file refused (%s); the built-in rules apply.", d.scoring_error);
 	cx_dashboard_free(&d);
 	return doc;
 }

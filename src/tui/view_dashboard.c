@@ -25,6 +25,7 @@ enum drill {
 	D_AGENT,
 	D_WATCHLIST,
 	D_WHATIF,
+	D_LEADER,
 };
 
 struct item {
@@ -226,15 +227,21 @@ static void channels_panel(struct cx_app *app, int y, int x, int h, int w)
 static void people_panel(struct cx_app *app, int y, int x, int h, int w)
 {
 	char b[64], c[64], lab[128];
-	cx_ui_box(app, y, x, h, w, "Top agents · claims · watchlist");
+	cx_ui_box(app, y, x, h, w, "Leaderboard · claims · watchlist");
 	y++, x += 2, w -= 4;
 	int end = y + h - 2;
 	/* The claims and watchlist lines keep their place at the bottom. */
-	int room = end - y - 3;
-	for (int i = 0; i < dash.ntop && i < room && y < end; i++) {
-		money(b, sizeof b, dash.top[i].revenue);
-		snprintf(lab, sizeof lab, "%d. %s", i + 1, dash.top[i].name);
-		line(app, y++, x, w, lab, b, CX_EL_MONEY, D_AGENT, i);
+	int room = end - y - 3 - (dash.alarm ? 1 : 0);
+	for (int i = 0; i < dash.nleaders && i < room && y < end; i++) {
+		cx_fmt_int(c, sizeof c, dash.leader_points[i]);
+		snprintf(b, sizeof b, "%s pts", c);
+		snprintf(lab, sizeof lab, "%d. %s", i + 1, dash.leaders[i].name);
+		line(app, y++, x, w, lab, b, CX_EL_GOOD, D_LEADER, i);
+	}
+	if (dash.alarm && y < end) {
+		cx_ui_style(app, CX_EL_WARN);
+		cx_ui_text(y++, x, w, "⚠ Everyone looks the same: time for new tactics", false);
+		cx_ui_style(app, CX_EL_NORMAL);
 	}
 	cx_fmt_int(b, sizeof b, dash.claims_open);
 	cx_fmt_int(c, sizeof c, dash.claims_due_7d);
@@ -300,6 +307,9 @@ static void drill(struct cx_app *app, const struct item *it)
 		break;
 	case D_WHATIF:
 		cx_app_switch(app, CX_V_WHATIF);
+		break;
+	case D_LEADER:
+		cx_app_switch(app, CX_V_LEADERBOARD);
 		break;
 	}
 }

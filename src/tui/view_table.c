@@ -24,6 +24,8 @@ struct tview {
 	int sort_col, sort_desc; /* the default order */
 	void (*open)(struct cx_app *app, struct tview *v, size_t row); /* Enter in the detail pane */
 	bool (*extra_key)(struct cx_app *app, struct tview *v, int ch); /* the view's own keys */
+	/* A detail pane of the view's own instead of "every column". */
+	void (*draw_detail)(struct cx_app *app, struct tview *v, size_t row);
 	/* state */
 	cx_doc *doc;
 	int table;
@@ -273,7 +275,9 @@ static void draw(struct cx_app *app, struct tview *v, int top, int height)
 		free(tot);
 	}
 	cx_ui_style(app, CX_EL_NORMAL);
-	if (v->detail)
+	if (v->detail && v->draw_detail && v->cursor < v->n)
+		v->draw_detail(app, v, v->order[v->cursor]);
+	else if (v->detail)
 		draw_detail(app, v);
 }
 
@@ -406,12 +410,23 @@ static void click(struct cx_app *app, struct tview *v, int y, int x)
 
 /* ---- the four views ------------------------------------------------------ */
 
+/* The column with this json key, or -1. */
+static int column(const cx_table *t, const char *key)
+{
+	for (size_t c = 0; c < t->ncols; c++)
+		if (strcmp(t->cols[c].key, key) == 0)
+			return (int)c;
+	return -1;
+}
+
 static void agent_tickets(struct cx_app *app, struct tview *v, size_t row)
 {
 	cx_table *t = table_of(v);
-	/* Agents: column 0 is the id, 1 the name; the leaderboard the same. */
-	const cx_cell *id = &t->cells[row * t->ncols];
-	const cx_cell *name = &t->cells[row * t->ncols + 1];
+	int ci = column(t, "agent_id"), cn = column(t, "agent");
+	if (ci < 0 || cn < 0)
+		return;
+	const cx_cell *id = &t->cells[row * t->ncols + (size_t)ci];
+	const cx_cell *name = &t->cells[row * t->ncols + (size_t)cn];
 	if (id->kind == CX_CELL_ID)
 		cx_tickets_show(app, id->i, name->s, NULL, 0);
 }
@@ -469,7 +484,6 @@ static bool campaign_keys(struct cx_app *app, struct tview *v, int ch)
 static struct tview agents = {.report = "agents", .sort_col = -1, .open = agent_tickets};
 static struct tview campaigns = {.report = "campaigns", .sort_col = -1, .extra_key = campaign_keys};
 static struct tview claims = {.report = "claims", .sort_col = -1, .table = 1}; /* open claims first */
-static struct tview leader = {.report = "agents", .sort_col = -1, .open = agent_tickets};
 
 #define TVIEW(name, var, title, help)                                                                  \
 	static void name##_load(struct cx_app *app)                                                   \
@@ -522,37 +536,52 @@ static const struct cx_key_help campaign_help[] = {
 TVIEW(campaigns, campaigns, "Campaigns", campaign_help)
 TVIEW(claims, claims, "Claims", list_help)
 
-/* Until scoring rules exist, the leaderboard ranks agents by the revenue
- * attributed to them (the agents report, sorted). */
-static void leaderboard_load(struct cx_app *app)
+/* The leaderboard: the `leaderboard` report's table, and as the detail,
+ * how the agent's points were earned rule by rule (the report's second
+ * table, same order) and why a flag was raised (its notes). */
+static void leader_detail(struct cx_app *app, struct tview *v, size_t row)
 {
-	if (!leader.doc) {
-		leader.desc = true;
+	cx_table *t = v->doc->tables[0];
+	cx_table *how = v->doc->ntables > 1 ? v->doc->tables[1] : NULL;
+	int cn = column(t, "agent");
+	const char *name = cn >= 0 ? t->cells[row * t->ncols + (size_t)cn].s : "";
+	int iy, ix, ih, iw;
+	char title[160];
+	snprintf(title, sizeof title, "How %s earned the points", name ? name : "");
+	cx_ui_overlay(app, (how ? (int)how->ncols : 2) + 7, 70, title, &iy, &ix, &ih, &iw);
+	int y = iy;
+	for (size_t c = 1; how && row < how->nrows && c < how->ncols && y < iy + ih - 4; c++, y++) {
+		char *s = cx_cell_human(&how->cells[row * how->ncols + c], v->doc->currency);
+		bool total = c + 1 == how->ncols;
+		cx_ui_style(app, total ? CX_EL_HEADER : CX_EL_MUTED);
+		cx_ui_text(y, ix, 24, total ? "Total points" : how->cols[c].title, false);
+		cx_ui_style(app, total ? CX_EL_HEADER : how->cells[row * how->ncols + c].i < 0 ? CX_EL_BAD : CX_EL_NORMAL);
+		cx_ui_text(y, ix + 25, 10, s, true);
+		free(s);
 	}
-	load(app, &leader);
-	cx_table *t = table_of(&leader);
-	if (t) {
-		for (size_t c = 0; c < t->ncols; c++)
-			if (strcmp(t->cols[c].key, "revenue") == 0)
-				leader.sort = (int)c;
-		arrange(&leader);
+	/* The flags' reasons are the report's notes "Name: ...". */
+	for (size_t k = 0; name && k < v->doc->nnotes; k++) {
+		size_t len = strlen(name);
+		if (strncmp(v->doc->notes[k], name, len) == 0 && v->doc->notes[k][len] == ':') {
+			cx_ui_style(app, CX_EL_WARN);
+			cx_ui_text(y + 1, ix, iw, v->doc->notes[k] + len + 2, false);
+		}
 	}
+	cx_ui_style(app, CX_EL_MUTED);
+	cx_ui_text(iy + ih - 1, ix, iw, "Enter: the agent's tickets   Esc: close", false);
+	cx_ui_style(app, CX_EL_NORMAL);
 }
 
-static void leaderboard_draw(struct cx_app *app, int top, int height)
-{
-	draw(app, &leader, top, height);
-}
+static struct tview leader = {.report = "leaderboard", .sort_col = -1, .open = agent_tickets,
+			      .draw_detail = leader_detail};
 
-static bool leaderboard_key(struct cx_app *app, int ch)
-{
-	return key(app, &leader, ch);
-}
+static const struct cx_key_help leader_help[] = {
+	{"Enter", "how the agent's points were earned, rule by rule"},
+	{"/", "filter, e.g. by team: /Retention"},
+	{"f", "the points of every rule for everyone"},
+	{"s  S", "sort by the next column / reverse"},
+	{"[  ]", "previous / next period (movement is against the one before)"},
+	{NULL, NULL},
+};
 
-static void leaderboard_click(struct cx_app *app, int y, int x)
-{
-	click(app, &leader, y, x);
-}
-
-const struct cx_view cx_view_leaderboard = {"Leaderboard", leaderboard_load, leaderboard_draw, leaderboard_key,
-					    leaderboard_click, list_help};
+TVIEW(leaderboard, leader, "Leaderboard", leader_help)
