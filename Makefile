@@ -56,8 +56,8 @@ cxtop: build/libcxtop.a build/obj/$(MAIN_SRC:.c=.o)
 build/datadir.stamp: FORCE
 	@mkdir -p build
 	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
-build/obj/src/config/theme_find.o build/obj/src/tui/app.o \
-build/san/src/config/theme_find.o build/san/src/tui/app.o: build/datadir.stamp
+build/obj/src/config/theme_find.o build/obj/src/config/scoring.o build/obj/src/tui/app.o \
+build/san/src/config/theme_find.o build/san/src/config/scoring.o build/san/src/tui/app.o: build/datadir.stamp
 .PHONY: FORCE
 FORCE:
 

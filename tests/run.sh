@@ -12,11 +12,16 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 # that care about other zones set TZ themselves.
 export TZ=UTC
 export LC_ALL=C.UTF-8
+# Whatever the person running the tests keeps in ~/.config (themes, a
+# config file, scoring rules) must not change what the tests see.
+XDG_CONFIG_HOME=$(mktemp -d)
+export XDG_CONFIG_HOME
+export CXTOP_SCORING=src/config/scoring.yaml
 
 passed=0
 failed=0
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log"; rm -rf "$XDG_CONFIG_HOME"' EXIT
 
 for t in build/san/tests/test_*; do
 	[ -x "$t" ] || continue

@@ -18,6 +18,9 @@ set -u
 cd "$(dirname "$0")/../.." || exit 1
 export TZ=UTC
 export LC_ALL=C.UTF-8
+# The shipped scoring rules, whatever the person running this keeps in ~/.config.
+export CXTOP_SCORING=src/config/scoring.yaml
+export XDG_CONFIG_HOME=/nonexistent-cxtop-config
 unset CXTOP_DB
 
 BIN=./cxtop

@@ -96,6 +96,19 @@ check "Enter opens an agent's detail" "Enter: its tickets"
 keys Enter
 check "Enter again lists the agent's tickets" "tickets · all · agent"
 
+keys 6
+check "the leaderboard ranks agents by points" "Rank  Move"
+check "the leaderboard shows levels and badges" "Closer"
+keys Enter
+check "Enter shows how the points were earned" "How .* earned the points"
+check "the breakdown lists the rules" "one_touch"
+keys Escape /
+text "Retention"
+keys Enter
+check "the leaderboard filters by team" "5 of 14 rows"
+keys Escape
+check_not "the dashboard-less leaderboard has no alarm on the sample's real spread" "everyone looks the same"
+
 keys 1 '['
 check "[ steps back a month" "February 2022"
 keys ']' p
