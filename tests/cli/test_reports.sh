@@ -472,3 +472,17 @@ if [ -z "$writers" ] && [ "$(sha "$DB")" = "$DB_SHA" ]; then
 else
 	not_ok "the store is byte-identical after each of $runs report runs, and at the end" "changed by:$writers"
 fi
+
+# --- gamification ----------------------------------------------------------
+run report leaderboard --format json sample.db
+check "leaderboard: json rows carry exactly rank, agent_id, agent, team, points, level, badges, flags" \
+	test "$(jq -c '.rows[0] | keys' "$OUT")" = '["agent","agent_id","badges","flags","level","points","rank","team"]'
+check "leaderboard: ranks start at 1 and never rise with points falling" \
+	jq -e '.rows[0].rank == 1 and ([.rows[].points] | . == (sort | reverse))' "$OUT"
+check "leaderboard: the sample's real spread raises no alarm" jq -e '.alarm == false' "$OUT"
+check "leaderboard: the fast agent with many reopens is flagged" \
+	jq -e '[.rows[] | select(.agent == "Jyrki Häkkinen")][0].flags | test("reopens")' "$OUT"
+printf 'levels:\n  - { name: Only, points: 5 }\n' >"$WORK/bad-scoring.yaml"
+CXTOP_SCORING="$WORK/bad-scoring.yaml" run report leaderboard sample.db
+expect_status 0 "leaderboard: a broken scoring file still prints the board"
+expect_err "bad-scoring.yaml:2:[0-9]+: " "leaderboard: a broken scoring file is named with line and column"

@@ -65,6 +65,31 @@ static void points_weigh_complexity(void **state)
 	assert_int_equal(cx_score_points(&rules, &easy, NULL) * 2, cx_score_points(&rules, &hard, NULL));
 }
 
+static void every_rule_counts_on_its_own(void **state)
+{
+	cx_scoring r;
+	cx_scoring_default(&r);
+	for (int rule = 0; rule < CX_R_COUNT; rule++) {
+		cx_score_raw raw = {0};
+		if (rule < CX_R_TICKET_RULES)
+			raw.ticket[2][rule] = 3; /* three hard tickets */
+		else if (rule == CX_R_UPSELL)
+			raw.upsell = 3;
+		else if (rule == CX_R_WINBACK)
+			raw.winback = 3;
+		else if (rule == CX_R_REVENUE_100)
+			raw.revenue = 30000; /* three hundreds */
+		else
+			raw.claims = 3;
+		int64_t by_rule[CX_R_COUNT];
+		int64_t want = 3 * r.points[rule] * (rule < CX_R_TICKET_RULES ? r.complexity_pct[2] : 100) / 100;
+		int64_t got = cx_score_points(&r, &raw, by_rule);
+		if (got != want || by_rule[rule] != want)
+			fail_msg("rule %s: %lld points, want %lld", cx_rule_key((enum cx_rule)rule), (long long)got,
+				 (long long)want);
+	}
+}
+
 static void ties_share_a_rank_and_skip_the_next(void **state)
 {
 	cx_score_raw raw[4] = {agent(1, "Ann", 30), agent(2, "Bob", 50), agent(3, "Cid", 30), agent(4, "Dee", 10)};
@@ -230,6 +255,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(points_weigh_complexity, setup),
+		cmocka_unit_test_setup(every_rule_counts_on_its_own, setup),
 		cmocka_unit_test_setup(ties_share_a_rank_and_skip_the_next, setup),
 		cmocka_unit_test_setup(movement_against_the_previous_period, setup),
 		cmocka_unit_test_setup(levels_come_from_lifetime_points, setup),
