@@ -98,6 +98,17 @@ sample: build/mksample
 	./build/mksample sample.db.new
 	mv sample.db.new sample.db
 
+# --- the benchmark: timings at 1,000,000 tickets (not part of check) --------
+build/mkscale: tests/bench/mkscale.c build/libcxtop.a
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< build/libcxtop.a $(PKG_LIBS)
+build/bench: tests/bench/bench.c build/libcxtop.a
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< build/libcxtop.a $(PKG_LIBS)
+
+bench: deps
+	@sh tests/ensure-packages.sh cmd:sqlite3:sqlite3 cmd:/usr/bin/time:time
+	@$(MAKE) --no-print-directory cxtop build/mkscale build/bench
+	@sh tests/bench/run.sh
+
 # --- the two commands a new machine needs -----------------------------------
 # A working copy of the sample, so that edits in the UI never touch the
 # committed file.

@@ -1,0 +1,120 @@
+/* bench.c — in-process timings for `make bench`: the dashboard compute, a
+ * list page near the start and deep in the list, and a what-if slider
+ * step.  Prints medians; asserts nothing (timings belong in a benchmark,
+ * not in the tests).
+ *
+ * Usage: bench STORE.db
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "cxtop/dashboard.h"
+#include "cxtop/model.h"
+#include "cxtop/report.h"
+#include "cxtop/store.h"
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static double median(double *v, int n)
+{
+	qsort(v, (size_t)n, sizeof *v, cmp);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static void line(const char *what, double ms, const char *aim)
+{
+	if (ms < 1)
+		printf("%-44s %10.3f ms   %s\n", what, ms, aim);
+	else
+		printf("%-44s %10.1f ms   %s\n", what, ms, aim);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 2) {
+		fprintf(stderr, "usage: bench STORE.db\n");
+		return 2;
+	}
+	cx_error err = {0};
+	cx_store *st = cx_store_open(argv[1], CX_OPEN_READ_ONLY, &err);
+	if (!st) {
+		fprintf(stderr, "bench: %s\n", err.msg);
+		return 1;
+	}
+	cx_period p;
+	if (cx_report_default_period(st, CX_PERIOD_MONTH, &p, &err) < 0) {
+		fprintf(stderr, "bench: %s\n", err.msg);
+		return 1;
+	}
+	enum { RUNS = 7, PAGES = 25, STEPS = 10000 };
+	double t[PAGES];
+
+	/* Dashboard: every panel, as the UI loads it on each refresh. */
+	for (int i = 0; i < RUNS; i++) {
+		cx_dashboard d;
+		double a = now_ms();
+		if (cx_dashboard_load(st, &p, 1000, &d, &err) < 0) {
+			fprintf(stderr, "bench: %s\n", err.msg);
+			return 1;
+		}
+		t[i] = now_ms() - a;
+		cx_dashboard_free(&d);
+	}
+	line("dashboard compute (all panels, one month)", median(t, RUNS), "aim <= 20 ms");
+
+	/* A screen of tickets, all time: the first page, and one 400,000 rows
+	 * deep (keyset: the key of that row, found once, untimed). */
+	cx_ticket_filter f = {0};
+	cx_ticket_item items[40];
+	int n;
+	for (int i = 0; i < PAGES; i++) {
+		double a = now_ms();
+		cx_store_tickets_page(st, &f, NULL, false, false, 40, items, &n, &err);
+		t[i] = now_ms() - a;
+	}
+	line("tickets list, page 1 (40 rows)", median(t, PAGES), "aim <= 5 ms");
+	cx_page_key key = {items[n - 1].created_at, items[n - 1].id};
+	for (int hop = 0; hop < 10000; hop++) {
+		if (cx_store_tickets_page(st, &f, &key, false, false, 40, items, &n, &err) < 0 || n == 0)
+			break;
+		key = (cx_page_key){items[n - 1].created_at, items[n - 1].id};
+	}
+	for (int i = 0; i < PAGES; i++) {
+		double a = now_ms();
+		cx_store_tickets_page(st, &f, &key, false, false, 40, items, &n, &err);
+		t[i] = now_ms() - a;
+	}
+	line("tickets list, page 10,000 (40 rows, keyset)", median(t, PAGES), "aim <= 5 ms");
+
+	/* A slider step: arithmetic only. */
+	cx_whatif_base base = {0};
+	cx_store_pnl(st, &p, &base.pnl, &err);
+	cx_levers a0 = cx_levers_actual(&base, 1000, 150, 300, 2000), l = a0;
+	volatile int64_t sink = 0;
+	double a = now_ms();
+	for (int i = 0; i < STEPS; i++) {
+		l.liability_bp = i % 10001;
+		sink += cx_whatif_compute(&base, &a0, &l).pnl.net;
+	}
+	line("what-if slider step (no query)", (now_ms() - a) / STEPS, "aim <= 1 ms");
+
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	printf("%-44s %10ld KB   aim < 32 MB\n", "peak RSS of the above", ru.ru_maxrss);
+	cx_store_close(st);
+	return (int)(sink & 0);
+}

@@ -1,0 +1,63 @@
+#!/bin/sh
+# run.sh — `make bench`: cxtop's timings at scale, as medians, with the
+# ratio against the sqlite3 shell doing the same work where there is one.
+# Builds build/bench.db (1,000,000 tickets; deterministic) on first use.
+# Prints; asserts nothing.  Takes a few minutes the first time.
+set -eu
+cd "$(dirname "$0")/../.."
+DB=build/bench.db
+export TZ=UTC LC_ALL=C.UTF-8 CXTOP_SCORING=src/config/scoring.yaml XDG_CONFIG_HOME=/nonexistent-cxtop-config
+
+if [ ! -f "$DB" ]; then
+	echo "building $DB (1,000,000 tickets, 300 agents, 200,000 customers, 300,000 orders, 20,000 claims)..."
+	rm -f "$DB.new"
+	start=$(date +%s)
+	./build/mkscale "$DB.new"
+	mv "$DB.new" "$DB"
+	echo "  built in $(($(date +%s) - start)) s, $(du -h "$DB" | cut -f1)"
+fi
+
+# median_ms CMD...: the median wall time of 5 runs, in milliseconds.
+median_ms() {
+	for i in 1 2 3 4 5; do
+		s=$(date +%s%N)
+		"$@" >/dev/null 2>&1
+		e=$(date +%s%N)
+		echo $(((e - s) / 1000))
+	done | sort -n | sed -n 3p | awk '{ printf "%.1f", $1 / 1000 }'
+}
+
+echo
+echo "cxtop bench on $DB ($(sqlite3 "$DB" 'SELECT count(*) FROM tickets') tickets)"
+echo
+./build/bench "$DB"
+
+# The agents report against the sqlite3 shell running the same aggregates
+# for the same month (the newest ticket's), plain SQL.
+range=$(sqlite3 "$DB" "SELECT strftime('%s', date(max(created_at), 'unixepoch', 'start of month')),
+	strftime('%s', date(max(created_at), 'unixepoch', 'start of month', '+1 month')) FROM tickets")
+start=${range%|*}
+end=${range#*|}
+cat >build/bench-agents.sql <<SQL
+SELECT coalesce(agent_id, 0) g, count(*), sum(first_response_at IS NULL), sum(resolved_at IS NULL)
+  FROM tickets WHERE created_at >= $start AND created_at < $end GROUP BY g;
+SELECT coalesce(agent_id, 0) g, count(*), sum(replies = 1), sum(reopened > 0), count(csat), sum(csat >= 7),
+  sum(csat >= 9), sum(csat <= 6) FROM tickets WHERE resolved_at >= $start AND resolved_at < $end GROUP BY g;
+WITH v AS (SELECT coalesce(agent_id, 0) g, first_response_at - created_at d FROM tickets
+           WHERE created_at >= $start AND created_at < $end AND first_response_at IS NOT NULL),
+     r AS (SELECT g, d, row_number() OVER (PARTITION BY g ORDER BY d) k, count(*) OVER (PARTITION BY g) n FROM v)
+SELECT g, n, k, d FROM r WHERE k = (n + 1) / 2 OR k = n / 2 + 1 OR k = (9 * n + 9) / 10;
+WITH v AS (SELECT coalesce(agent_id, 0) g, resolved_at - created_at d FROM tickets
+           WHERE resolved_at >= $start AND resolved_at < $end),
+     r AS (SELECT g, d, row_number() OVER (PARTITION BY g ORDER BY d) k, count(*) OVER (PARTITION BY g) n FROM v)
+SELECT g, n, k, d FROM r WHERE k = (n + 1) / 2 OR k = n / 2 + 1 OR k = (9 * n + 9) / 10;
+SQL
+ours=$(median_ms ./cxtop report agents --format csv "$DB")
+shell=$(median_ms sh -c "sqlite3 '$DB' < build/bench-agents.sql")
+ratio=$(awk -v a="$ours" -v b="$shell" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+printf '%-44s %10s ms   sqlite3 shell %s ms, ratio %s (aim <= 1.0 with the team subtotals on top)\n' \
+	"cxtop report agents (process, one month)" "$ours" "$shell" "$ratio"
+summary=$(median_ms ./cxtop report summary --format json "$DB")
+printf '%-44s %10s ms\n' "cxtop report summary (process, one month)" "$summary"
+rss=$( { /usr/bin/time -f %M ./cxtop report agents --format json "$DB" >/dev/null; } 2>&1 | tail -n 1)
+printf '%-44s %10s KB   aim < 32 MB\n' "peak RSS, cxtop report agents" "$rss"
