@@ -10,7 +10,7 @@
 
 typedef struct cx_campaign {
 	int64_t id;           /* 0 for a new campaign */
-	char name[101];
+	char name[404];       /* at most 100 characters of UTF-8 */
 	char kind[16];        /* upsell, winback, notification, discount */
 	char channel[8];      /* email, chat, phone, social, sms */
 	char starts_on[11];   /* YYYY-MM-DD */

@@ -47,6 +47,10 @@ int cx_utf8_next(const char *s, uint32_t *cp);
 /* Rounds num/den to the nearest integer, halves away from zero.  den > 0. */
 int64_t cx_div_round(int64_t num, int64_t den);
 
+/* a * b * c / den, rounded as above, without overflowing in between
+ * (128-bit intermediate); saturates at the int64 range.  den > 0. */
+int64_t cx_mul3_div_round(int64_t a, int64_t b, int64_t c, int64_t den);
+
 /* num/den as basis points (num * 10000 / den, rounded as above).  den > 0. */
 int64_t cx_ratio_bp(int64_t num, int64_t den);
 

@@ -89,6 +89,13 @@ void cx_store_currency(cx_store *st, char *buf, size_t len);
  * period covers part of a month. */
 int cx_store_pnl(cx_store *st, const cx_period *p, cx_pnl_raw *out, cx_error *err);
 
+/* The attributed orders placed in the period, by source, as the P&L counts
+ * them: index 0 upsell, 1 win-back, 2 discount code. */
+typedef struct cx_attributed {
+	int64_t orders[3], revenue[3], cogs[3];
+} cx_attributed;
+int cx_store_attributed(cx_store *st, const cx_period *p, cx_attributed *out, cx_error *err);
+
 enum cx_ticket_group {
 	CX_GROUP_TEAM,       /* everything: one row */
 	CX_GROUP_AGENT,      /* by agent id (0: unassigned) */
@@ -161,8 +168,8 @@ typedef struct cx_open_claim {
 	int64_t claimed;
 } cx_open_claim;
 
-/* Claims still open (draft, filed, approved) that were opened by as_of_day,
- * nearest deadline first. */
+/* Claims open on as_of_day (opened by then, not denied or paid by then),
+ * with the status they had that day, nearest deadline first. */
 int cx_store_open_claims(cx_store *st, int32_t as_of_day, cx_open_claim **rows, size_t *n, cx_error *err);
 
 typedef struct cx_watch_row {
@@ -198,8 +205,10 @@ int cx_store_notify(cx_store *st, cx_notify_row **rows, size_t *n, cx_error *err
  * claims recovered, the FRT median and the longest run of working days
  * without a reopened ticket.  One row per agent on the team in the period or
  * with activity in it. */
-int cx_store_score_raw(cx_store *st, const cx_period *p, int64_t frt_target_s, int64_t sla_s, cx_score_raw **rows,
-		       size_t *n, cx_error *err);
+int cx_store_score_raw(cx_store *st, const cx_period *p, int64_t frt_target_s, int64_t sla_s, bool points_only,
+		       cx_score_raw **rows, size_t *n, cx_error *err);
+/* points_only: just what the points need (no FRT median, no streaks) —
+ * for lifetime levels, where the period is all of history. */
 
 /* ---- paged lists (keyset pagination) ---------------------------------------
  * A page is the `limit` rows after (or, going backward, before) a key, in
@@ -276,7 +285,7 @@ int cx_store_undo(cx_store *st, const char *actor, char *what, size_t len, cx_er
 
 typedef struct cx_audit_row {
 	int64_t id, edit, at, undone_by;
-	char actor[64], action[10], entity[16], row_id[32], field[32], old_value[128], new_value[128];
+	char actor[64], action[10], entity[16], row_id[32], field[32], old_value[512], new_value[512];
 } cx_audit_row;
 
 /* The newest `limit` audit rows, newest first. */

@@ -333,3 +333,19 @@ int cx_utf8_fit(char *buf, size_t len, const char *s, int width)
 	buf[o] = '\0';
 	return used;
 }
+
+int64_t cx_mul3_div_round(int64_t a, int64_t b, int64_t c, int64_t den)
+{
+	/* Money times a volume times a rate can pass 2^63 long before the
+	 * result does: the product is formed in 128 bits. */
+	__int128 p = (__int128)a * b * c;
+	__int128 q = p / den, r = p % den;
+	__int128 ar = r < 0 ? -r : r;
+	if (2 * ar >= den)
+		q += p < 0 ? -1 : 1;
+	if (q > INT64_MAX)
+		return INT64_MAX;
+	if (q < INT64_MIN)
+		return INT64_MIN;
+	return (int64_t)q;
+}

@@ -99,6 +99,26 @@ const char *cx_default_db(void)
 	return env && *env ? env : "sample.db";
 }
 
+const char *cx_configured_db(void)
+{
+	/* $CXTOP_DB, else the config file's db, else ./sample.db.  A broken
+	 * config file is reported (once) and ignored. */
+	static cx_config cfg;
+	static bool loaded;
+	const char *env = getenv("CXTOP_DB");
+	if (env && *env)
+		return env;
+	if (!loaded) {
+		char path[1024];
+		cx_error err = {0};
+		loaded = true;
+		cx_config_defaults(&cfg);
+		if (cx_config_default_path(path, sizeof path) && cx_config_load(path, &cfg, &err) < 0)
+			fprintf(stderr, "cxtop: %s (config ignored)\n", err.msg);
+	}
+	return cfg.has_db ? cfg.db : "sample.db";
+}
+
 static void version(void)
 {
 	printf("cxtop %s\n", CX_VERSION);

@@ -36,5 +36,7 @@ int cx_finish_stdout(void);
 int cx_report_error(const cx_error *err);
 /* $CXTOP_DB, else ./sample.db. */
 const char *cx_default_db(void);
+/* $CXTOP_DB, else the config file's db, else ./sample.db. */
+const char *cx_configured_db(void);
 
 #endif

@@ -129,12 +129,13 @@ int cx_cmd_report(int argc, char **argv)
 			opt.liability_set = true;
 			break;
 		case O_SHIPMENTS:
-			if (!cx_parse_count(optarg, &opt.shipments))
-				return report_usage_error("--shipments '%s': want a whole number", optarg);
+			/* Bounded so that shipments x cost per order stays exact. */
+			if (!cx_parse_count(optarg, &opt.shipments) || opt.shipments > 1000000000)
+				return report_usage_error("--shipments '%s': want a whole number up to 1000000000", optarg);
 			opt.shipments_set = true;
 			break;
 		case O_AVG:
-			if (!cx_parse_money(optarg, &opt.avg_check))
+			if (!cx_parse_money(optarg, &opt.avg_check) || opt.avg_check > 100000000000LL)
 				return report_usage_error("--avg-check '%s': want an amount like 3000 or 3000.50", optarg);
 			opt.avg_check_set = true;
 			break;
@@ -144,7 +145,7 @@ int cx_cmd_report(int argc, char **argv)
 			opt.buyout_set = true;
 			break;
 		case O_CPO:
-			if (!cx_parse_money(optarg, &opt.cost_per_order))
+			if (!cx_parse_money(optarg, &opt.cost_per_order) || opt.cost_per_order > 100000000000LL)
 				return report_usage_error("--cost-per-order '%s': want an amount like 20 or 20.50", optarg);
 			break;
 		case O_LIST:
@@ -166,7 +167,7 @@ int cx_cmd_report(int argc, char **argv)
 		return report_usage_error("report: no report named '%s'; cxtop report --list shows them", argv[optind]);
 	if (argc - optind > 2)
 		return report_usage_error("report: unexpected argument '%s'", argv[optind + 2]);
-	const char *db = argc - optind == 2 ? argv[optind + 1] : cx_default_db();
+	const char *db = argc - optind == 2 ? argv[optind + 1] : cx_configured_db();
 
 	/* Dates that cannot be right are usage errors whatever the store holds:
 	 * check them before opening it. */
@@ -190,6 +191,11 @@ int cx_cmd_report(int argc, char **argv)
 	cx_store_close(st);
 	if (!doc)
 		return cx_report_error(&err);
+	/* Warnings the report carries (a refused scoring file) go to stderr as
+	 * well: the output stays what it was, a person still gets told. */
+	for (size_t i = 0; i < doc->nnotes; i++)
+		if (strncmp(doc->notes[i], "Scoring file refused", 20) == 0)
+			fprintf(stderr, "cxtop: %s\n", doc->notes[i]);
 	errno = 0;
 	int rc = cx_render(doc, fmt, stdout);
 	cx_doc_free(doc);

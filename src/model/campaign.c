@@ -33,7 +33,7 @@ cx_winback cx_winback_of(const cx_winback_raw *raw)
 
 int64_t cx_notify_extra(int64_t shipments, int64_t avg_check, int64_t buyout_bp)
 {
-	return cx_div_round(shipments * avg_check * buyout_bp, 10000);
+	return cx_mul3_div_round(shipments, avg_check, buyout_bp, 10000);
 }
 
 cx_notify_result cx_notify_compute(const cx_notify_channel *ch, int64_t shipments, int64_t avg_check)
@@ -42,8 +42,8 @@ cx_notify_result cx_notify_compute(const cx_notify_channel *ch, int64_t shipment
 	r.extra_min = cx_notify_extra(shipments, avg_check, ch->buyout_min_bp);
 	r.extra_max = cx_notify_extra(shipments, avg_check, ch->buyout_max_bp);
 	if (ch->has_cost) {
-		r.cost_min = shipments * ch->cost_min;
-		r.cost_max = shipments * ch->cost_max;
+		r.cost_min = cx_mul3_div_round(shipments, ch->cost_min, 1, 1);
+		r.cost_max = cx_mul3_div_round(shipments, ch->cost_max, 1, 1);
 	}
 	/* Worst case: the smallest gain at the highest cost; best the reverse. */
 	r.net_min = r.extra_min - r.cost_max;

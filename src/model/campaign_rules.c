@@ -141,7 +141,11 @@ const char *cx_campaign_set_text(cx_campaign *c, enum cx_campaign_field f, const
 			n--;
 		if (n == 0)
 			return "a name is required";
-		if (n >= sizeof c->name)
+		/* Characters, not bytes: a Cyrillic name is as long as it looks. */
+		size_t chars = 0;
+		for (size_t i = 0; i < n; i++)
+			chars += ((unsigned char)text[i] & 0xC0) != 0x80;
+		if (chars > 100 || n >= sizeof c->name)
 			return "at most 100 characters";
 		for (size_t i = 0; i < n; i++)
 			if ((unsigned char)text[i] < 32)

@@ -22,7 +22,7 @@ static int64_t scale(int64_t value, int64_t new_rate_bp, int64_t actual_rate_bp,
 	if (new_rate_bp == actual_rate_bp)
 		return value;
 	/* new conversions = base x rate; value per conversion stays. */
-	return cx_div_round(value * new_rate_bp * base, count * 10000);
+	return cx_mul3_div_round(value, new_rate_bp, base, count * 10000);
 }
 
 cx_whatif cx_whatif_compute(const cx_whatif_base *b, const cx_levers *actual, const cx_levers *l)
@@ -46,6 +46,7 @@ cx_whatif cx_whatif_compute(const cx_whatif_base *b, const cx_levers *actual, co
 	cx_pnl at_actual = cx_pnl_compute(&raw, actual->liability_bp);
 	w.d_liability = w.pnl.net - at_actual.net;
 	w.d_contact_cost = -b->upsell_contacts * (l->cost_per_contact - actual->cost_per_contact);
-	w.notify_net = cx_notify_extra(b->shipments, b->avg_check, l->buyout_bp) - b->shipments * l->cost_per_order;
+	w.notify_net = cx_notify_extra(b->shipments, b->avg_check, l->buyout_bp) -
+		       cx_mul3_div_round(b->shipments, l->cost_per_order, 1, 1);
 	return w;
 }

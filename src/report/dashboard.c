@@ -72,7 +72,7 @@ static int leaders(cx_store *st, cx_dashboard *d, cx_error *err)
 	}
 	cx_score_raw *raw;
 	size_t n;
-	if (cx_store_score_raw(st, &d->period, rules.frt_target_s, rules.sla_s, &raw, &n, err) < 0)
+	if (cx_store_score_raw(st, &d->period, rules.frt_target_s, rules.sla_s, false, &raw, &n, err) < 0)
 		return -1;
 	cx_board b;
 	cx_board_compute(&rules, raw, n, NULL, 0, NULL, 0, &b);

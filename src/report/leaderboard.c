@@ -32,9 +32,10 @@ int cx_leaderboard_load(cx_store *st, const cx_period *p, cx_leaderboard *lb, cx
 	cx_period prev = cx_period_step(*p, -1);
 	/* Levels count every point ever earned, up to the period's end. */
 	cx_period life = cx_period_range(0, p->to_day);
-	if (cx_store_score_raw(st, p, frt, sla, &lb->raw, &lb->n, err) < 0 ||
-	    cx_store_score_raw(st, &prev, frt, sla, &lb->prev, &lb->nprev, err) < 0 ||
-	    cx_store_score_raw(st, &life, frt, sla, &lb->life, &lb->nlife, err) < 0) {
+	/* Last period and all time are only needed for their points. */
+	if (cx_store_score_raw(st, p, frt, sla, false, &lb->raw, &lb->n, err) < 0 ||
+	    cx_store_score_raw(st, &prev, frt, sla, true, &lb->prev, &lb->nprev, err) < 0 ||
+	    cx_store_score_raw(st, &life, frt, sla, true, &lb->life, &lb->nlife, err) < 0) {
 		cx_leaderboard_free(lb);
 		return -1;
 	}

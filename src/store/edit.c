@@ -174,7 +174,7 @@ static int write_campaign(cx_store *st, const cx_campaign *c, cx_error *err)
 static enum cx_campaign_field first_difference(const cx_campaign *a, const cx_campaign *b)
 {
 	for (int f = 0; f < CX_CF_COUNT; f++) {
-		char x[128], y[128];
+		char x[512], y[512];
 		cx_campaign_get_text(a, (enum cx_campaign_field)f, x, sizeof x);
 		cx_campaign_get_text(b, (enum cx_campaign_field)f, y, sizeof y);
 		if (strcmp(x, y) != 0)
@@ -209,7 +209,7 @@ static int save(cx_store *st, const cx_campaign *before, const cx_campaign *afte
 	char id[32];
 	snprintf(id, sizeof id, "%lld", (long long)c.id);
 	for (int f = 0; f < CX_CF_COUNT; f++) {
-		char x[128], y[128];
+		char x[512], y[512];
 		cx_campaign_get_text(&now, (enum cx_campaign_field)f, x, sizeof x);
 		cx_campaign_get_text(&c, (enum cx_campaign_field)f, y, sizeof y);
 		if (strcmp(x, y) != 0 &&
@@ -334,7 +334,7 @@ static enum cx_campaign_field field_of(const char *column)
 static int revert(cx_store *st, const cx_audit_row *r, int64_t edit, const char *actor, cx_error *err)
 {
 	if (strcmp(r->entity, "settings") == 0) {
-		char now[128];
+		char now[512];
 		if (!cx_store_setting(st, r->row_id, now, sizeof now) || strcmp(now, r->new_value) != 0)
 			return cx_fail(err, CX_EXIT_RUNTIME, "cannot undo: setting %s has changed since", r->row_id);
 		if (setting_write(st, r->row_id, r->old_value, err) < 0)
@@ -361,7 +361,7 @@ static int revert(cx_store *st, const cx_audit_row *r, int64_t edit, const char 
 			return cx_store_sql_fail(st, err, rc, "cannot write to store");
 		return audit(st, edit, actor, "undo", "campaigns", r->row_id, "name", c.name, NULL, err);
 	}
-	char now[128];
+	char now[512];
 	if (strcmp(r->field, "archived") == 0) {
 		snprintf(now, sizeof now, "%d", c.archived);
 		if (strcmp(now, r->new_value) != 0)
@@ -383,6 +383,45 @@ static int revert(cx_store *st, const cx_audit_row *r, int64_t edit, const char 
 	if (write_campaign(st, &c, err) < 0)
 		return -1;
 	return audit(st, edit, actor, "undo", "campaigns", r->row_id, r->field, r->new_value, r->old_value, err);
+}
+
+/* Reverts every field of one saved form at once: one campaign, checked as
+ * a whole, written once.  Field by field, moving both dates back could pass
+ * through an impossible state (ends before it starts) that the schema
+ * rightly refuses. */
+static int revert_fields(cx_store *st, const cx_audit_row *rows, size_t n, int64_t edit, const char *actor,
+			 cx_error *err)
+{
+	int64_t id = 0;
+	sscanf(rows[0].row_id, "%lld", (long long *)&id);
+	cx_campaign c;
+	if (cx_store_campaign_get(st, id, &c, err) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		enum cx_campaign_field f = field_of(rows[i].field);
+		char now[512];
+		if (f == CX_CF_COUNT || strcmp(rows[i].row_id, rows[0].row_id) != 0)
+			return cx_fail(err, CX_EXIT_RUNTIME, "cannot undo: the edit's rows do not fit together");
+		cx_campaign_get_text(&c, f, now, sizeof now);
+		if (strcmp(now, rows[i].new_value) != 0)
+			return cx_fail(err, CX_EXIT_RUNTIME, "cannot undo: %s of campaign #%lld has changed since",
+				       cx_campaign_label(f), (long long)id);
+		const char *why = cx_campaign_set_text(&c, f, rows[i].old_value);
+		if (why)
+			return cx_fail(err, CX_EXIT_RUNTIME, "cannot undo: the old %s '%s' is no longer valid: %s",
+				       cx_campaign_label(f), rows[i].old_value, why);
+	}
+	enum cx_campaign_field bad;
+	const char *why = cx_campaign_check(&c, &bad);
+	if (why)
+		return cx_fail(err, CX_EXIT_RUNTIME, "cannot undo: %s %s", cx_campaign_label(bad), why);
+	if (write_campaign(st, &c, err) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (audit(st, edit, actor, "undo", "campaigns", rows[i].row_id, rows[i].field, rows[i].new_value,
+			  rows[i].old_value, err) < 0)
+			return -1;
+	return 0;
 }
 
 static int read_audit(cx_store *st, sqlite3_stmt *s, cx_audit_row **rows, size_t *n, cx_error *err)
@@ -435,8 +474,11 @@ static int undo(cx_store *st, const char *actor, char *what, size_t len, cx_erro
 	}
 	int64_t edit = next_edit(st);
 	int rc = 0;
-	for (size_t i = 0; i < n && rc == 0; i++)
-		rc = revert(st, &rows[i], edit, actor, err);
+	if (strcmp(rows[0].entity, "campaigns") == 0 && strcmp(rows[0].action, "edit") == 0)
+		rc = revert_fields(st, rows, n, edit, actor, err);
+	else
+		for (size_t i = 0; i < n && rc == 0; i++)
+			rc = revert(st, &rows[i], edit, actor, err);
 	if (rc == 0) {
 		sqlite3_stmt *u;
 		if (cx_q_prepare(st, "UPDATE audit SET undone_by = ? WHERE edit = ?", &u, err) < 0) {

@@ -40,10 +40,14 @@ int cx_store_claims_by_status(cx_store *st, const cx_period *p, cx_claim_group *
 int cx_store_open_claims(cx_store *st, int32_t as_of_day, cx_open_claim **rows, size_t *n, cx_error *err)
 {
 	static const char sql[] =
-		"SELECT c.id, c.carrier, c.tracking_no, c.kind, c.status, c.opened_on, c.deadline_on,"
-		"       coalesce(a.name, ''), c.claimed"
+		/* Open on day ?1: opened by then and not resolved by then, with
+		 * the status it had that day (a claim paid since was "filed"). */
+		"SELECT c.id, c.carrier, c.tracking_no, c.kind,"
+		"       CASE WHEN c.filed_on IS NULL OR c.filed_on > ?1 THEN 'draft'"
+		"            WHEN c.resolved_on IS NOT NULL THEN 'filed' ELSE c.status END,"
+		"       c.opened_on, c.deadline_on, coalesce(a.name, ''), c.claimed"
 		" FROM carrier_claims c LEFT JOIN agents a ON a.id = c.agent_id"
-		" WHERE c.status IN ('draft', 'filed', 'approved') AND c.opened_on <= ?1"
+		" WHERE c.opened_on <= ?1 AND (c.resolved_on IS NULL OR c.resolved_on > ?1)"
 		" ORDER BY c.deadline_on, c.id";
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)

@@ -99,3 +99,25 @@ int cx_store_pnl(cx_store *st, const cx_period *p, cx_pnl_raw *out, cx_error *er
 		return -1;
 	return costs(st, p, out, err);
 }
+
+int cx_store_attributed(cx_store *st, const cx_period *p, cx_attributed *out, cx_error *err)
+{
+	static const char sql[] = "SELECT source, count(*), sum(amount), sum(cogs) FROM orders"
+				  " WHERE source IN ('upsell', 'winback', 'discount_code')"
+				  " AND placed_at >= ?1 AND placed_at < ?2 GROUP BY source";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *s;
+	if (cx_q_prepare(st, sql, &s, err) < 0)
+		return -1;
+	cx_q_bind_period(s, p);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		char src[16];
+		cx_q_text(s, 0, src, sizeof src);
+		int i = strcmp(src, "upsell") == 0 ? 0 : strcmp(src, "winback") == 0 ? 1 : 2;
+		out->orders[i] = sqlite3_column_int64(s, 1);
+		out->revenue[i] = sqlite3_column_int64(s, 2);
+		out->cogs[i] = sqlite3_column_int64(s, 3);
+	}
+	return cx_q_done(st, s, rc, err);
+}

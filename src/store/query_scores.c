@@ -117,8 +117,8 @@ static int streaks(cx_store *st, const cx_period *p, cx_score_raw *rows, size_t 
 	return cx_q_done(st, s, rc, err);
 }
 
-int cx_store_score_raw(cx_store *st, const cx_period *p, int64_t frt_target_s, int64_t sla_s, cx_score_raw **out,
-		       size_t *n, cx_error *err)
+int cx_store_score_raw(cx_store *st, const cx_period *p, int64_t frt_target_s, int64_t sla_s, bool points_only,
+		       cx_score_raw **out, size_t *n, cx_error *err)
 {
 	cx_agent_row *agents = NULL;
 	cx_ticket_group_row *kpi = NULL;
@@ -127,7 +127,7 @@ int cx_store_score_raw(cx_store *st, const cx_period *p, int64_t frt_target_s, i
 	*n = 0;
 	if (cx_store_agents(st, p, &agents, &na, err) < 0)
 		return -1;
-	if (cx_store_ticket_kpis(st, p, CX_GROUP_AGENT, &kpi, &nk, err) < 0) {
+	if (!points_only && cx_store_ticket_kpis(st, p, CX_GROUP_AGENT, &kpi, &nk, err) < 0) {
 		free(agents);
 		return -1;
 	}
@@ -148,7 +148,7 @@ int cx_store_score_raw(cx_store *st, const cx_period *p, int64_t frt_target_s, i
 	free(agents);
 	free(kpi);
 	if (ticket_events(st, p, frt_target_s, sla_s, rows, na, err) < 0 || conversions(st, p, rows, na, err) < 0 ||
-	    claims(st, p, rows, na, err) < 0 || streaks(st, p, rows, na, err) < 0) {
+	    claims(st, p, rows, na, err) < 0 || (!points_only && streaks(st, p, rows, na, err) < 0)) {
 		free(rows);
 		return -1;
 	}

@@ -73,12 +73,14 @@ static const char v1[] =
 	"CREATE INDEX tickets_created ON tickets (created_at);"
 	"CREATE INDEX tickets_agent_created ON tickets (agent_id, created_at);"
 	"CREATE INDEX tickets_customer_created ON tickets (customer_id, created_at);"
-	"CREATE INDEX tickets_unresolved ON tickets (created_at) WHERE resolved_at IS NULL;"
-	"CREATE INDEX tickets_resolved ON tickets (resolved_at);"
+	/* (resolved_at, created_at): the solved-in-a-period scans, and also the
+	 * unresolved tickets (resolved_at IS NULL) in creation order and the
+	 * backlog at a period's end, both as index ranges. */
+	"CREATE INDEX tickets_resolved ON tickets (resolved_at, created_at);"
 
 	"CREATE TABLE campaigns ("
 	"  id               INTEGER PRIMARY KEY,"
-	"  name             TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),"
+	"  name             TEXT NOT NULL UNIQUE CHECK (length(trim(name)) BETWEEN 1 AND 100),"
 	"  kind             TEXT NOT NULL CHECK (kind IN ('upsell', 'winback', 'notification', 'discount')),"
 	"  channel          TEXT NOT NULL CHECK (channel IN ('email', 'chat', 'phone', 'social', 'sms')),"
 	"  starts_on        TEXT NOT NULL CHECK (" DATE_OK("starts_on") "),"

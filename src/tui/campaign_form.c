@@ -15,7 +15,7 @@
 static struct {
 	bool open;
 	cx_campaign before;
-	char text[CX_CF_COUNT][128];
+	char text[CX_CF_COUNT][512];
 	const char *why[CX_CF_COUNT];
 	int focus;
 	char message[256];

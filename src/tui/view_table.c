@@ -30,6 +30,7 @@ struct tview {
 	cx_doc *doc;
 	int table;
 	char **human;   /* rows x cols, the strings drawn */
+	size_t nhuman;  /* how many: the table they were made for may change */
 	int *width;     /* per column */
 	size_t *order;  /* rows shown, after search and sort */
 	size_t n;
@@ -50,10 +51,9 @@ static cx_table *table_of(struct tview *v)
 
 static void free_cache(struct tview *v)
 {
-	cx_table *t = table_of(v);
-	if (t && v->human)
-		for (size_t i = 0; i < t->nrows * t->ncols; i++)
-			free(v->human[i]);
+	for (size_t i = 0; v->human && i < v->nhuman; i++)
+		free(v->human[i]);
+	v->nhuman = 0;
 	free(v->human);
 	free(v->width);
 	free(v->order);
@@ -132,6 +132,7 @@ static void build_cache(struct tview *v)
 	if (!t)
 		return;
 	v->human = cx_xcalloc(t->nrows * t->ncols + 1, sizeof *v->human);
+	v->nhuman = t->nrows * t->ncols;
 	v->width = cx_xcalloc(t->ncols, sizeof *v->width);
 	v->order = cx_xcalloc(t->nrows + 1, sizeof *v->order);
 	for (size_t c = 0; c < t->ncols; c++)
@@ -369,8 +370,8 @@ static bool key(struct cx_app *app, struct tview *v, int ch)
 		return true;
 	case 'f':
 		if (v->doc && v->doc->ntables > 1) {
-			v->table = (v->table + 1) % (int)v->doc->ntables;
 			free_cache(v);
+			v->table = (v->table + 1) % (int)v->doc->ntables;
 			v->cursor = v->top = 0;
 			v->hscroll = 0;
 			v->sort = -1;

@@ -81,22 +81,29 @@ static int load_base(struct cx_app *app, cx_error *err)
 	size_t n;
 	if (cx_store_campaigns(app->st, &app->period, &rows, &n, err) < 0)
 		return -1;
+	/* Contacts (the rates' denominators) from the campaigns; revenue, COGS
+	 * and conversions from the orders placed in the period, exactly as the
+	 * P&L counts them, so that a lever at its actual value changes nothing
+	 * and a lever at 0 takes away exactly the P&L's upsell or win-back. */
 	for (size_t i = 0; i < n; i++) {
 		const cx_campaign_raw *r = &rows[i].raw;
 		if (strcmp(rows[i].kind, "upsell") == 0) {
 			base.upsell_contacts += r->contacted;
-			base.upsell_converted += r->converted;
-			base.upsell_revenue += r->revenue;
-			base.upsell_cogs += r->cogs;
 			base.upsell_cost += r->contacted * r->cost_per_contact;
 		} else if (strcmp(rows[i].kind, "winback") == 0) {
 			base.winback_reached += r->contacted;
-			base.winback_recovered += r->converted;
-			base.winback_revenue += r->revenue;
-			base.winback_cogs += r->cogs;
 		}
 	}
 	free(rows);
+	cx_attributed at;
+	if (cx_store_attributed(app->st, &app->period, &at, err) < 0)
+		return -1;
+	base.upsell_converted = at.orders[0];
+	base.upsell_revenue = at.revenue[0];
+	base.upsell_cogs = at.cogs[0];
+	base.winback_recovered = at.orders[1];
+	base.winback_revenue = at.revenue[1];
+	base.winback_cogs = at.cogs[1];
 	base.shipments = setting_int(app->st, "notify_shipments");
 	base.avg_check = setting_int(app->st, "notify_avg_check");
 	if (!cx_store_setting(app->st, "notify_currency", notify_currency, sizeof notify_currency))

@@ -198,6 +198,38 @@ static void undo_refuses_when_the_value_moved_on(void **state)
 	assert_int_equal(count("SELECT count(*) FROM audit WHERE action = 'undo'"), 0);
 }
 
+static void undo_moves_both_dates_back_at_once(void **state)
+{
+	/* Field by field, the dates would pass through "ends before it
+	 * starts"; the undo must revert the save as a whole. */
+	cx_error err = {0};
+	cx_campaign before, after;
+	assert_int_equal(cx_store_campaign_get(st, 6, &before, &err), 0);
+	after = before;
+	assert_null(cx_campaign_set_text(&after, CX_CF_STARTS, "2022-05-01"));
+	assert_null(cx_campaign_set_text(&after, CX_CF_ENDS, "2022-05-31"));
+	assert_int_equal(cx_store_campaign_save(st, &before, &after, "tester", &err), 0);
+	char what[256];
+	if (cx_store_undo(st, "tester", what, sizeof what, &err) != 1)
+		fail_msg("undo failed: %s", err.msg);
+	cx_campaign back;
+	assert_int_equal(cx_store_campaign_get(st, 6, &back, &err), 0);
+	assert_string_equal(back.starts_on, before.starts_on);
+	assert_string_equal(back.ends_on, before.ends_on);
+}
+
+static void long_names_count_characters(void **state)
+{
+	cx_campaign c;
+	cx_campaign_defaults(&c, "2022-02-01");
+	char name[512] = "";
+	for (int i = 0; i < 100; i++)
+		strcat(name, "я"); /* 100 characters, 200 bytes */
+	assert_null(cx_campaign_set_text(&c, CX_CF_NAME, name));
+	strcat(name, "я");
+	assert_non_null(cx_campaign_set_text(&c, CX_CF_NAME, name));
+}
+
 static void names_stay_unique(void **state)
 {
 	cx_error err = {0};
@@ -300,6 +332,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(undo_reverts_the_whole_save_and_is_audited, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_concurrent_change_is_not_overwritten, setup, teardown),
 		cmocka_unit_test_setup_teardown(undo_refuses_when_the_value_moved_on, setup, teardown),
+		cmocka_unit_test_setup_teardown(undo_moves_both_dates_back_at_once, setup, teardown),
+		cmocka_unit_test(long_names_count_characters),
 		cmocka_unit_test_setup_teardown(names_stay_unique, setup, teardown),
 		cmocka_unit_test_setup_teardown(add_archive_and_undo_add, setup, teardown),
 		cmocka_unit_test_setup_teardown(liability_setting_with_audit_and_undo, setup, teardown),
