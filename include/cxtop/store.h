@@ -107,7 +107,7 @@ enum cx_ticket_group {
 
 typedef struct cx_ticket_group_row {
 	int64_t key_int;   /* agent id or complexity; 0 for unassigned tickets */
-	char key[96];      /* channel, topic, or the key as text */
+	char key[256];     /* channel, topic, or the key as text */
 	cx_ticket_raw raw;
 } cx_ticket_group_row;
 
@@ -233,7 +233,7 @@ typedef struct cx_ticket_filter {
 	int64_t agent_id;    /* 0 for any agent */
 	int64_t customer_id; /* 0 for any customer */
 	char channel[8];     /* "" for any */
-	int state;           /* 0 any, 1 unresolved, 2 solved */
+	int state;           /* 0 any, 1 unresolved, 2 solved, 3 never answered */
 	char search[64];     /* substring of the topic or the customer's name */
 } cx_ticket_filter;
 

@@ -53,9 +53,14 @@ static void usage(FILE *to)
 
 static int usage_error(const char *help, const char *fmt, va_list ap)
 {
-	fputs("cxtop: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fprintf(stderr, " (see %s)\n", help);
+	/* One line, whatever the command line held (an argument may contain a
+	 * newline). */
+	char msg[512];
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	for (char *p = msg; *p; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
+	fprintf(stderr, "cxtop: %s (see %s)\n", msg, help);
 	return CX_EXIT_USAGE;
 }
 

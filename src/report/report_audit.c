@@ -53,6 +53,10 @@ cx_doc *cx_report_audit(cx_store *st, const cx_report_opts *opt, cx_error *err)
 		c[8] = r->new_value[0] ? cx_text(r->new_value) : cx_null();
 		c[9] = r->undone_by ? cx_id(r->undone_by) : cx_null();
 	}
+	if (n == AUDIT_LIMIT)
+		cx_doc_note(doc, "Only the newest %d edits are shown; the store holds more (query the audit table "
+				 "for the rest).",
+			    AUDIT_LIMIT);
 	free(rows);
 	cx_doc_note(doc, "All edits, whatever the period, newest first. Undo (u in the UI) reverts the newest edit not "
 			 "undone yet, as an edit of its own.");

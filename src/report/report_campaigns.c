@@ -23,6 +23,7 @@ cx_doc *cx_report_campaigns(cx_store *st, const cx_report_opts *opt, cx_error *e
 		{"cost", "Cost", CX_CELL_MONEY, 0},
 		{"contribution", "Contribution", CX_CELL_MONEY, 0},
 		{"roi_pct", "ROI", CX_CELL_BP, 0},
+		{"archived", "Archived", CX_CELL_BOOL, 0},
 	};
 	cx_campaign_row *rows;
 	size_t n;
@@ -49,6 +50,7 @@ cx_doc *cx_report_campaigns(cx_store *st, const cx_report_opts *opt, cx_error *e
 		c[11] = cx_money(k.cost);
 		c[12] = cx_money(k.contribution);
 		c[13] = cx_bp_or_null(k.roi_ok, k.roi_bp);
+		c[14] = cx_bool(rows[i].archived);
 		sum.contacted += k.raw.contacted;
 		sum.responded += k.raw.responded;
 		sum.converted += k.raw.converted;

@@ -126,6 +126,8 @@ cx_doc *cx_report_agents(cx_store *st, const cx_report_opts *opt, cx_error *err)
 		if (g[j].key_int == 0 && g[j].raw.created + g[j].raw.solved > 0)
 			cx_doc_note(doc, "%lld tickets created in the period are not assigned to an agent.",
 				    (long long)g[j].raw.created);
+	cx_doc_note(doc, "Cost: each agent's monthly cost prorated by the days employed in the period; the P&L's staff "
+			 "cost is the costs table's booked amount, which may differ.");
 	cx_doc_note(doc, "FRT over tickets created in the period; resolution, CSAT, NPS, one-touch and reopen over "
 			 "tickets solved in it. Medians of an even count are the mean of the two middle values.");
 	free(cols);

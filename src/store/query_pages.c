@@ -17,8 +17,11 @@ static void ticket_where(char *buf, size_t len, const cx_ticket_filter *f)
 		 "%s%s%s%s%s%s",
 		 f->end > 0 ? " AND t.created_at >= :start AND t.created_at < :end" : "",
 		 f->agent_id ? " AND t.agent_id = :agent" : "", f->customer_id ? " AND t.customer_id = :customer" : "", f->channel[0] ? " AND t.channel = :channel" : "",
-		 f->state == 1 ? " AND t.resolved_at IS NULL" : f->state == 2 ? " AND t.resolved_at IS NOT NULL" : "",
-		 f->search[0] ? " AND (t.topic LIKE :q OR c.name LIKE :q)" : "");
+		 f->state == 1   ? " AND t.resolved_at IS NULL"
+		 : f->state == 2 ? " AND t.resolved_at IS NOT NULL"
+		 : f->state == 3 ? " AND t.first_response_at IS NULL"
+				 : "",
+		 f->search[0] ? " AND (t.topic LIKE :q ESCAPE '\\' OR c.name LIKE :q ESCAPE '\\')" : "");
 }
 
 static void bind_named(sqlite3_stmt *s, const char *name, int64_t v)
@@ -35,15 +38,29 @@ static void bind_named_text(sqlite3_stmt *s, const char *name, const char *v)
 		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
 }
 
+/* "%text%" for LIKE, with the text's own %, _ and \ taken literally. */
+static void like_pattern(char *q, size_t len, const char *text)
+{
+	size_t o = 0;
+	q[o++] = '%';
+	for (; *text && o + 3 < len; text++) {
+		if (*text == '%' || *text == '_' || *text == '\\')
+			q[o++] = '\\';
+		q[o++] = *text;
+	}
+	q[o++] = '%';
+	q[o] = '\0';
+}
+
 static void bind_ticket_filter(sqlite3_stmt *s, const cx_ticket_filter *f)
 {
-	char q[80];
+	char q[160];
 	bind_named(s, ":start", f->start);
 	bind_named(s, ":end", f->end);
 	bind_named(s, ":agent", f->agent_id);
 	bind_named(s, ":customer", f->customer_id);
 	bind_named_text(s, ":channel", f->channel);
-	snprintf(q, sizeof q, "%%%s%%", f->search);
+	like_pattern(q, sizeof q, f->search);
 	bind_named_text(s, ":q", q);
 }
 
@@ -122,13 +139,13 @@ static void customer_where(char *buf, size_t len, const cx_customer_filter *f)
 	static const char *const which[] = {"", " AND c.satisfaction <= 6", " AND c.blacklisted = 1",
 					    " AND c.satisfaction >= 9"};
 	snprintf(buf, len, "%s%s", f->which >= 0 && f->which <= 3 ? which[f->which] : "",
-		 f->search[0] ? " AND (c.name LIKE :q OR c.email LIKE :q)" : "");
+		 f->search[0] ? " AND (c.name LIKE :q ESCAPE '\\' OR c.email LIKE :q ESCAPE '\\')" : "");
 }
 
 int cx_store_customers_page(cx_store *st, const cx_customer_filter *f, const cx_page_key *after, bool inclusive,
 			    bool backward, int limit, cx_customer_item *out, int *n, cx_error *err)
 {
-	char where[256], sql[1536], q[80];
+	char where[256], sql[1536], q[160];
 	customer_where(where, sizeof where, f);
 	snprintf(sql, sizeof sql,
 		 "SELECT c.id, c.created_at, c.name, coalesce(c.email, ''), c.segment, coalesce(c.satisfaction, 0),"
@@ -142,7 +159,7 @@ int cx_store_customers_page(cx_store *st, const cx_customer_filter *f, const cx_
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;
-	snprintf(q, sizeof q, "%%%s%%", f->search);
+	like_pattern(q, sizeof q, f->search);
 	bind_named_text(s, ":q", q);
 	if (after)
 		bind_named(s, ":id", after->id);
@@ -167,13 +184,13 @@ int cx_store_customers_page(cx_store *st, const cx_customer_filter *f, const cx_
 
 int cx_store_customer_count(cx_store *st, const cx_customer_filter *f, int64_t *out, cx_error *err)
 {
-	char where[256], sql[512], q[80];
+	char where[256], sql[512], q[160];
 	customer_where(where, sizeof where, f);
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM customers c WHERE 1%s", where);
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;
-	snprintf(q, sizeof q, "%%%s%%", f->search);
+	like_pattern(q, sizeof q, f->search);
 	bind_named_text(s, ":q", q);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {

@@ -39,10 +39,12 @@ struct groups {
 /* The row of the group in column 0 of s, created on first sight. */
 static cx_ticket_raw *group_of(struct groups *g, sqlite3_stmt *s)
 {
-	char key[96];
+	char key[256];
+	/* Compared whole: two long topics that share a beginning stay apart. */
+	const unsigned char *full = sqlite3_column_text(s, 0);
 	cx_q_text(s, 0, key, sizeof key);
 	for (size_t i = 0; i < g->n; i++)
-		if (strcmp(g->rows[i].key, key) == 0)
+		if (strcmp(g->rows[i].key, key) == 0 && (!full || strlen((const char *)full) < sizeof key))
 			return &g->rows[i].raw;
 	g->rows = cx_q_grow(g->rows, &g->cap, g->n, sizeof *g->rows);
 	cx_ticket_group_row *r = &g->rows[g->n++];

@@ -69,8 +69,11 @@ void cx_form_draw(struct cx_app *app)
 		vw = 30;
 	if (vw < 12)
 		vw = 12;
-	for (int f = 0; f < CX_CF_COUNT && f < ih - 3; f++) {
-		int y = iy + f;
+	/* On a short screen the fields scroll to keep the focused one in view. */
+	int visible = ih - 3 < 1 ? 1 : ih - 3;
+	int first = form.focus >= visible ? form.focus - visible + 1 : 0;
+	for (int f = first; f < CX_CF_COUNT && f < first + visible; f++) {
+		int y = iy + f - first;
 		bool focus = f == form.focus;
 		cx_ui_style(app, focus ? CX_EL_HEADER : CX_EL_NORMAL);
 		cx_ui_text(y, ix, lw, cx_campaign_label((enum cx_campaign_field)f), false);
@@ -91,7 +94,7 @@ void cx_form_draw(struct cx_app *app)
 	cx_ui_style(app, CX_EL_NORMAL);
 	/* The cursor where typing goes. */
 	int cx = ix + lw + cx_utf8_width(form.text[form.focus]);
-	move(iy + form.focus, cx < ix + lw + vw ? cx : ix + lw + vw - 1);
+	move(iy + form.focus - first, cx < ix + lw + vw ? cx : ix + lw + vw - 1);
 }
 
 static void save(struct cx_app *app)

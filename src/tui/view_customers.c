@@ -41,7 +41,7 @@ static void load(struct cx_app *app)
 	cx_error err = {0};
 	if (cx_store_customer_count(app->st, &cust_filter, &total, &err) < 0)
 		cx_app_status(app, true, "%s", err.msg);
-	cx_pager_reload(&pager, app->rows > 5 ? app->rows - 6 : 1);
+	cx_pager_reload(&pager, app->rows > 5 ? app->rows - 5 : 1);
 }
 
 static void refilter(struct cx_app *app)

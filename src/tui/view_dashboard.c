@@ -21,11 +21,11 @@ enum drill {
 	D_CLAIMS,
 	D_TICKETS,
 	D_UNRESOLVED,
+	D_UNANSWERED,
 	D_CHANNEL,
 	D_AGENT,
 	D_WATCHLIST,
 	D_WHATIF,
-	D_LEADER,
 };
 
 struct item {
@@ -88,6 +88,25 @@ static void pnl_panel(struct cx_app *app, int y, int x, int h, int w)
 	cx_ui_box(app, y, x, h, w, "Support P&L");
 	y++, x += 2, w -= 4;
 	int end = y + h - 2;
+	/* Too short for every line: the bottom line first. */
+	if (h - 2 < 9) {
+		money(b, sizeof b, p->attributed);
+		if (y < end) line(app, y++, x, w, "Attributed revenue", b, CX_EL_MONEY, D_CAMPAIGNS, 0);
+		money(b, sizeof b, p->net);
+		snprintf(title, sizeof title, "Net %s", p->profit_center ? "✓ profit center" : "✗ cost center");
+		if (y < end) line(app, y++, x, w, title, b, p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
+		char pct[16];
+		if (p->break_even_ok) {
+			cx_fmt_bp(pct, sizeof pct, p->break_even_bp);
+			snprintf(b, sizeof b, "%s %%", pct);
+		} else {
+			snprintf(b, sizeof b, "n/a");
+		}
+		if (y < end) line(app, y++, x, w, "Break-even liability", b, CX_EL_MUTED, D_WHATIF, 0);
+		money(b, sizeof b, -p->fixed - p->raw.cogs - p->liability);
+		if (y < end) line(app, y++, x, w, "COGS, fixed costs, liability", b, CX_EL_NORMAL, -1, 0);
+		return;
+	}
 	money(b, sizeof b, p->raw.upsell);
 	if (y < end) line(app, y++, x, w, "Upsell", b, CX_EL_MONEY, D_CAMPAIGNS, 0);
 	money(b, sizeof b, p->raw.winback);
@@ -154,7 +173,7 @@ static void tickets_panel(struct cx_app *app, int y, int x, int h, int w)
 			  dash.backlog > k->raw.solved / 4 ? CX_EL_WARN : CX_EL_NORMAL, D_UNRESOLVED, 0);
 	cx_fmt_int(b, sizeof b, k->raw.unanswered);
 	if (y < end) line(app, y++, x, w, "Never answered", b, k->raw.unanswered ? CX_EL_WARN : CX_EL_GOOD,
-			  D_UNRESOLVED, 0);
+			  D_UNANSWERED, 0);
 	dur(b, sizeof b, &k->raw.frt, true);
 	dur(c, sizeof c, &k->raw.frt, false);
 	snprintf(lab, sizeof lab, "%s · %s", b, c);
@@ -236,7 +255,7 @@ static void people_panel(struct cx_app *app, int y, int x, int h, int w)
 		cx_fmt_int(c, sizeof c, dash.leader_points[i]);
 		snprintf(b, sizeof b, "%s pts", c);
 		snprintf(lab, sizeof lab, "%d. %s", i + 1, dash.leaders[i].name);
-		line(app, y++, x, w, lab, b, CX_EL_GOOD, D_LEADER, i);
+		line(app, y++, x, w, lab, b, CX_EL_GOOD, D_AGENT, i);
 	}
 	if (dash.alarm && y < end) {
 		cx_ui_style(app, CX_EL_WARN);
@@ -294,22 +313,22 @@ static void drill(struct cx_app *app, const struct item *it)
 	case D_UNRESOLVED:
 		cx_tickets_show(app, 0, NULL, NULL, 1);
 		break;
+	case D_UNANSWERED:
+		cx_tickets_show(app, 0, NULL, NULL, 3);
+		break;
 	case D_CHANNEL:
 		if ((size_t)it->arg < dash.nchannels)
 			cx_tickets_show(app, 0, NULL, dash.channels[it->arg].key, 0);
 		break;
 	case D_AGENT:
-		if (it->arg < dash.ntop)
-			cx_tickets_show(app, dash.top[it->arg].id, dash.top[it->arg].name, NULL, 0);
+		if (it->arg < dash.nleaders)
+			cx_tickets_show(app, dash.leaders[it->arg].id, dash.leaders[it->arg].name, NULL, 0);
 		break;
 	case D_WATCHLIST:
 		cx_customers_show(app, 1);
 		break;
 	case D_WHATIF:
 		cx_app_switch(app, CX_V_WHATIF);
-		break;
-	case D_LEADER:
-		cx_app_switch(app, CX_V_LEADERBOARD);
 		break;
 	}
 }

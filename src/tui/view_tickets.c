@@ -18,7 +18,7 @@ static int64_t total;
 static bool all_time; /* a customer's tickets are shown whatever the period */
 static bool oldest_first; /* S: the list read the other way */
 static const char *const channels[] = {"", "email", "chat", "phone", "social", "sms"};
-static const char *const states[] = {"all", "unresolved", "solved"};
+static const char *const states[] = {"all", "unresolved", "solved", "never answered"};
 
 static int fetch(void *ctx, const cx_page_key *after, bool inclusive, bool backward, int limit, void *out, int *n,
 		 cx_error *err)
@@ -49,7 +49,7 @@ static void load(struct cx_app *app)
 	cx_error err = {0};
 	if (cx_store_ticket_count(app->st, &tk_filter, &total, &err) < 0)
 		cx_app_status(app, true, "%s", err.msg);
-	cx_pager_reload(&pager, app->rows > 5 ? app->rows - 6 : 1);
+	cx_pager_reload(&pager, app->rows > 5 ? app->rows - 5 : 1);
 }
 
 /* Moves to the first page (after a tk_filter change). */
@@ -156,6 +156,12 @@ static void draw(struct cx_app *app, int top, int height)
 	int wid = 7, wcreated = wide ? 16 : 11, wch = 6, wst = 7, wfrt = 8, wcsat = 4, wagent = wide ? 18 : 14;
 	int wcust = wide ? 20 : 0;
 	int wtopic = w - (wid + wcreated + wch + wst + wfrt + wcsat + wagent + wcust + (wide ? 8 : 7));
+	if (wtopic < 0) { /* below 64 columns: the agent column gives way */
+		wagent += wtopic;
+		wtopic = 0;
+		if (wagent < 4)
+			wagent = 4;
+	}
 	cx_ui_style(app, CX_EL_HEADER);
 	cx_ui_fill(top + 1, 0, w);
 	int x = 0;
@@ -259,7 +265,7 @@ static bool key(struct cx_app *app, int ch)
 		cx_pager_end(&pager);
 		return true;
 	case 'f':
-		tk_filter.state = (tk_filter.state + 1) % 3;
+		tk_filter.state = (tk_filter.state + 1) % 4;
 		refilter(app);
 		return true;
 	case 'c': {
@@ -323,7 +329,7 @@ static void click(struct cx_app *app, int y, int x)
 
 static const struct cx_key_help help[] = {
 	{"j k, arrows", "move; PgUp PgDn, g G (Home End) jump"},
-	{"f", "filter: all, unresolved, solved"},
+	{"f", "filter: all, unresolved, solved, never answered"},
 	{"c", "filter by channel (cycles)"},
 	{"a", "show every agent's tickets again"},
 	{"s  S", "newest or oldest first"},
