@@ -91,9 +91,9 @@ static void pnl_panel(struct cx_app *app, int y, int x, int h, int w)
 	/* Too short for every line: the bottom line first. */
 	if (h - 2 < 9) {
 		money(b, sizeof b, p->attributed);
-		if (y < end) line(app, y++, x, w, "Attributed revenue", b, CX_EL_MONEY, D_CAMPAIGNS, 0);
+		if (y < end) line(app, y++, x, w, "Attributed", b, CX_EL_MONEY, D_CAMPAIGNS, 0);
 		money(b, sizeof b, p->net);
-		snprintf(title, sizeof title, "Net %s", p->profit_center ? "✓ profit center" : "✗ cost center");
+		snprintf(title, sizeof title, "Net %s", p->profit_center ? "✓ profit" : "✗ loss");
 		if (y < end) line(app, y++, x, w, title, b, p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
 		char pct[16];
 		if (p->break_even_ok) {
@@ -102,9 +102,9 @@ static void pnl_panel(struct cx_app *app, int y, int x, int h, int w)
 		} else {
 			snprintf(b, sizeof b, "n/a");
 		}
-		if (y < end) line(app, y++, x, w, "Break-even liability", b, CX_EL_MUTED, D_WHATIF, 0);
+		if (y < end) line(app, y++, x, w, "Break-even", b, CX_EL_MUTED, D_WHATIF, 0);
 		money(b, sizeof b, -p->fixed - p->raw.cogs - p->liability);
-		if (y < end) line(app, y++, x, w, "COGS, fixed costs, liability", b, CX_EL_NORMAL, -1, 0);
+		if (y < end) line(app, y++, x, w, "All costs", b, CX_EL_NORMAL, -1, 0);
 		return;
 	}
 	money(b, sizeof b, p->raw.upsell);
@@ -284,7 +284,7 @@ static void draw(struct cx_app *app, int top, int height)
 	}
 	/* The upper panels need 11 lines; a taller screen gives the rest to
 	 * the lists below (more agents, more per channel). */
-	int upper = height >= 22 ? 11 : height / 2;
+	int upper = height >= 21 ? 11 : height / 2;
 	int lower = height - upper;
 	int half = app->cols / 2;
 	pnl_panel(app, top, 0, upper, half);

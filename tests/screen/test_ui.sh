@@ -135,6 +135,27 @@ keys q
 wait_for 'EXIT=' 3
 check "q exits 0 after all that" "EXIT=0"
 
+# --- f in every list view, twice round: no crash, no leak (ASan build) -----
+start 80 24 "$DB"
+keys 2 f f f 4 f f 5 f f f 6 f f f
+check "f cycles the tables of every list view" "Leaderboard"
+keys q
+wait_for 'EXIT=' 3
+check "after cycling tables q still exits 0 (no crash, no leak)" "EXIT=0"
+
+# --- the minimum size, 60x16 --------------------------------------------------
+start 60 16 "$DB"
+check "60x16: the dashboard shows net first" "Net ✓ profit "
+keys 4 "[" e
+check "60x16: the campaign form opens" "Edit campaign #"
+keys Down Down Down Down Down Down Down Down Down Down
+check "60x16: the form scrolls to the last field" "Support hand-off day"
+keys Escape 3
+check "60x16: the tickets list draws" "tickets"
+keys q
+wait_for 'EXIT=' 3
+check "60x16: q exits 0" "EXIT=0"
+
 # --- What-if: the slider at 15 % shows the report's net at 15 % -------------
 cp sample.db "$DB"
 start 80 24 --actor screen-test "$DB"
