@@ -24,38 +24,24 @@ static int by_volume(const void *x, const void *y)
 	return strcmp(a->key, b->key);
 }
 
-static int top_agents(cx_store *st, cx_dashboard *d, cx_error *err)
+/* Agents by attributed revenue (ties: tickets solved), from the counts the
+ * leaderboard already read: no query of its own. */
+static void top_agents(cx_dashboard *d, const cx_score_raw *raw, size_t n)
 {
-	cx_agent_row *agents = NULL;
-	cx_ticket_group_row *by_agent = NULL;
-	size_t na, nba;
-	if (cx_store_agents(st, &d->period, &agents, &na, err) < 0 ||
-	    cx_store_ticket_kpis(st, &d->period, CX_GROUP_AGENT, &by_agent, &nba, err) < 0) {
-		free(agents);
-		return -1;
+	cx_dash_agent *all = calloc(n ? n : 1, sizeof *all);
+	if (!all)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		all[i].id = raw[i].agent_id;
+		memcpy(all[i].name, raw[i].name, sizeof all[i].name);
+		memcpy(all[i].team, raw[i].team, sizeof all[i].team);
+		all[i].revenue = raw[i].revenue;
+		all[i].solved = raw[i].solved;
 	}
-	cx_dash_agent *all = calloc(na ? na : 1, sizeof *all);
-	if (!all) {
-		free(agents);
-		free(by_agent);
-		return cx_fail(err, CX_EXIT_RUNTIME, "out of memory");
-	}
-	for (size_t i = 0; i < na; i++) {
-		all[i].id = agents[i].id;
-		memcpy(all[i].name, agents[i].name, sizeof all[i].name);
-		memcpy(all[i].team, agents[i].team, sizeof all[i].team);
-		all[i].revenue = agents[i].revenue;
-		for (size_t j = 0; j < nba; j++)
-			if (by_agent[j].key_int == agents[i].id)
-				all[i].solved = by_agent[j].raw.solved;
-	}
-	qsort(all, na, sizeof *all, by_revenue);
-	d->ntop = na < CX_DASH_TOP ? (int)na : CX_DASH_TOP;
+	qsort(all, n, sizeof *all, by_revenue);
+	d->ntop = n < CX_DASH_TOP ? (int)n : CX_DASH_TOP;
 	memcpy(d->top, all, (size_t)d->ntop * sizeof *all);
 	free(all);
-	free(agents);
-	free(by_agent);
-	return 0;
 }
 
 /* The period's leaderboard, without movement or levels (those need two
@@ -74,6 +60,7 @@ static int leaders(cx_store *st, cx_dashboard *d, cx_error *err)
 	size_t n;
 	if (cx_store_score_raw(st, &d->period, rules.frt_target_s, rules.sla_s, false, &raw, &n, err) < 0)
 		return -1;
+	top_agents(d, raw, n);
 	cx_board b;
 	cx_board_compute(&rules, raw, n, NULL, 0, NULL, 0, &b);
 	d->nleaders = 0;
@@ -133,8 +120,8 @@ int cx_dashboard_load(cx_store *st, const cx_period *p, int64_t liability_bp, cx
 	d->ndays = p->to_day - p->from_day + 1;
 	if (d->ndays > CX_DASH_MAX_DAYS)
 		d->ndays = CX_DASH_MAX_DAYS;
-	if (cx_store_daily_volume(st, p, d->daily, d->ndays, err) < 0 || top_agents(st, d, err) < 0 ||
-	    leaders(st, d, err) < 0 || claims(st, d, err) < 0)
+	if (cx_store_daily_volume(st, p, d->daily, d->ndays, err) < 0 || leaders(st, d, err) < 0 ||
+	    claims(st, d, err) < 0)
 		goto fail;
 	if (cx_store_watch_counts(st, p, &d->watch, err) < 0)
 		goto fail;
