@@ -26,6 +26,8 @@ enum cx_cell_kind {
 	CX_CELL_BOOL,     /* yes/no text/md; true/false csv and json */
 	CX_CELL_DATE,     /* text 'YYYY-MM-DD', printed as is; a string in json */
 	CX_CELL_ID,       /* an identifier: plain digits everywhere (no 1,701) */
+	CX_CELL_POINTS,   /* a score in hundredths of a point, such as NPS: "34.69"
+			     everywhere (a percentage difference, not a percentage) */
 };
 
 typedef struct cx_cell {
@@ -97,6 +99,7 @@ cx_cell cx_null(void);
 cx_cell cx_text(const char *s);
 cx_cell cx_int(int64_t v);
 cx_cell cx_id(int64_t v);
+cx_cell cx_points(int64_t hundredths);
 cx_cell cx_money(int64_t minor);
 cx_cell cx_bp(int64_t bp);
 cx_cell cx_seconds_x2(int64_t half_seconds);

@@ -61,6 +61,7 @@ char *cx_rep_human(const cx_cell *c, const char *currency)
 	case CX_CELL_INT: cx_fmt_int(buf, sizeof buf, c->i); break;
 	case CX_CELL_ID: snprintf(buf, sizeof buf, "%" PRId64, c->i); break;
 	case CX_CELL_MONEY: cx_fmt_money(buf, sizeof buf, c->i, currency); break;
+	case CX_CELL_POINTS: cx_fmt_bp(buf, sizeof buf, c->i); break;
 	case CX_CELL_BP: {
 		size_t n = strlen(cx_fmt_bp(buf, sizeof buf - 2, c->i));
 		memcpy(buf + n, " %", 3);

@@ -44,6 +44,7 @@ static void cell(FILE *out, const cx_cell *c)
 	case CX_CELL_INT:
 	case CX_CELL_ID: fprintf(out, "%" PRId64, c->i); break;
 	case CX_CELL_MONEY: fputs(cx_fmt_money_plain(buf, sizeof buf, c->i), out); break;
+	case CX_CELL_POINTS:
 	case CX_CELL_BP: fputs(cx_fmt_bp(buf, sizeof buf, c->i), out); break;
 	case CX_CELL_SECONDS: fputs(cx_fmt_seconds_plain_x2(buf, sizeof buf, c->i), out); break;
 	case CX_CELL_BOOL: fputs(c->i ? "true" : "false", out); break;

@@ -71,6 +71,7 @@ static void value(FILE *out, const cx_cell *c)
 	case CX_CELL_ID:
 	case CX_CELL_MONEY: fprintf(out, "%" PRId64, c->i); break;
 	/* "-0.50" and "3600.5" are valid JSON numbers as formatted. */
+	case CX_CELL_POINTS:
 	case CX_CELL_BP: fputs(cx_fmt_bp(buf, sizeof buf, c->i), out); break;
 	case CX_CELL_SECONDS: fputs(cx_fmt_seconds_plain_x2(buf, sizeof buf, c->i), out); break;
 	case CX_CELL_BOOL: fputs(c->i ? "true" : "false", out); break;

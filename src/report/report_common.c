@@ -13,7 +13,7 @@ const cx_column cx_kpi_columns[CX_KPI_NCOLS] = {
 	{"resolution_median_s", "Res med", CX_CELL_SECONDS, 0},
 	{"resolution_p90_s", "Res p90", CX_CELL_SECONDS, 0},
 	{"csat_pct", "CSAT", CX_CELL_BP, 0},
-	{"nps", "NPS", CX_CELL_BP, 0},
+	{"nps", "NPS", CX_CELL_POINTS, 0},
 	{"one_touch_pct", "1-touch", CX_CELL_BP, 0},
 	{"reopen_pct", "Reopen", CX_CELL_BP, 0},
 	{"unanswered", "No reply", CX_CELL_INT, CX_COL_NOJSON},
@@ -46,7 +46,7 @@ void cx_kpi_cells(cx_cell *c, const cx_ticket_kpi *k)
 	c[4] = cx_dist_median(&k->raw.resolution);
 	c[5] = cx_dist_p90(&k->raw.resolution);
 	c[6] = cx_bp_or_null(k->csat_ok, k->csat_bp);
-	c[7] = cx_bp_or_null(k->nps_ok, k->nps_bp);
+	c[7] = k->nps_ok ? cx_points(k->nps_bp) : cx_null();
 	c[8] = cx_bp_or_null(k->one_touch_ok, k->one_touch_bp);
 	c[9] = cx_bp_or_null(k->reopen_ok, k->reopen_bp);
 	c[10] = cx_int(k->raw.unanswered);

@@ -29,7 +29,7 @@ cx_doc *cx_report_summary(cx_store *st, const cx_report_opts *opt, cx_error *err
 	cx_doc_fact(doc, "one_touch_pct", "One-touch resolution", cx_bp_or_null(k->one_touch_ok, k->one_touch_bp));
 	cx_doc_fact(doc, "reopen_pct", "Reopened", cx_bp_or_null(k->reopen_ok, k->reopen_bp));
 	cx_doc_fact(doc, "csat_pct", "CSAT (rated 7-10)", cx_bp_or_null(k->csat_ok, k->csat_bp));
-	cx_doc_fact(doc, "nps", "NPS", cx_bp_or_null(k->nps_ok, k->nps_bp));
+	cx_doc_fact(doc, "nps", "NPS", k->nps_ok ? cx_points(k->nps_bp) : cx_null());
 	cx_doc_fact(doc, "rated", "Rated tickets", cx_int(k->raw.rated));
 	cx_doc_fact(doc, "unrated", "Unrated solved tickets", cx_int(k->unrated));
 	cx_doc_fact(doc, "attributed", "Revenue attributed to support", cx_money(p->attributed));

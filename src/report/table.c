@@ -211,3 +211,8 @@ cx_cell cx_bool(bool b)
 {
 	return (cx_cell){ .kind = CX_CELL_BOOL, .i = b ? 1 : 0 };
 }
+
+cx_cell cx_points(int64_t hundredths)
+{
+	return (cx_cell){ .kind = CX_CELL_POINTS, .i = hundredths };
+}
