@@ -55,7 +55,7 @@ int cx_store_campaign_get(cx_store *st, int64_t id, cx_campaign *c, cx_error *er
 	memset(c, 0, sizeof *c);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_DONE) {
-		sqlite3_finalize(s);
+		cx_q_release(st, s);
 		return cx_fail(err, CX_EXIT_RUNTIME, "campaign #%lld: no such campaign (deleted?)", (long long)id);
 	}
 	if (rc == SQLITE_ROW) {
@@ -165,7 +165,7 @@ static int write_campaign(cx_store *st, const cx_campaign *c, cx_error *err)
 	bind_campaign(s, c);
 	sqlite3_bind_int64(s, 14, c->id);
 	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
+	cx_q_release(st, s);
 	return rc == SQLITE_DONE ? 0 : write_fail(st, rc, err);
 }
 
@@ -243,7 +243,7 @@ static int add(cx_store *st, const cx_campaign *c, const char *actor, int64_t *i
 		return -1;
 	bind_campaign(s, c);
 	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
+	cx_q_release(st, s);
 	if (rc != SQLITE_DONE)
 		return write_fail(st, rc, err);
 	*id = sqlite3_last_insert_rowid(st->db);
@@ -292,7 +292,7 @@ static int setting_write(cx_store *st, const char *key, const char *value, cx_er
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 2, value, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
+	cx_q_release(st, s);
 	if (rc != SQLITE_DONE) {
 		if ((rc & 0xff) == SQLITE_CONSTRAINT)
 			return cx_fail(err, CX_EXIT_RUNTIME, "%s: the value '%s' is out of range", key, value);
@@ -356,7 +356,7 @@ static int revert(cx_store *st, const cx_audit_row *r, int64_t edit, const char 
 			return -1;
 		sqlite3_bind_int64(s, 1, id);
 		int rc = sqlite3_step(s);
-		sqlite3_finalize(s);
+		cx_q_release(st, s);
 		if (rc != SQLITE_DONE)
 			return cx_store_sql_fail(st, err, rc, "cannot write to store");
 		return audit(st, edit, actor, "undo", "campaigns", r->row_id, "name", c.name, NULL, err);

@@ -104,6 +104,7 @@ void cx_store_close(cx_store *st)
 	if (!st)
 		return;
 	sqlite3_finalize(st->data_version_stmt);
+	cx_q_cache_clear(st);
 	sqlite3_close_v2(st->db);
 	free(st->path);
 	free(st);

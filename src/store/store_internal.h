@@ -11,6 +11,15 @@ struct cx_store {
 	char *path;
 	bool read_only;
 	sqlite3_stmt *data_version_stmt; /* polled often: prepared once */
+	/* Statements kept prepared across refreshes: the UI re-runs the same
+	 * few dozen queries every time the store changes. */
+	struct cx_cached_stmt {
+		char *sql;
+		sqlite3_stmt *stmt;
+		bool in_use;
+		uint64_t used_at; /* for evicting the least recently used */
+	} cache[64];
+	uint64_t clock;
 };
 
 /* Fills err with "<doing> '<path>': <why rc>" and returns -1. */
@@ -21,8 +30,15 @@ int cx_store_sql_fail(cx_store *st, cx_error *err, int rc, const char *doing);
 /* ---- helpers for the query files ---------------------------------------- */
 #include <stdlib.h>
 
-/* Prepares sql or fills err ("cannot read store '<path>': ..."). */
+/* Prepares sql (or takes it ready from the cache) or fills err ("cannot
+ * read store '<path>': ...").  Every statement from here goes back with
+ * cx_q_release or cx_q_done, never sqlite3_finalize. */
 int cx_q_prepare(cx_store *st, const char *sql, sqlite3_stmt **out, cx_error *err);
+/* Gives a statement back: reset for the next use, or finalized when it
+ * was not cached. */
+void cx_q_release(cx_store *st, sqlite3_stmt *s);
+/* Finalizes every cached statement (on close). */
+void cx_q_cache_clear(cx_store *st);
 /* Binds the period's instants to ?1 (start) and ?2 (end), and its days as
  * 'YYYY-MM-DD' to ?3 (from) and ?4 (to) when the statement has them. */
 void cx_q_bind_period(sqlite3_stmt *s, const cx_period *p);
