@@ -20,7 +20,7 @@ static void report_usage(FILE *to)
 	fprintf(to, "Usage: cxtop report NAME [OPTIONS] [DB]\n"
 		    "       cxtop report --list\n\nReports:\n");
 	for (size_t i = 0; i < n; i++)
-		fprintf(to, "  %-10s %s\n", all[i].name, all[i].summary);
+		fprintf(to, "  %-12s %s\n", all[i].name, all[i].summary);
 	fprintf(to, "\nOptions:\n"
 		    "  --from YYYY-MM-DD      first day (local time, inclusive)\n"
 		    "  --to YYYY-MM-DD        last day (inclusive)\n"
@@ -40,7 +40,7 @@ static void list(void)
 	size_t n;
 	const cx_report_def *all = cx_report_all(&n);
 	for (size_t i = 0; i < n; i++)
-		printf("%-10s %s\n", all[i].name, all[i].summary);
+		printf("%-12s %s\n", all[i].name, all[i].summary);
 }
 
 /* Resolves --from/--to/--period into the period reported on. */

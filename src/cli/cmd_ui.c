@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <pwd.h>
 #include <unistd.h>
 
 #include "cli_internal.h"
@@ -52,6 +53,16 @@ static int print_summary(const char *path, bool read_only)
 	return CX_EXIT_OK;
 }
 
+/* Who edits: $USER, else the account's name, else "unknown". */
+static const char *login_name(void)
+{
+	const char *u = getenv("USER");
+	if (u && *u)
+		return u;
+	struct passwd *pw = getpwuid(getuid());
+	return pw && pw->pw_name && *pw->pw_name ? pw->pw_name : "unknown";
+}
+
 int cx_cmd_ui(const struct cx_ui_options *opt)
 {
 	cx_config cfg;
@@ -67,7 +78,7 @@ int cx_cmd_ui(const struct cx_ui_options *opt)
 		.theme = opt->theme ? opt->theme : cfg.has_theme ? cfg.theme : NULL,
 		.no_color = opt->no_color,
 		.refresh_ms = cfg.refresh_ms,
-		.actor = opt->actor ? opt->actor : getenv("USER") && *getenv("USER") ? getenv("USER") : "unknown",
+		.actor = opt->actor ? opt->actor : login_name(),
 	};
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return print_summary(t.db_path, t.read_only);

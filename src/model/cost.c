@@ -15,7 +15,10 @@ int64_t cx_agent_cost(int64_t monthly_cost, int32_t from_day, int32_t to_day, in
 		int mdays = cx_month_days(day);
 		int32_t month_end = day - (d - 1) + mdays - 1;
 		int32_t end = month_end < b ? month_end : b;
-		total += cx_prorate(monthly_cost, end - day + 1, mdays);
+		/* Up to `end` minus up to the day before: splits add up exactly. */
+		int32_t month_start = day - (d - 1);
+		total += cx_prorate(monthly_cost, end - month_start + 1, mdays) -
+			 cx_prorate(monthly_cost, day - month_start, mdays);
 		day = end + 1;
 	}
 	return total;

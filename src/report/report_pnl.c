@@ -74,6 +74,14 @@ cx_doc *cx_report_pnl(cx_store *st, const cx_report_opts *opt, cx_error *err)
 			return NULL;
 		}
 		cx_pnl p = cx_pnl_compute(&raw, bp);
+		/* Each row's liability is the rounded liability of the returns so
+		 * far minus that of the rows before: the rows add up to exactly the
+		 * liability of the whole range, as one report of it would print. */
+		int64_t before = cx_div_round(sum.returns_cost * bp, 10000);
+		int64_t upto = cx_div_round((sum.returns_cost + raw.returns_cost) * bp, 10000);
+		p.net += p.liability - (upto - before);
+		p.liability = upto - before;
+		p.profit_center = p.net > 0;
 		char label[64], from[11], to[11];
 		cx_period_label(parts[i], label, sizeof label);
 		fill(cx_table_row(t), label, &p);

@@ -57,7 +57,11 @@ static int costs(cx_store *st, const cx_period *p, cx_pnl_raw *out, cx_error *er
 		int32_t to = from + mdays - 1;
 		int32_t a = from > p->from_day ? from : p->from_day;
 		int32_t b = to < p->to_day ? to : p->to_day;
-		int64_t share = cx_prorate(sqlite3_column_int64(s, 2), b - a + 1, mdays);
+		/* The share of days a..b is the month's amount up to b minus the
+		 * amount up to the day before a, each rounded once: the pieces of
+		 * a month split by week always add up to the month to the cent. */
+		int64_t amount = sqlite3_column_int64(s, 2);
+		int64_t share = cx_prorate(amount, b - from + 1, mdays) - cx_prorate(amount, a - from, mdays);
 		if (strcmp(kind, "staff") == 0)
 			out->staff += share;
 		else if (strcmp(kind, "platform") == 0)

@@ -86,8 +86,12 @@ void cx_app_edited(struct cx_app *app)
 
 void cx_app_switch(struct cx_app *app, int view)
 {
-	if (view >= 0 && view < CX_V_COUNT)
+	if (view >= 0 && view < CX_V_COUNT && view != app->view) {
 		app->view = view;
+		/* A message belongs to the view it was about. */
+		if (!app->status_error)
+			app->status[0] = '\0';
+	}
 }
 
 void cx_app_prompt(struct cx_app *app, const char *prompt, void (*on_input)(struct cx_app *, bool done))
@@ -180,7 +184,7 @@ static void draw_help(struct cx_app *app)
 	int iy, ix, ih, iw;
 	char title[64];
 	snprintf(title, sizeof title, "Keys: %s", views[app->view]->title);
-	cx_ui_overlay(app, n + 5, 66, title, &iy, &ix, &ih, &iw);
+	cx_ui_overlay(app, n + 5, 86, title, &iy, &ix, &ih, &iw);
 	int y = iy;
 	for (int part = 0; part < 2; part++) {
 		const struct cx_key_help *h = part == 0 ? vh : global_help;

@@ -64,7 +64,14 @@ void cx_form_draw(struct cx_app *app)
 	cx_ui_overlay(app, CX_CF_COUNT + 5, 92, title, &iy, &ix, &ih, &iw);
 	/* The reason a value is refused must be read whole: the value box
 	 * gives way on narrow screens. */
-	int lw = 21, vw = iw - lw - 37;
+	int need = 0;
+	for (int f = 0; f < CX_CF_COUNT; f++) {
+		const char *m = form.why[f] ? form.why[f] : f == form.focus ? cx_campaign_hint((enum cx_campaign_field)f) : "";
+		int w = cx_utf8_width(m);
+		if (w > need)
+			need = w;
+	}
+	int lw = 21, vw = iw - lw - 1 - need;
 	if (vw > 30)
 		vw = 30;
 	if (vw < 12)
@@ -109,7 +116,8 @@ static void save(struct cx_app *app)
 	}
 	if (bad >= 0) {
 		form.focus = bad;
-		snprintf(form.message, sizeof form.message, "not saved: fix the values marked in red");
+		snprintf(form.message, sizeof form.message, "not saved: %s %s", cx_campaign_label((enum cx_campaign_field)bad),
+			 form.why[bad]);
 		return;
 	}
 	enum cx_campaign_field f;

@@ -126,6 +126,11 @@ static void arrange(struct tview *v)
 		v->cursor = v->n ? v->n - 1 : 0;
 }
 
+static bool right_aligned(const cx_column *c)
+{
+	return c->kind != CX_CELL_TEXT && c->kind != CX_CELL_DATE;
+}
+
 static void build_cache(struct tview *v)
 {
 	cx_table *t = table_of(v);
@@ -145,8 +150,15 @@ static void build_cache(struct tview *v)
 			if (w > v->width[c])
 				v->width[c] = w;
 		}
+	for (size_t c = 0; t->totals && c < t->ncols; c++) {
+		char *s = cx_cell_human(&t->totals[c], v->doc->currency);
+		int w = cx_utf8_width(s);
+		if (w > v->width[c])
+			v->width[c] = w;
+		free(s);
+	}
 	for (size_t c = 0; c < t->ncols; c++)
-		if (v->width[c] > MAX_COL_WIDTH)
+		if (v->width[c] > MAX_COL_WIDTH && !right_aligned(&t->cols[c]))
 			v->width[c] = MAX_COL_WIDTH;
 	if (t->totals && t->ncols && v->width[0] < 5)
 		v->width[0] = 5; /* "TOTAL" */
@@ -173,14 +185,17 @@ static void load(struct cx_app *app, struct tview *v)
 	build_cache(v);
 }
 
-static bool right_aligned(const cx_column *c)
-{
-	return c->kind != CX_CELL_TEXT && c->kind != CX_CELL_DATE;
-}
 
 /* The columns that stay put while the rest scroll: an ID and the name. */
 static size_t frozen(const cx_table *t)
 {
+	/* The row's name stays in view however far the columns scroll. */
+	static const char *const names[] = {"agent", "campaign", "customer", "carrier", "channel", "topic", "trophy",
+					    "team", NULL};
+	for (size_t c = 0; c < t->ncols && c < 4; c++)
+		for (int i = 0; names[i]; i++)
+			if (strcmp(t->cols[c].key, names[i]) == 0)
+				return c + 1;
 	size_t k = 0;
 	if (k < t->ncols && right_aligned(&t->cols[k]) && t->ncols > 2)
 		k++;
@@ -200,8 +215,13 @@ static void draw_row(struct cx_app *app, struct tview *v, int y, const char *con
 		if (c >= fz && (int)(c - fz) < v->hscroll)
 			continue;
 		int w = v->width[c];
-		if (x + w > app->cols)
+		/* A number is shown whole or not at all ("$5,7…" would mislead);
+		 * only a name may be cut to fit. */
+		if (x + w > app->cols) {
+			if (right_aligned(&t->cols[c]) && c >= fz)
+				break;
 			w = app->cols - x;
+		}
 		cx_ui_text(y, x, w, cells[c], right_aligned(&t->cols[c]));
 		x += w + GAP;
 	}
@@ -520,7 +540,7 @@ static const struct cx_key_help list_help[] = {
 	{"s  S", "sort by the next column / reverse the order"},
 	{"/", "search (Esc clears)"},
 	{"f", "the report's other table (teams, open claims)"},
-	{"Enter", "detail of the row; Enter again: its tickets"},
+	{"Enter", "every figure of the row (agents: Enter again lists the tickets)"},
 	{NULL, NULL},
 };
 
@@ -530,7 +550,6 @@ static const struct cx_key_help campaign_help[] = {
 	{"a", "add a campaign"},
 	{"D", "archive the campaign (or bring it back)"},
 	{"A", "the audit trail of every edit, and back"},
-	{"u", "undo the last edit"},
 	{"j k, arrows", "move; PgUp PgDn, g G (Home End) jump"},
 	{"h l", "scroll the columns left / right"},
 	{"s  S", "sort by the next column / reverse the order"},

@@ -30,8 +30,8 @@ static const struct {
 	[L_UPSELL] = {"Upsell response", 0, 10000, 100, 10, 1000, false},
 	[L_WINBACK] = {"Win-back recovery", 0, 10000, 100, 10, 1000, false},
 	[L_CPC] = {"Upsell cost/contact", 0, 2000, 10, 1, 100, true},
-	[L_BUYOUT] = {"Calls: buyout change", -1000, 1000, 10, 1, 100, false},
-	[L_CPO] = {"Calls: cost per order", 0, 20000, 100, 10, 1000, true},
+	[L_BUYOUT] = {"Order calls: buyout", -1000, 1000, 10, 1, 100, false},
+	[L_CPO] = {"Order calls: cost", 0, 20000, 100, 10, 1000, true},
 };
 
 static cx_whatif_base base;
@@ -292,8 +292,12 @@ static void set(struct cx_app *app, int64_t delta)
 
 static void on_confirm(struct cx_app *app, bool done)
 {
-	if (!done)
-		return;
+	/* One key answers: y or n, no Enter needed. */
+	if (!done) {
+		if (!app->input[0])
+			return;
+		app->prompt = NULL;
+	}
 	char a[32], value[32];
 	cx_fmt_bp(a, sizeof a, now.liability_bp);
 	if (app->input[0] != 'y' && app->input[0] != 'Y') {
@@ -306,7 +310,6 @@ static void on_confirm(struct cx_app *app, bool done)
 		cx_app_status(app, true, "%s", err.msg);
 		return;
 	}
-	touched = false;
 	cx_app_edited(app);
 	cx_app_status(app, false, "returns liability set to %s %% in the store; u undoes", a);
 }

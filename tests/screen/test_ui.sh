@@ -168,13 +168,11 @@ if screen | grep "^  Net " | grep -q -- "$dollars"; then ok "the slider at 15 % 
 keys Enter
 check "Enter on the liability asks first" "apply a returns liability of 15.00 %"
 text n
-keys Enter
-check "answering no applies nothing" "not applied"
+check "answering no (one key) applies nothing" "not applied"
 [ "$(sqlite3 "$DB" "SELECT value FROM settings WHERE key = 'returns_liability_bp'")" = 1000 ] && ok "the store still says 10 %" || echo "not ok - the store still says 10 %"
 keys Enter
 text y
-keys Enter
-check "answering yes applies it" "returns liability set to 15.00 %"
+check "answering yes (one key) applies it" "returns liability set to 15.00 %"
 [ "$(sqlite3 "$DB" "SELECT value FROM settings WHERE key = 'returns_liability_bp'")" = 1500 ] && ok "the store now says 15 %" || echo "not ok - the store now says 15 %"
 keys u
 check "u undoes the applied liability" "undid setting returns_liability_bp"
@@ -192,7 +190,7 @@ keys Down Down Down Down Down C-u
 text "12.345"
 check "a bad cost per contact is refused inline" "an amount >= 0, at most 2 decimals"
 keys C-s
-check "saving with a bad value is refused" "not saved: fix the values marked in red"
+check "saving with a bad value is refused, naming the field" "not saved: Cost per contact"
 [ "$(sqlite3 "$DB" "SELECT cost_per_contact FROM campaigns WHERE name = 'Welcome upsell — Feb 2022'")" = "$before" ] && ok "the bad value never reached the store" || echo "not ok - the bad value never reached the store"
 keys C-u
 text "1.75"
