@@ -208,7 +208,10 @@ void cx_period_label(cx_period p, char *buf, int len)
 		int ty, tm, td;
 		cx_civil_from_days(thu, &ty, &tm, &td);
 		int week = (thu - cx_days_from_civil(ty, 1, 1)) / 7 + 1;
-		snprintf(buf, (size_t)len, "%d-W%02d", ty, week);
+		int fy, fm, fd, ly, lm, ld;
+		cx_civil_from_days(p.from_day, &fy, &fm, &fd);
+		cx_civil_from_days(p.to_day, &ly, &lm, &ld);
+		snprintf(buf, (size_t)len, "%d-W%02d (%02d-%02d – %02d-%02d)", ty, week, fm, fd, lm, ld);
 		break;
 	}
 	case CX_PERIOD_RANGE:

@@ -1,8 +1,12 @@
 /* report_audit.c — the audit trail: every edit made through cxtop, newest
  * first, one line per changed field. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
+#include "cxtop/campaign.h"
+#include "cxtop/format.h"
 #include "cxtop/xalloc.h"
 #include "report_internal.h"
 
@@ -48,9 +52,33 @@ cx_doc *cx_report_audit(cx_store *st, const cx_report_opts *opt, cx_error *err)
 		c[3] = cx_text(r->action);
 		c[4] = cx_text(r->entity);
 		c[5] = cx_text(r->row_id);
-		c[6] = cx_text(r->field);
-		c[7] = r->old_value[0] ? cx_text(r->old_value) : cx_null();
-		c[8] = r->new_value[0] ? cx_text(r->new_value) : cx_null();
+		/* In the words of the form: "Cost per contact", "Returns
+		 * liability %" with 15.00, not cost_per_contact and 1500. */
+		char field[64], oldv[64], newv[64];
+		const char *o = r->old_value, *nv = r->new_value;
+		snprintf(field, sizeof field, "%s", r->field);
+		if (strcmp(r->entity, "settings") == 0 && strcmp(r->row_id, "returns_liability_bp") == 0) {
+			snprintf(field, sizeof field, "Returns liability %%");
+			if (o[0]) {
+				cx_fmt_bp(oldv, sizeof oldv, strtoll(o, NULL, 10));
+				o = oldv;
+			}
+			if (nv[0]) {
+				cx_fmt_bp(newv, sizeof newv, strtoll(nv, NULL, 10));
+				nv = newv;
+			}
+		} else if (strcmp(r->field, "archived") == 0) {
+			snprintf(field, sizeof field, "Archived");
+			o = o[0] ? (strcmp(o, "1") == 0 ? "yes" : "no") : o;
+			nv = nv[0] ? (strcmp(nv, "1") == 0 ? "yes" : "no") : nv;
+		} else {
+			for (int f = 0; f < CX_CF_COUNT; f++)
+				if (strcmp(cx_campaign_column((enum cx_campaign_field)f), r->field) == 0)
+					snprintf(field, sizeof field, "%s", cx_campaign_label((enum cx_campaign_field)f));
+		}
+		c[6] = cx_text(field);
+		c[7] = o[0] ? cx_text(o) : cx_null();
+		c[8] = nv[0] ? cx_text(nv) : cx_null();
 		c[9] = r->undone_by ? cx_id(r->undone_by) : cx_null();
 	}
 	if (n == AUDIT_LIMIT)

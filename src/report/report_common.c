@@ -57,17 +57,21 @@ void cx_kpi_cells(cx_cell *c, const cx_ticket_kpi *k)
 
 cx_doc *cx_report_doc(cx_store *st, const cx_report_opts *opt, const char *name, const char *title)
 {
-	char from[11], to[11], currency[8], label[64], full[160];
+	char from[11], to[11], currency[8], label[64], full[256];
 	cx_date_format(opt->period.from_day, from);
 	cx_date_format(opt->period.to_day, to);
 	cx_store_currency(st, currency, sizeof currency);
 	/* A named period (March 2022, 2022-W09, 2022 Q1) leads the title; the
 	 * renderer adds the dates themselves. */
 	cx_period_label(opt->period, label, sizeof label);
+	/* The company's name heads a printout when the store has one. */
+	char company[96] = "", lead[128];
+	cx_store_setting(st, "company_name", company, sizeof company);
+	snprintf(lead, sizeof lead, "%s%s%s", company, company[0] ? " · " : "", title);
 	if (opt->period.kind == CX_PERIOD_RANGE)
-		snprintf(full, sizeof full, "%s", title);
+		snprintf(full, sizeof full, "%s", lead);
 	else
-		snprintf(full, sizeof full, "%s — %s", title, label);
+		snprintf(full, sizeof full, "%s — %s", lead, label);
 	return cx_doc_new(name, full, from, to, currency);
 }
 

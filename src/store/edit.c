@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cxtop/format.h"
 #include "cxtop/xalloc.h"
 #include "store_internal.h"
 
@@ -490,13 +491,23 @@ static int undo(cx_store *st, const char *actor, char *what, size_t len, cx_erro
 		}
 	}
 	if (rc == 0) {
-		if (strcmp(rows[0].entity, "settings") == 0)
+		if (strcmp(rows[0].entity, "settings") == 0 && strcmp(rows[0].row_id, "returns_liability_bp") == 0) {
+			char pct[16];
+			cx_fmt_bp(pct, sizeof pct, strtoll(rows[0].old_value, NULL, 10));
+			snprintf(what, len, "undid the returns liability: back to %s %%", pct);
+		} else if (strcmp(rows[0].entity, "settings") == 0)
 			snprintf(what, len, "undid setting %s: back to %s", rows[0].row_id, rows[0].old_value);
 		else if (strcmp(rows[0].action, "add") == 0)
 			snprintf(what, len, "undid adding campaign #%s", rows[0].row_id);
-		else
+		else if (strcmp(rows[0].field, "archived") == 0)
+			snprintf(what, len, "undid %s campaign #%s", strcmp(rows[0].new_value, "1") == 0 ? "archiving" : "restoring",
+				 rows[0].row_id);
+		else {
+			enum cx_campaign_field f = field_of(rows[0].field);
 			snprintf(what, len, "undid %zu change%s to campaign #%s (%s back to %s)", n, n == 1 ? "" : "s",
-				 rows[0].row_id, rows[0].field, rows[0].old_value[0] ? rows[0].old_value : "empty");
+				 rows[0].row_id, f < CX_CF_COUNT ? cx_campaign_label(f) : rows[0].field,
+				 rows[0].old_value[0] ? rows[0].old_value : "empty");
+		}
 	}
 	free(rows);
 	return rc < 0 ? -1 : 1;

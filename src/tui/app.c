@@ -6,6 +6,7 @@
  * another process has committed; only then does anything get re-read.
  * Idle, cxtop costs one cheap query every refresh interval.
  */
+#include <langinfo.h>
 #include <locale.h>
 #include <term.h>
 #include <unistd.h>
@@ -464,6 +465,12 @@ int cx_tui_run(const cx_tui_options *opt, cx_error *err)
 	load_theme(&app, opt);
 
 	setlocale(LC_ALL, "");
+	/* Names, lines and bars are UTF-8: say so when the locale is not. */
+	const char *codeset = nl_langinfo(CODESET);
+	if (codeset && !strstr(codeset, "UTF-8") && !strstr(codeset, "utf8"))
+		cx_app_status(&app, true, "the locale is not UTF-8 (%s): names and lines will show wrong; set "
+					  "LANG=C.UTF-8 or your UTF-8 locale",
+			      codeset);
 	/* Escape must answer at once: it closes overlays, search and forms. */
 	if (!getenv("ESCDELAY"))
 		set_escdelay(25);

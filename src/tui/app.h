@@ -105,6 +105,7 @@ bool cx_form_key(struct cx_app *app, int ch);
 void cx_tickets_show(struct cx_app *app, int64_t agent_id, const char *agent, const char *channel, int state);
 void cx_tickets_for_customer(struct cx_app *app, int64_t customer_id, const char *name);
 void cx_customers_show(struct cx_app *app, int which);
+void cx_claims_show_open(struct cx_app *app);
 
 /* ---- draw.c ---------------------------------------------------------------- */
 void cx_colors_init(struct cx_app *app);

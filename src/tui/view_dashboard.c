@@ -305,7 +305,7 @@ static void drill(struct cx_app *app, const struct item *it)
 		cx_app_switch(app, CX_V_AGENTS);
 		break;
 	case D_CLAIMS:
-		cx_app_switch(app, CX_V_CLAIMS);
+		cx_claims_show_open(app);
 		break;
 	case D_TICKETS:
 		cx_tickets_show(app, 0, NULL, NULL, 0);

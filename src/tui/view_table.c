@@ -610,3 +610,19 @@ static const struct cx_key_help leader_help[] = {
 };
 
 TVIEW(leaderboard, leader, "Leaderboard", leader_help)
+
+/* The dashboard's claims figures open the claims still open that day. */
+void cx_claims_show_open(struct cx_app *app)
+{
+	if (claims.doc && claims.table != 1) {
+		free_cache(&claims);
+		claims.table = 1;
+		claims.cursor = claims.top = 0;
+		claims.hscroll = 0;
+		claims.sort = -1;
+		build_cache(&claims);
+	} else {
+		claims.table = 1;
+	}
+	cx_app_switch(app, CX_V_CLAIMS);
+}

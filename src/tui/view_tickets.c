@@ -185,7 +185,11 @@ static void draw(struct cx_app *app, int top, int height)
 		char id[24], created[24], frt[24], csat[8];
 		snprintf(id, sizeof id, "%lld", (long long)t->id);
 		when(created, sizeof created, t->created_at);
-		const char *shown = wide ? created : created + 5; /* MM-DD HH:MM */
+		/* MM-DD HH:MM within a period; a customer's all-time list needs
+		 * the year more than the minute. */
+		char day[16];
+		snprintf(day, sizeof day, "%.10s", created);
+		const char *shown = wide ? created : all_time ? day : created + 5;
 		if (t->first_response_at)
 			cx_fmt_duration_x2(frt, sizeof frt, (t->first_response_at - t->created_at) * 2);
 		else

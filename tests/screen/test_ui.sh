@@ -175,7 +175,7 @@ text y
 check "answering yes (one key) applies it" "returns liability set to 15.00 %"
 [ "$(sqlite3 "$DB" "SELECT value FROM settings WHERE key = 'returns_liability_bp'")" = 1500 ] && ok "the store now says 15 %" || echo "not ok - the store now says 15 %"
 keys u
-check "u undoes the applied liability" "undid setting returns_liability_bp"
+check "u undoes the applied liability" "undid the returns liability: back to 10.00 %"
 [ "$(sqlite3 "$DB" "SELECT value FROM settings WHERE key = 'returns_liability_bp'")" = 1000 ] && ok "the store is back to 10 %" || echo "not ok - the store is back to 10 %"
 
 # --- Editing a campaign's cost per contact ----------------------------------
