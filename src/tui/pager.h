@@ -39,4 +39,12 @@ void cx_pager_down(struct cx_pager *p, int steps);
 void cx_pager_up(struct cx_pager *p, int steps);
 const void *cx_pager_item(const struct cx_pager *p, int i);
 
+/* The list keys (j k arrows, PgUp PgDn Space, g G Home End): true when
+ * the key was one of them.  In pager_keys.c, beside the curses key codes. */
+bool cx_pager_key(struct cx_pager *p, int ch);
+/* A click on screen row y (or the wheel: -1 up, -2 down): 1 when it hit
+ * the row already under the cursor (open it), 0 when it moved the cursor,
+ * -1 otherwise. */
+int cx_pager_click(struct cx_pager *p, int y, int first_row_y);
+
 #endif

@@ -126,31 +126,9 @@ static void on_search(struct cx_app *app, bool done)
 
 static bool key(struct cx_app *app, int ch)
 {
-	int page = pager.rows > 1 ? pager.rows - 1 : 1;
+	if (cx_pager_key(&pager, ch))
+		return true;
 	switch (ch) {
-	case 'j':
-	case KEY_DOWN:
-		cx_pager_down(&pager, 1);
-		return true;
-	case 'k':
-	case KEY_UP:
-		cx_pager_up(&pager, 1);
-		return true;
-	case KEY_NPAGE:
-	case ' ':
-		cx_pager_down(&pager, page);
-		return true;
-	case KEY_PPAGE:
-		cx_pager_up(&pager, page);
-		return true;
-	case 'g':
-	case KEY_HOME:
-		cx_pager_home(&pager);
-		return true;
-	case 'G':
-	case KEY_END:
-		cx_pager_end(&pager);
-		return true;
 	case 'f':
 		cust_filter.which = (cust_filter.which + 1) % 4;
 		refilter(app);
@@ -189,15 +167,7 @@ static bool key(struct cx_app *app, int ch)
 
 static void click(struct cx_app *app, int y, int x)
 {
-	if (y == -1) {
-		cx_pager_up(&pager, 3);
-	} else if (y == -2) {
-		cx_pager_down(&pager, 3);
-	} else {
-		int row = y - 4;
-		if (row >= 0 && row < pager.n)
-			pager.cursor = row;
-	}
+	cx_pager_click(&pager, y, 4);
 }
 
 static const struct cx_key_help help[] = {

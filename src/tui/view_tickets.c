@@ -243,31 +243,9 @@ static bool key(struct cx_app *app, int ch)
 			detail = false;
 		return ch != 'q';
 	}
-	int page = pager.rows > 1 ? pager.rows - 1 : 1;
+	if (cx_pager_key(&pager, ch))
+		return true;
 	switch (ch) {
-	case 'j':
-	case KEY_DOWN:
-		cx_pager_down(&pager, 1);
-		return true;
-	case 'k':
-	case KEY_UP:
-		cx_pager_up(&pager, 1);
-		return true;
-	case KEY_NPAGE:
-	case ' ':
-		cx_pager_down(&pager, page);
-		return true;
-	case KEY_PPAGE:
-		cx_pager_up(&pager, page);
-		return true;
-	case 'g':
-	case KEY_HOME:
-		cx_pager_home(&pager);
-		return true;
-	case 'G':
-	case KEY_END:
-		cx_pager_end(&pager);
-		return true;
 	case 'f':
 		tk_filter.state = (tk_filter.state + 1) % 4;
 		refilter(app);
@@ -317,18 +295,9 @@ static bool key(struct cx_app *app, int ch)
 
 static void click(struct cx_app *app, int y, int x)
 {
-	if (y == -1) {
-		cx_pager_up(&pager, 3);
-	} else if (y == -2) {
-		cx_pager_down(&pager, 3);
-	} else {
-		int row = y - 4;
-		if (row >= 0 && row < pager.n) {
-			if (row == pager.cursor)
-				detail = true;
-			pager.cursor = row;
-		}
-	}
+	/* Rows start four lines down: top bar, tabs, info line, header. */
+	if (cx_pager_click(&pager, y, 4) == 1)
+		detail = true;
 }
 
 static const struct cx_key_help help[] = {
