@@ -62,3 +62,16 @@ expect_out "read-only" "--read-only is shown"
 
 run "$WORK/a.db" extra
 expect_status 2 "a stray argument exits 2"
+
+# The config file names the default store for reports too.
+mkdir -p "$WORK/xdg/cxtop"
+cp sample.db "$WORK/team.db"
+printf 'db: %s\n' "$WORK/team.db" >"$WORK/xdg/cxtop/config.yaml"
+(cd "$WORK" && XDG_CONFIG_HOME="$WORK/xdg" "$CXTOP" report pnl --format json >"$OUT" 2>"$ERR")
+status=$?
+expect_status 0 "report uses the config file's db when no DB is given"
+expect_out '"report": "pnl"' "the config's store was read"
+printf 'db: [oops\n' >"$WORK/xdg/cxtop/config.yaml"
+(cd "$WORK" && XDG_CONFIG_HOME="$WORK/xdg" CXTOP_DB="$WORK/team.db" "$CXTOP" report pnl >"$OUT" 2>"$ERR")
+status=$?
+expect_status 0 "CXTOP_DB wins over a broken config file"

@@ -486,3 +486,4 @@ printf 'levels:\n  - { name: Only, points: 5 }\n' >"$WORK/bad-scoring.yaml"
 CXTOP_SCORING="$WORK/bad-scoring.yaml" run report leaderboard sample.db
 expect_status 0 "leaderboard: a broken scoring file still prints the board"
 expect_err "bad-scoring.yaml:2:[0-9]+: " "leaderboard: a broken scoring file is named with line and column"
+

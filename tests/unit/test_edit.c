@@ -316,6 +316,22 @@ static void audit_list_newest_first(void **state)
 	free(rows);
 }
 
+static void search_takes_wildcards_literally(void **state)
+{
+	cx_error err = {0};
+	cx_customer_filter all = {0}, under = {0};
+	int64_t n_all, n_under, n_pct;
+	snprintf(under.search, sizeof under.search, "_");
+	assert_int_equal(cx_store_customer_count(st, &all, &n_all, &err), 0);
+	assert_int_equal(cx_store_customer_count(st, &under, &n_under, &err), 0);
+	/* Some emails hold an underscore; an unescaped "_" would match all. */
+	assert_true(n_under > 0);
+	assert_true(n_under < n_all);
+	snprintf(under.search, sizeof under.search, "%%");
+	assert_int_equal(cx_store_customer_count(st, &under, &n_pct, &err), 0);
+	assert_int_equal(n_pct, 0);
+}
+
 static int teardown_all(void **state)
 {
 	tu_tmp_cleanup();
@@ -339,6 +355,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(liability_setting_with_audit_and_undo, setup, teardown),
 		cmocka_unit_test_setup_teardown(read_only_refuses_every_edit, setup, teardown),
 		cmocka_unit_test_setup_teardown(audit_list_newest_first, setup, teardown),
+		cmocka_unit_test_setup_teardown(search_takes_wildcards_literally, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("edit", tests, NULL, teardown_all);
 }
