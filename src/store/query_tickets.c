@@ -92,13 +92,14 @@ static int run_counts(cx_store *st, const cx_period *p, const char *gx, struct g
 	return cx_q_done(st, s, rc, err);
 }
 
-/* Only the rows at the middle ranks and the p90 rank come back; the same
- * ranks as cx_dist_ranks() decides in run_dist. */
+/* The durations of each group in order, streamed: C counts the rank of
+ * every row and keeps only the two middle values and the p90 value, so
+ * memory stays constant whatever the period.  Each group's count is known
+ * from the counting pass (answered tickets: created - unanswered; solved
+ * tickets: all have a resolution), so the ranks are known before its rows
+ * arrive.  (A window-function version ran about half again as long.) */
 #define DIST_SQL \
-		"WITH v AS (SELECT %s AS g, %s AS d FROM tickets WHERE %s >= ?1 AND %s < ?2 AND %s IS NOT NULL)," \
-		" r AS (SELECT g, d, row_number() OVER (PARTITION BY g ORDER BY d) AS k," \
-		"              count(*) OVER (PARTITION BY g) AS n FROM v)" \
-		" SELECT g, n, k, d FROM r WHERE k = (n + 1) / 2 OR k = n / 2 + 1 OR k = (9 * n + 9) / 10"
+		"SELECT %s AS g, %s AS d FROM tickets WHERE %s >= ?1 AND %s < ?2 AND %s IS NOT NULL ORDER BY g, d"
 
 static int run_dist(cx_store *st, const cx_period *p, const char *gx, bool resolution, struct groups *g,
 		    cx_error *err)
@@ -115,13 +116,23 @@ static int run_dist(cx_store *st, const cx_period *p, const char *gx, bool resol
 		return -1;
 	cx_q_bind_period(s, p);
 	int rc;
+	cx_ticket_raw *r = NULL;
+	cx_dist *d = NULL;
+	int64_t k = 0, lo = 0, hi = 0, p90 = 0;
+	char key[256] = "";
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		cx_ticket_raw *r = group_of(g, s);
-		cx_dist *d = resolution ? &r->resolution : &r->frt;
-		int64_t n = sqlite3_column_int64(s, 1), k = sqlite3_column_int64(s, 2), v = sqlite3_column_int64(s, 3);
-		int64_t lo, hi, p90;
-		cx_dist_ranks(n, &lo, &hi, &p90);
-		d->n = n;
+		const unsigned char *gk = sqlite3_column_text(s, 0);
+		if (!r || strcmp(key, gk ? (const char *)gk : "") != 0) {
+			cx_q_text(s, 0, key, sizeof key);
+			r = group_of(g, s);
+			d = resolution ? &r->resolution : &r->frt;
+			d->n = resolution ? r->solved : r->created - r->unanswered;
+			d->median_x2 = d->p90 = 0;
+			cx_dist_ranks(d->n, &lo, &hi, &p90);
+			k = 0;
+		}
+		int64_t v = sqlite3_column_int64(s, 1);
+		k++;
 		if (k == lo)
 			d->median_x2 += v;
 		if (k == hi)
