@@ -216,6 +216,28 @@ check "read-only: applying the liability is refused" "read-only"
 keys q
 wait_for 'EXIT=' 3
 
+# A store file without write permission opens read-only, as the man page
+# says.  Root writes anyway, so as root the check runs as nobody.
+NOBODY="setpriv --reuid=65534 --regid=65534 --clear-groups env ASAN_OPTIONS=detect_leaks=0"
+if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null 2>&1 || ! $NOBODY "$CXTOP" --version >/dev/null 2>&1; then
+	ok "a store without write permission opens read-only # SKIP needs root and a checkout nobody can run"
+else
+	RO=$(mktemp -d "${TMPDIR:-/tmp}/cxtop-ro-XXXXXX")
+	chmod 755 "$RO"
+	cp sample.db "$RO/ro.db"
+	chmod 444 "$RO/ro.db"
+	$T kill-server 2>/dev/null
+	n=$((n + 1)); T="tmux -L cxtop-test-$$-$n"
+	$T new-session -d -s ui -x 80 -y 24 "LANG=C.UTF-8 TERM=xterm-256color $NOBODY $CXTOP $RO/ro.db; echo EXIT=\$?; sleep 60"
+	check "a store without write permission opens read-only" "READ-ONLY"
+	keys 4 e
+	check "... and refuses edits" "read-only: this store cannot be changed"
+	keys q
+	wait_for 'EXIT=' 3
+	check "... and exits 0" "EXIT=0"
+	rm -rf "$RO"
+fi
+
 # Without colours the screen still reads.
 start 80 24 --no-color "$DB"
 check "--no-color still draws the dashboard" "Support P&L"
