@@ -72,6 +72,8 @@ typedef struct cx_doc {
 	cx_table **tables; /* tables[0] is the main one: json "rows" + "totals" */
 	char **notes;      /* free lines printed under the tables in text/md */
 	size_t nnotes;
+	const char *warning; /* the first note that is also a warning (one of
+				notes), for stderr or the status line; NULL */
 } cx_doc;
 
 enum cx_format { CX_FMT_TEXT, CX_FMT_CSV, CX_FMT_JSON, CX_FMT_MD };
@@ -86,6 +88,10 @@ void cx_doc_free(cx_doc *doc);
 /* Adds a scalar fact (copied). */
 void cx_doc_fact(cx_doc *doc, const char *key, const char *title, cx_cell value);
 void cx_doc_note(cx_doc *doc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A note that something is wrong (e.g. a refused scoring file): printed with
+ * the notes, and also named by doc->warning so that the command line can put
+ * it on stderr and the UI on its status line. */
+void cx_doc_warn(cx_doc *doc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Creates a table owned by doc; the first one added is the main table. */
 cx_table *cx_doc_table(cx_doc *doc, const char *name, const char *title, const cx_column *cols, size_t ncols);
 

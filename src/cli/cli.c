@@ -98,21 +98,11 @@ int cx_report_error(const cx_error *err)
 	return err->status ? err->status : CX_EXIT_RUNTIME;
 }
 
-const char *cx_default_db(void)
+const cx_config *cx_user_config(void)
 {
-	const char *env = getenv("CXTOP_DB");
-	return env && *env ? env : "sample.db";
-}
-
-const char *cx_configured_db(void)
-{
-	/* $CXTOP_DB, else the config file's db, else ./sample.db.  A broken
-	 * config file is reported (once) and ignored. */
+	/* Read once per run; a broken file is reported once and ignored. */
 	static cx_config cfg;
 	static bool loaded;
-	const char *env = getenv("CXTOP_DB");
-	if (env && *env)
-		return env;
 	if (!loaded) {
 		char path[1024];
 		cx_error err = {0};
@@ -121,7 +111,16 @@ const char *cx_configured_db(void)
 		if (cx_config_default_path(path, sizeof path) && cx_config_load(path, &cfg, &err) < 0)
 			fprintf(stderr, "cxtop: %s (config ignored)\n", err.msg);
 	}
-	return cfg.has_db ? cfg.db : "sample.db";
+	return &cfg;
+}
+
+const char *cx_configured_db(void)
+{
+	const char *env = getenv("CXTOP_DB");
+	if (env && *env)
+		return env;
+	const cx_config *cfg = cx_user_config();
+	return cfg->has_db ? cfg->db : "sample.db";
 }
 
 static void version(void)

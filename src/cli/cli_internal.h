@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 
+#include "cxtop/config.h"
 #include "cxtop/error.h"
 
 struct cx_command {
@@ -34,8 +35,9 @@ int cx_usage_error_in(const char *help, const char *fmt, ...) __attribute__((for
 int cx_finish_stdout(void);
 /* Prints "cxtop: <err->msg>" and returns its exit status. */
 int cx_report_error(const cx_error *err);
-/* $CXTOP_DB, else ./sample.db. */
-const char *cx_default_db(void);
+/* The user's config file, read on first use (defaults when missing or
+ * broken; a broken one is reported on stderr). */
+const cx_config *cx_user_config(void);
 /* $CXTOP_DB, else the config file's db, else ./sample.db. */
 const char *cx_configured_db(void);
 

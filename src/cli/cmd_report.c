@@ -191,11 +191,10 @@ int cx_cmd_report(int argc, char **argv)
 	cx_store_close(st);
 	if (!doc)
 		return cx_report_error(&err);
-	/* Warnings the report carries (a refused scoring file) go to stderr as
-	 * well: the output stays what it was, a person still gets told. */
-	for (size_t i = 0; i < doc->nnotes; i++)
-		if (strncmp(doc->notes[i], "Scoring file refused", 20) == 0)
-			fprintf(stderr, "cxtop: %s\n", doc->notes[i]);
+	/* A warning the report carries (a refused scoring file) goes to stderr
+	 * as well: the output stays what it was, a person still gets told. */
+	if (doc->warning)
+		fprintf(stderr, "cxtop: %s\n", doc->warning);
 	errno = 0;
 	int rc = cx_render(doc, fmt, stdout);
 	cx_doc_free(doc);

@@ -65,19 +65,14 @@ static const char *login_name(void)
 
 int cx_cmd_ui(const struct cx_ui_options *opt)
 {
-	cx_config cfg;
+	const cx_config *cfg = cx_user_config();
 	cx_error err = {0};
-	char path[1024];
-	cx_config_defaults(&cfg);
-	if (cx_config_default_path(path, sizeof path) && cx_config_load(path, &cfg, &err) < 0)
-		fprintf(stderr, "cxtop: %s (config ignored)\n", err.msg);
-
 	cx_tui_options t = {
-		.db_path = opt->db_path ? opt->db_path : cfg.has_db && !getenv("CXTOP_DB") ? cfg.db : cx_default_db(),
+		.db_path = opt->db_path ? opt->db_path : cx_configured_db(),
 		.read_only = opt->read_only,
-		.theme = opt->theme ? opt->theme : cfg.has_theme ? cfg.theme : NULL,
+		.theme = opt->theme ? opt->theme : cfg->has_theme ? cfg->theme : NULL,
 		.no_color = opt->no_color,
-		.refresh_ms = cfg.refresh_ms,
+		.refresh_ms = cfg->refresh_ms,
 		.actor = opt->actor ? opt->actor : login_name(),
 	};
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))

@@ -51,10 +51,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cxtop/config.h"
 #include "cxtop/parse.h"
+#include "files.h"
 #include "yaml_tree.h"
 
 /* The Makefile sets it from DATADIR; a bare compile still works. */
@@ -709,17 +709,6 @@ int cx_scoring_load(const char *path, cx_scoring *out, cx_error *err)
 
 /* --- finding the file ---------------------------------------------------- */
 
-static bool is_file(const char *path)
-{
-	struct stat sb;
-	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
-}
-
-static bool try_path(char *buf, size_t len, const char *dir, const char *file)
-{
-	int w = snprintf(buf, len, "%s/%s", dir, file);
-	return w > 0 && (size_t)w < len && is_file(buf);
-}
 
 bool cx_scoring_find(char *buf, size_t len)
 {
@@ -734,9 +723,9 @@ bool cx_scoring_find(char *buf, size_t len)
 		if (w > 0 && (size_t)w < len)
 			return true;
 	}
-	if ((cx_config_dir(cfg, sizeof cfg) && try_path(buf, len, cfg, "scoring.yaml")) ||
-	    try_path(buf, len, CX_DATADIR, "scoring.yaml") ||
-	    try_path(buf, len, "src/config", "scoring.yaml"))
+	if ((cx_config_dir(cfg, sizeof cfg) && cx_cfg_try_path(buf, len, cfg, "scoring.yaml")) ||
+	    cx_cfg_try_path(buf, len, CX_DATADIR, "scoring.yaml") ||
+	    cx_cfg_try_path(buf, len, "src/config", "scoring.yaml"))
 		return true;
 	buf[0] = '\0';
 	return false;

@@ -6,10 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cxtop/config.h"
 #include "cxtop/xalloc.h"
+#include "files.h"
 
 /* The Makefile sets it from DATADIR; a bare compile still works. */
 #ifndef CX_DATADIR
@@ -40,11 +40,6 @@ static bool ends_with_yaml(const char *s)
 	return n >= 5 && strcmp(s + n - 5, ".yaml") == 0;
 }
 
-static bool is_file(const char *path)
-{
-	struct stat sb;
-	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
-}
 
 bool cx_theme_find(const char *name_or_path, char *buf, size_t len)
 {
@@ -53,7 +48,7 @@ bool cx_theme_find(const char *name_or_path, char *buf, size_t len)
 	if (!name_or_path || !*name_or_path || !len)
 		return false;
 	if (strchr(name_or_path, '/') || ends_with_yaml(name_or_path)) {
-		if (!is_file(name_or_path) || strlen(name_or_path) >= len)
+		if (!cx_cfg_is_file(name_or_path) || strlen(name_or_path) >= len)
 			return false;
 		strcpy(buf, name_or_path);
 		return true;
@@ -61,8 +56,9 @@ bool cx_theme_find(const char *name_or_path, char *buf, size_t len)
 	char dirs[MAX_DIRS][DIR_LEN];
 	int ndirs = theme_dirs(dirs);
 	for (int i = 0; i < ndirs; i++) {
-		int w = snprintf(buf, len, "%s/%s.yaml", dirs[i], name_or_path);
-		if (w > 0 && (size_t)w < len && is_file(buf))
+		char file[300];
+		snprintf(file, sizeof file, "%s.yaml", name_or_path);
+		if (cx_cfg_try_path(buf, len, dirs[i], file))
 			return true;
 	}
 	buf[0] = '\0';
@@ -97,7 +93,7 @@ static void scan(const char *dir, theme_name **list, size_t *n)
 		memcpy(path, dir, dlen);
 		path[dlen] = '/';
 		memcpy(path + dlen + 1, f, flen + 1);
-		if (!is_file(path))
+		if (!cx_cfg_is_file(path))
 			continue;
 		*list = cx_xreallocarray(*list, *n + 1, sizeof **list);
 		memcpy((*list)[*n].name, f, flen - 5);

@@ -26,7 +26,7 @@ static void warn_rules(cx_doc *doc, const cx_leaderboard *lb)
 	/* The note only: the command line prints it on stderr, the UI on its
 	 * status line (a report builder must not write to a curses screen). */
 	if (lb->rules_error[0]) {
-		cx_doc_note(doc, "Scoring file refused (%s); the built-in rules apply.", lb->rules_error);
+		cx_doc_warn(doc, "Scoring file refused (%s); the built-in rules apply.", lb->rules_error);
 	} else {
 		cx_doc_note(doc, "Scoring rules: %s.", lb->rules_path[0] ? lb->rules_path : "built in");
 	}

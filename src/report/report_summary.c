@@ -66,7 +66,7 @@ cx_doc *cx_report_summary(cx_store *st, const cx_report_opts *opt, cx_error *err
 		c[3] = cx_int(d.leader_points[i]);
 	}
 	if (d.scoring_error[0])
-		cx_doc_note(doc, "Scoring file refused (%s); the built-in rules apply.", d.scoring_error);
+		cx_doc_warn(doc, "Scoring file refused (%s); the built-in rules apply.", d.scoring_error);
 	cx_dashboard_free(&d);
 	return doc;
 }

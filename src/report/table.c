@@ -118,6 +118,18 @@ void cx_doc_note(cx_doc *doc, const char *fmt, ...)
 	doc->notes[doc->nnotes++] = note;
 }
 
+void cx_doc_warn(cx_doc *doc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *note = cx_xvasprintf(fmt, ap);
+	va_end(ap);
+	doc->notes = cx_xreallocarray(doc->notes, doc->nnotes + 1, sizeof *doc->notes);
+	doc->notes[doc->nnotes++] = note;
+	if (!doc->warning)
+		doc->warning = note;
+}
+
 cx_table *cx_doc_table(cx_doc *doc, const char *name, const char *title, const cx_column *cols, size_t ncols)
 {
 	cx_table *t = cx_xcalloc(1, sizeof *t);

@@ -425,33 +425,25 @@ static int revert_fields(cx_store *st, const cx_audit_row *rows, size_t n, int64
 	return 0;
 }
 
+static void fill_audit(sqlite3_stmt *s, void *row)
+{
+	cx_audit_row *r = row;
+	r->id = sqlite3_column_int64(s, 0);
+	r->edit = sqlite3_column_int64(s, 1);
+	r->at = sqlite3_column_int64(s, 2);
+	cx_q_text(s, 3, r->actor, sizeof r->actor);
+	cx_q_text(s, 4, r->action, sizeof r->action);
+	cx_q_text(s, 5, r->entity, sizeof r->entity);
+	cx_q_text(s, 6, r->row_id, sizeof r->row_id);
+	cx_q_text(s, 7, r->field, sizeof r->field);
+	cx_q_text(s, 8, r->old_value, sizeof r->old_value);
+	cx_q_text(s, 9, r->new_value, sizeof r->new_value);
+	r->undone_by = sqlite3_column_int64(s, 10);
+}
+
 static int read_audit(cx_store *st, sqlite3_stmt *s, cx_audit_row **rows, size_t *n, cx_error *err)
 {
-	size_t cap = 0;
-	*rows = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*rows = cx_q_grow(*rows, &cap, *n, sizeof **rows);
-		cx_audit_row *r = &(*rows)[(*n)++];
-		r->id = sqlite3_column_int64(s, 0);
-		r->edit = sqlite3_column_int64(s, 1);
-		r->at = sqlite3_column_int64(s, 2);
-		cx_q_text(s, 3, r->actor, sizeof r->actor);
-		cx_q_text(s, 4, r->action, sizeof r->action);
-		cx_q_text(s, 5, r->entity, sizeof r->entity);
-		cx_q_text(s, 6, r->row_id, sizeof r->row_id);
-		cx_q_text(s, 7, r->field, sizeof r->field);
-		cx_q_text(s, 8, r->old_value, sizeof r->old_value);
-		cx_q_text(s, 9, r->new_value, sizeof r->new_value);
-		r->undone_by = sqlite3_column_int64(s, 10);
-	}
-	if (cx_q_done(st, s, rc, err) < 0) {
-		free(*rows);
-		*rows = NULL;
-		return -1;
-	}
-	return 0;
+	return cx_q_collect(st, s, sizeof **rows, fill_audit, (void **)rows, n, err);
 }
 
 #define AUDIT_COLUMNS "id, edit, at, actor, action, entity, row_id, field, old, new, coalesce(undone_by, 0)"

@@ -4,6 +4,26 @@
 
 #include "store_internal.h"
 
+static void fill_agents(sqlite3_stmt *s, void *row)
+{
+	cx_agent_row *r = row;
+	char day[16];
+	r->id = sqlite3_column_int64(s, 0);
+	cx_q_text(s, 1, r->name, sizeof r->name);
+	cx_q_text(s, 2, r->team, sizeof r->team);
+	cx_q_text(s, 3, r->code, sizeof r->code);
+	r->monthly_cost = sqlite3_column_int64(s, 4);
+	cx_q_text(s, 5, day, sizeof day);
+	if (!cx_date_parse(day, &r->hired_day))
+		r->hired_day = 0;
+	cx_q_text(s, 6, day, sizeof day);
+	if (!cx_date_parse(day, &r->left_day))
+		r->left_day = INT32_MAX;
+	r->revenue = sqlite3_column_int64(s, 7);
+	r->cogs = sqlite3_column_int64(s, 8);
+	r->orders = sqlite3_column_int64(s, 9);
+}
+
 int cx_store_agents(cx_store *st, const cx_period *p, cx_agent_row **rows, size_t *n, cx_error *err)
 {
 	/* On the team at any time in the period, or with tickets in it (a
@@ -24,33 +44,5 @@ int cx_store_agents(cx_store *st, const cx_period *p, cx_agent_row **rows, size_
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;
 	cx_q_bind_period(s, p);
-	size_t cap = 0;
-	*rows = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*rows = cx_q_grow(*rows, &cap, *n, sizeof **rows);
-		cx_agent_row *r = &(*rows)[(*n)++];
-		char day[16];
-		r->id = sqlite3_column_int64(s, 0);
-		cx_q_text(s, 1, r->name, sizeof r->name);
-		cx_q_text(s, 2, r->team, sizeof r->team);
-		cx_q_text(s, 3, r->code, sizeof r->code);
-		r->monthly_cost = sqlite3_column_int64(s, 4);
-		cx_q_text(s, 5, day, sizeof day);
-		if (!cx_date_parse(day, &r->hired_day))
-			r->hired_day = 0;
-		cx_q_text(s, 6, day, sizeof day);
-		if (!cx_date_parse(day, &r->left_day))
-			r->left_day = INT32_MAX;
-		r->revenue = sqlite3_column_int64(s, 7);
-		r->cogs = sqlite3_column_int64(s, 8);
-		r->orders = sqlite3_column_int64(s, 9);
-	}
-	if (cx_q_done(st, s, rc, err) < 0) {
-		free(*rows);
-		*rows = NULL;
-		return -1;
-	}
-	return 0;
+	return cx_q_collect(st, s, sizeof **rows, fill_agents, (void **)rows, n, err);
 }

@@ -4,6 +4,24 @@
 
 #include "store_internal.h"
 
+static void fill_campaigns(sqlite3_stmt *s, void *row)
+{
+	cx_campaign_row *r = row;
+	r->id = sqlite3_column_int64(s, 0);
+	cx_q_text(s, 1, r->name, sizeof r->name);
+	cx_q_text(s, 2, r->kind, sizeof r->kind);
+	cx_q_text(s, 3, r->channel, sizeof r->channel);
+	cx_q_text(s, 4, r->starts_on, sizeof r->starts_on);
+	cx_q_text(s, 5, r->ends_on, sizeof r->ends_on);
+	r->archived = sqlite3_column_int(s, 6) != 0;
+	r->raw.cost_per_contact = sqlite3_column_int64(s, 7);
+	r->raw.contacted = sqlite3_column_int64(s, 8);
+	r->raw.responded = sqlite3_column_int64(s, 9);
+	r->raw.converted = sqlite3_column_int64(s, 10);
+	r->raw.revenue = sqlite3_column_int64(s, 11);
+	r->raw.cogs = sqlite3_column_int64(s, 12);
+}
+
 int cx_store_campaigns(cx_store *st, const cx_period *p, cx_campaign_row **rows, size_t *n, cx_error *err)
 {
 	/* A conversion's revenue is its order: the upsell order itself, or the
@@ -28,33 +46,18 @@ int cx_store_campaigns(cx_store *st, const cx_period *p, cx_campaign_row **rows,
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;
 	cx_q_bind_period(s, p);
-	size_t cap = 0;
-	*rows = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*rows = cx_q_grow(*rows, &cap, *n, sizeof **rows);
-		cx_campaign_row *r = &(*rows)[(*n)++];
-		r->id = sqlite3_column_int64(s, 0);
-		cx_q_text(s, 1, r->name, sizeof r->name);
-		cx_q_text(s, 2, r->kind, sizeof r->kind);
-		cx_q_text(s, 3, r->channel, sizeof r->channel);
-		cx_q_text(s, 4, r->starts_on, sizeof r->starts_on);
-		cx_q_text(s, 5, r->ends_on, sizeof r->ends_on);
-		r->archived = sqlite3_column_int(s, 6) != 0;
-		r->raw.cost_per_contact = sqlite3_column_int64(s, 7);
-		r->raw.contacted = sqlite3_column_int64(s, 8);
-		r->raw.responded = sqlite3_column_int64(s, 9);
-		r->raw.converted = sqlite3_column_int64(s, 10);
-		r->raw.revenue = sqlite3_column_int64(s, 11);
-		r->raw.cogs = sqlite3_column_int64(s, 12);
-	}
-	if (cx_q_done(st, s, rc, err) < 0) {
-		free(*rows);
-		*rows = NULL;
-		return -1;
-	}
-	return 0;
+	return cx_q_collect(st, s, sizeof **rows, fill_campaigns, (void **)rows, n, err);
+}
+
+static void fill_winback(sqlite3_stmt *s, void *row)
+{
+	cx_winback_row *r = row;
+	cx_q_text(s, 0, r->month, sizeof r->month);
+	r->raw.failed = sqlite3_column_int64(s, 1);
+	r->raw.by_dunning = sqlite3_column_int64(s, 2);
+	r->raw.to_support = sqlite3_column_int64(s, 3);
+	r->raw.by_support = sqlite3_column_int64(s, 4);
+	r->raw.revenue = sqlite3_column_int64(s, 5);
 }
 
 int cx_store_winback(cx_store *st, const cx_period *p, cx_winback_row **rows, size_t *n, cx_error *err)
@@ -71,24 +74,5 @@ int cx_store_winback(cx_store *st, const cx_period *p, cx_winback_row **rows, si
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;
 	cx_q_bind_period(s, p);
-	size_t cap = 0;
-	*rows = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*rows = cx_q_grow(*rows, &cap, *n, sizeof **rows);
-		cx_winback_row *r = &(*rows)[(*n)++];
-		cx_q_text(s, 0, r->month, sizeof r->month);
-		r->raw.failed = sqlite3_column_int64(s, 1);
-		r->raw.by_dunning = sqlite3_column_int64(s, 2);
-		r->raw.to_support = sqlite3_column_int64(s, 3);
-		r->raw.by_support = sqlite3_column_int64(s, 4);
-		r->raw.revenue = sqlite3_column_int64(s, 5);
-	}
-	if (cx_q_done(st, s, rc, err) < 0) {
-		free(*rows);
-		*rows = NULL;
-		return -1;
-	}
-	return 0;
+	return cx_q_collect(st, s, sizeof **rows, fill_winback, (void **)rows, n, err);
 }

@@ -4,6 +4,16 @@
 
 #include "store_internal.h"
 
+static void fill_claims_by_status(sqlite3_stmt *s, void *row)
+{
+	cx_claim_group *r = row;
+	cx_q_text(s, 0, r->carrier, sizeof r->carrier);
+	cx_q_text(s, 1, r->status, sizeof r->status);
+	r->count = sqlite3_column_int64(s, 2);
+	r->claimed = sqlite3_column_int64(s, 3);
+	r->recovered = sqlite3_column_int64(s, 4);
+}
+
 int cx_store_claims_by_status(cx_store *st, const cx_period *p, cx_claim_group **rows, size_t *n, cx_error *err)
 {
 	static const char sql[] =
@@ -16,25 +26,21 @@ int cx_store_claims_by_status(cx_store *st, const cx_period *p, cx_claim_group *
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;
 	cx_q_bind_period(s, p);
-	size_t cap = 0;
-	*rows = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*rows = cx_q_grow(*rows, &cap, *n, sizeof **rows);
-		cx_claim_group *r = &(*rows)[(*n)++];
-		cx_q_text(s, 0, r->carrier, sizeof r->carrier);
-		cx_q_text(s, 1, r->status, sizeof r->status);
-		r->count = sqlite3_column_int64(s, 2);
-		r->claimed = sqlite3_column_int64(s, 3);
-		r->recovered = sqlite3_column_int64(s, 4);
-	}
-	if (cx_q_done(st, s, rc, err) < 0) {
-		free(*rows);
-		*rows = NULL;
-		return -1;
-	}
-	return 0;
+	return cx_q_collect(st, s, sizeof **rows, fill_claims_by_status, (void **)rows, n, err);
+}
+
+static void fill_open_claims(sqlite3_stmt *s, void *row)
+{
+	cx_open_claim *r = row;
+	r->id = sqlite3_column_int64(s, 0);
+	cx_q_text(s, 1, r->carrier, sizeof r->carrier);
+	cx_q_text(s, 2, r->tracking, sizeof r->tracking);
+	cx_q_text(s, 3, r->kind, sizeof r->kind);
+	cx_q_text(s, 4, r->status, sizeof r->status);
+	cx_q_text(s, 5, r->opened_on, sizeof r->opened_on);
+	cx_q_text(s, 6, r->deadline_on, sizeof r->deadline_on);
+	cx_q_text(s, 7, r->agent, sizeof r->agent);
+	r->claimed = sqlite3_column_int64(s, 8);
 }
 
 int cx_store_open_claims(cx_store *st, int32_t as_of_day, cx_open_claim **rows, size_t *n, cx_error *err)
@@ -55,27 +61,5 @@ int cx_store_open_claims(cx_store *st, int32_t as_of_day, cx_open_claim **rows, 
 	char day[11];
 	cx_date_format(as_of_day, day);
 	sqlite3_bind_text(s, 1, day, -1, SQLITE_TRANSIENT);
-	size_t cap = 0;
-	*rows = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*rows = cx_q_grow(*rows, &cap, *n, sizeof **rows);
-		cx_open_claim *r = &(*rows)[(*n)++];
-		r->id = sqlite3_column_int64(s, 0);
-		cx_q_text(s, 1, r->carrier, sizeof r->carrier);
-		cx_q_text(s, 2, r->tracking, sizeof r->tracking);
-		cx_q_text(s, 3, r->kind, sizeof r->kind);
-		cx_q_text(s, 4, r->status, sizeof r->status);
-		cx_q_text(s, 5, r->opened_on, sizeof r->opened_on);
-		cx_q_text(s, 6, r->deadline_on, sizeof r->deadline_on);
-		cx_q_text(s, 7, r->agent, sizeof r->agent);
-		r->claimed = sqlite3_column_int64(s, 8);
-	}
-	if (cx_q_done(st, s, rc, err) < 0) {
-		free(*rows);
-		*rows = NULL;
-		return -1;
-	}
-	return 0;
+	return cx_q_collect(st, s, sizeof **rows, fill_open_claims, (void **)rows, n, err);
 }

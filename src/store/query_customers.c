@@ -30,6 +30,20 @@ int cx_store_watch_counts(cx_store *st, const cx_period *p, cx_watch_counts *c, 
 	return cx_q_done(st, s, rc, err);
 }
 
+static void fill_watchlist(sqlite3_stmt *s, void *row)
+{
+	cx_watch_row *r = row;
+	r->id = sqlite3_column_int64(s, 0);
+	cx_q_text(s, 1, r->name, sizeof r->name);
+	cx_q_text(s, 2, r->email, sizeof r->email);
+	cx_q_text(s, 3, r->segment, sizeof r->segment);
+	r->satisfaction = sqlite3_column_int(s, 4);
+	r->blacklisted = sqlite3_column_int(s, 5) != 0;
+	r->last_ticket_id = sqlite3_column_int64(s, 6);
+	r->last_ticket_at = sqlite3_column_int64(s, 7);
+	cx_q_text(s, 8, r->last_agent, sizeof r->last_agent);
+}
+
 int cx_store_watchlist(cx_store *st, const cx_period *p, cx_watch_row **rows, size_t *n, cx_watch_counts *counts,
 		       cx_error *err)
 {
@@ -51,29 +65,20 @@ int cx_store_watchlist(cx_store *st, const cx_period *p, cx_watch_row **rows, si
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;
 	cx_q_bind_period(s, p);
-	size_t cap = 0;
-	*rows = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*rows = cx_q_grow(*rows, &cap, *n, sizeof **rows);
-		cx_watch_row *r = &(*rows)[(*n)++];
-		r->id = sqlite3_column_int64(s, 0);
-		cx_q_text(s, 1, r->name, sizeof r->name);
-		cx_q_text(s, 2, r->email, sizeof r->email);
-		cx_q_text(s, 3, r->segment, sizeof r->segment);
-		r->satisfaction = sqlite3_column_int(s, 4);
-		r->blacklisted = sqlite3_column_int(s, 5) != 0;
-		r->last_ticket_id = sqlite3_column_int64(s, 6);
-		r->last_ticket_at = sqlite3_column_int64(s, 7);
-		cx_q_text(s, 8, r->last_agent, sizeof r->last_agent);
-	}
-	if (cx_q_done(st, s, rc, err) < 0) {
-		free(*rows);
-		*rows = NULL;
-		return -1;
-	}
-	return 0;
+	return cx_q_collect(st, s, sizeof **rows, fill_watchlist, (void **)rows, n, err);
+}
+
+static void fill_notify(sqlite3_stmt *s, void *row)
+{
+	cx_notify_row *r = row;
+	cx_q_text(s, 0, r->name, sizeof r->name);
+	cx_q_text(s, 1, r->currency, sizeof r->currency);
+	r->ch.has_cost = sqlite3_column_int(s, 2) != 0;
+	r->ch.cost_min = sqlite3_column_int64(s, 3);
+	r->ch.cost_max = sqlite3_column_int64(s, 4);
+	r->ch.buyout_min_bp = sqlite3_column_int64(s, 5);
+	r->ch.buyout_max_bp = sqlite3_column_int64(s, 6);
+	cx_q_text(s, 7, r->note, sizeof r->note);
 }
 
 int cx_store_notify(cx_store *st, cx_notify_row **rows, size_t *n, cx_error *err)
@@ -84,27 +89,8 @@ int cx_store_notify(cx_store *st, cx_notify_row **rows, size_t *n, cx_error *err
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;
-	size_t cap = 0;
-	*rows = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*rows = cx_q_grow(*rows, &cap, *n, sizeof **rows);
-		cx_notify_row *r = &(*rows)[(*n)++];
-		cx_q_text(s, 0, r->name, sizeof r->name);
-		cx_q_text(s, 1, r->currency, sizeof r->currency);
-		r->ch.has_cost = sqlite3_column_int(s, 2) != 0;
-		r->ch.cost_min = sqlite3_column_int64(s, 3);
-		r->ch.cost_max = sqlite3_column_int64(s, 4);
-		r->ch.buyout_min_bp = sqlite3_column_int64(s, 5);
-		r->ch.buyout_max_bp = sqlite3_column_int64(s, 6);
-		cx_q_text(s, 7, r->note, sizeof r->note);
-	}
-	if (cx_q_done(st, s, rc, err) < 0) {
-		free(*rows);
-		*rows = NULL;
+	if (cx_q_collect(st, s, sizeof **rows, fill_notify, (void **)rows, n, err) < 0)
 		return -1;
-	}
 	/* The array is final now: the names can be pointed at. */
 	for (size_t i = 0; i < *n; i++)
 		(*rows)[i].ch.name = (*rows)[i].name;

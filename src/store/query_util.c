@@ -108,3 +108,23 @@ void *cx_q_grow(void *arr, size_t *cap, size_t n, size_t elem)
 	memset((char *)p + n * elem, 0, (*cap - n) * elem);
 	return p;
 }
+
+int cx_q_collect(cx_store *st, sqlite3_stmt *s, size_t elem, void (*fill)(sqlite3_stmt *s, void *row), void **rows,
+		 size_t *n, cx_error *err)
+{
+	size_t cap = 0;
+	*rows = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*rows = cx_q_grow(*rows, &cap, *n, elem);
+		fill(s, (char *)*rows + elem * (*n)++);
+	}
+	if (cx_q_done(st, s, rc, err) < 0) {
+		free(*rows);
+		*rows = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}

@@ -46,5 +46,11 @@ void cx_q_bind_period(sqlite3_stmt *s, const cx_period *p);
 void cx_q_text(sqlite3_stmt *s, int i, char *buf, size_t len);
 /* Finishes a stepping loop: rc must be SQLITE_DONE. */
 int cx_q_done(cx_store *st, sqlite3_stmt *s, int rc, cx_error *err);
+/* Steps s to the end, one row of elem bytes per result row, each filled by
+ * fill; then gives s back.  On failure *rows is NULL and err says why.
+ * Every list query ends with this: the loop, the growth and the cleanup
+ * live here once. */
+int cx_q_collect(cx_store *st, sqlite3_stmt *s, size_t elem, void (*fill)(sqlite3_stmt *s, void *row), void **rows,
+		 size_t *n, cx_error *err);
 /* Grows *arr (of elem-size items) to hold at least n+1; exits on OOM. */
 void *cx_q_grow(void *arr, size_t *cap, size_t n, size_t elem);

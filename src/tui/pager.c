@@ -15,6 +15,19 @@ void cx_pager_init(struct cx_pager *p)
 	p->error[0] = '\0';
 }
 
+void cx_pager_bind(struct cx_pager *p,
+		   int (*fetch)(void *, const cx_page_key *, bool, bool, int, void *, int *, cx_error *),
+		   cx_page_key (*key_of)(const void *), size_t item_size, void *ctx)
+{
+	if (!p->items) {
+		p->fetch = fetch;
+		p->key_of = key_of;
+		p->item_size = item_size;
+		cx_pager_init(p);
+	}
+	p->ctx = ctx;
+}
+
 void cx_pager_free(struct cx_pager *p)
 {
 	free(p->items);

@@ -30,6 +30,11 @@ struct cx_pager {
 };
 
 void cx_pager_init(struct cx_pager *p);
+/* Sets a list's source on first use (and the context every time): the
+ * views call it at the top of their load. */
+void cx_pager_bind(struct cx_pager *p,
+		   int (*fetch)(void *, const cx_page_key *, bool, bool, int, void *, int *, cx_error *),
+		   cx_page_key (*key_of)(const void *), size_t item_size, void *ctx);
 void cx_pager_free(struct cx_pager *p);
 /* Re-reads the screen from the current top (after a change or resize). */
 void cx_pager_reload(struct cx_pager *p, int rows);

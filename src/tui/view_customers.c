@@ -31,13 +31,7 @@ static cx_page_key key_of(const void *item)
 
 static void load(struct cx_app *app)
 {
-	if (!pager.items) {
-		pager.fetch = fetch;
-		pager.key_of = key_of;
-		pager.item_size = sizeof(cx_customer_item);
-		cx_pager_init(&pager);
-	}
-	pager.ctx = app;
+	cx_pager_bind(&pager, fetch, key_of, sizeof(cx_customer_item), app);
 	cx_error err = {0};
 	if (cx_store_customer_count(app->st, &cust_filter, &total, &err) < 0)
 		cx_app_status(app, true, "%s", err.msg);

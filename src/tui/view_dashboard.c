@@ -47,6 +47,8 @@ static void load(struct cx_app *app)
 		cx_dashboard_free(&dash);
 	loaded = cx_dashboard_load(app->st, &app->period, cx_store_liability_bp(app->st), &dash, &err) == 0;
 	snprintf(error, sizeof error, "%s", loaded ? "" : err.msg);
+	if (loaded && dash.scoring_error[0])
+		cx_app_status(app, true, "scoring rules refused (%s); the built-in rules apply", dash.scoring_error);
 }
 
 static void money(char *buf, size_t len, int64_t v)

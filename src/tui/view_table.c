@@ -177,11 +177,10 @@ static void load(struct cx_app *app, struct tview *v)
 	snprintf(v->error, sizeof v->error, "%s", v->doc ? "" : err.msg);
 	if (v->doc && v->table >= (int)v->doc->ntables)
 		v->table = 0;
-	/* A refused scoring file is worth the status line: the board shows
-	 * with the built-in rules meanwhile. */
-	for (size_t i = 0; v->doc && i < v->doc->nnotes; i++)
-		if (strncmp(v->doc->notes[i], "Scoring file refused", 20) == 0)
-			cx_app_status(app, true, "%s", v->doc->notes[i]);
+	/* A report's warning (a refused scoring file) is worth the status
+	 * line: the list shows meanwhile. */
+	if (v->doc && v->doc->warning)
+		cx_app_status(app, true, "%s", v->doc->warning);
 	build_cache(v);
 }
 

@@ -37,13 +37,7 @@ static cx_page_key key_of(const void *item)
 
 static void load(struct cx_app *app)
 {
-	if (!pager.items) {
-		pager.fetch = fetch;
-		pager.key_of = key_of;
-		pager.item_size = sizeof(cx_ticket_item);
-		cx_pager_init(&pager);
-	}
-	pager.ctx = app;
+	cx_pager_bind(&pager, fetch, key_of, sizeof(cx_ticket_item), app);
 	tk_filter.start = all_time ? 0 : app->period.start;
 	tk_filter.end = all_time ? 0 : app->period.end;
 	cx_error err = {0};
