@@ -108,24 +108,28 @@ void cx_doc_fact(cx_doc *doc, const char *key, const char *title, cx_cell value)
 	doc->nfacts = n;
 }
 
+static char *add_note(cx_doc *doc, const char *fmt, va_list ap)
+{
+	char *note = cx_xvasprintf(fmt, ap);
+	doc->notes = cx_xreallocarray(doc->notes, doc->nnotes + 1, sizeof *doc->notes);
+	doc->notes[doc->nnotes++] = note;
+	return note;
+}
+
 void cx_doc_note(cx_doc *doc, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *note = cx_xvasprintf(fmt, ap);
+	add_note(doc, fmt, ap);
 	va_end(ap);
-	doc->notes = cx_xreallocarray(doc->notes, doc->nnotes + 1, sizeof *doc->notes);
-	doc->notes[doc->nnotes++] = note;
 }
 
 void cx_doc_warn(cx_doc *doc, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *note = cx_xvasprintf(fmt, ap);
+	char *note = add_note(doc, fmt, ap);
 	va_end(ap);
-	doc->notes = cx_xreallocarray(doc->notes, doc->nnotes + 1, sizeof *doc->notes);
-	doc->notes[doc->nnotes++] = note;
 	if (!doc->warning)
 		doc->warning = note;
 }
