@@ -33,7 +33,7 @@ SAN       = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 ALL_CFLAGS = -std=c11 $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 
 # Library sources: every layer but the entry point.  main.c stays tiny.
-LIB_SRC  = $(sort $(wildcard src/base/*.c src/store/*.c src/model/*.c src/report/*.c src/tui/*.c src/config/*.c src/cli/*.c))
+LIB_SRC  = $(sort $(wildcard src/base/*.c src/store/*.c src/model/*.c src/report/*.c src/tui/*.c src/config/*.c src/import/*.c src/cli/*.c))
 LIB_SRC := $(filter-out src/cli/main.c,$(LIB_SRC))
 MAIN_SRC = src/cli/main.c
 GEN_SRC  = $(wildcard src/store/sample/*.c)

@@ -35,7 +35,7 @@ int cx_store_agents(cx_store *st, const cx_period *p, cx_agent_row **rows, size_
 		"       coalesce(o.revenue, 0), coalesce(o.cogs, 0), coalesce(o.n, 0)"
 		" FROM agents a"
 		" LEFT JOIN (SELECT agent_id, sum(amount) AS revenue, sum(cogs) AS cogs, count(*) AS n FROM orders"
-		"            WHERE source IN ('upsell', 'winback', 'discount_code')"
+		"            WHERE attribution IN ('upsell', 'winback', 'discount_code')"
 		"              AND placed_at >= ?1 AND placed_at < ?2 GROUP BY agent_id) o ON o.agent_id = a.id"
 		" WHERE (a.hired_on <= ?4 AND (a.left_on IS NULL OR a.left_on >= ?3))"
 		"    OR EXISTS (SELECT 1 FROM tickets t WHERE t.agent_id = a.id AND t.created_at >= ?1 AND t.created_at < ?2)"

@@ -76,12 +76,12 @@ int cx_store_pnl(cx_store *st, const cx_period *p, cx_pnl_raw *out, cx_error *er
 {
 	static const char sql[] =
 		"SELECT"
-		" (SELECT coalesce(sum(amount), 0) FROM orders WHERE source = 'upsell' AND placed_at >= ?1 AND placed_at < ?2),"
-		" (SELECT coalesce(sum(amount), 0) FROM orders WHERE source = 'winback' AND placed_at >= ?1 AND placed_at < ?2),"
-		" (SELECT coalesce(sum(amount), 0) FROM orders WHERE source = 'discount_code' AND placed_at >= ?1 AND placed_at < ?2),"
+		" (SELECT coalesce(sum(amount), 0) FROM orders WHERE attribution = 'upsell' AND placed_at >= ?1 AND placed_at < ?2),"
+		" (SELECT coalesce(sum(amount), 0) FROM orders WHERE attribution = 'winback' AND placed_at >= ?1 AND placed_at < ?2),"
+		" (SELECT coalesce(sum(amount), 0) FROM orders WHERE attribution = 'discount_code' AND placed_at >= ?1 AND placed_at < ?2),"
 		" (SELECT coalesce(sum(recovered), 0) FROM carrier_claims WHERE status = 'paid'"
 		"    AND resolved_on >= ?3 AND resolved_on <= ?4),"
-		" (SELECT coalesce(sum(cogs), 0) FROM orders WHERE source IN ('upsell', 'winback', 'discount_code')"
+		" (SELECT coalesce(sum(cogs), 0) FROM orders WHERE attribution IN ('upsell', 'winback', 'discount_code')"
 		"    AND placed_at >= ?1 AND placed_at < ?2),"
 		" (SELECT coalesce(sum(cost), 0) FROM returns WHERE created_at >= ?1 AND created_at < ?2)";
 	memset(out, 0, sizeof *out);
@@ -106,9 +106,9 @@ int cx_store_pnl(cx_store *st, const cx_period *p, cx_pnl_raw *out, cx_error *er
 
 int cx_store_attributed(cx_store *st, const cx_period *p, cx_attributed *out, cx_error *err)
 {
-	static const char sql[] = "SELECT source, count(*), sum(amount), sum(cogs) FROM orders"
-				  " WHERE source IN ('upsell', 'winback', 'discount_code')"
-				  " AND placed_at >= ?1 AND placed_at < ?2 GROUP BY source";
+	static const char sql[] = "SELECT attribution, count(*), sum(amount), sum(cogs) FROM orders"
+				  " WHERE attribution IN ('upsell', 'winback', 'discount_code')"
+				  " AND placed_at >= ?1 AND placed_at < ?2 GROUP BY attribution";
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)

@@ -51,8 +51,8 @@ static int ticket_events(cx_store *st, const cx_period *p, int64_t frt_s, int64_
 static int conversions(cx_store *st, const cx_period *p, cx_score_raw *rows, size_t n, cx_error *err)
 {
 	static const char sql[] =
-		"SELECT agent_id, sum(source = 'upsell'), sum(source = 'winback'), sum(amount) FROM orders"
-		" WHERE source IN ('upsell', 'winback', 'discount_code') AND placed_at >= ?1 AND placed_at < ?2"
+		"SELECT agent_id, sum(attribution = 'upsell'), sum(attribution = 'winback'), sum(amount) FROM orders"
+		" WHERE attribution IN ('upsell', 'winback', 'discount_code') AND placed_at >= ?1 AND placed_at < ?2"
 		" AND agent_id IS NOT NULL GROUP BY agent_id";
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)

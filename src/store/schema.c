@@ -242,8 +242,46 @@ static const char v1[] =
 	"  ('currency', 'USD'),"
 	"  ('lost_customer_value', '24300');";
 
+/* Version 2: rows that came from other systems.
+ *
+ * Every importable table gets source (the system a row came from: 'cxtop'
+ * for cxtop's own rows) and source_id (that system's id for it), unique
+ * together, so that importing the same export twice updates rows instead of
+ * duplicating them.  orders.source, which said why an order exists, is
+ * renamed attribution to make room.  Agents get an email (a help desk names
+ * its agents by it); tickets keep the channel and status the source system
+ * used before they were mapped to cxtop's five and five, and the scale the
+ * customer rated on. */
+#define SOURCE_COLS(t)                                                                                   \
+	"ALTER TABLE " t " ADD COLUMN source TEXT NOT NULL DEFAULT 'cxtop'"                              \
+	"  CHECK (length(source) BETWEEN 1 AND 64 AND source NOT GLOB '*[^a-z0-9._-]*');"                 \
+	"ALTER TABLE " t " ADD COLUMN source_id TEXT"                                                    \
+	"  CHECK (source_id IS NULL OR (typeof(source_id) = 'text' AND length(source_id) BETWEEN 1 AND 200));" \
+	"CREATE UNIQUE INDEX " t "_source ON " t " (source, source_id) WHERE source_id IS NOT NULL;"
+
+static const char v2[] =
+	"ALTER TABLE orders RENAME COLUMN source TO attribution;"
+	SOURCE_COLS("agents")
+	SOURCE_COLS("customers")
+	SOURCE_COLS("tickets")
+	SOURCE_COLS("orders")
+	SOURCE_COLS("returns")
+	SOURCE_COLS("campaigns")
+	SOURCE_COLS("campaign_contacts")
+	SOURCE_COLS("renewals")
+	SOURCE_COLS("carrier_claims")
+	SOURCE_COLS("costs")
+	SOURCE_COLS("notify_channels")
+	"ALTER TABLE agents ADD COLUMN email TEXT CHECK (email IS NULL OR email LIKE '%_@_%');"
+	"CREATE UNIQUE INDEX agents_email ON agents (email);"
+	"ALTER TABLE tickets ADD COLUMN channel_src TEXT CHECK (channel_src IS NULL OR length(channel_src) BETWEEN 1 AND 100);"
+	"ALTER TABLE tickets ADD COLUMN status_src TEXT CHECK (status_src IS NULL OR length(status_src) BETWEEN 1 AND 100);"
+	"ALTER TABLE tickets ADD COLUMN csat_scale TEXT NOT NULL DEFAULT '0-10'"
+	"  CHECK (csat_scale IN ('0-10', '1-10', '1-5', 'good-bad'));";
+
 static const char *const migrations[] = {
 	v1,
+	v2,
 };
 
 const char *cx_schema_migration(int from_version)

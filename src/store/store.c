@@ -197,7 +197,7 @@ cx_store *cx_store_open(const char *path, enum cx_open_mode mode, cx_error *err)
 	if (version < CX_SCHEMA_VERSION) {
 		if (st->read_only) {
 			cx_fail(err, CX_EXIT_RUNTIME,
-				"cannot open store '%s': schema version %d needs an upgrade, which a read-only store cannot take",
+				"cannot open store '%s': schema version %d needs an upgrade, which a read-only store cannot take (open it once for writing: cxtop FILE, or cxtop import)",
 				path, version);
 			goto fail;
 		}

@@ -167,7 +167,7 @@ int main(int argc, char **argv)
 		     " (1, 'Welcome upsell', 'upsell', 'email', '2021-04-01', 150),"
 		     " (2, 'Win-back', 'winback', 'email', '2021-04-01', 400)",
 		     NULL, NULL, NULL);
-	s = prep(db, "INSERT INTO orders (customer_id, placed_at, amount, cogs, source, agent_id, campaign_id,"
+	s = prep(db, "INSERT INTO orders (customer_id, placed_at, amount, cogs, attribution, agent_id, campaign_id,"
 		     " discount_code) VALUES (?,?,?,?,?,?,?,?)");
 	sqlite3_stmt *ret = prep(db, "INSERT INTO returns (order_id, kind, cost, created_at) VALUES (?,?,?,?)");
 	sqlite3_stmt *con = prep(db, "INSERT OR IGNORE INTO campaign_contacts (campaign_id, customer_id, agent_id,"

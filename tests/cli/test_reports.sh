@@ -333,7 +333,7 @@ if sqlite3 "$NORET" "
 		VALUES (1, 'Ann Lee', 'Frontline', 'ANN10', 300000, '2022-01-01');
 	INSERT INTO customers (id, name, created_at) VALUES (1, 'Bob Roe', 1640995200);
 	INSERT INTO costs (month, kind, amount) VALUES ('2022-06', 'staff', 300000), ('2022-06', 'platform', 12000);
-	INSERT INTO orders (customer_id, placed_at, amount, cogs, source, agent_id, discount_code)
+	INSERT INTO orders (customer_id, placed_at, amount, cogs, attribution, agent_id, discount_code)
 		VALUES (1, 1655294400, 50000, 10000, 'discount_code', 1, 'ANN10');" 2>"$ERR"; then
 	ok "no returns: rows inserted through the schema's checks"
 else

@@ -118,7 +118,7 @@ static void test_feb_upsell_revenue_4437710(void **state)
 	assert_int_equal(qi("SELECT sum(o.amount) FROM campaign_contacts c JOIN orders o ON o.id = c.order_id"
 			    " WHERE c.campaign_id = " FEB_UPSELL),
 			 4437710);
-	assert_int_equal(qi("SELECT sum(amount) FROM orders WHERE source = 'upsell'"
+	assert_int_equal(qi("SELECT sum(amount) FROM orders WHERE attribution = 'upsell'"
 			    " AND placed_at >= strftime('%s', '2022-02-01') + 0 AND placed_at < strftime('%s', '2022-03-01') + 0"),
 			 4437710);
 }
@@ -137,7 +137,7 @@ static int64_t recovered_by_support(const char *ym)
 
 static int64_t winback_revenue(const char *ym)
 {
-	return q("SELECT coalesce(sum(amount), 0) FROM orders WHERE source = 'winback'"
+	return q("SELECT coalesce(sum(amount), 0) FROM orders WHERE attribution = 'winback'"
 		 " AND strftime('%Y-%m', placed_at, 'unixepoch') = ?1",
 		 ym);
 }
@@ -192,15 +192,15 @@ static void test_exact_figures_hold_from_utc_minus10_to_plus13(void **state)
 	(void)state;
 	static const char *const mod[] = {"-10 hours", "+10 hours", "+11 hours", "+12 hours", "+13 hours"};
 	for (int i = 0; i < 5; i++) {
-		assert_int_equal(q("SELECT sum(amount) FROM orders WHERE source = 'upsell'"
+		assert_int_equal(q("SELECT sum(amount) FROM orders WHERE attribution = 'upsell'"
 				   " AND strftime('%Y-%m', placed_at, 'unixepoch', ?1) = '2022-02'",
 				   mod[i]),
 				 4437710);
-		assert_int_equal(q("SELECT sum(amount) FROM orders WHERE source = 'winback'"
+		assert_int_equal(q("SELECT sum(amount) FROM orders WHERE attribution = 'winback'"
 				   " AND strftime('%Y-%m', placed_at, 'unixepoch', ?1) = '2022-01'",
 				   mod[i]),
 				 862700);
-		assert_int_equal(q("SELECT sum(amount) FROM orders WHERE source = 'winback'"
+		assert_int_equal(q("SELECT sum(amount) FROM orders WHERE attribution = 'winback'"
 				   " AND strftime('%Y-%m', placed_at, 'unixepoch', ?1) = '2022-02'",
 				   mod[i]),
 				 469400);
@@ -214,7 +214,7 @@ static int64_t net(const char *ym)
 	return q("WITH b(lo, hi) AS (SELECT CAST(strftime('%s', ?1 || '-01') AS INTEGER),"
 		 "                          CAST(strftime('%s', ?1 || '-01', '+1 month') AS INTEGER))"
 		 "SELECT (SELECT coalesce(sum(amount - cogs), 0) FROM orders"
-		 "         WHERE source IN ('upsell', 'winback', 'discount_code') AND placed_at >= lo AND placed_at < hi)"
+		 "         WHERE attribution IN ('upsell', 'winback', 'discount_code') AND placed_at >= lo AND placed_at < hi)"
 		 "     + (SELECT coalesce(sum(recovered), 0) FROM carrier_claims"
 		 "         WHERE status = 'paid' AND substr(resolved_on, 1, 7) = ?1)"
 		 "     - (SELECT coalesce(sum(amount), 0) FROM costs WHERE month = ?1)"

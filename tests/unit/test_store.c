@@ -199,7 +199,7 @@ static const char base_rows[] =
 	"  VALUES (1, 'Aino', 'Frontline', 'AINO10', 200000, '2021-01-04');"
 	"INSERT INTO customers (id, name, email, created_at) VALUES (1, 'Matti', 'm@example.com', 1633046400);"
 	"INSERT INTO campaigns (id, name, kind, channel, starts_on) VALUES (1, 'Welcome', 'upsell', 'email', '2022-02-01');"
-	"INSERT INTO orders (id, customer_id, placed_at, amount, cogs, source) VALUES (1, 1, 1633046400, 5000, 2000, 'shop');"
+	"INSERT INTO orders (id, customer_id, placed_at, amount, cogs, attribution) VALUES (1, 1, 1633046400, 5000, 2000, 'shop');"
 	"INSERT INTO tickets (id, customer_id, agent_id, channel, topic, complexity, created_at, first_response_at,"
 	"  resolved_at, status, csat, replies) VALUES (1, 1, 1, 'email', 'billing', 2, 100, 200, 300, 'solved', 9, 1);";
 
@@ -251,13 +251,13 @@ static const char *const bad_rows[] = {
 	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, status, replies) VALUES (1, 'email', 't', 1, 100, 'new', 2)",
 	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, status) VALUES (1, 'email', 't', 1, '2022-01-01', 'new')",
 	/* orders */
-	"INSERT INTO orders (customer_id, placed_at, amount, source) VALUES (1, 1, -1, 'shop')",
-	"INSERT INTO orders (customer_id, placed_at, amount, source) VALUES (1, 1, 19.99, 'shop')",
-	"INSERT INTO orders (customer_id, placed_at, amount, source) VALUES (1, 1, 100, 'gift')",
-	"INSERT INTO orders (customer_id, placed_at, amount, source) VALUES (1, 1, 100, 'upsell')",
-	"INSERT INTO orders (customer_id, placed_at, amount, source) VALUES (1, 1, 100, 'discount_code')",
-	"INSERT INTO orders (customer_id, placed_at, amount, source, discount_code) VALUES (1, 1, 100, 'discount_code', 'NOPE')",
-	"INSERT INTO orders (customer_id, placed_at, amount, source, campaign_id) VALUES (1, 1, 100, 'upsell', 42)",
+	"INSERT INTO orders (customer_id, placed_at, amount, attribution) VALUES (1, 1, -1, 'shop')",
+	"INSERT INTO orders (customer_id, placed_at, amount, attribution) VALUES (1, 1, 19.99, 'shop')",
+	"INSERT INTO orders (customer_id, placed_at, amount, attribution) VALUES (1, 1, 100, 'gift')",
+	"INSERT INTO orders (customer_id, placed_at, amount, attribution) VALUES (1, 1, 100, 'upsell')",
+	"INSERT INTO orders (customer_id, placed_at, amount, attribution) VALUES (1, 1, 100, 'discount_code')",
+	"INSERT INTO orders (customer_id, placed_at, amount, attribution, discount_code) VALUES (1, 1, 100, 'discount_code', 'NOPE')",
+	"INSERT INTO orders (customer_id, placed_at, amount, attribution, campaign_id) VALUES (1, 1, 100, 'upsell', 42)",
 	/* returns */
 	"INSERT INTO returns (order_id, kind, cost, created_at) VALUES (42, 'return', 100, 1)",
 	"INSERT INTO returns (order_id, kind, cost, created_at) VALUES (1, 'refund', 100, 1)",

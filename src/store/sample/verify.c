@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sample.h"
+#include "cxtop/store.h"
 
 static int failures;
 
@@ -102,7 +103,7 @@ static void month_pnl(sqlite3 *db, int m, int64_t liability_bp, struct pnl *p)
 	char ym[11];
 	fmt_date(ym, month_first(m));
 	ym[7] = '\0';
-	static const char src[] = "SELECT coalesce(sum(amount), 0) FROM orders WHERE source = '%s'"
+	static const char src[] = "SELECT coalesce(sum(amount), 0) FROM orders WHERE attribution = '%s'"
 				  " AND placed_at >= ?1 AND placed_at < ?2";
 	char sql[256];
 	snprintf(sql, sizeof sql, src, "upsell");
@@ -111,7 +112,7 @@ static void month_pnl(sqlite3 *db, int m, int64_t liability_bp, struct pnl *p)
 	p->winback = q2(db, sql, lo, hi);
 	snprintf(sql, sizeof sql, src, "discount_code");
 	p->discount = q2(db, sql, lo, hi);
-	p->cogs = q2(db, "SELECT coalesce(sum(cogs), 0) FROM orders WHERE source IN ('upsell', 'winback', 'discount_code')"
+	p->cogs = q2(db, "SELECT coalesce(sum(cogs), 0) FROM orders WHERE attribution IN ('upsell', 'winback', 'discount_code')"
 			 " AND placed_at >= ?1 AND placed_at < ?2", lo, hi);
 	p->returns = q2(db, "SELECT coalesce(sum(cost), 0) FROM returns WHERE created_at >= ?1 AND created_at < ?2", lo, hi);
 	p->claims = qtext(db, "SELECT coalesce(sum(recovered), 0) FROM carrier_claims WHERE status = 'paid'"
@@ -174,7 +175,7 @@ static void check_exact(sqlite3 *db)
 		char what[96];
 		snprintf(what, sizeof what, "February upsell revenue at UTC%+lld", (long long)(o / 3600));
 		check(db, what,
-		      "SELECT coalesce(sum(amount), 0) FROM orders WHERE source = 'upsell' AND placed_at >= ? AND placed_at < ?",
+		      "SELECT coalesce(sum(amount), 0) FROM orders WHERE attribution = 'upsell' AND placed_at >= ? AND placed_at < ?",
 		      lo_of(4, o), hi_of(4, o), 4437710, 4437710);
 		snprintf(what, sizeof what, "February upsell contacts at UTC%+lld", (long long)(o / 3600));
 		check(db, what,
@@ -183,11 +184,11 @@ static void check_exact(sqlite3 *db)
 		      lo_of(4, o), hi_of(4, o), 1701, 1701);
 		snprintf(what, sizeof what, "January win-back revenue at UTC%+lld", (long long)(o / 3600));
 		check(db, what,
-		      "SELECT coalesce(sum(amount), 0) FROM orders WHERE source = 'winback' AND placed_at >= ? AND placed_at < ?",
+		      "SELECT coalesce(sum(amount), 0) FROM orders WHERE attribution = 'winback' AND placed_at >= ? AND placed_at < ?",
 		      lo_of(3, o), hi_of(3, o), 862700, 862700);
 		snprintf(what, sizeof what, "February win-back revenue at UTC%+lld", (long long)(o / 3600));
 		check(db, what,
-		      "SELECT coalesce(sum(amount), 0) FROM orders WHERE source = 'winback' AND placed_at >= ? AND placed_at < ?",
+		      "SELECT coalesce(sum(amount), 0) FROM orders WHERE attribution = 'winback' AND placed_at >= ? AND placed_at < ?",
 		      lo_of(4, o), hi_of(4, o), 469400, 469400);
 	}
 
@@ -246,7 +247,7 @@ static void check_shape(sqlite3 *db)
 {
 	check_text(db, "integrity", "PRAGMA integrity_check", "ok");
 	check(db, "foreign key violations", "SELECT count(*) FROM pragma_foreign_key_check", 0, 0, 0, 0);
-	check(db, "schema version", "PRAGMA user_version", 0, 0, 1, 1);
+	check(db, "schema version", "PRAGMA user_version", 0, 0, CX_SCHEMA_VERSION, CX_SCHEMA_VERSION);
 	check_text(db, "returns_liability_bp", "SELECT value FROM settings WHERE key = 'returns_liability_bp'", "1000");
 	check_text(db, "currency", "SELECT value FROM settings WHERE key = 'currency'", "USD");
 	check_text(db, "notify_currency", "SELECT value FROM settings WHERE key = 'notify_currency'", "RUB");
@@ -281,7 +282,7 @@ static void check_shape(sqlite3 *db)
 	      " AND name IN ('Agent discount codes', 'Parcel status calls (pilot)')", 0, 0, 2, 2);
 	check(db, "win-back orders differing from their renewal",
 	      "SELECT count(*) FROM renewals r JOIN orders o ON o.id = r.order_id"
-	      " WHERE o.amount <> r.amount OR o.source <> 'winback' OR o.customer_id <> r.customer_id", 0, 0, 0, 0);
+	      " WHERE o.amount <> r.amount OR o.attribution <> 'winback' OR o.customer_id <> r.customer_id", 0, 0, 0, 0);
 	check(db, "hand-offs before January", "SELECT count(*) FROM renewals WHERE due_on < '2022-01-01'"
 	      " AND (to_support_on IS NOT NULL OR recovered_by = 'support')", 0, 0, 0, 0);
 	check(db, "fewest failed renewals in a month",
@@ -328,16 +329,16 @@ static void check_shape(sqlite3 *db)
 	      " WHERE a > (SELECT avg(first_response_at - created_at) FROM tickets t JOIN agents g ON g.id = t.agent_id"
 	      " WHERE g.name = 'Ольга Смирнова' AND channel = 'email' AND first_response_at IS NOT NULL)", 0, 0, 0, 0);
 	check(db, "agents with more discount-code orders than Maria",
-	      "SELECT count(*) FROM (SELECT agent_id, count(*) n FROM orders WHERE source = 'discount_code' GROUP BY agent_id)"
+	      "SELECT count(*) FROM (SELECT agent_id, count(*) n FROM orders WHERE attribution = 'discount_code' GROUP BY agent_id)"
 	      " WHERE n >= (SELECT count(*) FROM orders o JOIN agents g ON g.id = o.agent_id"
-	      " WHERE g.name = 'Maria Garcia' AND source = 'discount_code') ", 0, 0, 1, 1);
+	      " WHERE g.name = 'Maria Garcia' AND attribution = 'discount_code') ", 0, 0, 1, 1);
 	check(db, "agents with more upsell conversions than Maria",
-	      "SELECT count(*) FROM (SELECT agent_id, count(*) n FROM orders WHERE source = 'upsell' GROUP BY agent_id)"
+	      "SELECT count(*) FROM (SELECT agent_id, count(*) n FROM orders WHERE attribution = 'upsell' GROUP BY agent_id)"
 	      " WHERE n >= (SELECT count(*) FROM orders o JOIN agents g ON g.id = o.agent_id"
-	      " WHERE g.name = 'Maria Garcia' AND source = 'upsell') ", 0, 0, 1, 1);
+	      " WHERE g.name = 'Maria Garcia' AND attribution = 'upsell') ", 0, 0, 1, 1);
 	check(db, "Maria's share of discount-code orders, bp",
 	      "SELECT 10000 * sum(a.name = 'Maria Garcia') / count(*) FROM orders o JOIN agents a ON a.id = o.agent_id"
-	      " WHERE source = 'discount_code'", 0, 0, 3000, 4000);
+	      " WHERE attribution = 'discount_code'", 0, 0, 3000, 4000);
 	check(db, "agents", "SELECT count(*) FROM agents", 0, 0, 15, 15);
 	check(db, "teams", "SELECT count(DISTINCT team) FROM agents", 0, 0, 2, 2);
 	check(db, "distinct discount codes", "SELECT count(DISTINCT discount_code) FROM agents", 0, 0, 15, 15);
@@ -384,21 +385,21 @@ static void check_shape(sqlite3 *db)
 	/* Orders and returns, month by month. */
 	for (int m = 0; m < N_MONTHS; m++) {
 		int64_t lo = lo_of(m, 0), hi = hi_of(m, 0);
-		check(db, "regular orders in a month", "SELECT count(*) FROM orders WHERE source IN ('shop', 'subscription')"
+		check(db, "regular orders in a month", "SELECT count(*) FROM orders WHERE attribution IN ('shop', 'subscription')"
 		      " AND placed_at >= ? AND placed_at < ?", lo, hi, 1500, 2000);
-		check(db, "discount-code orders in a month", "SELECT count(*) FROM orders WHERE source = 'discount_code'"
+		check(db, "discount-code orders in a month", "SELECT count(*) FROM orders WHERE attribution = 'discount_code'"
 		      " AND placed_at >= ? AND placed_at < ?", lo, hi, 60, 80);
-		check(db, "discount-code revenue in a month", "SELECT sum(amount) FROM orders WHERE source = 'discount_code'"
+		check(db, "discount-code revenue in a month", "SELECT sum(amount) FROM orders WHERE attribution = 'discount_code'"
 		      " AND placed_at >= ? AND placed_at < ?", lo, hi, 750000, 1100000);
 		check(db, "return cost in a month", "SELECT coalesce(sum(cost), 0) FROM returns"
 		      " WHERE created_at >= ? AND created_at < ?", lo, hi, 800000, 1500000);
 	}
 	check(db, "returns share of regular orders, bp",
-	      "SELECT 10000 * count(*) / (SELECT count(*) FROM orders WHERE source IN ('shop', 'subscription'))"
-	      " FROM returns r JOIN orders o ON o.id = r.order_id WHERE o.source IN ('shop', 'subscription')", 0, 0, 600,
+	      "SELECT 10000 * count(*) / (SELECT count(*) FROM orders WHERE attribution IN ('shop', 'subscription'))"
+	      " FROM returns r JOIN orders o ON o.id = r.order_id WHERE o.attribution IN ('shop', 'subscription')", 0, 0, 600,
 	      800);
 	check(db, "returns on attributed orders",
-	      "SELECT count(*) FROM returns r JOIN orders o ON o.id = r.order_id WHERE o.source NOT IN ('shop', 'subscription')",
+	      "SELECT count(*) FROM returns r JOIN orders o ON o.id = r.order_id WHERE o.attribution NOT IN ('shop', 'subscription')",
 	      0, 0, 5, ALL);
 	check(db, "exchanges share, bp", "SELECT 10000 * sum(kind = 'exchange') / count(*) FROM returns", 0, 0, 2500, 3500);
 	check(db, "returns costing more than the order",

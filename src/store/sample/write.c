@@ -40,7 +40,7 @@ static void write_orders(struct world *w)
 		perm[i] = i;
 	sort_orders = w->orders;
 	qsort(perm, (size_t)w->norders, sizeof *perm, by_placed);
-	sqlite3_stmt *s = sq_prep(w->db, "INSERT INTO orders (id, customer_id, placed_at, amount, cogs, source, agent_id,"
+	sqlite3_stmt *s = sq_prep(w->db, "INSERT INTO orders (id, customer_id, placed_at, amount, cogs, attribution, agent_id,"
 					 " campaign_id, discount_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	for (int k = 0; k < w->norders; k++) {
 		struct order *o = &w->orders[perm[k]];
