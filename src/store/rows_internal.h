@@ -1,0 +1,73 @@
+/* rows_internal.h — private to src/store: the row writer's state, shared
+ * by rows_write.c (finding, inserting and updating rows) and
+ * rows_lookup.c (references by natural key, agents and customers created
+ * on the fly). */
+#ifndef CXTOP_ROWS_INTERNAL_H
+#define CXTOP_ROWS_INTERNAL_H
+
+#include "cxtop/store_rows.h"
+#include "store_internal.h"
+
+/* A small text -> id map for agents: a team has hundreds of agents and a
+ * file names them a million times. */
+struct cx_idmap {
+	struct cx_idmap_slot {
+		char *key;
+		int64_t id;
+		long created; /* index in cx_rows.created, or -1 */
+	} *slot;
+	size_t cap, n;
+};
+
+/* The statements of one set of present columns: files of one call share
+ * their header, so there are a handful at most. */
+#define CX_ROWS_SHAPES 16
+
+struct cx_rows {
+	cx_store *st;
+	const cx_table_def *t;
+	cx_rows_counts counts;
+	int id_col, src_col, sid_col;
+	bool by_sid;                /* the current row was found by its source id */
+	int64_t start_max;          /* max(id) when the call began */
+	int64_t customers_start_max; /* customers above it were created by this call */
+	cx_val *v;                  /* the row being written, lookups resolved */
+	struct {
+		uint64_t mask;
+		sqlite3_stmt *ins, *upd;
+	} shape[CX_ROWS_SHAPES];
+	int nshapes;
+	sqlite3_stmt *by_source, *by_id, *natural[2], *touch, *adopt;
+	sqlite3_stmt *seen_put, *seen_line;
+	/* lookups (rows_lookup.c) */
+	sqlite3_stmt *q[16];
+	struct cx_idmap agents;
+	struct cx_created_agent {
+		int64_t id;
+		int32_t day; /* the earliest day a row of this call names the agent */
+	} *created;
+	size_t ncreated, created_cap;
+	/* settings: keys seen in the current file */
+	char **keys;
+	size_t nkeys, keys_cap;
+	long *key_lines;
+};
+
+/* Prepares sql on w's connection into *s (once); fills err on failure. */
+int cx_rows_prep(cx_rows *w, sqlite3_stmt **s, const char *sql, cx_error *err);
+/* Fills err from the connection's last error ("store: <msg>"). */
+int cx_rows_sql_fail(cx_rows *w, cx_error *err);
+
+/* Resolves every CX_COL_LOOKUP value of w->v into the column it fills,
+ * creating agents and customers that a row names by name or email and the
+ * store does not have.  day is the row's local day (for a new agent's
+ * hired_on), at its instant (a new customer's created_at).  Returns 0, or
+ * -1 with err and *bad_col. */
+int cx_rows_resolve(cx_rows *w, const char *source, int32_t day, int64_t at, int *bad_col, cx_error *err);
+
+/* Gives created agents the earliest day a row named them as hired_on. */
+int cx_rows_fix_created(cx_rows *w, cx_error *err);
+
+void cx_rows_lookup_free(cx_rows *w);
+
+#endif

@@ -1,0 +1,654 @@
+/* rows_write.c — writing imported rows: find, then insert, update or leave.
+ *
+ * One call of cxtop import is one transaction.  For each row the writer
+ * finds the row the values belong to — by (source, source_id), else by id,
+ * else by the table's natural key — and then inserts it, updates the
+ * columns the file gives when one differs, or counts it unchanged.  So a
+ * file imported twice changes nothing the second time, and a newer export
+ * updates what changed.  A key met twice in one file is refused: the file
+ * contradicts itself.
+ *
+ * The SQL is built from the table's description (rows_def.c) for the set
+ * of columns a file has, and prepared once per set.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cxtop/period.h"
+#include "cxtop/xalloc.h"
+#include "rows_internal.h"
+
+int cx_rows_prep(cx_rows *w, sqlite3_stmt **s, const char *sql, cx_error *err)
+{
+	if (*s)
+		return 0;
+	if (sqlite3_prepare_v2(w->st->db, sql, -1, s, NULL) != SQLITE_OK) {
+		cx_fail(err, CX_EXIT_RUNTIME, "store '%s': %s", w->st->path, sqlite3_errmsg(w->st->db));
+		sqlite3_finalize(*s);
+		*s = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int cx_rows_sql_fail(cx_rows *w, cx_error *err)
+{
+	int rc = sqlite3_errcode(w->st->db);
+	return cx_store_sql_fail(w->st, err, rc, "cannot write to store");
+}
+
+static const char *col_sql(const cx_col *c)
+{
+	return c->sql ? c->sql : c->name;
+}
+
+static bool stored(const cx_col *c)
+{
+	return c->kind != CX_COL_LOOKUP && c->kind != CX_COL_HINT;
+}
+
+static bool is_settings(const cx_rows *w)
+{
+	return strcmp(w->t->sql, "settings") == 0;
+}
+
+/* ---- statements --------------------------------------------------------- */
+
+struct buf {
+	char s[8192];
+	size_t n;
+};
+
+static void put(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int k = vsnprintf(b->s + b->n, sizeof b->s - b->n, fmt, ap);
+	va_end(ap);
+	if (k > 0)
+		b->n += (size_t)k < sizeof b->s - b->n ? (size_t)k : sizeof b->s - b->n - 1;
+}
+
+/* Parameter ?N+1 is column N, in both statements; the row id is ?64. */
+#define ROWID_PARAM 64
+
+static int build_shape(cx_rows *w, uint64_t mask, int *out, cx_error *err)
+{
+	for (int i = 0; i < w->nshapes; i++)
+		if (w->shape[i].mask == mask) {
+			*out = i;
+			return 0;
+		}
+	if (w->nshapes == CX_ROWS_SHAPES)
+		return cx_fail(err, CX_EXIT_RUNTIME, "too many different sets of columns in one import");
+	const cx_table_def *t = w->t;
+	struct buf ins = {0}, vals = {0}, upd = {0}, same = {0};
+	put(&ins, "INSERT INTO %s (", t->sql);
+	put(&upd, "UPDATE %s SET ", t->sql);
+	int nins = 0, nupd = 0;
+	for (size_t i = 0; i < t->ncols; i++) {
+		if (!(mask & (1ull << i)))
+			continue;
+		const char *name = col_sql(&t->cols[i]);
+		put(&ins, "%s%s", nins ? ", " : "", name);
+		put(&vals, "%s?%zu", nins ? ", " : "", i + 1);
+		nins++;
+		/* The key columns are what found the row: never rewritten. */
+		if (t->cols[i].kind == CX_COL_ID)
+			continue;
+		put(&upd, "%s%s = ?%zu", nupd ? ", " : "", name, i + 1);
+		put(&same, "%s%s IS ?%zu", nupd ? " AND " : "", name, i + 1);
+		nupd++;
+	}
+	put(&ins, ") VALUES (%s)", vals.s);
+	if (nupd)
+		put(&upd, " WHERE id = ?%d AND NOT (%s)", ROWID_PARAM, same.s);
+	int k = w->nshapes;
+	w->shape[k].mask = mask;
+	w->shape[k].ins = w->shape[k].upd = NULL;
+	if (cx_rows_prep(w, &w->shape[k].ins, ins.s, err) < 0)
+		return -1;
+	if (nupd && cx_rows_prep(w, &w->shape[k].upd, upd.s, err) < 0) {
+		sqlite3_finalize(w->shape[k].ins);
+		return -1;
+	}
+	w->nshapes++;
+	*out = k;
+	return 0;
+}
+
+static void bind_row(cx_rows *w, sqlite3_stmt *s, uint64_t mask)
+{
+	for (size_t i = 0; i < w->t->ncols; i++) {
+		if (!(mask & (1ull << i)))
+			continue;
+		const cx_val *v = &w->v[i];
+		int p = (int)i + 1;
+		if (v->type == CX_V_INT)
+			sqlite3_bind_int64(s, p, v->i);
+		else if (v->type == CX_V_TEXT)
+			sqlite3_bind_text(s, p, v->s, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(s, p);
+	}
+}
+
+/* ---- finding the row ---------------------------------------------------- */
+
+/* 1 found (*id), 0 not found, -1 error. */
+static int step_id(cx_rows *w, sqlite3_stmt *s, int64_t *id, cx_error *err)
+{
+	int rc = sqlite3_step(s);
+	int found = 0;
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		found = 1;
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return rc == SQLITE_DONE ? found : cx_rows_sql_fail(w, err);
+}
+
+static void bind_val(sqlite3_stmt *s, int p, const cx_val *v, const cx_col *c)
+{
+	if (v->type == CX_V_INT)
+		sqlite3_bind_int64(s, p, v->i);
+	else if (v->type == CX_V_TEXT)
+		sqlite3_bind_text(s, p, v->s, -1, SQLITE_STATIC);
+	else if (c->kind == CX_COL_TEXT && !c->required)
+		sqlite3_bind_text(s, p, "", 0, SQLITE_STATIC); /* costs.note: absent is '' */
+	else
+		sqlite3_bind_null(s, p);
+}
+
+/* Tries the table's natural keys in order: 1 found, 0 none applies or no
+ * match, -1 error. */
+static int find_natural(cx_rows *w, int64_t *id, cx_error *err)
+{
+	const cx_table_def *t = w->t;
+	for (int k = 0; k < 2 && t->natural[k][0]; k++) {
+		int cols[3], n = 0;
+		bool usable = true;
+		for (int j = 0; j < 3 && t->natural[k][j]; j++) {
+			cols[n] = cx_table_col(t, t->natural[k][j]);
+			const cx_val *v = &w->v[cols[n]];
+			/* A key with an empty part names nothing. */
+			if (v->type == CX_V_NULL || (v->type == CX_V_ABSENT && t->cols[cols[n]].required))
+				usable = false;
+			n++;
+		}
+		if (!usable)
+			continue;
+		if (!w->natural[k]) {
+			struct buf b = {0};
+			put(&b, "SELECT id FROM %s WHERE ", t->sql);
+			for (int j = 0; j < n; j++)
+				put(&b, "%s%s = ?%d", j ? " AND " : "", col_sql(&t->cols[cols[j]]), j + 1);
+			put(&b, " LIMIT 2");
+			if (cx_rows_prep(w, &w->natural[k], b.s, err) < 0)
+				return -1;
+		}
+		sqlite3_stmt *s = w->natural[k];
+		for (int j = 0; j < n; j++)
+			bind_val(s, j + 1, &w->v[cols[j]], &t->cols[cols[j]]);
+		int rc = sqlite3_step(s);
+		int found = 0;
+		if (rc == SQLITE_ROW) {
+			*id = sqlite3_column_int64(s, 0);
+			found = sqlite3_step(s) == SQLITE_ROW ? 2 : 1;
+			rc = SQLITE_DONE;
+		}
+		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
+		if (rc != SQLITE_DONE)
+			return cx_rows_sql_fail(w, err);
+		if (found == 2)
+			return cx_fail(err, CX_EXIT_RUNTIME, "%s '%s' matches more than one row: give an id or a source_id",
+				       t->natural[k][0], w->v[cols[0]].s ? w->v[cols[0]].s : "");
+		if (found)
+			return 1;
+		/* Agents: an email that matches nobody still leaves the name. */
+	}
+	return 0;
+}
+
+static int find_row(cx_rows *w, const char *source, int64_t *id, int *bad_col, cx_error *err)
+{
+	const cx_val *sid = w->sid_col >= 0 ? &w->v[w->sid_col] : NULL;
+	const cx_val *idv = w->id_col >= 0 ? &w->v[w->id_col] : NULL;
+	int found;
+	w->by_sid = false;
+	if (sid && sid->type == CX_V_TEXT) {
+		sqlite3_bind_text(w->by_source, 1, source, -1, SQLITE_STATIC);
+		sqlite3_bind_text(w->by_source, 2, sid->s, -1, SQLITE_STATIC);
+		if ((found = step_id(w, w->by_source, id, err)) < 0)
+			return -1;
+		if (found && idv && idv->type == CX_V_INT && idv->i != *id) {
+			*bad_col = w->id_col;
+			return cx_fail(err, CX_EXIT_RUNTIME, "source id '%s' is row %lld, not %lld", sid->s,
+				       (long long)*id, (long long)idv->i);
+		}
+		if (found) {
+			w->by_sid = true;
+			return 1;
+		}
+		/* Not seen from this source yet: it may still be a row the store
+		 * has under its id or natural key (then it adopts the source id). */
+	}
+	if (idv && idv->type == CX_V_INT) {
+		sqlite3_bind_int64(w->by_id, 1, idv->i);
+		return step_id(w, w->by_id, id, err);
+	}
+	if (!w->t->natural[0][0]) {
+		if (sid && sid->type == CX_V_TEXT)
+			return 0;
+		*bad_col = -1;
+		return cx_fail(err, CX_EXIT_RUNTIME, "a %s row needs a source_id or an id, so that importing it again "
+			       "updates it instead of adding it twice", w->t->name);
+	}
+	return find_natural(w, id, err);
+}
+
+/* Remembers that this file wrote row id at line; refuses a second time. */
+static int seen(cx_rows *w, int64_t id, long line, int *bad_col, cx_error *err)
+{
+	sqlite3_bind_int64(w->seen_put, 1, id);
+	sqlite3_bind_int64(w->seen_put, 2, line);
+	int rc = sqlite3_step(w->seen_put);
+	sqlite3_reset(w->seen_put);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_CONSTRAINT)
+		return cx_rows_sql_fail(w, err);
+	int64_t first = 0;
+	sqlite3_bind_int64(w->seen_line, 1, id);
+	if (step_id(w, w->seen_line, &first, err) < 0)
+		return -1;
+	*bad_col = w->sid_col >= 0 && w->v[w->sid_col].type == CX_V_TEXT ? w->sid_col
+		   : w->id_col >= 0 && w->v[w->id_col].type == CX_V_INT   ? w->id_col
+									  : -1;
+	return cx_fail(err, CX_EXIT_RUNTIME, "the same %s as line %lld: a key may appear once in a file",
+		       w->t->name + 0, (long long)first);
+}
+
+/* ---- constraint messages ------------------------------------------------ */
+
+/* Says which column a failed statement is about, in a manager's words. */
+static int constraint_fail(cx_rows *w, int *bad_col, cx_error *err)
+{
+	const char *msg = sqlite3_errmsg(w->st->db);
+	int ext = sqlite3_extended_errcode(w->st->db);
+	*bad_col = -1;
+	if (ext == SQLITE_CONSTRAINT_FOREIGNKEY) {
+		/* Find the reference that points nowhere. */
+		for (size_t i = 0; i < w->t->ncols; i++) {
+			const cx_col *c = &w->t->cols[i];
+			if (c->kind != CX_COL_REF || w->v[i].type != CX_V_INT)
+				continue;
+			char sql[128];
+			sqlite3_stmt *s = NULL;
+			snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE id = ?", c->ref);
+			int found = 0;
+			if (sqlite3_prepare_v2(w->st->db, sql, -1, &s, NULL) == SQLITE_OK) {
+				sqlite3_bind_int64(s, 1, w->v[i].i);
+				found = sqlite3_step(s) == SQLITE_ROW;
+			}
+			sqlite3_finalize(s);
+			if (!found) {
+				*bad_col = (int)i;
+				return cx_fail(err, CX_EXIT_RUNTIME, "no %s row with id %lld", c->ref, (long long)w->v[i].i);
+			}
+		}
+		int code = cx_table_col(w->t, "discount_code");
+		if (code >= 0 && w->v[code].type == CX_V_TEXT) {
+			*bad_col = code;
+			return cx_fail(err, CX_EXIT_RUNTIME, "no agent has the discount code '%s'", w->v[code].s);
+		}
+		return cx_fail(err, CX_EXIT_RUNTIME, "a reference points to no row");
+	}
+	/* "UNIQUE constraint failed: agents.email": name the column. */
+	const char *dot = strrchr(msg, '.');
+	if (ext == SQLITE_CONSTRAINT_UNIQUE && dot) {
+		for (size_t i = 0; i < w->t->ncols; i++)
+			if (stored(&w->t->cols[i]) && strncmp(col_sql(&w->t->cols[i]), dot + 1, strcspn(dot + 1, ", ")) == 0 &&
+			    strlen(col_sql(&w->t->cols[i])) == strcspn(dot + 1, ", ")) {
+				*bad_col = (int)i;
+				return cx_fail(err, CX_EXIT_RUNTIME, "another row already has this %s", w->t->cols[i].name);
+			}
+	}
+	if (ext == SQLITE_CONSTRAINT_CHECK) {
+		const char *what = strstr(msg, "failed: ");
+		return cx_fail(err, CX_EXIT_RUNTIME, "the store refuses this row: %s", what ? what + 8 : msg);
+	}
+	return cx_fail(err, CX_EXIT_RUNTIME, "the store refuses this row: %s", msg);
+}
+
+/* ---- settings ----------------------------------------------------------- */
+
+static int put_setting(cx_rows *w, const cx_val *v, long line, int *bad_col, cx_error *err)
+{
+	const char *key = v[0].s, *value = v[1].s;
+	for (size_t i = 0; i < w->nkeys; i++)
+		if (strcmp(w->keys[i], key) == 0) {
+			*bad_col = 0;
+			return cx_fail(err, CX_EXIT_RUNTIME, "setting '%s' again (first on line %ld)", key, w->key_lines[i]);
+		}
+	if (w->nkeys == w->keys_cap) {
+		size_t cap = w->keys_cap;
+		w->keys = cx_q_grow(w->keys, &cap, w->nkeys, sizeof *w->keys);
+		w->key_lines = cx_q_grow(w->key_lines, &w->keys_cap, w->nkeys, sizeof *w->key_lines);
+	}
+	w->keys[w->nkeys] = cx_xstrdup(key);
+	w->key_lines[w->nkeys++] = line;
+
+	int64_t dummy;
+	if (cx_rows_prep(w, &w->by_id, "SELECT 1 FROM settings WHERE key = ?1", err) < 0)
+		return -1;
+	sqlite3_bind_text(w->by_id, 1, key, -1, SQLITE_STATIC);
+	int found = step_id(w, w->by_id, &dummy, err);
+	if (found < 0)
+		return -1;
+	if (cx_rows_prep(w, &w->shape[0].ins,
+			 "INSERT INTO settings (key, value) VALUES (?1, ?2)"
+			 " ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value",
+			 err) < 0)
+		return -1;
+	sqlite3_stmt *s = w->shape[0].ins;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (rc == SQLITE_CONSTRAINT) {
+		int ignored;
+		constraint_fail(w, &ignored, err);
+		*bad_col = 1;
+		return -1;
+	}
+	if (rc != SQLITE_DONE)
+		return cx_rows_sql_fail(w, err);
+	if (!found)
+		w->counts.inserted++;
+	else if (sqlite3_changes(w->st->db))
+		w->counts.updated++;
+	else
+		w->counts.unchanged++;
+	return 0;
+}
+
+/* ---- a row ---------------------------------------------------------------- */
+
+/* The row's day and instant, for agents and customers it creates. */
+static void row_when(cx_rows *w, int32_t *day, int64_t *at)
+{
+	*at = (int64_t)time(NULL);
+	*day = cx_local_day(*at);
+	int i = w->t->date_col ? cx_table_col(w->t, w->t->date_col) : -1;
+	if (i < 0)
+		return;
+	const cx_val *v = &w->v[i];
+	if (v->type == CX_V_INT) {
+		*at = v->i;
+		*day = cx_local_day(v->i);
+	} else if (v->type == CX_V_TEXT && cx_date_parse(v->s, day)) {
+		*at = cx_local_midnight(*day);
+	}
+}
+
+static int touch(cx_rows *w, int64_t id, cx_error *err)
+{
+	if (!w->t->touch)
+		return 0;
+	if (!w->touch) {
+		char sql[128];
+		snprintf(sql, sizeof sql, "UPDATE %s SET %s = ?2 WHERE id = ?1", w->t->sql, w->t->touch);
+		if (cx_rows_prep(w, &w->touch, sql, err) < 0)
+			return -1;
+	}
+	sqlite3_bind_int64(w->touch, 1, id);
+	sqlite3_bind_int64(w->touch, 2, (int64_t)time(NULL));
+	int rc = sqlite3_step(w->touch);
+	sqlite3_reset(w->touch);
+	return rc == SQLITE_DONE ? 0 : cx_rows_sql_fail(w, err);
+}
+
+/* A row found by id or natural key, of a file that gives it a source id:
+ * the row takes the source id when it has none, so that the next import
+ * of the file finds it by that. */
+static int adopt(cx_rows *w, const char *source, int64_t id, cx_error *err)
+{
+	const cx_val *sid = &w->v[w->sid_col];
+	if (sid->type != CX_V_TEXT || w->by_sid)
+		return 0;
+	if (!w->adopt) {
+		char sql[160];
+		snprintf(sql, sizeof sql, "UPDATE %s SET source = ?2, source_id = ?3 WHERE id = ?1 AND source_id IS NULL",
+			 w->t->sql);
+		if (cx_rows_prep(w, &w->adopt, sql, err) < 0)
+			return -1;
+	}
+	sqlite3_bind_int64(w->adopt, 1, id);
+	sqlite3_bind_text(w->adopt, 2, source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(w->adopt, 3, sid->s, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(w->adopt);
+	sqlite3_reset(w->adopt);
+	sqlite3_clear_bindings(w->adopt);
+	return rc == SQLITE_DONE ? 0 : cx_rows_sql_fail(w, err);
+}
+
+int cx_rows_put(cx_rows *w, const char *source, const cx_val *vals, long line, int *bad_col, cx_error *err)
+{
+	const cx_table_def *t = w->t;
+	*bad_col = -1;
+	memcpy(w->v, vals, t->ncols * sizeof *w->v);
+	if (is_settings(w))
+		return put_setting(w, w->v, line, bad_col, err);
+	if (w->src_col >= 0 && w->v[w->src_col].type == CX_V_TEXT)
+		source = w->v[w->src_col].s;
+
+	int32_t day;
+	int64_t at;
+	row_when(w, &day, &at);
+	if (cx_rows_resolve(w, source, day, at, bad_col, err) < 0)
+		return -1;
+
+	int64_t id = 0;
+	int found = find_row(w, source, &id, bad_col, err);
+	if (found < 0)
+		return -1;
+
+	uint64_t mask = 0;
+	if (!found) {
+		/* A new row: the defaults import gives, then every required
+		 * column must be there. */
+		for (size_t i = 0; i < t->ncols; i++) {
+			const cx_col *c = &t->cols[i];
+			if (c->dflt && w->v[i].type == CX_V_ABSENT) {
+				w->v[i].type = c->kind == CX_COL_INT ? CX_V_INT : CX_V_TEXT;
+				w->v[i].i = strtoll(c->dflt, NULL, 10);
+				w->v[i].s = c->dflt;
+			}
+			if (c->required && stored(c) && w->v[i].type != CX_V_INT && w->v[i].type != CX_V_TEXT) {
+				*bad_col = (int)i;
+				if (w->v[i].type == CX_V_NULL)
+					return cx_fail(err, CX_EXIT_RUNTIME, "%s is empty; a new %s row needs it", c->name,
+						       t->name);
+				return cx_fail(err, CX_EXIT_RUNTIME, "no %s column; a new %s row needs it", c->name, t->name);
+			}
+		}
+		w->v[w->src_col].type = CX_V_TEXT;
+		w->v[w->src_col].s = source;
+	}
+	for (size_t i = 0; i < t->ncols; i++)
+		if (stored(&t->cols[i]) && w->v[i].type != CX_V_ABSENT)
+			mask |= 1ull << i;
+	if (found) {
+		/* The row keeps its source and source id (adopt() gives one to
+		 * a row that has none). */
+		mask &= ~(1ull << w->src_col);
+		mask &= ~(1ull << w->sid_col);
+	}
+	int k;
+	if (build_shape(w, mask, &k, err) < 0)
+		return -1;
+
+	if (found) {
+		if (seen(w, id, line, bad_col, err) < 0 || adopt(w, source, id, err) < 0)
+			return -1;
+		sqlite3_stmt *s = w->shape[k].upd;
+		if (!s) {
+			w->counts.unchanged++;
+			return 0;
+		}
+		bind_row(w, s, mask);
+		sqlite3_bind_int64(s, ROWID_PARAM, id);
+		int rc = sqlite3_step(s);
+		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
+		if (rc == SQLITE_CONSTRAINT)
+			return constraint_fail(w, bad_col, err);
+		if (rc != SQLITE_DONE)
+			return cx_rows_sql_fail(w, err);
+		if (sqlite3_changes(w->st->db) == 0) {
+			w->counts.unchanged++;
+			return 0;
+		}
+		w->counts.updated++;
+		return touch(w, id, err);
+	}
+	sqlite3_stmt *s = w->shape[k].ins;
+	bind_row(w, s, mask);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (rc == SQLITE_CONSTRAINT)
+		return constraint_fail(w, bad_col, err);
+	if (rc != SQLITE_DONE)
+		return cx_rows_sql_fail(w, err);
+	id = sqlite3_last_insert_rowid(w->st->db);
+	w->counts.inserted++;
+	if (seen(w, id, line, bad_col, err) < 0)
+		return -1;
+	return touch(w, id, err);
+}
+
+/* ---- the call ------------------------------------------------------------- */
+
+static int64_t one_int(cx_store *st, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	int64_t v = 0;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+static void rows_free(cx_rows *w)
+{
+	for (int i = 0; i < w->nshapes; i++) {
+		sqlite3_finalize(w->shape[i].ins);
+		sqlite3_finalize(w->shape[i].upd);
+	}
+	if (is_settings(w))
+		sqlite3_finalize(w->shape[0].ins);
+	sqlite3_finalize(w->by_source);
+	sqlite3_finalize(w->by_id);
+	sqlite3_finalize(w->natural[0]);
+	sqlite3_finalize(w->natural[1]);
+	sqlite3_finalize(w->touch);
+	sqlite3_finalize(w->adopt);
+	sqlite3_finalize(w->seen_put);
+	sqlite3_finalize(w->seen_line);
+	cx_rows_lookup_free(w);
+	for (size_t i = 0; i < w->nkeys; i++)
+		free(w->keys[i]);
+	free(w->keys);
+	free(w->key_lines);
+	free(w->v);
+	free(w);
+}
+
+cx_rows *cx_rows_begin(cx_store *st, const cx_table_def *t, cx_error *err)
+{
+	if (st->read_only) {
+		cx_fail(err, CX_EXIT_RUNTIME, "cannot import into '%s': the store is read-only", st->path);
+		return NULL;
+	}
+	cx_rows *w = cx_xcalloc(1, sizeof *w);
+	w->st = st;
+	w->t = t;
+	w->v = cx_xcalloc(t->ncols, sizeof *w->v);
+	w->id_col = cx_table_col(t, "id");
+	w->src_col = cx_table_col(t, "source");
+	w->sid_col = cx_table_col(t, "source_id");
+	char sql[256];
+	int rc = sqlite3_exec(st->db,
+			      "CREATE TEMP TABLE IF NOT EXISTS cx_seen (id INTEGER PRIMARY KEY, line INTEGER NOT NULL);"
+			      "DELETE FROM temp.cx_seen; BEGIN IMMEDIATE",
+			      NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		cx_store_sql_fail(st, err, rc, "cannot import into store");
+		rows_free(w);
+		return NULL;
+	}
+	if (!is_settings(w)) {
+		snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE source = ?1 AND source_id = ?2", t->sql);
+		if (cx_rows_prep(w, &w->by_source, sql, err) < 0)
+			goto fail;
+		snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE id = ?1", t->sql);
+		if (cx_rows_prep(w, &w->by_id, sql, err) < 0)
+			goto fail;
+		snprintf(sql, sizeof sql, "SELECT coalesce(max(id), 0) FROM %s", t->sql);
+		w->start_max = one_int(st, sql);
+	}
+	w->customers_start_max = one_int(st, "SELECT coalesce(max(id), 0) FROM customers");
+	if (cx_rows_prep(w, &w->seen_put, "INSERT INTO temp.cx_seen (id, line) VALUES (?1, ?2)", err) < 0 ||
+	    cx_rows_prep(w, &w->seen_line, "SELECT line FROM temp.cx_seen WHERE id = ?1", err) < 0)
+		goto fail;
+	return w;
+fail:
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	rows_free(w);
+	return NULL;
+}
+
+int cx_rows_next_file(cx_rows *w, cx_error *err)
+{
+	for (size_t i = 0; i < w->nkeys; i++)
+		free(w->keys[i]);
+	w->nkeys = 0;
+	int rc = sqlite3_exec(w->st->db, "DELETE FROM temp.cx_seen", NULL, NULL, NULL);
+	return rc == SQLITE_OK ? 0 : cx_store_sql_fail(w->st, err, rc, "cannot import into store");
+}
+
+const cx_rows_counts *cx_rows_counts_of(const cx_rows *w)
+{
+	return &w->counts;
+}
+
+int cx_rows_end(cx_rows *w, bool commit, cx_error *err)
+{
+	cx_store *st = w->st;
+	int ret = 0;
+	if (commit && cx_rows_fix_created(w, err) < 0)
+		commit = false, ret = -1;
+	if (commit) {
+		int rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+		if (rc != SQLITE_OK) {
+			cx_store_sql_fail(st, err, rc, "cannot import into store");
+			ret = -1;
+		}
+	}
+	/* A failed COMMIT leaves the transaction open: roll it back. */
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_exec(st->db, "DROP TABLE IF EXISTS temp.cx_seen", NULL, NULL, NULL);
+	rows_free(w);
+	return ret;
+}
