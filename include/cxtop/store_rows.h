@@ -49,6 +49,8 @@ typedef struct cx_col {
 	enum cx_col_kind kind;
 	/* Needed to insert a row: NOT NULL and no default. */
 	bool required;
+	/* NOT NULL with a default: an empty cell leaves the value alone. */
+	bool defaulted;
 	int64_t min, max;            /* CX_COL_INT; CX_COL_TEXT: max length */
 	const char *const *values;   /* CX_COL_ENUM: NULL-terminated */
 	const char *ref;             /* CX_COL_REF, CX_COL_LOOKUP: the table */

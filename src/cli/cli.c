@@ -21,6 +21,8 @@
 
 static const struct cx_command commands[] = {
 	{"report", cx_cmd_report, "report NAME [OPTS] [DB]", "print a report (cxtop report --list)"},
+	{"import", cx_cmd_import, "import TABLE FILE... [DB]", "load CSV files (cxtop import --help)"},
+	{"export", cx_cmd_export, "export TABLE [DB]", "write a table as native CSV or JSON"},
 	{"init", cx_cmd_init, "init DB", "create an empty store at the current schema"},
 };
 
@@ -36,7 +38,7 @@ static void usage(FILE *to)
 		"\n"
 		"Commands:\n");
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(to, "  %-22s %s\n", commands[i].synopsis, commands[i].summary);
+		fprintf(to, "  %-26s %s\n", commands[i].synopsis, commands[i].summary);
 	fprintf(to,
 		"\n"
 		"Options:\n"

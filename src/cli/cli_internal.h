@@ -24,6 +24,8 @@ struct cx_ui_options {
 
 int cx_cmd_init(int argc, char **argv);
 int cx_cmd_report(int argc, char **argv);
+int cx_cmd_import(int argc, char **argv);
+int cx_cmd_export(int argc, char **argv);
 int cx_cmd_ui(const struct cx_ui_options *opt);
 
 /* Prints "cxtop: <fmt ...> (see cxtop --help)" and returns CX_EXIT_USAGE. */

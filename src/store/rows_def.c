@@ -24,14 +24,15 @@ static const char *const cost_kinds[] = {"staff", "platform", "other", NULL};
 
 /* Column shorthands, to keep each table one screen. */
 #define ID {.name = "id", .kind = CX_COL_ID}
-#define SOURCE {.name = "source", .kind = CX_COL_SOURCE}, {.name = "source_id", .kind = CX_COL_SOURCE_ID}
+#define SOURCE {.name = "source", .kind = CX_COL_SOURCE, .defaulted = true}, {.name = "source_id", .kind = CX_COL_SOURCE_ID}
 #define TEXT(n, req, len) {.name = n, .kind = CX_COL_TEXT, .required = req, .max = len}
 #define ENUM(n, req, v) {.name = n, .kind = CX_COL_ENUM, .required = req, .values = v}
 #define INT(n, req, lo, hi) {.name = n, .kind = CX_COL_INT, .required = req, .min = lo, .max = hi}
 #define MONEY(n, req) {.name = n, .kind = CX_COL_MONEY, .required = req}
+#define MONEY_D(n) {.name = n, .kind = CX_COL_MONEY, .defaulted = true}
 #define INSTANT(n, req) {.name = n, .kind = CX_COL_INSTANT, .required = req}
 #define DATE(n, req) {.name = n, .kind = CX_COL_DATE, .required = req}
-#define BOOL(n) {.name = n, .kind = CX_COL_BOOL}
+#define BOOL(n) {.name = n, .kind = CX_COL_BOOL, .defaulted = true}
 #define REF(n, req, t) {.name = n, .kind = CX_COL_REF, .required = req, .ref = t}
 #define LOOKUP(n, t, col) {.name = n, .kind = CX_COL_LOOKUP, .ref = t, .fills = col}
 #define HINT(n) {.name = n, .kind = CX_COL_HINT}
@@ -46,7 +47,7 @@ static const cx_col agents[] = {
 	TEXT("email", false, 320),
 	TEXT("team", true, 100),
 	TEXT("discount_code", false, 32),
-	MONEY("monthly_cost", false),
+	MONEY_D("monthly_cost"),
 	DATE("hired_on", true),
 	DATE("left_on", false),
 };
@@ -55,7 +56,7 @@ static const cx_col customers[] = {
 	ID, SOURCE,
 	TEXT("name", true, 200),
 	TEXT("email", false, 320),
-	TEXT("segment", false, 100),
+	{.name = "segment", .kind = CX_COL_TEXT, .max = 100, .defaulted = true},
 	BOOL("blacklisted"),
 	INT("satisfaction", false, 1, 10),
 	INSTANT("created_at", true),
@@ -75,9 +76,9 @@ static const cx_col tickets[] = {
 	ENUM("status", true, ticket_status),
 	TEXT("status_src", false, 100),
 	INT("csat", false, 0, 10),
-	{.name = "csat_scale", .kind = CX_COL_SCALE},
-	INT("replies", false, 0, 1000000),
-	INT("reopened", false, 0, 1000000),
+	{.name = "csat_scale", .kind = CX_COL_SCALE, .defaulted = true},
+	{.name = "replies", .kind = CX_COL_INT, .max = 1000000, .defaulted = true},
+	{.name = "reopened", .kind = CX_COL_INT, .max = 1000000, .defaulted = true},
 };
 
 static const cx_col orders[] = {
@@ -85,7 +86,7 @@ static const cx_col orders[] = {
 	CUSTOMER(true),
 	INSTANT("placed_at", true),
 	MONEY("amount", true),
-	MONEY("cogs", false),
+	MONEY_D("cogs"),
 	{.name = "attribution", .kind = CX_COL_ENUM, .required = true, .values = attributions, .dflt = "shop"},
 	AGENT,
 	REF("campaign_id", false, "campaigns"),
@@ -108,9 +109,9 @@ static const cx_col campaigns[] = {
 	ENUM("channel", true, channels),
 	DATE("starts_on", true),
 	DATE("ends_on", false),
-	MONEY("cost_per_contact", false),
-	{.name = "target_rate", .sql = "target_rate_bp", .kind = CX_COL_BP},
-	{.name = "discount", .sql = "discount_bp", .kind = CX_COL_BP},
+	MONEY_D("cost_per_contact"),
+	{.name = "target_rate", .sql = "target_rate_bp", .kind = CX_COL_BP, .defaulted = true},
+	{.name = "discount", .sql = "discount_bp", .kind = CX_COL_BP, .defaulted = true},
 	INT("renewal_day", false, 1, 28),
 	INT("dunning_days", false, 0, 60),
 	INT("handoff_day", false, 1, 28),
@@ -154,7 +155,7 @@ static const cx_col claims[] = {
 	DATE("deadline_on", true),
 	ENUM("status", true, claim_status),
 	MONEY("claimed", true),
-	MONEY("recovered", false),
+	MONEY_D("recovered"),
 	DATE("resolved_on", false),
 	AGENT,
 };
@@ -164,7 +165,7 @@ static const cx_col costs[] = {
 	{.name = "month", .kind = CX_COL_MONTH, .required = true},
 	ENUM("kind", true, cost_kinds),
 	MONEY("amount", true),
-	TEXT("note", false, 200),
+	{.name = "note", .kind = CX_COL_TEXT, .max = 200, .defaulted = true},
 };
 
 static const cx_col notify[] = {
@@ -175,7 +176,7 @@ static const cx_col notify[] = {
 	MONEY("cost_max", false),
 	{.name = "buyout_min", .sql = "buyout_min_bp", .kind = CX_COL_SBP, .required = true},
 	{.name = "buyout_max", .sql = "buyout_max_bp", .kind = CX_COL_SBP, .required = true},
-	TEXT("note", false, 200),
+	{.name = "note", .kind = CX_COL_TEXT, .max = 200, .defaulted = true},
 };
 
 /* Settings are key and value; import reads each key's value by its own

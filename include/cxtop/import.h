@@ -1,0 +1,54 @@
+/* import.h — cxtop import and cxtop export: a team's own data in and out.
+ *
+ * Import reads CSV files — cxtop's native CSV (headers are the store's
+ * column names, cxtop(5) NATIVE CSV) or any CSV with a mapping file —
+ * checks every cell, and writes the rows through src/store in one
+ * transaction: all of the files or nothing.  Export writes a table as
+ * native CSV (or JSON), so that export then import reproduces a store.
+ */
+#ifndef CXTOP_IMPORT_H
+#define CXTOP_IMPORT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "cxtop/error.h"
+#include "cxtop/mapping.h"
+#include "cxtop/store.h"
+
+typedef struct cx_import_opts {
+	const char *table;          /* CLI name; with a mapping, must agree with its table: */
+	char *const *files;         /* "-" is standard input */
+	size_t nfiles;
+	const cx_mapping *map;      /* NULL: native CSV */
+	const char *source;         /* --source; NULL: the mapping's, else "csv" */
+	const char *tz;             /* --tz; NULL: the mapping's, else the local zone */
+	char delimiter;             /* --delimiter; 0: the mapping's, else detected */
+	const char *encoding;       /* --encoding; NULL: the mapping's, else UTF-8 */
+	bool dry_run;
+	bool progress;              /* draw a progress bar on progress_to */
+	FILE *progress_to;
+	FILE *errors_to;            /* each refused row: "cxtop: FILE:LINE:FIELD: message" */
+} cx_import_opts;
+
+typedef struct cx_import_result {
+	int64_t rows, inserted, updated, unchanged, skipped;
+	int64_t created_agents, created_customers;
+	size_t files;
+	double seconds;
+} cx_import_result;
+
+/* Imports opt->files into st.  Returns 0, or -1 with err filled (for bad
+ * rows: "N rows refused in FILE...; nothing was written", the rows
+ * themselves having gone to errors_to, the first 20 of them). */
+int cx_import_run(cx_store *st, const cx_import_opts *opt, cx_import_result *res, cx_error *err);
+
+enum cx_export_format { CX_EXPORT_CSV, CX_EXPORT_JSON };
+
+/* Writes table's rows (with from_day <= to_day, only those whose date falls
+ * in those days) to out.  Returns 0, or -1 with err filled. */
+int cx_export_run(cx_store *st, const char *table, int32_t from_day, int32_t to_day, enum cx_export_format fmt,
+		  FILE *out, cx_error *err);
+
+#endif

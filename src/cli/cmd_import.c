@@ -1,0 +1,296 @@
+/* cmd_import.c — `cxtop import TABLE FILE... [DB]` and `cxtop export TABLE
+ * [DB]`: a team's own data in, and back out in the same format. */
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli_internal.h"
+#include "cxtop/format.h"
+#include "cxtop/import.h"
+#include "cxtop/mapping.h"
+#include "cxtop/period.h"
+#include "cxtop/store.h"
+#include "cxtop/store_rows.h"
+
+#define import_usage_error(...) cx_usage_error_in("cxtop import --help", __VA_ARGS__)
+#define export_usage_error(...) cx_usage_error_in("cxtop export --help", __VA_ARGS__)
+
+static void import_usage(FILE *to)
+{
+	fprintf(to,
+		"Usage: cxtop import TABLE FILE... [OPTIONS] [DB]\n"
+		"Loads CSV files into the store: all of them or nothing, and importing a file\n"
+		"again updates what changed instead of adding rows twice.  FILE - is standard\n"
+		"input.  The last argument is the store when it is an SQLite file (or give\n"
+		"--db); else $CXTOP_DB, the config file's db, ./sample.db.\n"
+		"\n"
+		"Tables, in an order that fills an empty store:\n  %s\n"
+		"\n"
+		"Options:\n"
+		"  --map FILE          a mapping file: how another system's columns feed TABLE\n"
+		"                      (without one, the header must use cxtop's column names)\n"
+		"  --source NAME       the system the rows come from (default: the mapping's, or csv)\n"
+		"  --tz ZONE           time zone of times written without one (default: local)\n"
+		"  --delimiter C       , ; or tab (default: detected from the header)\n"
+		"  --encoding NAME     the files' encoding, e.g. windows-1251 (default: UTF-8)\n"
+		"  --dry-run           check everything and print the summary; write nothing\n"
+		"  --quiet             no progress bar\n"
+		"  --db PATH           the store\n"
+		"\n"
+		"See cxtop(5), NATIVE CSV and MAPPING FILES.\n",
+		cx_table_names());
+}
+
+/* True when path is an SQLite database file (its first 16 bytes say so). */
+static bool is_sqlite_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	char magic[16];
+	bool yes = fread(magic, 1, sizeof magic, f) == sizeof magic && memcmp(magic, "SQLite format 3", 16) == 0;
+	fclose(f);
+	return yes;
+}
+
+static void print_summary(const cx_import_opts *o, const cx_import_result *r)
+{
+	char a[32], b[32], c[32], d[32], e[32];
+	printf("%s%s: %s inserted, %s updated, %s unchanged, %s skipped (%s rows in %zu file%s, %.1f s)\n",
+	       o->dry_run ? "dry run, nothing written: " : "", o->table, cx_fmt_int(a, sizeof a, r->inserted),
+	       cx_fmt_int(b, sizeof b, r->updated), cx_fmt_int(c, sizeof c, r->unchanged),
+	       cx_fmt_int(d, sizeof d, r->skipped), cx_fmt_int(e, sizeof e, r->rows), r->files,
+	       r->files == 1 ? "" : "s", r->seconds);
+	if (r->created_agents || r->created_customers)
+		printf("created on the fly: %s agent%s, %s customer%s\n", cx_fmt_int(a, sizeof a, r->created_agents),
+		       r->created_agents == 1 ? "" : "s", cx_fmt_int(b, sizeof b, r->created_customers),
+		       r->created_customers == 1 ? "" : "s");
+}
+
+int cx_cmd_import(int argc, char **argv)
+{
+	enum { O_MAP = 256, O_SOURCE, O_TZ, O_DELIM, O_ENC, O_DRY, O_QUIET, O_DB };
+	static const struct option longopts[] = {
+		{"map", required_argument, NULL, O_MAP},       {"source", required_argument, NULL, O_SOURCE},
+		{"tz", required_argument, NULL, O_TZ},         {"delimiter", required_argument, NULL, O_DELIM},
+		{"encoding", required_argument, NULL, O_ENC},  {"dry-run", no_argument, NULL, O_DRY},
+		{"quiet", no_argument, NULL, O_QUIET},         {"db", required_argument, NULL, O_DB},
+		{"help", no_argument, NULL, 'h'},              {NULL, 0, NULL, 0},
+	};
+	cx_import_opts o = {.errors_to = stderr, .progress_to = stderr};
+	const char *map_path = NULL, *db = NULL;
+	bool quiet = false;
+	int c;
+	optind = 0;
+	opterr = 0;
+	/* Options and operands may mix: `cxtop import tickets t.csv --dry-run`. */
+	while ((c = getopt_long(argc, argv, ":hq", longopts, NULL)) != -1) {
+		switch (c) {
+		case O_MAP:
+			map_path = optarg;
+			break;
+		case O_SOURCE:
+			o.source = optarg;
+			break;
+		case O_TZ:
+			o.tz = optarg;
+			break;
+		case O_DELIM:
+			if (strcmp(optarg, ",") == 0 || strcmp(optarg, ";") == 0)
+				o.delimiter = optarg[0];
+			else if (strcmp(optarg, "tab") == 0 || strcmp(optarg, "\t") == 0 || strcmp(optarg, "\\t") == 0)
+				o.delimiter = '\t';
+			else
+				return import_usage_error("import: --delimiter takes , ; or tab, not '%s'", optarg);
+			break;
+		case O_ENC:
+			o.encoding = optarg;
+			break;
+		case O_DRY:
+			o.dry_run = true;
+			break;
+		case 'q':
+		case O_QUIET:
+			quiet = true;
+			break;
+		case O_DB:
+			db = optarg;
+			break;
+		case 'h':
+			import_usage(stdout);
+			return cx_finish_stdout();
+		case ':':
+			return import_usage_error("import: option '%s' needs a value", argv[optind - 1]);
+		default:
+			return import_usage_error("import: unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	/* GNU getopt moves the options before the operands: TABLE, FILE...
+	 * and DB are what is left, in their order. */
+	char **pos = argv + optind;
+	int npos = argc - optind;
+	if (npos < 1)
+		return import_usage_error("import: which table? (%s)", cx_table_names());
+	o.table = pos[0];
+	if (!cx_table_find(o.table))
+		return import_usage_error("import: unknown table '%s' (tables: %s)", o.table, cx_table_names());
+	if (npos < 2)
+		return import_usage_error("import: no file to import (give - for standard input)%s", "");
+	o.files = pos + 1;
+	o.nfiles = (size_t)npos - 1;
+	if (!db && o.nfiles >= 2 && is_sqlite_file(pos[npos - 1])) {
+		db = pos[npos - 1];
+		o.nfiles--;
+	}
+	if (!db)
+		db = cx_configured_db();
+	size_t stdin_uses = 0;
+	for (size_t i = 0; i < o.nfiles; i++)
+		stdin_uses += strcmp(o.files[i], "-") == 0;
+	if (stdin_uses > 1)
+		return import_usage_error("import: standard input (-) can be read once%s", "");
+	o.progress = !quiet && isatty(STDERR_FILENO);
+
+	cx_error err = {0};
+	cx_mapping map = {0};
+	if (map_path) {
+		if (cx_mapping_load(map_path, &map, &err) < 0)
+			return cx_report_error(&err);
+		o.map = &map;
+	}
+	cx_store *st = cx_store_open(db, CX_OPEN_READ_WRITE, &err);
+	if (!st) {
+		cx_mapping_free(&map);
+		return cx_report_error(&err);
+	}
+	cx_import_result res;
+	int rc = cx_import_run(st, &o, &res, &err);
+	cx_store_close(st);
+	cx_mapping_free(&map);
+	if (rc < 0)
+		return cx_report_error(&err);
+	print_summary(&o, &res);
+	return cx_finish_stdout();
+}
+
+static void export_usage(FILE *to)
+{
+	fprintf(to,
+		"Usage: cxtop export TABLE [OPTIONS] [DB]\n"
+		"Writes a table as cxtop's native CSV (what cxtop import reads) or JSON.\n"
+		"\n"
+		"Tables: %s\n"
+		"\n"
+		"Options:\n"
+		"  --from YYYY-MM-DD   only rows dated on or after this day (local time)\n"
+		"  --to YYYY-MM-DD     only rows dated on or before this day\n"
+		"  --format FMT        csv (default) or json\n"
+		"  -o, --output FILE   write to FILE (complete or not at all) instead of stdout\n",
+		cx_table_names());
+}
+
+int cx_cmd_export(int argc, char **argv)
+{
+	enum { O_FROM = 256, O_TO, O_FORMAT };
+	static const struct option longopts[] = {
+		{"from", required_argument, NULL, O_FROM}, {"to", required_argument, NULL, O_TO},
+		{"format", required_argument, NULL, O_FORMAT}, {"output", required_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0},
+	};
+	int32_t from = 1, to = 0;
+	bool has_from = false, has_to = false;
+	enum cx_export_format fmt = CX_EXPORT_CSV;
+	const char *output = NULL;
+	int c;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
+		switch (c) {
+		case O_FROM:
+			if (!cx_date_parse(optarg, &from))
+				return export_usage_error("export: --from '%s' is not a date (YYYY-MM-DD)", optarg);
+			has_from = true;
+			break;
+		case O_TO:
+			if (!cx_date_parse(optarg, &to))
+				return export_usage_error("export: --to '%s' is not a date (YYYY-MM-DD)", optarg);
+			has_to = true;
+			break;
+		case O_FORMAT:
+			if (strcmp(optarg, "csv") == 0)
+				fmt = CX_EXPORT_CSV;
+			else if (strcmp(optarg, "json") == 0)
+				fmt = CX_EXPORT_JSON;
+			else
+				return export_usage_error("export: --format takes csv or json, not '%s'", optarg);
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			export_usage(stdout);
+			return cx_finish_stdout();
+		case ':':
+			return export_usage_error("export: option '%s' needs a value", argv[optind - 1]);
+		default:
+			return export_usage_error("export: unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return export_usage_error("export: which table? (%s)", cx_table_names());
+	if (argc - optind > 2)
+		return export_usage_error("export: unexpected argument '%s'", argv[optind + 2]);
+	const char *table = argv[optind];
+	if (!cx_table_find(table))
+		return export_usage_error("export: unknown table '%s' (tables: %s)", table, cx_table_names());
+	if (has_from || has_to) {
+		if (!has_from)
+			from = INT32_MIN / 2;
+		if (!has_to)
+			to = INT32_MAX / 2;
+		if (from > to)
+			return export_usage_error("export: --from is after --to%s", "");
+	}
+	const char *db = argc - optind == 2 ? argv[optind + 1] : cx_configured_db();
+
+	cx_error err = {0};
+	cx_store *st = cx_store_open(db, CX_OPEN_READ_ONLY, &err);
+	if (!st)
+		return cx_report_error(&err);
+	FILE *out = stdout;
+	char tmp[4096];
+	if (output) {
+		/* A temporary beside the target, renamed when complete. */
+		snprintf(tmp, sizeof tmp, "%s.tmp-%ld", output, (long)getpid());
+		out = fopen(tmp, "wx");
+		if (!out) {
+			cx_store_close(st);
+			fprintf(stderr, "cxtop: cannot write '%s': %s\n", tmp, strerror(errno));
+			return CX_EXIT_RUNTIME;
+		}
+	}
+	int rc = cx_export_run(st, table, from, to, fmt, out, &err);
+	cx_store_close(st);
+	if (output) {
+		bool ok = rc == 0 && fflush(out) == 0 && !ferror(out) && fsync(fileno(out)) == 0;
+		int e = errno;
+		ok = fclose(out) == 0 && ok;
+		if (ok && rename(tmp, output) != 0) {
+			e = errno;
+			ok = false;
+		}
+		if (!ok) {
+			unlink(tmp);
+			if (rc == 0) {
+				fprintf(stderr, "cxtop: cannot write '%s': %s\n", output, strerror(e ? e : EIO));
+				return CX_EXIT_RUNTIME;
+			}
+		}
+	}
+	if (rc < 0)
+		return cx_report_error(&err);
+	return output ? CX_EXIT_OK : cx_finish_stdout();
+}

@@ -1,0 +1,27 @@
+/* import_internal.h — private to src/import. */
+#ifndef CXTOP_IMPORT_INTERNAL_H
+#define CXTOP_IMPORT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "cxtop/store_rows.h"
+
+/* The canonical value of an enumerated column for value (a channel or a
+ * status as other systems name them, cxtop(5)), or NULL when it has none. */
+const char *cx_imp_canonical(const cx_col *c, const char *value);
+
+/* What is wrong with a name's text (control characters, a direction
+ * override, invalid UTF-8, a length outside min..max characters; 0: no
+ * bound), or NULL. */
+const char *cx_imp_text_problem(const char *s, int64_t min, int64_t max);
+
+/* Settings: the key and value a settings file row means in the store, or
+ * the reason it is refused. */
+const char *cx_imp_setting(const char *key, const char *value, const char **store_key, char *store_value,
+			   size_t len);
+/* The settings row for export: the key and value as a native CSV writes
+ * them. */
+void cx_imp_setting_out(const char *store_key, const char *store_value, const char **key, char *value, size_t len);
+
+#endif
