@@ -461,7 +461,7 @@ static int skips(struct load *l, const cx_ynode *v, cx_mapping *m)
 
 /* A source names where rows came from in the store (and in file names made
  * from it), so it is kept to a safe, predictable alphabet. */
-static int source(struct load *l, const cx_ynode *k, const cx_ynode *v, cx_mapping *m)
+static int source(struct load *l, const cx_ynode *v, cx_mapping *m)
 {
 	if (v->kind != CX_Y_SCALAR)
 		return fail(l, v, "expected a scalar for 'source', found %s", cx_yaml_kind_name(v));
@@ -520,7 +520,7 @@ static int top(struct load *l, const cx_ynode *root, cx_mapping *m)
 		return fail(l, root, "missing 'fields' (which column feeds which field)");
 	if (top_text(l, root, "table", &m->table, &m->table_pos))
 		return -1;
-	if ((v = get(root, "source", &k)) && source(l, k, v, m))
+	if ((v = get(root, "source", &k)) && source(l, v, m))
 		return -1;
 	if ((v = get(root, "delimiter", &k)) && delimiter(l, v, m))
 		return -1;

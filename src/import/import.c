@@ -63,6 +63,8 @@ struct run {
 	struct plan *plan;
 	cx_val *vals;
 	struct strbuf *bufs;
+	struct strbuf *raws;   /* a mapped cell's text before its map */
+	const char **premap;   /* per column: that text, or NULL */
 	int *skip_cells;
 	/* the file being read */
 	cx_csv *csv;
@@ -403,6 +405,7 @@ static const char *cell_text(struct run *r, int col)
 		return buf_set(b, s, n);
 	}
 	const cx_map_field *f = p->f;
+	r->premap[col] = NULL;
 	if (f->value) {
 		s = buf_set(b, f->value, strlen(f->value));
 	} else {
@@ -458,6 +461,7 @@ static const char *cell_text(struct run *r, int col)
 		}
 	}
 	if (f->nmap && *s) {
+		r->premap[col] = buf_set(&r->raws[col], s, strlen(s));
 		for (size_t k = 0; k < f->nmap; k++)
 			if (same_word(f->map[k].from, s))
 				return buf_set(b, f->map[k].to, strlen(f->map[k].to));
@@ -595,7 +599,7 @@ static bool convert(struct run *r, int col, const char *s, long line, const char
 			unmapped(r, col, s, line);
 			return false;
 		}
-		keep_original(r, col, s, canon);
+		keep_original(r, col, r->premap[col] ? r->premap[col] : s, canon);
 		v->type = CX_V_TEXT;
 		v->s = canon;
 		return true;
@@ -819,9 +823,13 @@ static int one_file(struct run *r, const char *path, cx_error *err)
 static void free_run(struct run *r)
 {
 	if (r->bufs)
-		for (size_t i = 0; i < r->t->ncols; i++)
+		for (size_t i = 0; i < r->t->ncols; i++) {
 			free(r->bufs[i].s);
+			free(r->raws[i].s);
+		}
 	free(r->bufs);
+	free(r->raws);
+	free(r->premap);
 	free(r->plan);
 	free(r->vals);
 	free(r->skip_cells);
@@ -853,6 +861,8 @@ int cx_import_run(cx_store *st, const cx_import_opts *o, cx_import_result *res, 
 	r.plan = cx_xcalloc(t->ncols, sizeof *r.plan);
 	r.vals = cx_xcalloc(t->ncols, sizeof *r.vals);
 	r.bufs = cx_xcalloc(t->ncols, sizeof *r.bufs);
+	r.raws = cx_xcalloc(t->ncols, sizeof *r.raws);
+	r.premap = cx_xcalloc(t->ncols, sizeof *r.premap);
 	r.skip_cells = cx_xcalloc(o->map ? o->map->nskips + 1 : 1, sizeof *r.skip_cells);
 
 	const char *tz = o->tz ? o->tz : o->map ? o->map->timezone : NULL;

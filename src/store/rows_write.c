@@ -278,6 +278,33 @@ static int seen(cx_rows *w, int64_t id, long line, int *bad_col, cx_error *err)
 
 /* ---- constraint messages ------------------------------------------------ */
 
+/* The rules across columns that CHECK constraints keep (schema.c), in a
+ * manager's words: the key is a piece of the constraint's text. */
+static const struct {
+	const char *check, *words;
+} rules[] = {
+	{"= (resolved_at IS NOT NULL)", "a ticket has resolved_at exactly when its status is solved or closed"},
+	{"replies = 0 OR first_response_at", "a ticket with replies needs first_response_at"},
+	{"first_response_at >= created_at", "first_response_at is before created_at"},
+	{"resolved_at >= created_at", "resolved_at is before created_at"},
+	{"(status = 'draft') = (filed_on IS NULL)", "a claim has filed_on exactly when it is not a draft"},
+	{"recovered = 0 OR status = 'paid'", "only a paid claim has money recovered"},
+	{"= (resolved_on IS NOT NULL)", "a claim has resolved_on exactly when it is denied or paid"},
+	{"(recovered_by IS NULL) = (recovered_on IS NULL)", "recovered_by and recovered_on go together"},
+	{"recovered_by IS NOT 'support'", "a renewal recovered by support needs to_support_on and its order"},
+	{"to_support_on >= failed_on", "to_support_on is before failed_on"},
+	{"failed_on >= due_on", "failed_on is before due_on"},
+	{"OR campaign_id IS NOT NULL", "an upsell or winback order needs its campaign"},
+	{"OR discount_code IS NOT NULL", "a discount_code order needs its discount_code"},
+	{"responded = 1 OR", "a contact with an order or a renewal must have responded"},
+	{"left_on >= hired_on", "left_on is before hired_on"},
+	{"ends_on >= starts_on", "ends_on is before starts_on"},
+	{"cost_max >= cost_min", "cost_max is below cost_min"},
+	{"BETWEEN buyout_min_bp", "buyout_max is below buyout_min"},
+	{"email LIKE", "not an email address"},
+	{"date(", "not a real date"},
+};
+
 /* Says which column a failed statement is about, in a manager's words. */
 static int constraint_fail(cx_rows *w, int *bad_col, cx_error *err)
 {
@@ -323,6 +350,9 @@ static int constraint_fail(cx_rows *w, int *bad_col, cx_error *err)
 	}
 	if (ext == SQLITE_CONSTRAINT_CHECK) {
 		const char *what = strstr(msg, "failed: ");
+		for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
+			if (strstr(msg, rules[i].check))
+				return cx_fail(err, CX_EXIT_RUNTIME, "the store refuses this row: %s", rules[i].words);
 		return cx_fail(err, CX_EXIT_RUNTIME, "the store refuses this row: %s", what ? what + 8 : msg);
 	}
 	return cx_fail(err, CX_EXIT_RUNTIME, "the store refuses this row: %s", msg);

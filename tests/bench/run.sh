@@ -61,3 +61,38 @@ summary=$(median_ms ./cxtop report summary --format json "$DB")
 printf '%-44s %10s ms\n' "cxtop report summary (process, one month)" "$summary"
 rss=$( { /usr/bin/time -f %M ./cxtop report agents --format json "$DB" >/dev/null; } 2>&1 | tail -n 1)
 printf '%-44s %10s KB   aim < 32 MB\n' "peak RSS, cxtop report agents" "$rss"
+
+# Import: 1,000,000 native-CSV tickets into a fresh store (agents and
+# customers loaded first, untimed), against the sqlite3 shell's .import of
+# the same file into a bare table (no constraints, no indexes, no lookups).
+if [ ! -f build/bench-tickets.csv ]; then
+	for t in agents customers tickets; do ./cxtop export "$t" "$DB" >"build/bench-$t.csv"; done
+fi
+import_once() {
+	rm -f build/bench-import.db build/bench-import.db-wal build/bench-import.db-shm
+	./cxtop init build/bench-import.db >/dev/null
+	./cxtop import agents build/bench-agents.csv --quiet build/bench-import.db >/dev/null
+	./cxtop import customers build/bench-customers.csv --quiet build/bench-import.db >/dev/null
+	s=$(date +%s%N)
+	/usr/bin/time -f %M -o build/bench-import.rss ./cxtop import tickets build/bench-tickets.csv --quiet build/bench-import.db >/dev/null
+	e=$(date +%s%N)
+	echo $(((e - s) / 1000)) "$(cat build/bench-import.rss)"
+}
+shell_import_once() {
+	rm -f build/bench-bare.db
+	s=$(date +%s%N)
+	sqlite3 build/bench-bare.db ".mode csv" ".import build/bench-tickets.csv tickets" >/dev/null 2>&1
+	e=$(date +%s%N)
+	echo $(((e - s) / 1000))
+}
+runs=$(for i in 1 2 3; do import_once; done)
+ours=$(echo "$runs" | cut -d' ' -f1 | sort -n | sed -n 2p | awk '{ printf "%.0f", $1 / 1000 }')
+lo=$(echo "$runs" | cut -d' ' -f1 | sort -n | head -n 1 | awk '{ printf "%.0f", $1 / 1000 }')
+hi=$(echo "$runs" | cut -d' ' -f1 | sort -n | tail -n 1 | awk '{ printf "%.0f", $1 / 1000 }')
+rss=$(echo "$runs" | cut -d' ' -f2 | sort -n | tail -n 1)
+shell=$(for i in 1 2 3; do shell_import_once; done | sort -n | sed -n 2p | awk '{ printf "%.0f", $1 / 1000 }')
+ratio=$(awk -v a="$ours" -v b="$shell" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+printf '%-44s %10s ms   (%s-%s) sqlite3 .import %s ms, ratio %s (aim <= 2.0, < 30 s)\n' \
+	"cxtop import tickets (1,000,000 rows, median of 3)" "$ours" "$lo" "$hi" "$shell" "$ratio"
+printf '%-44s %10s KB   aim <= 32 MB\n' "peak RSS, cxtop import tickets" "$rss"
+rm -f build/bench-import.db* build/bench-bare.db build/bench-import.rss
