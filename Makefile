@@ -43,7 +43,7 @@ OBJ      = $(LIB_SRC:%.c=build/obj/%.o)
 SAN_OBJ  = $(LIB_SRC:%.c=build/san/%.o)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
 
-.PHONY: all run check deps deps-check install uninstall clean sample lint-man bench
+.PHONY: all run check deps deps-check install uninstall clean sample lint-man bench fuzz
 .DEFAULT_GOAL := all
 
 all: cxtop
@@ -109,6 +109,27 @@ bench: deps
 	@$(MAKE) --no-print-directory cxtop build/mkscale build/bench
 	@sh tests/bench/run.sh
 
+# --- fuzzing: the CSV reader and the mapping parser under libFuzzer ---------
+# make check runs each for a few seconds (tests/cli/test_fuzz.sh); `make fuzz
+# FUZZ_TIME=600` runs each for ten minutes.  Corpora are copied, never grown
+# in place.
+FUZZ_CC     = clang
+FUZZ_CFLAGS = -g -O1 -std=c11 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+              -Iinclude -Isrc -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
+FUZZ_BASE   = src/base/error.c src/base/xalloc.c src/base/format.c
+FUZZ_TIME  ?= 600
+build/fuzz/fuzz_csv: tests/fuzz/fuzz_csv.c src/import/csv.c $(FUZZ_BASE) include/cxtop/csv.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ tests/fuzz/fuzz_csv.c src/import/csv.c $(FUZZ_BASE)
+build/fuzz/fuzz_mapping: tests/fuzz/fuzz_mapping.c src/config/mapping.c src/config/yaml_tree.c $(FUZZ_BASE) include/cxtop/mapping.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ tests/fuzz/fuzz_mapping.c src/config/mapping.c src/config/yaml_tree.c $(FUZZ_BASE) \
+		$(shell $(PKG_CONFIG) --libs yaml-0.1)
+FUZZ_BIN = build/fuzz/fuzz_csv build/fuzz/fuzz_mapping
+
+fuzz: deps deps-check $(FUZZ_BIN)
+	@FUZZ_TIME=$(FUZZ_TIME) sh tests/fuzz/run.sh
+
 # --- the two commands a new machine needs -----------------------------------
 # A working copy of the sample, so that edits in the UI never touch the
 # committed file.
@@ -122,7 +143,7 @@ run: deps
 	./cxtop build/run.db
 
 check: deps deps-check
-	@$(MAKE) --no-print-directory cxtop build/san/cxtop build/mksample $(UNIT_BIN)
+	@$(MAKE) --no-print-directory cxtop build/san/cxtop build/mksample $(UNIT_BIN) $(FUZZ_BIN)
 	@sh tests/run.sh
 
 # Debian packages.  Each entry is kind:name:package, kind being pc (a
@@ -131,7 +152,8 @@ DEPS_BUILD = cmd:pkg-config:pkg-config pc:ncursesw:libncurses-dev \
              pc:sqlite3:libsqlite3-dev pc:yaml-0.1:libyaml-dev
 DEPS_CHECK = pc:cmocka:libcmocka-dev cmd:sqlite3:sqlite3 cmd:tmux:tmux \
              cmd:groff:groff-base cmd:jq:jq cmd:valgrind:valgrind \
-             file:/usr/share/zoneinfo/America/New_York:tzdata
+             file:/usr/share/zoneinfo/America/New_York:tzdata cmd:clang:clang \
+             file:/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev
 
 deps:
 	@sh tests/ensure-packages.sh $(DEPS_BUILD)

@@ -34,9 +34,10 @@
 #endif
 
 #define FIELD_MAX ((size_t)1 << 20)
-/* Fields are capped, but their number is not: cap the record too so that a
- * file of a billion commas cannot take the memory with it. */
+/* Fields are capped, and so are records, in bytes and in fields, so that a
+ * line of a billion commas cannot take the memory with it. */
 #define RECORD_MAX ((size_t)64 << 20)
+#define FIELDS_MAX ((size_t)1 << 20)
 /* Detection reads the first record ahead; a first record longer than this
  * is judged on its beginning. */
 #define DETECT_MAX ((size_t)1 << 20)
@@ -302,6 +303,18 @@ static void start(cx_csv *c)
 
 /* ---- records ---------------------------------------------------------------- */
 
+/* Room for n more bytes in rec, and the NUL that will end the field. */
+static void reserve(cx_csv *c, size_t n)
+{
+	if (c->rec_len + n + 1 <= c->rec_cap)
+		return;
+	size_t cap = c->rec_cap;
+	while (c->rec_len + n + 1 > cap)
+		cap *= 2;
+	c->rec = cx_xreallocarray(c->rec, cap, 1);
+	c->rec_cap = cap;
+}
+
 /* Appends n bytes to the current field, within the limits. */
 static int append(cx_csv *c, const char *s, size_t n)
 {
@@ -310,27 +323,27 @@ static int append(cx_csv *c, const char *s, size_t n)
 		return fail_at(c, c->field_line, "field longer than 1 MiB");
 	if (c->rec_len + n > RECORD_MAX)
 		return fail_at(c, c->rec_line, "record longer than 64 MiB");
-	/* +1: room for the field's NUL, always. */
-	if (c->rec_len + n + 1 > c->rec_cap) {
-		size_t cap = c->rec_cap;
-		while (c->rec_len + n + 1 > cap)
-			cap *= 2;
-		c->rec = cx_xreallocarray(c->rec, cap, 1);
-		c->rec_cap = cap;
-	}
+	reserve(c, n);
 	memcpy(c->rec + c->rec_len, s, n);
 	c->rec_len += n;
 	return 0;
 }
 
-static void begin_field(cx_csv *c)
+/* Empty fields cost a NUL and an offset each: a line of commas is capped
+ * like any other record. */
+static int begin_field(cx_csv *c)
 {
+	if (c->nf == FIELDS_MAX)
+		return fail_at(c, c->rec_line, "more than %zu fields in a record", FIELDS_MAX);
+	if (c->rec_len >= RECORD_MAX)
+		return fail_at(c, c->rec_line, "record longer than 64 MiB");
 	if (c->nf == c->starts_cap) {
 		c->starts_cap *= 2;
 		c->starts = cx_xreallocarray(c->starts, c->starts_cap, sizeof *c->starts);
 	}
 	c->starts[c->nf++] = c->rec_len;
 	c->field_line = c->line;
+	return 0;
 }
 
 /* The offset of the first byte in s that is not valid UTF-8, or is NUL; n
@@ -398,6 +411,7 @@ static int end_field(cx_csv *c)
 				line++;
 		return fail_at(c, line, s[bad] ? "invalid UTF-8" : "NUL byte");
 	}
+	reserve(c, 0);
 	c->rec[c->rec_len++] = '\0';
 	return 0;
 }
@@ -536,7 +550,8 @@ static int read_record(cx_csv *c)
 		return r;
 	c->rec_line = c->line;
 	for (;;) {
-		begin_field(c);
+		if (begin_field(c) < 0)
+			return -1;
 		r = avail(c);
 		if (r < 0)
 			return -1;

@@ -21,7 +21,7 @@ expect_status 2 "init without a path exits 2"
 
 run init "$WORK/a.db"
 expect_status 0 "init creates a store"
-expect_out "schema version 1" "init says what it made"
+expect_out "schema version 2" "init says what it made"
 if [ -f "$WORK/a.db" ]; then ok "init wrote the file"; else not_ok "init wrote the file"; fi
 
 run init "$WORK/a.db"
@@ -47,11 +47,12 @@ run "$WORK/notes.csv"
 expect_status 1 "a non-database exits 1"
 expect_err "notes.csv': file is not an SQLite database" "a non-database is named and explained"
 
+version=$(sqlite3 "$WORK/a.db" "PRAGMA user_version")
 sqlite3 "$WORK/a.db" "PRAGMA user_version = 7"
 run "$WORK/a.db"
 expect_status 1 "a store from a newer cxtop exits 1"
 expect_err "newer than this cxtop" "a newer store is explained"
-sqlite3 "$WORK/a.db" "PRAGMA user_version = 1"
+sqlite3 "$WORK/a.db" "PRAGMA user_version = $version"
 
 CXTOP_DB="$WORK/a.db" run
 expect_status 0 "CXTOP_DB names the default store"

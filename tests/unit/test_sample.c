@@ -8,6 +8,7 @@
 #include "testutil.h"
 
 #include <sqlite3.h>
+#include "cxtop/store.h"
 
 static sqlite3 *db;
 
@@ -73,10 +74,10 @@ static void test_foreign_key_check_empty(void **state)
 	sqlite3_finalize(s);
 }
 
-static void test_user_version_is_1(void **state)
+static void test_user_version_is_current(void **state)
 {
 	(void)state;
-	assert_int_equal(qi("PRAGMA user_version"), 1);
+	assert_int_equal(qi("PRAGMA user_version"), CX_SCHEMA_VERSION);
 }
 
 static void test_returns_liability_is_1000_bp(void **state)
@@ -385,7 +386,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_integrity_check_ok),
 		cmocka_unit_test(test_foreign_key_check_empty),
-		cmocka_unit_test(test_user_version_is_1),
+		cmocka_unit_test(test_user_version_is_current),
 		cmocka_unit_test(test_returns_liability_is_1000_bp),
 		cmocka_unit_test(test_feb_upsell_contacts_1701),
 		cmocka_unit_test(test_feb_upsell_responded_392),
