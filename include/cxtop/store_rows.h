@@ -105,10 +105,11 @@ cx_rows *cx_rows_begin(cx_store *st, const cx_table_def *t, cx_error *err);
 
 /* Writes one row: vals has t->ncols entries; source names the system the
  * row came from unless vals holds a source.  line is the row's place in its
- * file, for "same key as line N" messages.  Returns 0, or -1 with err
- * filled (a message without file or line: the caller knows them) and
- * *bad_col set to the column at fault (-1: the row as a whole).  A failed
- * row leaves the transaction usable but cx_rows_end must then roll back. */
+ * file.  Returns 0; -1 for a bad row, with err filled (a message without
+ * file or line: the caller knows them) and *bad_col set to the column at
+ * fault (-1: the row as a whole), the transaction still usable for
+ * checking more rows (cx_rows_end must then roll back); or -2 when the
+ * store itself failed (a full disk, an I/O error): stop, and roll back. */
 int cx_rows_put(cx_rows *w, const char *source, const cx_val *vals, long line, int *bad_col, cx_error *err);
 
 /* Starts the next file of the same call: a key seen in an earlier file is

@@ -37,16 +37,22 @@ static void import_usage(FILE *to)
 		"  --delimiter C       , ; or tab (default: detected from the header)\n"
 		"  --encoding NAME     the files' encoding, e.g. windows-1251 (default: UTF-8)\n"
 		"  --dry-run           check everything and print the summary; write nothing\n"
-		"  --quiet             no progress bar\n"
+		"  -q, --quiet         no progress bar\n"
 		"  --db PATH           the store\n"
 		"\n"
 		"See cxtop(5), NATIVE CSV and MAPPING FILES.\n",
 		cx_table_names());
 }
 
-/* True when path is an SQLite database file (its first 16 bytes say so). */
+/* True when path names a store: an SQLite database file (its first 16
+ * bytes say so), or a name ending in .db, .sqlite or .sqlite3 (so that a
+ * mistyped store is reported as a missing store, not as a missing CSV). */
 static bool is_sqlite_file(const char *path)
 {
+	size_t n = strlen(path);
+	if ((n > 3 && strcmp(path + n - 3, ".db") == 0) || (n > 7 && strcmp(path + n - 7, ".sqlite") == 0) ||
+	    (n > 8 && strcmp(path + n - 8, ".sqlite3") == 0))
+		return true;
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return false;
@@ -59,14 +65,20 @@ static bool is_sqlite_file(const char *path)
 static void print_summary(const cx_import_opts *o, const cx_import_result *r)
 {
 	char a[32], b[32], c[32], d[32], e[32];
-	printf("%s%s: %s inserted, %s updated, %s unchanged, %s skipped (%s rows in %zu file%s, %.1f s)\n",
+	printf("%s%s: %s inserted, %s updated, %s unchanged, %s skipped (%s row%s in %zu file%s, %.1f s)\n",
 	       o->dry_run ? "dry run, nothing written: " : "", o->table, cx_fmt_int(a, sizeof a, r->inserted),
 	       cx_fmt_int(b, sizeof b, r->updated), cx_fmt_int(c, sizeof c, r->unchanged),
-	       cx_fmt_int(d, sizeof d, r->skipped), cx_fmt_int(e, sizeof e, r->rows), r->files,
-	       r->files == 1 ? "" : "s", r->seconds);
-	if (r->created_agents || r->created_customers)
+	       cx_fmt_int(d, sizeof d, r->skipped), cx_fmt_int(e, sizeof e, r->rows), r->rows == 1 ? "" : "s",
+	       r->files, r->files == 1 ? "" : "s", r->seconds);
+	if (r->created_agents && r->created_customers)
 		printf("created on the fly: %s agent%s, %s customer%s\n", cx_fmt_int(a, sizeof a, r->created_agents),
 		       r->created_agents == 1 ? "" : "s", cx_fmt_int(b, sizeof b, r->created_customers),
+		       r->created_customers == 1 ? "" : "s");
+	else if (r->created_agents)
+		printf("created on the fly: %s agent%s\n", cx_fmt_int(a, sizeof a, r->created_agents),
+		       r->created_agents == 1 ? "" : "s");
+	else if (r->created_customers)
+		printf("created on the fly: %s customer%s\n", cx_fmt_int(b, sizeof b, r->created_customers),
 		       r->created_customers == 1 ? "" : "s");
 }
 
@@ -165,6 +177,13 @@ int cx_cmd_import(int argc, char **argv)
 	if (!st) {
 		cx_mapping_free(&map);
 		return cx_report_error(&err);
+	}
+	if (cx_store_read_only(st)) {
+		cx_store_close(st);
+		cx_mapping_free(&map);
+		fprintf(stderr, "cxtop: cannot import into '%s': the store is read-only%s\n", db,
+			o.dry_run ? " (a dry run needs to write too: it imports, then rolls back)" : "");
+		return CX_EXIT_RUNTIME;
 	}
 	cx_import_result res;
 	int rc = cx_import_run(st, &o, &res, &err);
@@ -267,17 +286,22 @@ int cx_cmd_export(int argc, char **argv)
 		snprintf(tmp, sizeof tmp, "%s.tmp-%ld", output, (long)getpid());
 		out = fopen(tmp, "wx");
 		if (!out) {
+			int e = errno;
 			cx_store_close(st);
-			fprintf(stderr, "cxtop: cannot write '%s': %s\n", tmp, strerror(errno));
+			fprintf(stderr, "cxtop: cannot write '%s': %s\n", output, strerror(e));
 			return CX_EXIT_RUNTIME;
 		}
 	}
 	int rc = cx_export_run(st, table, from, to, fmt, out, &err);
 	cx_store_close(st);
 	if (output) {
+		errno = 0;
 		bool ok = rc == 0 && fflush(out) == 0 && !ferror(out) && fsync(fileno(out)) == 0;
 		int e = errno;
-		ok = fclose(out) == 0 && ok;
+		if (fclose(out) != 0 && ok) {
+			e = errno;
+			ok = false;
+		}
 		if (ok && rename(tmp, output) != 0) {
 			e = errno;
 			ok = false;

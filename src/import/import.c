@@ -97,8 +97,10 @@ static void echo(const char *s, char *out, size_t len)
 		out[n++] = (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s;
 	if (*s && len > 4) {
 		/* Cut on a character boundary, then say so. */
-		while (n > 0 && ((unsigned char)out[n] & 0xc0) == 0x80)
+		while (n > 0 && ((unsigned char)*s & 0xc0) == 0x80) {
 			n--;
+			s--;
+		}
 		memcpy(out + n, "...", 3);
 		n += 3;
 	}
@@ -144,7 +146,7 @@ static void refuse(struct run *r, long line, int col, const char *fmt, ...)
 static void unmapped(struct run *r, int col, const char *value, long line)
 {
 	for (size_t i = 0; i < r->num; i++)
-		if (r->um[i].col == col && strcmp(r->um[i].value, value) == 0) {
+		if (r->um[i].col == col && strncmp(r->um[i].value, value, 200) == 0) {
 			r->um[i].count++;
 			return;
 		}
@@ -154,7 +156,10 @@ static void unmapped(struct run *r, int col, const char *value, long line)
 	}
 	if (r->num == r->umcap)
 		r->um = cx_xreallocarray(r->um, r->umcap = r->umcap ? r->umcap * 2 : 16, sizeof *r->um);
-	r->um[r->num++] = (struct unmapped){col, cx_xstrdup(value), 1, line};
+	/* Only the start of a value is kept: it is for a message. */
+	char head[201];
+	snprintf(head, sizeof head, "%s", value);
+	r->um[r->num++] = (struct unmapped){col, cx_xstrdup(head), 1, line};
 }
 
 static int by_count(const void *a, const void *b)
@@ -256,6 +261,14 @@ static int header_index(const struct run *r, const char *name)
 	return -1;
 }
 
+static int header_index_after(const struct run *r, const char *name, int after)
+{
+	for (size_t i = (size_t)after + 1; i < r->nheader; i++)
+		if (strcmp(r->header[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
 static void free_header(struct run *r)
 {
 	for (size_t i = 0; i < r->nheader; i++)
@@ -323,6 +336,13 @@ static int plan_mapped(struct run *r, cx_error *err)
 			return map_fail(r, err, f->pos, "%s joins more than 16 columns%s", f->name, "");
 		for (size_t k = 0; k < f->ncolumns; k++) {
 			p->cells[k] = header_index(r, f->columns[k]);
+			if (p->cells[k] >= 0 && header_index_after(r, f->columns[k], p->cells[k]) >= 0) {
+				char e[80];
+				echo(f->columns[k], e, sizeof e);
+				snprintf(msg, sizeof msg, "column '%s' appears twice in the header of %s: which one is meant?",
+					 e, cx_csv_name(r->csv));
+				return map_fail(r, err, f->pos, "%s", msg);
+			}
 			if (p->cells[k] < 0) {
 				char e[80];
 				echo(f->columns[k], e, sizeof e);
@@ -450,14 +470,13 @@ static const char *cell_text(struct run *r, int col)
 				start = strstr(start, f->split) + sl;
 			const char *end = strstr(start, f->split);
 			size_t len = end ? (size_t)(end - start) : strlen(start);
-			/* buf_set may move b->s, which start points into. */
-			char tmp[512];
-			if (len >= sizeof tmp)
-				len = sizeof tmp - 1;
-			memcpy(tmp, start, len);
-			tmp[len] = '\0';
-			s = trim(tmp, &n);
-			s = buf_set(b, s, n);
+			/* The piece moves to the front of the buffer it is in. */
+			memmove(b->s, start, len);
+			b->s[len] = '\0';
+			s = trim(b->s, &n);
+			memmove(b->s, s, n);
+			b->s[n] = '\0';
+			s = b->s;
 		}
 	}
 	if (f->nmap && *s) {
@@ -513,6 +532,14 @@ static bool convert(struct run *r, int col, const char *s, long line, const char
 	size_t nf;
 	char *const *fmts;
 	*why = NULL;
+	if (f && f->scale != CX_MAP_SCALE_NONE) {
+		/* The scale the customer was asked on, rated or not. */
+		int sc = cx_table_col(r->t, "csat_scale");
+		if (sc >= 0 && !r->plan[sc].f && r->plan[sc].cell < 0) {
+			r->vals[sc].type = CX_V_TEXT;
+			r->vals[sc].s = cx_conv_scale_name(f->scale);
+		}
+	}
 	if (!*s) {
 		/* Empty: nothing, or the column's value stays as it is. */
 		if (c->required && !c->dflt && c->kind != CX_COL_REF) {
@@ -539,11 +566,6 @@ static bool convert(struct run *r, int col, const char *s, long line, const char
 			if (!cx_conv_csat(s, f->scale, &k, why))
 				return false;
 			v->i = k;
-			int sc = cx_table_col(r->t, "csat_scale");
-			if (sc >= 0 && !r->plan[sc].f && r->plan[sc].cell < 0) {
-				r->vals[sc].type = CX_V_TEXT;
-				r->vals[sc].s = cx_conv_scale_name(f->scale);
-			}
 			return true;
 		}
 		return cx_conv_int(s, c->min, c->max, &v->i, why);
@@ -717,6 +739,11 @@ static int do_row(struct run *r, cx_error *err)
 					continue;
 				}
 				r->vals[i].i += base->i;
+				/* The sum must still be an instant cxtop can write back. */
+				if (r->vals[i].i < 0 || r->vals[i].i >= 7258118400ll) {
+					ok = false;
+					refuse(r, line, (int)i, "%s: the duration puts it past the year 2199", t->cols[i].name);
+				}
 			}
 		}
 	if (!ok) {
@@ -726,9 +753,13 @@ static int do_row(struct run *r, cx_error *err)
 			r->refused++;
 		return 0;
 	}
+	char value[1100]; /* a setting's value as stored */
 	if (strcmp(t->name, "settings") == 0) {
+		if (r->vals[0].type != CX_V_TEXT || r->vals[1].type != CX_V_TEXT) {
+			refuse(r, line, -1, "a settings row needs a key and a value");
+			return 0;
+		}
 		const char *key = r->vals[0].s, *store_key;
-		char value[1100];
 		const char *why = cx_imp_setting(key, r->vals[1].type == CX_V_TEXT ? r->vals[1].s : "", &store_key, value,
 						 sizeof value);
 		if (why) {
@@ -740,17 +771,13 @@ static int do_row(struct run *r, cx_error *err)
 		r->vals[0].s = store_key;
 		r->vals[1].type = CX_V_TEXT;
 		r->vals[1].s = value;
-		int bad;
-		if (cx_rows_put(r->w, r->source, r->vals, line, &bad, err) < 0)
-			refuse(r, line, bad, "%s", err->msg);
-		return 0;
 	}
 	int bad;
-	if (cx_rows_put(r->w, r->source, r->vals, line, &bad, err) < 0) {
-		if (err->status == CX_EXIT_RUNTIME && strncmp(err->msg, "cannot write to store", 21) == 0)
-			return -1; /* the store itself failed: stop */
+	int rc = cx_rows_put(r->w, r->source, r->vals, line, &bad, err);
+	if (rc == -2)
+		return -1; /* the store itself failed: stop */
+	if (rc < 0)
 		refuse(r, line, bad, "%s", err->msg);
-	}
 	return 0;
 }
 
@@ -791,8 +818,13 @@ static int one_file(struct run *r, const char *path, cx_error *err)
 	r->drawn = r->started;
 	while (ret == 0) {
 		int rc = cx_csv_next(r->csv, err);
-		if (rc < 0)
+		if (rc < 0) {
 			ret = -1;
+			/* The usual cause: a spreadsheet's own encoding. */
+			if (strstr(err->msg, "invalid UTF-8") && !r->o->encoding && !(r->m && r->m->encoding) &&
+			    strlen(err->msg) + 60 < sizeof err->msg)
+				strcat(err->msg, " (not UTF-8? give --encoding, e.g. windows-1252)");
+		}
 		if (rc <= 0)
 			break;
 		rows++;

@@ -34,13 +34,18 @@ struct cx_rows {
 	cx_val *v;                  /* the row being written, lookups resolved */
 	struct {
 		uint64_t mask;
+		uint64_t used; /* for keeping the statements used last */
 		sqlite3_stmt *ins, *upd;
 	} shape[CX_ROWS_SHAPES];
 	int nshapes;
+	uint64_t clock;
+	bool fatal; /* the store itself failed: the import cannot go on */
 	sqlite3_stmt *by_source, *by_id, *natural[2], *touch, *adopt;
-	sqlite3_stmt *seen_put, *seen_line;
+	sqlite3_stmt *seen_put;
+	uint64_t *seen_bits; /* row ids this file wrote */
+	size_t seen_words;
 	/* lookups (rows_lookup.c) */
-	sqlite3_stmt *q[16];
+	sqlite3_stmt *q[24];
 	struct cx_idmap agents;
 	struct cx_created_agent {
 		int64_t id;
@@ -64,6 +69,14 @@ int cx_rows_sql_fail(cx_rows *w, cx_error *err);
  * hired_on), at its instant (a new customer's created_at).  Returns 0, or
  * -1 with err and *bad_col. */
 int cx_rows_resolve(cx_rows *w, const char *source, int32_t day, int64_t at, int *bad_col, cx_error *err);
+
+/* Orders: the agent a discount code names, and for a new order that does
+ * not say, its attribution from its code or its campaign's kind. */
+int cx_rows_derive(cx_rows *w, bool found, cx_error *err);
+
+/* Contacts and renewals: the order they produced is credited to their
+ * agent when it names none. */
+int cx_rows_credit_order(cx_rows *w, cx_error *err);
 
 /* Gives created agents the earliest day a row named them as hired_on. */
 int cx_rows_fix_created(cx_rows *w, cx_error *err);

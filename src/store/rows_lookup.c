@@ -25,16 +25,17 @@ enum {
 	Q_CUST_ID, Q_CUST_EMAIL, Q_CUST_NEW, Q_CUST_EARLIER,
 	Q_AGENT_ID, Q_AGENT_EMAIL, Q_AGENT_CODE, Q_AGENT_NAME, Q_AGENT_NEW,
 	Q_ORDER_SRC, Q_CAMPAIGN_NAME, Q_CAMPAIGN_ID, Q_RENEWAL_SRC, Q_AGENT_HIRED,
+	Q_ORDER_SOURCES, Q_CAMPAIGN_KIND, Q_ORDER_AGENT,
 	Q_COUNT
 };
 
 static const char *const q_sql[Q_COUNT] = {
 	[Q_CUST_ID] = "SELECT id, created_at FROM customers WHERE id = ?1",
-	[Q_CUST_EMAIL] = "SELECT id, created_at FROM customers WHERE email = ?1",
+	[Q_CUST_EMAIL] = "SELECT id, created_at FROM customers WHERE email = ?1 COLLATE NOCASE",
 	[Q_CUST_NEW] = "INSERT INTO customers (source, name, email, created_at) VALUES (?1, ?2, ?3, ?4)",
 	[Q_CUST_EARLIER] = "UPDATE customers SET created_at = ?2 WHERE id = ?1 AND created_at > ?2",
 	[Q_AGENT_ID] = "SELECT id FROM agents WHERE id = ?1",
-	[Q_AGENT_EMAIL] = "SELECT id FROM agents WHERE email = ?1",
+	[Q_AGENT_EMAIL] = "SELECT id FROM agents WHERE email = ?1 COLLATE NOCASE",
 	[Q_AGENT_CODE] = "SELECT id FROM agents WHERE discount_code = ?1",
 	[Q_AGENT_NAME] = "SELECT id FROM agents WHERE name = ?1 LIMIT 2",
 	[Q_AGENT_NEW] = "INSERT INTO agents (source, name, email, team, hired_on) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -43,6 +44,9 @@ static const char *const q_sql[Q_COUNT] = {
 	[Q_CAMPAIGN_ID] = "SELECT id FROM campaigns WHERE id = ?1",
 	[Q_RENEWAL_SRC] = "SELECT id FROM renewals WHERE source = ?1 AND source_id = ?2",
 	[Q_AGENT_HIRED] = "UPDATE agents SET hired_on = ?2 WHERE id = ?1 AND hired_on > ?2",
+	[Q_ORDER_SOURCES] = "SELECT DISTINCT source FROM orders WHERE source_id IS NOT NULL",
+	[Q_CAMPAIGN_KIND] = "SELECT kind FROM campaigns WHERE id = ?1",
+	[Q_ORDER_AGENT] = "UPDATE orders SET agent_id = ?2 WHERE id = ?1 AND agent_id IS NULL",
 };
 
 static sqlite3_stmt *q(cx_rows *w, int which, cx_error *err)
@@ -162,8 +166,10 @@ static int agent_create(cx_rows *w, const char *source, const char *v, const cha
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_DONE) {
+		w->fatal = rc != SQLITE_CONSTRAINT;
 		return cx_fail(err, CX_EXIT_RUNTIME, "cannot create agent '%s': %s", v, sqlite3_errmsg(w->st->db));
+	}
 	*id = sqlite3_last_insert_rowid(w->st->db);
 	if (w->ncreated == w->created_cap)
 		w->created = cx_q_grow(w->created, &w->created_cap, w->ncreated, sizeof *w->created);
@@ -270,8 +276,10 @@ static int customer_lookup(cx_rows *w, const char *source, const char *v, const 
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_DONE) {
+		w->fatal = rc != SQLITE_CONSTRAINT;
 		return cx_fail(err, CX_EXIT_RUNTIME, "cannot create customer '%s': %s", v, sqlite3_errmsg(w->st->db));
+	}
 	*id = sqlite3_last_insert_rowid(w->st->db);
 	w->counts.created_customers++;
 	return 0;
@@ -283,6 +291,37 @@ static const char *hint(cx_rows *w, const char *name)
 {
 	int i = cx_table_col(w->t, name);
 	return i >= 0 && w->v[i].type == CX_V_TEXT ? w->v[i].s : NULL;
+}
+
+/* An order named by a source id from another source (returns from one
+ * file, orders from the shop's export): found when exactly one source has
+ * that id.  The sources are few; each is an index lookup. */
+static int order_elsewhere(cx_rows *w, const char *source, const char *v, int64_t *id, cx_error *err)
+{
+	sqlite3_stmt *s = q(w, Q_ORDER_SOURCES, err);
+	if (!s)
+		return -1;
+	char sources[16][65];
+	int n = 0, rc;
+	while (n < 16 && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		snprintf(sources[n++], sizeof sources[0], "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
+	int found = 0;
+	for (int i = 0; i < n; i++) {
+		if (strcmp(sources[i], source) == 0)
+			continue;
+		int64_t other;
+		int f = find(w, Q_ORDER_SRC, sources[i], v, &other, NULL, err);
+		if (f < 0)
+			return -1;
+		if (f && found)
+			return cx_fail(err, CX_EXIT_RUNTIME, "source id '%s' names orders of two sources: give --source", v);
+		if (f) {
+			*id = other;
+			found = 1;
+		}
+	}
+	return found;
 }
 
 static int lookup_one(cx_rows *w, const cx_col *c, const char *source, const char *v, int32_t day, int64_t at,
@@ -302,6 +341,8 @@ static int lookup_one(cx_rows *w, const cx_col *c, const char *source, const cha
 	}
 	int which = strcmp(c->ref, "orders") == 0 ? Q_ORDER_SRC : Q_RENEWAL_SRC;
 	if ((found = find(w, which, source, v, id, NULL, err)) < 0)
+		return -1;
+	if (!found && which == Q_ORDER_SRC && (found = order_elsewhere(w, source, v, id, err)) < 0)
 		return -1;
 	if (!found)
 		return cx_fail(err, CX_EXIT_RUNTIME, "no %s with source id '%s' from source '%s' (import the %s first)",
@@ -338,6 +379,66 @@ int cx_rows_resolve(cx_rows *w, const char *source, int32_t day, int64_t at, int
 		tv->i = id;
 	}
 	return 0;
+}
+
+int cx_rows_derive(cx_rows *w, bool found, cx_error *err)
+{
+	if (strcmp(w->t->sql, "orders") != 0)
+		return 0;
+	cx_val *v = w->v;
+	int code = cx_table_col(w->t, "discount_code"), agent = cx_table_col(w->t, "agent_id");
+	int attr = cx_table_col(w->t, "attribution"), camp = cx_table_col(w->t, "campaign_id");
+	/* An agent's code names the agent the order is credited to. */
+	if (v[code].type == CX_V_TEXT && v[agent].type != CX_V_INT) {
+		int64_t id;
+		int f = find(w, Q_AGENT_CODE, v[code].s, NULL, &id, NULL, err);
+		if (f < 0)
+			return -1;
+		if (f) {
+			v[agent].type = CX_V_INT;
+			v[agent].i = id;
+		}
+	}
+	if (found || v[attr].type != CX_V_ABSENT)
+		return 0;
+	/* A new order the file does not classify: its code or its campaign
+	 * says why it exists. */
+	if (v[code].type == CX_V_TEXT) {
+		v[attr].type = CX_V_TEXT;
+		v[attr].s = "discount_code";
+	} else if (v[camp].type == CX_V_INT) {
+		sqlite3_stmt *s = q(w, Q_CAMPAIGN_KIND, err);
+		if (!s)
+			return -1;
+		sqlite3_bind_int64(s, 1, v[camp].i);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			const char *kind = (const char *)sqlite3_column_text(s, 0);
+			if (kind && (strcmp(kind, "upsell") == 0 || strcmp(kind, "winback") == 0)) {
+				v[attr].type = CX_V_TEXT;
+				v[attr].s = strcmp(kind, "upsell") == 0 ? "upsell" : "winback";
+			}
+		}
+		sqlite3_reset(s);
+	}
+	return 0;
+}
+
+int cx_rows_credit_order(cx_rows *w, cx_error *err)
+{
+	const cx_table_def *t = w->t;
+	if (strcmp(t->sql, "campaign_contacts") != 0 && strcmp(t->sql, "renewals") != 0)
+		return 0;
+	const cx_val *order = &w->v[cx_table_col(t, "order_id")], *agent = &w->v[cx_table_col(t, "agent_id")];
+	if (order->type != CX_V_INT || agent->type != CX_V_INT)
+		return 0;
+	sqlite3_stmt *s = q(w, Q_ORDER_AGENT, err);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, order->i);
+	sqlite3_bind_int64(s, 2, agent->i);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : cx_rows_sql_fail(w, err);
 }
 
 void cx_rows_lookup_free(cx_rows *w)

@@ -113,7 +113,7 @@ run import tickets "$WORK/tix.csv" --tz Europe/Helsinki "$WORK/fresh.db"
 expect_out '^tickets: 0 inserted, 0 updated, 3 unchanged' "re-importing finds rows by source id"
 printf 'source_id,customer,channel,created_at,status\nA-9,zed@example.com,email,2022-02-05,open\nA-9,zed@example.com,email,2022-02-06,open\n' >"$WORK/dup.csv"
 run import tickets "$WORK/dup.csv" "$WORK/fresh.db"
-expect_err 'dup.csv:3:1: the same tickets as line 2' "a key twice in one file is refused"
+expect_err "dup.csv:3:1: source_id 'A-9' is already on an earlier line of this file" "a key twice in one file is refused"
 
 # ---- refusals -----------------------------------------------------------------------
 printf 'name,team,hired_on\nX,Y,2022-02-30\n' >"$WORK/d.csv"

@@ -166,7 +166,7 @@ static void a_bad_last_row_writes_nothing(void **state)
 			    "2,new@example.com,Newbie,chat,2022-02-01 10:00,solved,2022-02-01 11:00\n"
 			    "3,bob@example.com,Olga Petrova,phone,2022-02-01 12:00,solved,2022-02-01 11:00\n");
 	assert_int_equal(import("tickets", "t.csv", NULL, &r, &err), -1);
-	assert_non_null(strstr(errors(), "t.csv:4: the store refuses this row"));
+	assert_non_null(strstr(errors(), "t.csv:4:7: the store refuses this row: resolved_at is before created_at"));
 	assert_non_null(strstr(err.msg, "nothing was written"));
 	cx_store_close(st);
 	hash_file(db_path, after);
@@ -285,7 +285,7 @@ static void a_mapping_applied(void **state)
 	 * meaning by mapping it from an empty column instead. */
 	int rc = import("tickets", "helpdesk.csv", &m, &r, &err);
 	assert_int_equal(rc, -1); /* T-1 is on hold but has a resolved_at */
-	assert_non_null(strstr(errors(), "helpdesk.csv:2: the store refuses this row: a ticket has resolved_at exactly "
+	assert_non_null(strstr(errors(), "helpdesk.csv:2:7: the store refuses this row: a ticket has resolved_at exactly "
 					  "when its status is solved or closed"));
 	cx_mapping_free(&m);
 
@@ -376,6 +376,82 @@ static void control_characters_refused(void **state)
 	assert_non_null(strstr(errors(), "cc.csv:2:1: name: holds a control character"));
 }
 
+static void a_key_the_row_has_decides(void **state)
+{
+	cx_import_result r;
+	cx_error err = {0};
+	base_rows();
+	/* Another Aino, another email: a new agent, not Aino updated. */
+	write_file("a2.csv", "name,email,team,hired_on\nAino Virtanen,aino2@example.com,Oulu,2022-01-01\n");
+	assert_int_equal(import("agents", "a2.csv", NULL, &r, &err), 0);
+	assert_int_equal(r.inserted, 1);
+	assert_string_equal(qs("SELECT team FROM agents WHERE email = 'aino@example.com'"), "Helsinki");
+	/* Emails match whatever their case. */
+	write_file("a3.csv", "name,email,team,hired_on\nAino Virtanen,AINO@Example.com,Helsinki,2021-03-01\n");
+	assert_int_equal(import("agents", "a3.csv", NULL, &r, &err), 0);
+	assert_int_equal(r.inserted, 0);
+	assert_int_equal(qi("SELECT count(*) FROM agents"), 3);
+	/* A customer without an email, an id or a source id cannot be found
+	 * again: refused rather than added twice. */
+	write_file("c0.csv", "name,created_at\nBob,2022-01-01\n");
+	assert_int_equal(import("customers", "c0.csv", NULL, &r, &err), -1);
+	assert_non_null(strstr(errors(), "c0.csv:2: a customers row needs email, a source_id or an id"));
+	/* A settings file without its key column. */
+	write_file("s0.csv", "value\nUSD\n");
+	assert_int_equal(import("settings", "s0.csv", NULL, &r, &err), -1);
+	assert_non_null(strstr(errors(), "s0.csv:2: a settings row needs a key and a value"));
+}
+
+static void empty_cells_vary_the_columns(void **state)
+{
+	cx_import_result r;
+	cx_error err = {0};
+	base_rows();
+	/* Each row leaves a different set of defaulted cells empty: more sets
+	 * of columns than the writer keeps statements for. */
+	char csv[8192] = "source_id,customer,channel,created_at,status,replies,reopened,topic,complexity,csat_scale\n";
+	for (int i = 0; i < 32; i++)
+		snprintf(csv + strlen(csv), sizeof csv - strlen(csv), "V%d,ann@example.com,email,2022-02-01,open,%s,%s,%s,%s,%s\n",
+			 i, i & 1 ? "0" : "", i & 2 ? "0" : "", i & 4 ? "billing" : "", i & 8 ? "2" : "", i & 16 ? "1-5" : "");
+	write_file("v.csv", csv);
+	assert_int_equal(import("tickets", "v.csv", NULL, &r, &err), 0);
+	assert_int_equal(r.inserted, 32);
+	assert_int_equal(import("tickets", "v.csv", NULL, &r, &err), 0);
+	assert_int_equal(r.unchanged, 32);
+}
+
+static void orders_credit_their_agents(void **state)
+{
+	cx_import_result r;
+	cx_error err = {0};
+	base_rows();
+	/* No attribution, no agent: the code says both. */
+	write_file("oc.csv", "source_id,customer,placed_at,amount,discount_code\n#7,bob@example.com,2022-02-04,50.00,OLGA10\n"
+			     "#8,ann@example.com,2022-02-05,30.00,\n");
+	cx_import_opts o;
+	char path[512];
+	snprintf(path, sizeof path, "%s", tu_tmp_path("oc.csv"));
+	char *files[] = {path};
+	o = (cx_import_opts){.table = "orders", .files = files, .nfiles = 1, .tz = "UTC", .errors_to = errs,
+			     .source = "shop"};
+	assert_int_equal(cx_import_run(st, &o, &r, &err), 0);
+	assert_string_equal(qs("SELECT attribution || '/' || a.name FROM orders o JOIN agents a ON a.id = o.agent_id"
+			       " WHERE o.source_id = '#7'"),
+			    "discount_code/Olga Petrova");
+	assert_string_equal(qs("SELECT attribution FROM orders WHERE source_id = '#8'"), "shop");
+	/* An upsell order from its campaign, credited to the contact's agent;
+	 * the contact file names the order from the shop's source. */
+	write_file("ou.csv", "source_id,customer,placed_at,amount,campaign\n#9,ann@example.com,2022-02-06,80.00,Welcome Feb\n");
+	snprintf(path, sizeof path, "%s", tu_tmp_path("ou.csv"));
+	assert_int_equal(cx_import_run(st, &o, &r, &err), 0);
+	assert_string_equal(qs("SELECT attribution FROM orders WHERE source_id = '#9'"), "upsell");
+	write_file("cu.csv", "campaign,customer,agent,contacted_at,responded,order\n"
+			     "Welcome Feb,ann@example.com,Aino Virtanen,2022-02-02,1,#9\n");
+	assert_int_equal(import("contacts", "cu.csv", NULL, &r, &err), 0);
+	assert_string_equal(qs("SELECT a.name FROM orders o JOIN agents a ON a.id = o.agent_id WHERE o.source_id = '#9'"),
+			    "Aino Virtanen");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -389,6 +465,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(mapping_names_checked_against_the_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(windows_1251_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(control_characters_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_key_the_row_has_decides, setup, teardown),
+		cmocka_unit_test_setup_teardown(empty_cells_vary_the_columns, setup, teardown),
+		cmocka_unit_test_setup_teardown(orders_credit_their_agents, setup, teardown),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	tu_tmp_cleanup();
