@@ -96,7 +96,6 @@ static int build_shape(cx_rows *w, uint64_t mask, int *out, cx_error *err)
 				k = i;
 		sqlite3_finalize(w->shape[k].ins);
 		sqlite3_finalize(w->shape[k].upd);
-		w->nshapes--;
 	}
 	const cx_table_def *t = w->t;
 	struct buf ins = {0}, vals = {0}, upd = {0}, same = {0};
@@ -123,10 +122,12 @@ static int build_shape(cx_rows *w, uint64_t mask, int *out, cx_error *err)
 	w->shape[k].mask = mask;
 	w->shape[k].used = ++w->clock;
 	w->shape[k].ins = w->shape[k].upd = NULL;
-	if (cx_rows_prep(w, &w->shape[k].ins, ins.s, err) < 0)
-		return -1;
-	if (nupd && cx_rows_prep(w, &w->shape[k].upd, upd.s, err) < 0) {
+	if (cx_rows_prep(w, &w->shape[k].ins, ins.s, err) < 0 ||
+	    (nupd && cx_rows_prep(w, &w->shape[k].upd, upd.s, err) < 0)) {
+		/* A slot no row can ask for (tables have fewer than 64 columns). */
 		sqlite3_finalize(w->shape[k].ins);
+		w->shape[k].ins = NULL;
+		w->shape[k].mask = UINT64_MAX;
 		return -1;
 	}
 	if (k == w->nshapes)
