@@ -152,7 +152,7 @@ DEPS_BUILD = cmd:pkg-config:pkg-config pc:ncursesw:libncurses-dev \
              pc:sqlite3:libsqlite3-dev pc:yaml-0.1:libyaml-dev
 DEPS_CHECK = pc:cmocka:libcmocka-dev cmd:sqlite3:sqlite3 cmd:tmux:tmux \
              cmd:groff:groff-base cmd:jq:jq cmd:valgrind:valgrind \
-             file:/usr/share/zoneinfo/America/New_York:tzdata cmd:clang:clang \
+             file:/usr/share/zoneinfo/America/New_York:tzdata cmd:clang:clang cmd:/usr/bin/time:time \
              file:/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev
 
 deps:

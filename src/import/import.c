@@ -40,6 +40,7 @@ struct plan {
 	const cx_map_field *f;    /* mapping: the field feeding it, or NULL */
 	int cells[MAX_CELLS];     /* mapping: header indexes of f->columns */
 	int after;                /* the column a duration counts from, or -1 */
+	int src;                  /* the *_src column keeping the source's word, or -1 */
 };
 
 struct unmapped {
@@ -494,9 +495,7 @@ static const char *cell_text(struct run *r, int col)
  * word when it differs from cxtop's. */
 static void keep_original(struct run *r, int col, const char *original, const char *canonical)
 {
-	char name[64];
-	snprintf(name, sizeof name, "%s_src", r->t->cols[col].name);
-	int src = cx_table_col(r->t, name);
+	int src = r->plan[col].src;
 	if (src < 0 || r->plan[src].cell >= 0 || r->plan[src].f)
 		return;
 	if (same_word(original, canonical)) {
@@ -798,8 +797,11 @@ static int read_header(struct run *r, cx_error *err)
 		r->header[i] = cx_xstrdup(s);
 		r->header[i][n] = '\0';
 	}
-	for (size_t i = 0; i < r->t->ncols; i++)
-		r->plan[i] = (struct plan){.cell = -1, .after = -1};
+	for (size_t i = 0; i < r->t->ncols; i++) {
+		char name[80];
+		snprintf(name, sizeof name, "%s_src", r->t->cols[i].name);
+		r->plan[i] = (struct plan){.cell = -1, .after = -1, .src = cx_table_col(r->t, name)};
+	}
 	return r->m ? plan_mapped(r, err) : plan_native(r, err);
 }
 

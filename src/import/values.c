@@ -78,6 +78,10 @@ static const char *alias_of(const struct alias *a, const char *value)
 
 const char *cx_imp_canonical(const cx_col *c, const char *value)
 {
+	/* Most files use cxtop's own words: those first, exactly. */
+	for (const char *const *v = c->values; *v; v++)
+		if (strcmp(*v, value) == 0)
+			return *v;
 	if (strcmp(c->name, "channel") == 0)
 		return alias_of(channel_aliases, value);
 	if (strcmp(c->name, "status") == 0 && c->values && strcmp(c->values[0], "new") == 0)

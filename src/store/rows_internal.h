@@ -28,8 +28,12 @@ struct cx_rows {
 	const cx_table_def *t;
 	cx_rows_counts counts;
 	int id_col, src_col, sid_col;
+	int date_col, team_col, cname_col; /* -1 when the table has none */
+	int *fills;                        /* per lookup column: the column it fills */
+	bool has_lookups;
 	bool by_sid;                /* the current row was found by its source id */
 	int64_t start_max;          /* max(id) when the call began */
+	int64_t max_id;             /* max(id) so far: no row has a larger one */
 	int64_t customers_start_max; /* customers above it were created by this call */
 	cx_val *v;                  /* the row being written, lookups resolved */
 	struct {
@@ -49,7 +53,7 @@ struct cx_rows {
 	struct cx_idmap agents;
 	struct cx_created_agent {
 		int64_t id;
-		int32_t day; /* the earliest day a row of this call names the agent */
+		int64_t at; /* the earliest instant a row of this call names the agent */
 	} *created;
 	size_t ncreated, created_cap;
 	/* settings: keys seen in the current file */
@@ -65,10 +69,10 @@ int cx_rows_sql_fail(cx_rows *w, cx_error *err);
 
 /* Resolves every CX_COL_LOOKUP value of w->v into the column it fills,
  * creating agents and customers that a row names by name or email and the
- * store does not have.  day is the row's local day (for a new agent's
- * hired_on), at its instant (a new customer's created_at).  Returns 0, or
- * -1 with err and *bad_col. */
-int cx_rows_resolve(cx_rows *w, const char *source, int32_t day, int64_t at, int *bad_col, cx_error *err);
+ * store does not have.  at is the row's instant (a new customer's
+ * created_at, a new agent's hired_on).  Returns 0, or -1 with err and
+ * *bad_col. */
+int cx_rows_resolve(cx_rows *w, const char *source, int64_t at, int *bad_col, cx_error *err);
 
 /* Orders: the agent a discount code names, and for a new order that does
  * not say, its attribution from its code or its campaign's kind. */

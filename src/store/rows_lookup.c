@@ -142,15 +142,16 @@ static void map_put(struct cx_idmap *m, const char *key, int64_t id, long create
 
 /* ---- agents ------------------------------------------------------------ */
 
-static void note_created(cx_rows *w, long created, int32_t day)
+static void note_created(cx_rows *w, long created, int64_t at)
 {
-	if (created >= 0 && day < w->created[created].day)
-		w->created[created].day = day;
+	if (created >= 0 && at < w->created[created].at)
+		w->created[created].at = at;
 }
 
-static int agent_create(cx_rows *w, const char *source, const char *v, const char *team, int32_t day, int64_t *id,
+static int agent_create(cx_rows *w, const char *source, const char *v, const char *team, int64_t at, int64_t *id,
 			cx_error *err)
 {
+	int32_t day = cx_local_day(at);
 	sqlite3_stmt *s = q(w, Q_AGENT_NEW, err);
 	if (!s)
 		return -1;
@@ -173,18 +174,18 @@ static int agent_create(cx_rows *w, const char *source, const char *v, const cha
 	*id = sqlite3_last_insert_rowid(w->st->db);
 	if (w->ncreated == w->created_cap)
 		w->created = cx_q_grow(w->created, &w->created_cap, w->ncreated, sizeof *w->created);
-	w->created[w->ncreated++] = (struct cx_created_agent){*id, day};
+	w->created[w->ncreated++] = (struct cx_created_agent){*id, at};
 	w->counts.created_agents++;
 	return 0;
 }
 
-static int agent_lookup(cx_rows *w, const char *source, const char *v, const char *team, int32_t day, int64_t *id,
+static int agent_lookup(cx_rows *w, const char *source, const char *v, const char *team, int64_t at, int64_t *id,
 			cx_error *err)
 {
 	struct cx_idmap_slot *hit = map_slot(&w->agents, v);
 	if (hit && hit->key) {
 		*id = hit->id;
-		note_created(w, hit->created, day);
+		note_created(w, hit->created, at);
 		return 0;
 	}
 	size_t before = w->ncreated;
@@ -197,7 +198,7 @@ static int agent_lookup(cx_rows *w, const char *source, const char *v, const cha
 	} else if (strchr(v, '@')) {
 		if ((found = find(w, Q_AGENT_EMAIL, v, NULL, id, NULL, err)) < 0)
 			return -1;
-		if (!found && agent_create(w, source, v, team, day, id, err) < 0)
+		if (!found && agent_create(w, source, v, team, at, id, err) < 0)
 			return -1;
 	} else {
 		if ((found = find(w, Q_AGENT_CODE, v, NULL, id, NULL, err)) < 0)
@@ -207,7 +208,7 @@ static int agent_lookup(cx_rows *w, const char *source, const char *v, const cha
 		if (found == 2)
 			return cx_fail(err, CX_EXIT_RUNTIME,
 				       "two agents are named '%s': name this one by its id or email", v);
-		if (!found && agent_create(w, source, v, team, day, id, err) < 0)
+		if (!found && agent_create(w, source, v, team, at, id, err) < 0)
 			return -1;
 	}
 	map_put(&w->agents, v, *id, w->ncreated > before ? (long)before : -1);
@@ -221,7 +222,7 @@ int cx_rows_fix_created(cx_rows *w, cx_error *err)
 		if (!s)
 			return -1;
 		char day[11];
-		cx_date_format(w->created[i].day, day);
+		cx_date_format(cx_local_day(w->created[i].at), day);
 		sqlite3_bind_int64(s, 1, w->created[i].id);
 		sqlite3_bind_text(s, 2, day, -1, SQLITE_STATIC);
 		int rc = sqlite3_step(s);
@@ -287,9 +288,8 @@ static int customer_lookup(cx_rows *w, const char *source, const char *v, const 
 
 /* ---- the rest ----------------------------------------------------------- */
 
-static const char *hint(cx_rows *w, const char *name)
+static const char *hint(cx_rows *w, int i)
 {
-	int i = cx_table_col(w->t, name);
 	return i >= 0 && w->v[i].type == CX_V_TEXT ? w->v[i].s : NULL;
 }
 
@@ -324,14 +324,14 @@ static int order_elsewhere(cx_rows *w, const char *source, const char *v, int64_
 	return found;
 }
 
-static int lookup_one(cx_rows *w, const cx_col *c, const char *source, const char *v, int32_t day, int64_t at,
+static int lookup_one(cx_rows *w, const cx_col *c, const char *source, const char *v, int64_t at,
 		      int64_t *id, cx_error *err)
 {
 	int found;
 	if (strcmp(c->ref, "agents") == 0)
-		return agent_lookup(w, source, v, hint(w, "agent_team"), day, id, err);
+		return agent_lookup(w, source, v, hint(w, w->team_col), at, id, err);
 	if (strcmp(c->ref, "customers") == 0)
-		return customer_lookup(w, source, v, hint(w, "customer_name"), at, id, err);
+		return customer_lookup(w, source, v, hint(w, w->cname_col), at, id, err);
 	if (strcmp(c->ref, "campaigns") == 0) {
 		if ((found = find(w, Q_CAMPAIGN_NAME, v, NULL, id, NULL, err)) < 0)
 			return -1;
@@ -351,13 +351,13 @@ static int lookup_one(cx_rows *w, const cx_col *c, const char *source, const cha
 	return 0;
 }
 
-int cx_rows_resolve(cx_rows *w, const char *source, int32_t day, int64_t at, int *bad_col, cx_error *err)
+int cx_rows_resolve(cx_rows *w, const char *source, int64_t at, int *bad_col, cx_error *err)
 {
 	for (size_t i = 0; i < w->t->ncols; i++) {
 		const cx_col *c = &w->t->cols[i];
 		if (c->kind != CX_COL_LOOKUP || w->v[i].type == CX_V_ABSENT)
 			continue;
-		int target = cx_table_col(w->t, c->fills);
+		int target = w->fills[i];
 		cx_val *tv = &w->v[target];
 		if (w->v[i].type != CX_V_TEXT) {
 			/* An empty reference: nobody (unless the id column says). */
@@ -366,7 +366,7 @@ int cx_rows_resolve(cx_rows *w, const char *source, int32_t day, int64_t at, int
 			continue;
 		}
 		int64_t id;
-		if (lookup_one(w, c, source, w->v[i].s, day, at, &id, err) < 0) {
+		if (lookup_one(w, c, source, w->v[i].s, at, &id, err) < 0) {
 			*bad_col = (int)i;
 			return -1;
 		}

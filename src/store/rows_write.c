@@ -277,6 +277,10 @@ static int find_row(cx_rows *w, const char *source, int64_t *id, int *bad_col, c
 		 * has under its id or natural key (then it adopts the source id). */
 	}
 	if (idv && idv->type == CX_V_INT) {
+		/* Above every id the table has had: new, no need to look (an
+		 * export's ids ascend, so a whole file skips the lookups). */
+		if (idv->i > w->max_id)
+			return 0;
 		sqlite3_bind_int64(w->by_id, 1, idv->i);
 		return step_id(w, w->by_id, id, err);
 	}
@@ -491,21 +495,18 @@ static int put_setting(cx_rows *w, const cx_val *v, long line, int *bad_col, cx_
 
 /* ---- a row ---------------------------------------------------------------- */
 
-/* The row's day and instant, for agents and customers it creates. */
-static void row_when(cx_rows *w, int32_t *day, int64_t *at)
+/* The row's instant, for the agents and customers it creates. */
+static int64_t row_when(cx_rows *w)
 {
-	*at = (int64_t)time(NULL);
-	*day = cx_local_day(*at);
-	int i = w->t->date_col ? cx_table_col(w->t, w->t->date_col) : -1;
-	if (i < 0)
-		return;
-	const cx_val *v = &w->v[i];
-	if (v->type == CX_V_INT) {
-		*at = v->i;
-		*day = cx_local_day(v->i);
-	} else if (v->type == CX_V_TEXT && cx_date_parse(v->s, day)) {
-		*at = cx_local_midnight(*day);
+	if (w->date_col >= 0) {
+		const cx_val *v = &w->v[w->date_col];
+		int32_t day;
+		if (v->type == CX_V_INT)
+			return v->i;
+		if (v->type == CX_V_TEXT && cx_date_parse(v->s, &day))
+			return cx_local_midnight(day);
 	}
+	return (int64_t)time(NULL);
 }
 
 static int touch(cx_rows *w, int64_t id, cx_error *err)
@@ -561,10 +562,7 @@ static int put_row(cx_rows *w, const char *source, const cx_val *vals, long line
 	if (w->src_col >= 0 && w->v[w->src_col].type == CX_V_TEXT)
 		source = w->v[w->src_col].s;
 
-	int32_t day;
-	int64_t at;
-	row_when(w, &day, &at);
-	if (cx_rows_resolve(w, source, day, at, bad_col, err) < 0)
+	if (w->has_lookups && cx_rows_resolve(w, source, row_when(w), bad_col, err) < 0)
 		return -1;
 
 	int64_t id = 0;
@@ -645,6 +643,8 @@ static int put_row(cx_rows *w, const char *source, const cx_val *vals, long line
 	if (rc != SQLITE_DONE)
 		return cx_rows_sql_fail(w, err);
 	id = sqlite3_last_insert_rowid(w->st->db);
+	if (id > w->max_id)
+		w->max_id = id;
 	w->counts.inserted++;
 	if (seen(w, id, line, bad_col, err) < 0)
 		return -1;
@@ -697,6 +697,7 @@ static void rows_free(cx_rows *w)
 	free(w->keys);
 	free(w->key_lines);
 	free(w->seen_bits);
+	free(w->fills);
 	free(w->v);
 	free(w);
 }
@@ -714,6 +715,14 @@ cx_rows *cx_rows_begin(cx_store *st, const cx_table_def *t, cx_error *err)
 	w->id_col = cx_table_col(t, "id");
 	w->src_col = cx_table_col(t, "source");
 	w->sid_col = cx_table_col(t, "source_id");
+	w->date_col = t->date_col ? cx_table_col(t, t->date_col) : -1;
+	w->team_col = cx_table_col(t, "agent_team");
+	w->cname_col = cx_table_col(t, "customer_name");
+	w->fills = cx_xcalloc(t->ncols, sizeof *w->fills);
+	for (size_t i = 0; i < t->ncols; i++) {
+		w->fills[i] = t->cols[i].fills ? cx_table_col(t, t->cols[i].fills) : -1;
+		w->has_lookups |= t->cols[i].kind == CX_COL_LOOKUP;
+	}
 	char sql[256];
 	/* A bigger page cache while importing: the indexes of a large table
 	 * take rows in no particular order, and with SQLite's default 2 MB
@@ -737,7 +746,7 @@ cx_rows *cx_rows_begin(cx_store *st, const cx_table_def *t, cx_error *err)
 		if (cx_rows_prep(w, &w->by_id, sql, err) < 0)
 			goto fail;
 		snprintf(sql, sizeof sql, "SELECT coalesce(max(id), 0) FROM %s", t->sql);
-		w->start_max = one_int(st, sql);
+		w->start_max = w->max_id = one_int(st, sql);
 	}
 	w->customers_start_max = one_int(st, "SELECT coalesce(max(id), 0) FROM customers");
 	if (cx_rows_prep(w, &w->seen_put, "INSERT INTO temp.cx_seen (id, line) VALUES (?1, ?2)", err) < 0)
