@@ -131,6 +131,15 @@ if wait_for 'Returns liability 20.00 %' 2; then ok "a write by another process s
 	screen | sed 's/^/#   | /'
 fi
 
+# An import by another process: the UI keeps working and shows what it
+# committed.
+printf 'key,value\nreturns_liability,25\n' >"$WORK/liability.csv"
+"$CXTOP" import settings "$WORK/liability.csv" "$DB" >/dev/null 2>&1
+if wait_for 'Returns liability 25.00 %' 2; then ok "an import by another process shows within 2 s"; else
+	echo "not ok - an import by another process shows within 2 s"
+	screen | sed 's/^/#   | /'
+fi
+
 keys q
 wait_for 'EXIT=' 3
 check "q exits 0 after all that" "EXIT=0"
