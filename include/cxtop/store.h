@@ -19,7 +19,7 @@
 #include "cxtop/scoring.h"
 
 /* The schema version this build writes and understands (PRAGMA user_version). */
-#define CX_SCHEMA_VERSION 2
+#define CX_SCHEMA_VERSION 3
 
 typedef struct cx_store cx_store;
 

@@ -4,6 +4,27 @@
 
 #include "store_internal.h"
 
+/* Every claim as it stood at the end of day ?1: the values before its
+ * first change after that day (schema.c, version 3), else the row; then
+ * by its dates: not filed yet is a draft, resolved only later was still
+ * filed, and money counts once it was paid. */
+#define CLAIMS_AS_OF                                                                                     \
+	"WITH row AS ("                                                                                  \
+	"  SELECT c.id, c.carrier, c.tracking_no, c.kind, c.opened_on, c.deadline_on, c.agent_id, c.claimed," \
+	"         CASE WHEN x.id IS NULL THEN c.status ELSE x.status_before END AS status,"             \
+	"         CASE WHEN x.id IS NULL THEN c.filed_on ELSE x.filed_before END AS filed_on,"          \
+	"         CASE WHEN x.id IS NULL THEN c.resolved_on ELSE x.resolved_before END AS resolved_on,"  \
+	"         CASE WHEN x.id IS NULL THEN c.recovered ELSE x.recovered_before END AS recovered"      \
+	"  FROM carrier_claims c LEFT JOIN claim_changes x ON x.id ="                                   \
+	"    (SELECT min(id) FROM claim_changes WHERE claim_id = c.id AND on_day > ?1)"                  \
+	"  WHERE c.opened_on <= ?1),"                                                                   \
+	" asof AS ("                                                                                     \
+	"  SELECT id, carrier, tracking_no, kind, opened_on, deadline_on, agent_id, claimed,"           \
+	"         CASE WHEN filed_on IS NULL OR filed_on > ?1 THEN 'draft'"                             \
+	"              WHEN resolved_on IS NOT NULL AND resolved_on > ?1 THEN 'filed' ELSE status END AS status," \
+	"         CASE WHEN resolved_on IS NOT NULL AND resolved_on <= ?1 THEN recovered ELSE 0 END AS recovered" \
+	"  FROM row) "
+
 static void fill_claims_by_status(sqlite3_stmt *s, void *row)
 {
 	cx_claim_group *r = row;
@@ -16,16 +37,21 @@ static void fill_claims_by_status(sqlite3_stmt *s, void *row)
 
 int cx_store_claims_by_status(cx_store *st, const cx_period *p, cx_claim_group **rows, size_t *n, cx_error *err)
 {
-	static const char sql[] =
-		"SELECT carrier, status, count(*), sum(claimed), sum(recovered) FROM carrier_claims"
-		" WHERE opened_on >= ?3 AND opened_on <= ?4"
+	/* The claims opened in the period, by the status they had at its end. */
+	static const char sql[] = CLAIMS_AS_OF
+		"SELECT carrier, status, count(*), sum(claimed), sum(recovered) FROM asof"
+		" WHERE opened_on >= ?2"
 		" GROUP BY carrier, status"
 		" ORDER BY carrier, CASE status WHEN 'draft' THEN 1 WHEN 'filed' THEN 2 WHEN 'approved' THEN 3"
 		"   WHEN 'denied' THEN 4 ELSE 5 END";
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;
-	cx_q_bind_period(s, p);
+	char from[11], to[11];
+	cx_date_format(p->from_day, from);
+	cx_date_format(p->to_day, to);
+	sqlite3_bind_text(s, 1, to, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, from, -1, SQLITE_TRANSIENT);
 	return cx_q_collect(st, s, sizeof **rows, fill_claims_by_status, (void **)rows, n, err);
 }
 
@@ -45,15 +71,12 @@ static void fill_open_claims(sqlite3_stmt *s, void *row)
 
 int cx_store_open_claims(cx_store *st, int32_t as_of_day, cx_open_claim **rows, size_t *n, cx_error *err)
 {
-	static const char sql[] =
-		/* Open on day ?1: opened by then and not resolved by then, with
-		 * the status it had that day (a claim paid since was "filed"). */
-		"SELECT c.id, c.carrier, c.tracking_no, c.kind,"
-		"       CASE WHEN c.filed_on IS NULL OR c.filed_on > ?1 THEN 'draft'"
-		"            WHEN c.resolved_on IS NOT NULL THEN 'filed' ELSE c.status END,"
+	/* Open on day ?1: neither denied nor paid by then, as it stood then. */
+	static const char sql[] = CLAIMS_AS_OF
+		"SELECT c.id, c.carrier, c.tracking_no, c.kind, c.status,"
 		"       c.opened_on, c.deadline_on, coalesce(a.name, ''), c.claimed"
-		" FROM carrier_claims c LEFT JOIN agents a ON a.id = c.agent_id"
-		" WHERE c.opened_on <= ?1 AND (c.resolved_on IS NULL OR c.resolved_on > ?1)"
+		" FROM asof c LEFT JOIN agents a ON a.id = c.agent_id"
+		" WHERE c.status NOT IN ('denied', 'paid')"
 		" ORDER BY c.deadline_on, c.id";
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)

@@ -166,10 +166,20 @@ int cx_store_ticket_kpis(cx_store *st, const cx_period *p, enum cx_ticket_group 
 
 int cx_store_backlog(cx_store *st, const cx_period *p, int64_t *out, cx_error *err)
 {
-	/* Two index ranges: still unresolved, and resolved only after the end. */
+	/* Open at the end as the store knew it then (schema.c, version 3):
+	 * two index ranges over the rows as they are (still unresolved, and
+	 * resolved only after the end), then the few tickets changed since the
+	 * end are counted as they were before their first change after it. */
 	static const char sql[] =
 		"SELECT (SELECT count(*) FROM tickets WHERE resolved_at IS NULL AND created_at < ?2)"
-		"     + (SELECT count(*) FROM tickets WHERE resolved_at >= ?2 AND created_at < ?2)";
+		"     + (SELECT count(*) FROM tickets WHERE resolved_at >= ?2 AND created_at < ?2)"
+		"     - (SELECT count(*) FROM tickets t WHERE t.created_at < ?2"
+		"          AND (t.resolved_at IS NULL OR t.resolved_at >= ?2)"
+		"          AND t.id IN (SELECT ticket_id FROM ticket_changes WHERE at >= ?2))"
+		"     + (SELECT count(*) FROM ticket_changes c JOIN tickets t ON t.id = c.ticket_id"
+		"          WHERE c.at >= ?2 AND t.created_at < ?2"
+		"            AND c.id = (SELECT min(id) FROM ticket_changes WHERE ticket_id = c.ticket_id AND at >= ?2)"
+		"            AND (c.resolved_before IS NULL OR c.resolved_before >= ?2))";
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;

@@ -325,9 +325,76 @@ static const char v2[] =
 	"CREATE INDEX agents_email_nocase ON agents (email COLLATE NOCASE);"
 	"CREATE INDEX customers_email_nocase ON customers (email COLLATE NOCASE);";
 
+/* Version 3: history.  A row as first stored is what its columns said;
+ * every later change to a ticket's or a claim's state is kept here by
+ * triggers, whoever writes (an import, the UI, someone's sqlite3 shell),
+ * with the values before and after and the moment the store learnt it.
+ * A figure as of an earlier moment reads each row as it was then: the
+ * values before its first change after that moment, else the row.  So a
+ * report on October reads the same in March as it did in November, however
+ * many tickets were reopened and claims paid since. */
+static const char v3[] =
+	"CREATE TABLE ticket_changes ("
+	"  id               INTEGER PRIMARY KEY,"
+	"  ticket_id        INTEGER NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,"
+	"  at               INTEGER NOT NULL,"
+	"  status_before    TEXT NOT NULL,"
+	"  status_after     TEXT NOT NULL,"
+	"  resolved_before  INTEGER,"
+	"  resolved_after   INTEGER,"
+	"  reopened_before  INTEGER NOT NULL,"
+	"  reopened_after   INTEGER NOT NULL,"
+	"  replies_before   INTEGER NOT NULL,"
+	"  replies_after    INTEGER NOT NULL,"
+	"  csat_before      INTEGER,"
+	"  csat_after       INTEGER,"
+	"  agent_before     INTEGER,"
+	"  agent_after      INTEGER"
+	");"
+	"CREATE INDEX ticket_changes_at ON ticket_changes (at);"
+	"CREATE INDEX ticket_changes_ticket ON ticket_changes (ticket_id, at);"
+	"CREATE TRIGGER tickets_history AFTER UPDATE OF status, resolved_at, reopened, replies, csat, agent_id"
+	"  ON tickets"
+	"  WHEN old.status IS NOT new.status OR old.resolved_at IS NOT new.resolved_at"
+	"    OR old.reopened IS NOT new.reopened OR old.replies IS NOT new.replies"
+	"    OR old.csat IS NOT new.csat OR old.agent_id IS NOT new.agent_id "
+	"BEGIN"
+	"  INSERT INTO ticket_changes (ticket_id, at, status_before, status_after, resolved_before, resolved_after,"
+	"    reopened_before, reopened_after, replies_before, replies_after, csat_before, csat_after,"
+	"    agent_before, agent_after)"
+	"  VALUES (new.id, CAST(strftime('%s', 'now') AS INTEGER), old.status, new.status, old.resolved_at,"
+	"    new.resolved_at, old.reopened, new.reopened, old.replies, new.replies, old.csat, new.csat,"
+	"    old.agent_id, new.agent_id);"
+	"END;"
+	"CREATE TABLE claim_changes ("
+	"  id               INTEGER PRIMARY KEY,"
+	"  claim_id         INTEGER NOT NULL REFERENCES carrier_claims (id) ON DELETE CASCADE,"
+	"  on_day           TEXT NOT NULL,"
+	"  status_before    TEXT NOT NULL,"
+	"  status_after     TEXT NOT NULL,"
+	"  filed_before     TEXT,"
+	"  filed_after      TEXT,"
+	"  resolved_before  TEXT,"
+	"  resolved_after   TEXT,"
+	"  recovered_before INTEGER NOT NULL,"
+	"  recovered_after  INTEGER NOT NULL"
+	");"
+	"CREATE INDEX claim_changes_claim ON claim_changes (claim_id, on_day);"
+	"CREATE INDEX claim_changes_day ON claim_changes (on_day);"
+	"CREATE TRIGGER claims_history AFTER UPDATE OF status, filed_on, resolved_on, recovered ON carrier_claims"
+	"  WHEN old.status IS NOT new.status OR old.filed_on IS NOT new.filed_on"
+	"    OR old.resolved_on IS NOT new.resolved_on OR old.recovered IS NOT new.recovered "
+	"BEGIN"
+	"  INSERT INTO claim_changes (claim_id, on_day, status_before, status_after, filed_before, filed_after,"
+	"    resolved_before, resolved_after, recovered_before, recovered_after)"
+	"  VALUES (new.id, date('now', 'localtime'), old.status, new.status, old.filed_on, new.filed_on,"
+	"    old.resolved_on, new.resolved_on, old.recovered, new.recovered);"
+	"END;";
+
 static const char *const migrations[] = {
 	v1,
 	v2,
+	v3,
 };
 
 const char *cx_schema_migration(int from_version)
