@@ -85,13 +85,27 @@ typedef struct cx_pnl {
 	int64_t fixed;       /* staff + platform + other */
 	int64_t liability;   /* returns_cost * liability_bp / 10000, rounded */
 	int64_t net;         /* gross - fixed - liability */
-	bool break_even_ok;  /* false when there were no returns */
-	int64_t break_even_bp; /* (gross - fixed) / returns_cost: the liability
-				  percentage at which net is zero */
+	/* The liability percentage at which net is zero, when there is one
+	 * between 0 and 100 %: break_even_ok and break_even_bp.  Otherwise
+	 * break_even says why not. */
+	enum cx_break_even {
+		CX_BE_AT,         /* break_even_bp, 0-10000 */
+		CX_BE_NO_RETURNS, /* no returns: net does not depend on the % */
+		CX_BE_NONE,       /* a cost center even at 0 % */
+		CX_BE_ANY,        /* a profit center even at 100 % */
+	} break_even;
+	bool break_even_ok;
+	int64_t break_even_bp; /* (gross - fixed) / returns_cost */
 	bool profit_center;  /* net > 0 */
 } cx_pnl;
 
 cx_pnl cx_pnl_compute(const cx_pnl_raw *raw, int64_t liability_bp);
+/* Why there is no break-even percentage, in words ("a cost center even at
+ * 0 %"), or NULL when there is one. */
+const char *cx_break_even_reason(const cx_pnl *p);
+/* The break-even as a manager reads it: "12.34 %", "none: a cost center
+ * even at 0 %", "any: a profit center at any %", "n/a: no returns". */
+char *cx_break_even_words(const cx_pnl *p, char *buf, size_t len);
 void cx_pnl_raw_add(cx_pnl_raw *dst, const cx_pnl_raw *src);
 
 /* A cost booked for a whole month, counted for `days` of the month's

@@ -2,6 +2,8 @@
  *
  * Net is linear in the liability percentage, so a what-if slider only calls
  * cx_pnl_compute again with another liability_bp: no query. */
+#include <stdio.h>
+
 #include "cxtop/format.h"
 #include "cxtop/model.h"
 
@@ -13,12 +15,53 @@ cx_pnl cx_pnl_compute(const cx_pnl_raw *raw, int64_t liability_bp)
 	p.fixed = raw->staff + raw->platform + raw->other;
 	p.liability = cx_div_round(raw->returns_cost * liability_bp, 10000);
 	p.net = p.gross - p.fixed - p.liability;
+	/* Net is zero at (gross - fixed) / returns.  Outside 0-100 % that is
+	 * no percentage anyone can choose: below 0, support loses money even
+	 * carrying no returns; above 100, it makes money carrying them all. */
+	p.break_even = CX_BE_NO_RETURNS;
 	if (raw->returns_cost > 0) {
-		p.break_even_ok = true;
 		p.break_even_bp = cx_ratio_bp(p.gross - p.fixed, raw->returns_cost);
+		p.break_even = p.gross - p.fixed < 0                     ? CX_BE_NONE
+			       : p.gross - p.fixed > raw->returns_cost ? CX_BE_ANY
+								      : CX_BE_AT;
+		p.break_even_ok = p.break_even == CX_BE_AT;
 	}
 	p.profit_center = p.net > 0;
 	return p;
+}
+
+const char *cx_break_even_reason(const cx_pnl *p)
+{
+	switch (p->break_even) {
+	case CX_BE_NO_RETURNS:
+		return "no returns: net does not depend on the liability";
+	case CX_BE_NONE:
+		return "a cost center even at 0 %";
+	case CX_BE_ANY:
+		return "a profit center at any %";
+	default:
+		return NULL;
+	}
+}
+
+char *cx_break_even_words(const cx_pnl *p, char *buf, size_t len)
+{
+	char pct[32];
+	switch (p->break_even) {
+	case CX_BE_AT:
+		snprintf(buf, len, "%s %%", cx_fmt_bp(pct, sizeof pct, p->break_even_bp));
+		break;
+	case CX_BE_NO_RETURNS:
+		snprintf(buf, len, "n/a: no returns");
+		break;
+	case CX_BE_NONE:
+		snprintf(buf, len, "none: a cost center even at 0 %%");
+		break;
+	case CX_BE_ANY:
+		snprintf(buf, len, "any: a profit center at any %%");
+		break;
+	}
+	return buf;
 }
 
 void cx_pnl_raw_add(cx_pnl_raw *dst, const cx_pnl_raw *src)

@@ -22,6 +22,7 @@ static const cx_column cols[] = {
 	{"liability", "Liability", CX_CELL_MONEY, 0},
 	{"net", "Net", CX_CELL_MONEY, 0},
 	{"break_even_pct", "Break-even", CX_CELL_BP, 0},
+	{"break_even_note", "No break-even", CX_CELL_TEXT, 0},
 	{"profit_center", "Profit", CX_CELL_BOOL, 0},
 };
 
@@ -42,7 +43,8 @@ static void fill(cx_cell *c, const char *label, const cx_pnl *p)
 	c[12] = cx_money(p->liability);
 	c[13] = cx_money(p->net);
 	c[14] = cx_bp_or_null(p->break_even_ok, p->break_even_bp);
-	c[15] = cx_bool(p->profit_center);
+	c[15] = cx_break_even_reason(p) ? cx_text(cx_break_even_reason(p)) : cx_null();
+	c[16] = cx_bool(p->profit_center);
 }
 
 cx_doc *cx_report_pnl(cx_store *st, const cx_report_opts *opt, cx_error *err)
@@ -109,9 +111,7 @@ cx_doc *cx_report_pnl(cx_store *st, const cx_report_opts *opt, cx_error *err)
 		free(parts);
 
 	cx_doc_note(doc, "Net = attributed revenue - COGS - staff - platform - other - liability %% x returns.");
-	if (!total.break_even_ok)
-		cx_doc_note(doc, "No returns in the period: the break-even percentage is undefined (n/a).");
-	else if (total.break_even_bp < 0)
-		cx_doc_note(doc, "Break-even below 0 %%: support loses money even carrying no returns.");
+	cx_doc_note(doc, "Break-even: the liability %% at which net is zero; none when net is negative even at 0 %%, "
+			 "any when it is positive even at 100 %%.");
 	return doc;
 }

@@ -37,6 +37,8 @@ cx_doc *cx_report_summary(cx_store *st, const cx_report_opts *opt, cx_error *err
 	cx_doc_fact(doc, "net", "Support net", cx_money(p->net));
 	cx_doc_fact(doc, "profit_center", "Profit center", cx_bool(p->profit_center));
 	cx_doc_fact(doc, "break_even_pct", "Break-even liability", cx_bp_or_null(p->break_even_ok, p->break_even_bp));
+	if (cx_break_even_reason(p))
+		cx_doc_fact(doc, "break_even_note", "No break-even", cx_text(cx_break_even_reason(p)));
 	cx_doc_fact(doc, "claims_open", "Claims open", cx_int(d.claims_open));
 	cx_doc_fact(doc, "claims_due_7d", "Claims due within 7 days", cx_int(d.claims_due_7d));
 	cx_doc_fact(doc, "claims_past_deadline", "Claims past deadline", cx_int(d.claims_past_deadline));

@@ -97,13 +97,7 @@ static void pnl_panel(struct cx_app *app, int y, int x, int h, int w)
 		money(b, sizeof b, p->net);
 		snprintf(title, sizeof title, "Net %s", p->profit_center ? "✓ profit" : "✗ loss");
 		if (y < end) line(app, y++, x, w, title, b, p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
-		char pct[16];
-		if (p->break_even_ok) {
-			cx_fmt_bp(pct, sizeof pct, p->break_even_bp);
-			snprintf(b, sizeof b, "%s %%", pct);
-		} else {
-			snprintf(b, sizeof b, "n/a");
-		}
+		cx_break_even_words(p, b, sizeof b);
 		if (y < end) line(app, y++, x, w, "Break-even", b, CX_EL_MUTED, D_WHATIF, 0);
 		money(b, sizeof b, -p->fixed - p->raw.cogs - p->liability);
 		if (y < end) line(app, y++, x, w, "All costs", b, CX_EL_NORMAL, -1, 0);
@@ -129,12 +123,7 @@ static void pnl_panel(struct cx_app *app, int y, int x, int h, int w)
 	money(b, sizeof b, p->net);
 	snprintf(title, sizeof title, "Net %s", p->profit_center ? "✓ profit center" : "✗ cost center");
 	if (y < end) line(app, y++, x, w, title, b, p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
-	if (p->break_even_ok) {
-		cx_fmt_bp(pct, sizeof pct, p->break_even_bp);
-		snprintf(b, sizeof b, "%s %%", pct);
-	} else {
-		snprintf(b, sizeof b, "n/a (no returns)");
-	}
+	cx_break_even_words(p, b, sizeof b);
 	if (y < end) line(app, y++, x, w, "Break-even liability", b, CX_EL_MUTED, D_WHATIF, 0);
 }
 

@@ -229,11 +229,10 @@ static void draw(struct cx_app *app, int top, int height)
 	char a[40], b[40], line[256];
 	int y = top;
 	cx_ui_style(app, CX_EL_MUTED);
-	if (w0.pnl.break_even_ok)
-		cx_fmt_bp(b, sizeof b, w0.pnl.break_even_bp);
+	cx_break_even_words(&w0.pnl, b, sizeof b);
 	snprintf(line, sizeof line, " j/k lever · ←/→ move (</> fine, PgUp/PgDn 10×) · r reset · Enter applies the "
-				    "liability · ┃ break-even %s%s · ╎ actual",
-		 w0.pnl.break_even_ok ? b : "n/a (no returns)", w0.pnl.break_even_ok ? " %" : "");
+				    "liability · ┃ break-even %s · ╎ actual",
+		 b);
 	cx_ui_text(y++, 0, app->cols, line, false);
 	for (int i = 0; i < L_COUNT && y < top + height; i++)
 		draw_lever(app, y++, i, &w, &w0.pnl);

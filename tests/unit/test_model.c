@@ -133,12 +133,49 @@ static void pnl_without_returns_has_no_break_even(void **state)
 	assert_int_equal(p.net, p.gross - p.fixed);
 }
 
+static void pnl_break_even_edges(void **state)
+{
+	char b[64];
+	/* gross - fixed = 500000 against 1000000 of returns: 50 %. */
+	cx_pnl_raw r = {.discount_codes = 2500000, .staff = 2000000, .returns_cost = 1000000};
+	cx_pnl p = cx_pnl_compute(&r, 0);
+	assert_int_equal(p.break_even, CX_BE_AT);
+	assert_int_equal(p.break_even_bp, 5000);
+	assert_string_equal(cx_break_even_words(&p, b, sizeof b), "50.00 %");
+	assert_null(cx_break_even_reason(&p));
+	/* Exactly 0 % and exactly 100 % are break-evens. */
+	r.discount_codes = 2000000;
+	p = cx_pnl_compute(&r, 0);
+	assert_int_equal(p.break_even, CX_BE_AT);
+	assert_int_equal(p.break_even_bp, 0);
+	r.discount_codes = 3000000;
+	p = cx_pnl_compute(&r, 0);
+	assert_int_equal(p.break_even, CX_BE_AT);
+	assert_int_equal(p.break_even_bp, 10000);
+	/* A cent more and support is a profit center at any %. */
+	r.discount_codes = 3000001;
+	p = cx_pnl_compute(&r, 10000);
+	assert_int_equal(p.break_even, CX_BE_ANY);
+	assert_false(p.break_even_ok);
+	assert_true(p.profit_center);
+	assert_string_equal(cx_break_even_words(&p, b, sizeof b), "any: a profit center at any %");
+	r.returns_cost = 0;
+	p = cx_pnl_compute(&r, 1000);
+	assert_int_equal(p.break_even, CX_BE_NO_RETURNS);
+	assert_string_equal(cx_break_even_words(&p, b, sizeof b), "n/a: no returns");
+}
+
 static void pnl_loss_and_sums(void **state)
 {
 	cx_pnl_raw r = {.discount_codes = 900000, .cogs = 360000, .staff = 2800000, .returns_cost = 1000000};
 	cx_pnl p = cx_pnl_compute(&r, 1000);
 	assert_false(p.profit_center);
-	assert_true(p.break_even_bp < 0);
+	/* Negative even at 0 %: no break-even, and never a negative one. */
+	assert_int_equal(p.break_even, CX_BE_NONE);
+	assert_false(p.break_even_ok);
+	char b[64];
+	assert_string_equal(cx_break_even_words(&p, b, sizeof b), "none: a cost center even at 0 %");
+	assert_string_equal(cx_break_even_reason(&p), "a cost center even at 0 %");
 	cx_pnl_raw sum = {0};
 	cx_pnl_raw_add(&sum, &r);
 	cx_pnl_raw_add(&sum, &february);
@@ -319,6 +356,7 @@ int main(void)
 		cmocka_unit_test(pnl_net_is_linear_in_the_liability),
 		cmocka_unit_test(pnl_liability_rounds_half_away_from_zero),
 		cmocka_unit_test(pnl_without_returns_has_no_break_even),
+		cmocka_unit_test(pnl_break_even_edges),
 		cmocka_unit_test(pnl_loss_and_sums),
 		cmocka_unit_test(prorate_by_day),
 		cmocka_unit_test(agent_cost_over_months_and_leavers),
