@@ -112,6 +112,24 @@ cx_doc *cx_report_agents(cx_store *st, const cx_report_opts *opt, cx_error *err)
 			tr[3 + CX_KPI_NCOLS] = cx_money(tcost);
 		}
 	}
+	/* Tickets nobody was assigned: their own row in both tables, so that
+	 * the rows add up to the total. */
+	const cx_ticket_group_row *un = find_group(g, ng, 0);
+	if (un && un->raw.created + un->raw.solved + un->raw.unresolved > 0) {
+		cx_ticket_kpi uk = cx_ticket_kpi_of(&un->raw);
+		cx_cell *row = cx_table_row(t);
+		row[1] = cx_text("Unassigned");
+		row[2] = cx_text("");
+		cx_kpi_cells(row + 3, &uk);
+		row[3 + CX_KPI_NCOLS] = cx_money(0);
+		row[4 + CX_KPI_NCOLS] = cx_money(0);
+		cx_cell *tr = cx_table_row(tt);
+		tr[0] = cx_text("Unassigned");
+		tr[1] = cx_int(0);
+		cx_kpi_cells(tr + 2, &uk);
+		tr[2 + CX_KPI_NCOLS] = cx_money(0);
+		tr[3 + CX_KPI_NCOLS] = cx_money(0);
+	}
 	cx_cell *tot = cx_table_totals(t);
 	cx_kpi_cells(tot + 3, &team);
 	tot[3 + CX_KPI_NCOLS] = cx_money(rev);
@@ -122,10 +140,9 @@ cx_doc *cx_report_agents(cx_store *st, const cx_report_opts *opt, cx_error *err)
 	cx_kpi_cells(ttot + 2, &team);
 	ttot[2 + CX_KPI_NCOLS] = cx_money(rev);
 	ttot[3 + CX_KPI_NCOLS] = cx_money(cost);
-	for (size_t j = 0; j < ng; j++)
-		if (g[j].key_int == 0 && g[j].raw.created + g[j].raw.solved > 0)
-			cx_doc_note(doc, "%lld tickets created in the period are not assigned to an agent.",
-				    (long long)g[j].raw.created);
+	if (un && un->raw.created + un->raw.solved + un->raw.unresolved > 0)
+		cx_doc_note(doc, "Unassigned: %lld tickets created in the period had no agent; its row makes the rows "
+			    "add up to the total.", (long long)un->raw.created);
 	cx_doc_note(doc, "Cost: each agent's monthly cost prorated by the days employed in the period; the P&L's staff "
 			 "cost is the costs table's booked amount, which may differ.");
 	cx_doc_note(doc, "FRT over tickets created in the period; resolution, CSAT, NPS, one-touch and reopen over "
