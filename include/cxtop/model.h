@@ -73,6 +73,7 @@ void cx_ticket_raw_add_counts(cx_ticket_raw *dst, const cx_ticket_raw *src);
 typedef struct cx_pnl_raw {
 	int64_t upsell, winback, discount_codes, claims_recovered; /* revenue by source */
 	int64_t cogs;                   /* of the attributed orders */
+	int64_t campaigns;              /* contacts made x their campaign's cost per contact */
 	int64_t staff, platform, other; /* fixed costs */
 	int64_t returns_cost;           /* all returns and exchanges */
 } cx_pnl_raw;
@@ -84,7 +85,7 @@ typedef struct cx_pnl {
 	int64_t gross;       /* attributed - cogs */
 	int64_t fixed;       /* staff + platform + other */
 	int64_t liability;   /* returns_cost * liability_bp / 10000, rounded */
-	int64_t net;         /* gross - fixed - liability */
+	int64_t net;         /* gross - campaigns - fixed - liability */
 	/* The liability percentage at which net is zero, when there is one
 	 * between 0 and 100 %: break_even_ok and break_even_bp.  Otherwise
 	 * break_even says why not. */
@@ -95,7 +96,7 @@ typedef struct cx_pnl {
 		CX_BE_ANY,        /* a profit center even at 100 % */
 	} break_even;
 	bool break_even_ok;
-	int64_t break_even_bp; /* (gross - fixed) / returns_cost */
+	int64_t break_even_bp; /* (gross - campaigns - fixed) / returns_cost */
 	bool profit_center;  /* net > 0 */
 } cx_pnl;
 

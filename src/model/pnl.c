@@ -14,16 +14,17 @@ cx_pnl cx_pnl_compute(const cx_pnl_raw *raw, int64_t liability_bp)
 	p.gross = p.attributed - raw->cogs;
 	p.fixed = raw->staff + raw->platform + raw->other;
 	p.liability = cx_div_round(raw->returns_cost * liability_bp, 10000);
-	p.net = p.gross - p.fixed - p.liability;
+	p.net = p.gross - raw->campaigns - p.fixed - p.liability;
 	/* Net is zero at (gross - fixed) / returns.  Outside 0-100 % that is
 	 * no percentage anyone can choose: below 0, support loses money even
 	 * carrying no returns; above 100, it makes money carrying them all. */
 	p.break_even = CX_BE_NO_RETURNS;
+	int64_t before = p.gross - raw->campaigns - p.fixed; /* net before the liability */
 	if (raw->returns_cost > 0) {
-		p.break_even_bp = cx_ratio_bp(p.gross - p.fixed, raw->returns_cost);
-		p.break_even = p.gross - p.fixed < 0                     ? CX_BE_NONE
-			       : p.gross - p.fixed > raw->returns_cost ? CX_BE_ANY
-								      : CX_BE_AT;
+		p.break_even_bp = cx_ratio_bp(before, raw->returns_cost);
+		p.break_even = before < 0                    ? CX_BE_NONE
+			       : before > raw->returns_cost ? CX_BE_ANY
+							    : CX_BE_AT;
 		p.break_even_ok = p.break_even == CX_BE_AT;
 	}
 	p.profit_center = p.net > 0;
@@ -71,6 +72,7 @@ void cx_pnl_raw_add(cx_pnl_raw *dst, const cx_pnl_raw *src)
 	dst->discount_codes += src->discount_codes;
 	dst->claims_recovered += src->claims_recovered;
 	dst->cogs += src->cogs;
+	dst->campaigns += src->campaigns;
 	dst->staff += src->staff;
 	dst->platform += src->platform;
 	dst->other += src->other;

@@ -42,10 +42,12 @@ cx_whatif cx_whatif_compute(const cx_whatif_base *b, const cx_levers *actual, co
 	raw.upsell += up_rev - b->upsell_revenue;
 	raw.cogs += up_cogs - b->upsell_cogs + wb_cogs - b->winback_cogs;
 	raw.winback += wb_rev - b->winback_revenue;
+	/* What the upsell contacts cost moves with its lever. */
+	w.d_contact_cost = -b->upsell_contacts * (l->cost_per_contact - actual->cost_per_contact);
+	raw.campaigns -= w.d_contact_cost;
 	w.pnl = cx_pnl_compute(&raw, l->liability_bp);
 	cx_pnl at_actual = cx_pnl_compute(&raw, actual->liability_bp);
 	w.d_liability = w.pnl.net - at_actual.net;
-	w.d_contact_cost = -b->upsell_contacts * (l->cost_per_contact - actual->cost_per_contact);
 	w.notify_net = cx_notify_extra(b->shipments, b->avg_check, l->buyout_bp) -
 		       cx_mul3_div_round(b->shipments, l->cost_per_order, 1, 1);
 	return w;

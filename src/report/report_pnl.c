@@ -14,6 +14,7 @@ static const cx_column cols[] = {
 	{"claims_recovered", "Claims", CX_CELL_MONEY, 0},
 	{"attributed", "Attributed", CX_CELL_MONEY, 0},
 	{"cogs", "COGS", CX_CELL_MONEY, 0},
+	{"campaign_costs", "Campaigns", CX_CELL_MONEY, 0},
 	{"staff", "Staff", CX_CELL_MONEY, 0},
 	{"platform", "Platform", CX_CELL_MONEY, 0},
 	{"other", "Other", CX_CELL_MONEY, 0},
@@ -28,23 +29,25 @@ static const cx_column cols[] = {
 
 static void fill(cx_cell *c, const char *label, const cx_pnl *p)
 {
-	c[0] = cx_text(label);
-	c[1] = cx_money(p->raw.upsell);
-	c[2] = cx_money(p->raw.winback);
-	c[3] = cx_money(p->raw.discount_codes);
-	c[4] = cx_money(p->raw.claims_recovered);
-	c[5] = cx_money(p->attributed);
-	c[6] = cx_money(p->raw.cogs);
-	c[7] = cx_money(p->raw.staff);
-	c[8] = cx_money(p->raw.platform);
-	c[9] = cx_money(p->raw.other);
-	c[10] = cx_money(p->raw.returns_cost);
-	c[11] = cx_bp(p->liability_bp);
-	c[12] = cx_money(p->liability);
-	c[13] = cx_money(p->net);
-	c[14] = cx_bp_or_null(p->break_even_ok, p->break_even_bp);
-	c[15] = cx_break_even_reason(p) ? cx_text(cx_break_even_reason(p)) : cx_null();
-	c[16] = cx_bool(p->profit_center);
+	int i = 0;
+	c[i++] = cx_text(label);
+	c[i++] = cx_money(p->raw.upsell);
+	c[i++] = cx_money(p->raw.winback);
+	c[i++] = cx_money(p->raw.discount_codes);
+	c[i++] = cx_money(p->raw.claims_recovered);
+	c[i++] = cx_money(p->attributed);
+	c[i++] = cx_money(p->raw.cogs);
+	c[i++] = cx_money(p->raw.campaigns);
+	c[i++] = cx_money(p->raw.staff);
+	c[i++] = cx_money(p->raw.platform);
+	c[i++] = cx_money(p->raw.other);
+	c[i++] = cx_money(p->raw.returns_cost);
+	c[i++] = cx_bp(p->liability_bp);
+	c[i++] = cx_money(p->liability);
+	c[i++] = cx_money(p->net);
+	c[i++] = cx_bp_or_null(p->break_even_ok, p->break_even_bp);
+	c[i++] = cx_break_even_reason(p) ? cx_text(cx_break_even_reason(p)) : cx_null();
+	c[i++] = cx_bool(p->profit_center);
 }
 
 cx_doc *cx_report_pnl(cx_store *st, const cx_report_opts *opt, cx_error *err)
@@ -110,7 +113,8 @@ cx_doc *cx_report_pnl(cx_store *st, const cx_report_opts *opt, cx_error *err)
 	if (parts != &one)
 		free(parts);
 
-	cx_doc_note(doc, "Net = attributed revenue - COGS - staff - platform - other - liability %% x returns.");
+	cx_doc_note(doc, "Net = attributed revenue - COGS - campaign costs - staff - platform - other - liability %% x "
+			 "returns; campaign costs are the contacts made in the period x their campaign's cost per contact.");
 	cx_doc_note(doc, "Break-even: the liability %% at which net is zero; none when net is negative even at 0 %%, "
 			 "any when it is positive even at 100 %%.");
 	return doc;

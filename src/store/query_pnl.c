@@ -83,7 +83,10 @@ int cx_store_pnl(cx_store *st, const cx_period *p, cx_pnl_raw *out, cx_error *er
 		"    AND resolved_on >= ?3 AND resolved_on <= ?4),"
 		" (SELECT coalesce(sum(cogs), 0) FROM orders WHERE attribution IN ('upsell', 'winback', 'discount_code')"
 		"    AND placed_at >= ?1 AND placed_at < ?2),"
-		" (SELECT coalesce(sum(cost), 0) FROM returns WHERE created_at >= ?1 AND created_at < ?2)";
+		" (SELECT coalesce(sum(cost), 0) FROM returns WHERE created_at >= ?1 AND created_at < ?2),"
+		/* Each contact made in the period costs its campaign's cost per contact. */
+		" (SELECT coalesce(sum(c.cost_per_contact), 0) FROM campaign_contacts x"
+		"    JOIN campaigns c ON c.id = x.campaign_id WHERE x.contacted_at >= ?1 AND x.contacted_at < ?2)";
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)
@@ -97,6 +100,7 @@ int cx_store_pnl(cx_store *st, const cx_period *p, cx_pnl_raw *out, cx_error *er
 		out->claims_recovered = sqlite3_column_int64(s, 3);
 		out->cogs = sqlite3_column_int64(s, 4);
 		out->returns_cost = sqlite3_column_int64(s, 5);
+		out->campaigns = sqlite3_column_int64(s, 6);
 		rc = SQLITE_DONE;
 	}
 	if (cx_q_done(st, s, rc, err) < 0)

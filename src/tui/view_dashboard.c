@@ -91,7 +91,7 @@ static void pnl_panel(struct cx_app *app, int y, int x, int h, int w)
 	y++, x += 2, w -= 4;
 	int end = y + h - 2;
 	/* Too short for every line: the bottom line first. */
-	if (h - 2 < 9) {
+	if (h - 2 < 10) {
 		money(b, sizeof b, p->attributed);
 		if (y < end) line(app, y++, x, w, "Attributed", b, CX_EL_MONEY, D_CAMPAIGNS, 0);
 		money(b, sizeof b, p->net);
@@ -99,7 +99,7 @@ static void pnl_panel(struct cx_app *app, int y, int x, int h, int w)
 		if (y < end) line(app, y++, x, w, title, b, p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
 		cx_break_even_words(p, b, sizeof b);
 		if (y < end) line(app, y++, x, w, "Break-even", b, CX_EL_MUTED, D_WHATIF, 0);
-		money(b, sizeof b, -p->fixed - p->raw.cogs - p->liability);
+		money(b, sizeof b, -p->fixed - p->raw.cogs - p->raw.campaigns - p->liability);
 		if (y < end) line(app, y++, x, w, "All costs", b, CX_EL_NORMAL, -1, 0);
 		return;
 	}
@@ -113,6 +113,8 @@ static void pnl_panel(struct cx_app *app, int y, int x, int h, int w)
 	if (y < end) line(app, y++, x, w, "Claims recovered", b, CX_EL_MONEY, D_CLAIMS, 0);
 	money(b, sizeof b, -p->raw.cogs);
 	if (y < end) line(app, y++, x, w, "COGS", b, CX_EL_NORMAL, -1, 0);
+	money(b, sizeof b, -p->raw.campaigns);
+	if (y < end) line(app, y++, x, w, "Campaign costs", b, CX_EL_NORMAL, D_CAMPAIGNS, 0);
 	money(b, sizeof b, -p->fixed);
 	if (y < end) line(app, y++, x, w, "Staff, platform, other", b, CX_EL_NORMAL, -1, 0);
 	char pct[16];
@@ -273,9 +275,10 @@ static void draw(struct cx_app *app, int top, int height)
 		cx_ui_text(top + 1, 1, app->cols - 2, error, false);
 		return;
 	}
-	/* The upper panels need 11 lines; a taller screen gives the rest to
-	 * the lists below (more agents, more per channel). */
-	int upper = height >= 21 ? 11 : height / 2;
+	/* The upper panels need 12 lines (an 80x24 terminal has 21 for all
+	 * four); a taller screen gives the rest to the lists below (more
+	 * agents, more per channel). */
+	int upper = height >= 21 ? 12 : height / 2;
 	int lower = height - upper;
 	int half = app->cols / 2;
 	pnl_panel(app, top, 0, upper, half);

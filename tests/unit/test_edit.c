@@ -131,7 +131,7 @@ static void save_writes_the_change_and_its_audit(void **state)
 	assert_int_equal(count("SELECT cost_per_contact FROM campaigns WHERE id = 4"), 175);
 	assert_int_equal(count("SELECT count(*) FROM audit WHERE entity = 'campaigns' AND row_id = '4'"), 2);
 	assert_int_equal(count("SELECT count(DISTINCT edit) FROM audit"), 1);
-	assert_int_equal(count("SELECT count(*) FROM audit WHERE field = 'cost_per_contact' AND old = '1.50'"
+	assert_int_equal(count("SELECT count(*) FROM audit WHERE field = 'cost_per_contact' AND old = '0.50'"
 			       " AND new = '1.75' AND actor = 'tester'"),
 			 1);
 	/* Saving again with nothing changed writes nothing. */
@@ -152,7 +152,7 @@ static void undo_reverts_the_whole_save_and_is_audited(void **state)
 	assert_int_equal(cx_store_campaign_save(st, &before, &after, "tester", &err), 0);
 	char what[256];
 	assert_int_equal(cx_store_undo(st, "tester", what, sizeof what, &err), 1);
-	assert_int_equal(count("SELECT cost_per_contact FROM campaigns WHERE id = 4"), 150);
+	assert_int_equal(count("SELECT cost_per_contact FROM campaigns WHERE id = 4"), 50);
 	assert_int_equal(count("SELECT count(*) FROM campaigns WHERE name = 'Welcome upsell — Feb 2022'"), 1);
 	assert_int_equal(count("SELECT count(*) FROM audit WHERE action = 'undo'"), 2);
 	assert_int_equal(count("SELECT count(*) FROM audit WHERE action = 'edit' AND undone_by IS NOT NULL"), 2);
@@ -297,7 +297,7 @@ static void read_only_refuses_every_edit(void **state)
 	char what[64];
 	assert_int_equal(cx_store_undo(ro, "tester", what, sizeof what, &err), -1);
 	cx_store_close(ro);
-	assert_int_equal(count("SELECT cost_per_contact FROM campaigns WHERE id = 4"), 150);
+	assert_int_equal(count("SELECT cost_per_contact FROM campaigns WHERE id = 4"), 50);
 	assert_int_equal(count("SELECT count(*) FROM audit"), 0);
 }
 

@@ -21,13 +21,13 @@ void gen_campaigns(struct world *w)
 		int role, month; /* where the id goes: role, and 0..2 = Jan..Mar */
 	} rows[] = {
 		{"Agent discount codes", "discount", "chat", "2021-10-01", NULL, 0, 0, 1000, 0, DISCOUNT, 0},
-		{"Welcome upsell — Jan 2022", "upsell", "email", "2022-01-01", "2022-01-31", 150, 2000, 0, 0, UPSELL, 0},
-		{"Win-back — Jan 2022", "winback", "email", "2022-01-27", "2022-01-31", 400, 2000, 0, 1, WINBACK, 0},
-		{"Welcome upsell — Feb 2022", "upsell", "email", "2022-02-01", "2022-02-28", 150, 2000, 0, 0, UPSELL, 1},
-		{"Win-back — Feb 2022", "winback", "email", "2022-02-27", "2022-02-28", 400, 2000, 0, 1, WINBACK, 1},
-		{"Welcome upsell — Mar 2022", "upsell", "email", "2022-03-01", "2022-03-31", 150, 2000, 0, 0, UPSELL, 2},
+		{"Welcome upsell — Jan 2022", "upsell", "email", "2022-01-01", "2022-01-31", 50, 2000, 0, 0, UPSELL, 0},
+		{"Win-back — Jan 2022", "winback", "email", "2022-01-27", "2022-01-31", 200, 2000, 0, 1, WINBACK, 0},
+		{"Welcome upsell — Feb 2022", "upsell", "email", "2022-02-01", "2022-02-28", 50, 2000, 0, 0, UPSELL, 1},
+		{"Win-back — Feb 2022", "winback", "email", "2022-02-27", "2022-02-28", 200, 2000, 0, 1, WINBACK, 1},
+		{"Welcome upsell — Mar 2022", "upsell", "email", "2022-03-01", "2022-03-31", 50, 2000, 0, 0, UPSELL, 2},
 		{"Parcel status calls (pilot)", "notification", "phone", "2022-03-01", NULL, 35, 350, 0, 0, NOTIFY, 0},
-		{"Win-back — Mar 2022", "winback", "email", "2022-03-27", "2022-03-31", 400, 2000, 0, 1, WINBACK, 2},
+		{"Win-back — Mar 2022", "winback", "email", "2022-03-27", "2022-03-31", 200, 2000, 0, 1, WINBACK, 2},
 	};
 	sqlite3_stmt *s = sq_prep(w->db,
 				  "INSERT INTO campaigns (id, name, kind, channel, starts_on, ends_on, cost_per_contact,"

@@ -70,7 +70,7 @@ static const char *const month_name[N_MONTHS] = {"Oct 2021", "Nov 2021", "Dec 20
 						 "Jan 2022", "Feb 2022", "Mar 2022"};
 
 struct pnl {
-	int64_t upsell, winback, discount, claims, cogs, staff, platform, other, returns, liability, net;
+	int64_t upsell, winback, discount, claims, cogs, campaigns, staff, platform, other, returns, liability, net;
 };
 
 static int64_t q2(sqlite3 *db, const char *sql, int64_t p1, int64_t p2)
@@ -120,9 +120,12 @@ static void month_pnl(sqlite3 *db, int m, int64_t liability_bp, struct pnl *p)
 	p->staff = qtext(db, "SELECT coalesce(sum(amount), 0) FROM costs WHERE month = ?1 AND kind = 'staff'", ym);
 	p->platform = qtext(db, "SELECT coalesce(sum(amount), 0) FROM costs WHERE month = ?1 AND kind = 'platform'", ym);
 	p->other = qtext(db, "SELECT coalesce(sum(amount), 0) FROM costs WHERE month = ?1 AND kind = 'other'", ym);
+	p->campaigns = q2(db, "SELECT coalesce(sum(c.cost_per_contact), 0) FROM campaign_contacts x"
+			      " JOIN campaigns c ON c.id = x.campaign_id WHERE x.contacted_at >= ?1 AND x.contacted_at < ?2",
+			  lo, hi);
 	p->liability = (p->returns * liability_bp + 5000) / 10000; /* rounded, as cxtop does */
-	p->net = p->upsell + p->winback + p->discount + p->claims - p->cogs - p->staff - p->platform - p->other -
-		 p->liability;
+	p->net = p->upsell + p->winback + p->discount + p->claims - p->cogs - p->campaigns - p->staff - p->platform -
+		 p->other - p->liability;
 }
 
 static void dollars(char *out, size_t len, int64_t cents)
@@ -134,19 +137,19 @@ static void dollars(char *out, size_t len, int64_t cents)
 static void check_pnl(sqlite3 *db)
 {
 	int64_t bp = sq_int(db, "SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'returns_liability_bp'");
-	static const char *const col[] = {"upsell", "winback", "discount", "claims", "cogs", "staff",
+	static const char *const col[] = {"upsell", "winback", "discount", "claims", "cogs", "campaigns", "staff",
 					  "platform", "other", "returns", "liability", "net"};
 	printf("%-9s", "month");
-	for (int i = 0; i < 11; i++)
+	for (int i = 0; i < 12; i++)
 		printf(" %10s", col[i]);
 	printf("\n");
 	for (int m = 0; m < N_MONTHS; m++) {
 		struct pnl p;
 		month_pnl(db, m, bp, &p);
-		int64_t v[11] = {p.upsell, p.winback, p.discount, p.claims, p.cogs, p.staff,
+		int64_t v[12] = {p.upsell, p.winback, p.discount, p.claims, p.cogs, p.campaigns, p.staff,
 				 p.platform, p.other, p.returns, p.liability, p.net};
 		printf("%-9s", month_name[m]);
-		for (int i = 0; i < 11; i++) {
+		for (int i = 0; i < 12; i++) {
 			char d[32];
 			dollars(d, sizeof d, v[i]);
 			printf(" %10s", d);
