@@ -133,6 +133,17 @@ static void pnl_without_returns_has_no_break_even(void **state)
 	assert_int_equal(p.net, p.gross - p.fixed);
 }
 
+static void pnl_counts_campaign_costs(void **state)
+{
+	/* Campaign costs come off before net and before the break-even. */
+	cx_pnl_raw r = {.upsell = 1000000, .cogs = 400000, .campaigns = 100000, .staff = 300000, .returns_cost = 400000};
+	cx_pnl p = cx_pnl_compute(&r, 1000);
+	assert_int_equal(p.net, 1000000 - 400000 - 100000 - 300000 - 40000);
+	assert_int_equal(p.break_even_bp, 5000); /* 200000 / 400000 */
+	r.campaigns = 0;
+	assert_int_equal(cx_pnl_compute(&r, 1000).net - p.net, 100000);
+}
+
 static void pnl_break_even_edges(void **state)
 {
 	char b[64];
@@ -323,6 +334,9 @@ static void whatif_levers_move_net_by_their_own_effect(void **state)
 	l.cost_per_contact = 151;
 	w = cx_whatif_compute(&base, &a, &l);
 	assert_int_equal(w.d_contact_cost, -1701);
+	/* ... and net moves by exactly that, through the campaign costs. */
+	assert_int_equal(w.pnl.net - cx_pnl_compute(&base.pnl, 1000).net, -1701);
+	assert_int_equal(w.pnl.raw.campaigns, base.pnl.campaigns + 1701);
 	/* Notification: 3 % at 20 RUB an order. */
 	l = a;
 	l.buyout_bp = 300;
@@ -356,6 +370,7 @@ int main(void)
 		cmocka_unit_test(pnl_net_is_linear_in_the_liability),
 		cmocka_unit_test(pnl_liability_rounds_half_away_from_zero),
 		cmocka_unit_test(pnl_without_returns_has_no_break_even),
+		cmocka_unit_test(pnl_counts_campaign_costs),
 		cmocka_unit_test(pnl_break_even_edges),
 		cmocka_unit_test(pnl_loss_and_sums),
 		cmocka_unit_test(prorate_by_day),
