@@ -31,6 +31,20 @@ typedef struct cx_report_def {
 	cx_doc *(*build)(cx_store *st, const cx_report_opts *opt, cx_error *err);
 } cx_report_def;
 
+/* --compare: the period a report is set beside. */
+enum cx_compare { CX_COMPARE_NONE, CX_COMPARE_PREVIOUS, CX_COMPARE_YEAR };
+
+/* "previous" or "year"; false when neither. */
+bool cx_compare_parse(const char *s, enum cx_compare *out);
+/* The period before p of the same length (the month before a month, the
+ * days just before a range), or the same days a year earlier. */
+cx_period cx_compare_period(cx_period p, enum cx_compare how);
+/* Adds to doc a "compare" table: each numeric figure of doc (its facts,
+ * then its main table's totals) beside the same figure of prev, with the
+ * change and an arrow.  Figures that are absent in either are shown with
+ * no change. */
+void cx_report_compare(cx_doc *doc, const cx_doc *prev, cx_period prev_period);
+
 /* All reports, in the order `cxtop report --list` shows them. */
 const cx_report_def *cx_report_all(size_t *n);
 const cx_report_def *cx_report_find(const char *name);

@@ -28,6 +28,8 @@ static void report_usage(FILE *to)
 		    "                         with --from/--to, one pnl row per period\n"
 		    "  --format FMT           text (default), csv, json or md\n"
 		    "  --liability PCT        returns-liability percentage 0-100 for this report only\n"
+		    "  --compare WHAT         previous (the period before, of the same length) or year\n"
+		    "                         (the same days a year earlier): every figure beside it\n"
 		    "  --shipments N          notify: shipments a month\n"
 		    "  --avg-check AMOUNT     notify: average check, in major units\n"
 		    "  --buyout PCT           notify: add a what-if row with this buyout change\n"
@@ -78,7 +80,7 @@ static int resolve_period(cx_store *st, const char *from, const char *to, bool h
 
 int cx_cmd_report(int argc, char **argv)
 {
-	enum { O_FROM = 256, O_TO, O_PERIOD, O_FORMAT, O_LIABILITY, O_SHIPMENTS, O_AVG, O_BUYOUT, O_CPO, O_LIST };
+	enum { O_FROM = 256, O_TO, O_PERIOD, O_FORMAT, O_LIABILITY, O_SHIPMENTS, O_AVG, O_BUYOUT, O_CPO, O_LIST, O_COMPARE };
 	static const struct option longopts[] = {
 		{"from", required_argument, NULL, O_FROM},
 		{"to", required_argument, NULL, O_TO},
@@ -90,6 +92,7 @@ int cx_cmd_report(int argc, char **argv)
 		{"buyout", required_argument, NULL, O_BUYOUT},
 		{"cost-per-order", required_argument, NULL, O_CPO},
 		{"list", no_argument, NULL, O_LIST},
+		{"compare", required_argument, NULL, O_COMPARE},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -98,6 +101,7 @@ int cx_cmd_report(int argc, char **argv)
 	enum cx_period_kind kind = CX_PERIOD_MONTH;
 	bool has_kind = false;
 	enum cx_format fmt = CX_FMT_TEXT;
+	enum cx_compare compare = CX_COMPARE_NONE;
 
 	/* 0, not 1: glibc then starts afresh on this new argv (the global
 	 * options were parsed with other settings).  Options may come before
@@ -148,6 +152,10 @@ int cx_cmd_report(int argc, char **argv)
 			if (!cx_parse_money(optarg, &opt.cost_per_order) || opt.cost_per_order > 100000000000LL)
 				return report_usage_error("--cost-per-order '%s': want an amount like 20 or 20.50", optarg);
 			break;
+		case O_COMPARE:
+			if (!cx_compare_parse(optarg, &compare))
+				return report_usage_error("--compare '%s': want previous or year", optarg);
+			break;
 		case O_LIST:
 			list();
 			return cx_finish_stdout();
@@ -188,6 +196,19 @@ int cx_cmd_report(int argc, char **argv)
 		return cx_report_error(&err);
 	}
 	cx_doc *doc = def->build(st, &opt, &err);
+	if (doc && compare != CX_COMPARE_NONE) {
+		/* The same report for the earlier period, set beside it. */
+		cx_report_opts before = opt;
+		before.period = cx_compare_period(opt.period, compare);
+		cx_doc *prev = def->build(st, &before, &err);
+		if (!prev) {
+			cx_doc_free(doc);
+			doc = NULL;
+		} else {
+			cx_report_compare(doc, prev, before.period);
+			cx_doc_free(prev);
+		}
+	}
 	cx_store_close(st);
 	if (!doc)
 		return cx_report_error(&err);
