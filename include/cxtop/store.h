@@ -78,8 +78,9 @@ int cx_store_exec(cx_store *st, const char *sql, cx_error *err);
  * caller frees with free(); they are as long as the number of groups
  * (agents, campaigns, months), never as long as a table. */
 
-/* created_at of the newest ticket, or 0 when there are none. */
+/* created_at of the newest (oldest) ticket, or 0 when there are none. */
 int cx_store_newest_ticket(cx_store *st, int64_t *out, cx_error *err);
+int cx_store_oldest_ticket(cx_store *st, int64_t *out, cx_error *err);
 /* The stored returns-liability percentage in basis points (default 1000). */
 int64_t cx_store_liability_bp(cx_store *st);
 /* The store's currency code (default "USD"); buf of at least 4 bytes. */

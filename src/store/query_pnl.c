@@ -20,10 +20,10 @@ void cx_store_currency(cx_store *st, char *buf, size_t len)
 		snprintf(buf, len, "USD");
 }
 
-int cx_store_newest_ticket(cx_store *st, int64_t *out, cx_error *err)
+static int one_instant(cx_store *st, const char *sql, int64_t *out, cx_error *err)
 {
 	sqlite3_stmt *s;
-	if (cx_q_prepare(st, "SELECT coalesce(max(created_at), 0) FROM tickets", &s, err) < 0)
+	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
@@ -31,6 +31,16 @@ int cx_store_newest_ticket(cx_store *st, int64_t *out, cx_error *err)
 		rc = SQLITE_DONE;
 	}
 	return cx_q_done(st, s, rc, err);
+}
+
+int cx_store_newest_ticket(cx_store *st, int64_t *out, cx_error *err)
+{
+	return one_instant(st, "SELECT coalesce(max(created_at), 0) FROM tickets", out, err);
+}
+
+int cx_store_oldest_ticket(cx_store *st, int64_t *out, cx_error *err)
+{
+	return one_instant(st, "SELECT coalesce(min(created_at), 0) FROM tickets", out, err);
 }
 
 /* Monthly costs overlapping the period, each prorated by the days of its

@@ -27,7 +27,8 @@ static const struct cx_view *const views[CX_V_COUNT] = {
 
 static const struct cx_key_help global_help[] = {
 	{"1-8, Tab, S-Tab", "switch view (or click a tab)"},
-	{"[  ]", "previous / next period"},
+	{"[  ]", "previous / next period (not past the data)"},
+	{"L", "the latest period with data"},
 	{"p", "period length: month, week, quarter"},
 	{"t", "next theme"},
 	{"u", "undo the last edit (campaigns, the applied liability)"},
@@ -364,10 +365,24 @@ static void key(struct cx_app *app, int ch)
 		cx_app_switch(app, (app->view + CX_V_COUNT - 1) % CX_V_COUNT);
 		break;
 	case '[':
-		set_period(app, cx_period_step(app->period, -1));
+	case ']': {
+		/* Periods with no tickets at all are empty screens: stop at the
+		 * data's ends and say so. */
+		cx_period next = cx_period_step(app->period, ch == '[' ? -1 : 1);
+		char label[64];
+		cx_period_label(app->period, label, sizeof label);
+		if (ch == '[' && app->oldest_day && next.to_day < app->oldest_day)
+			cx_app_status(app, false, "no tickets before %s (L: the latest period)", label);
+		else if (ch == ']' && app->newest_day && next.from_day > app->newest_day)
+			cx_app_status(app, false, "no tickets after %s", label);
+		else
+			set_period(app, next);
 		break;
-	case ']':
-		set_period(app, cx_period_step(app->period, 1));
+	}
+	case 'L':
+		set_period(app, cx_period_containing(app->period.kind == CX_PERIOD_RANGE ? CX_PERIOD_MONTH
+											 : app->period.kind,
+						     app->newest_day));
 		break;
 	case 'p': {
 		enum cx_period_kind k = app->period.kind == CX_PERIOD_MONTH  ? CX_PERIOD_WEEK
@@ -459,6 +474,9 @@ int cx_tui_run(const cx_tui_options *opt, cx_error *err)
 	int64_t newest;
 	if (cx_store_newest_ticket(app.st, &newest, err) == 0 && newest > 0)
 		app.newest_day = cx_local_day(newest);
+	int64_t oldest;
+	if (cx_store_oldest_ticket(app.st, &oldest, err) == 0 && oldest > 0)
+		app.oldest_day = cx_local_day(oldest);
 	app.data_version = cx_store_data_version(app.st);
 	app.refreshed_at = time(NULL);
 	cx_app_invalidate(&app);

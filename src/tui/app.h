@@ -59,6 +59,7 @@ struct cx_app {
 	cx_period period;
 	enum cx_period_kind kind;
 	int32_t newest_day; /* the newest ticket's day: where periods are anchored */
+	int32_t oldest_day; /* the oldest ticket's day (0: no tickets): [ stops there */
 	int view;
 	bool stale[CX_V_COUNT]; /* must reload before drawing */
 	int64_t data_version;

@@ -131,6 +131,14 @@ if wait_for 'Returns liability 20.00 %' 2; then ok "a write by another process s
 	screen | sed 's/^/#   | /'
 fi
 
+# Periods stop at the data's ends; L comes back to the latest.
+keys ']'
+check "] past the newest ticket says so and stays" "no tickets after March 2022"
+keys '[' '[' '[' '[' '[' '['
+check "[ past the oldest ticket says so" "no tickets before October 2021"
+keys L
+check "L is back on the latest period" "March 2022"
+
 # An import by another process: the UI keeps working and shows what it
 # committed.
 printf 'key,value\nreturns_liability,25\n' >"$WORK/liability.csv"
