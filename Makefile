@@ -56,8 +56,8 @@ cxtop: build/libcxtop.a build/obj/$(MAIN_SRC:.c=.o)
 build/datadir.stamp: FORCE
 	@mkdir -p build
 	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
-build/obj/src/config/theme_find.o build/obj/src/config/scoring.o build/obj/src/tui/app.o \
-build/san/src/config/theme_find.o build/san/src/config/scoring.o build/san/src/tui/app.o: build/datadir.stamp
+build/obj/src/config/datafile.o build/obj/src/config/scoring.o build/obj/src/tui/app.o build/obj/src/cli/cmd_import.o \
+build/san/src/config/datafile.o build/san/src/config/scoring.o build/san/src/tui/app.o build/san/src/cli/cmd_import.o: build/datadir.stamp
 .PHONY: FORCE
 FORCE:
 
@@ -165,13 +165,15 @@ lint-man:
 
 install: cxtop
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man5 \
-	           $(DESTDIR)$(DATADIR)/themes
+	           $(DESTDIR)$(DATADIR)/themes $(DESTDIR)$(DATADIR)/presets
 	install -m 755 cxtop $(DESTDIR)$(BINDIR)/cxtop
 	install -m 644 man/cxtop.1 $(DESTDIR)$(MANPREFIX)/man1/cxtop.1
 	install -m 644 man/cxtop.5 $(DESTDIR)$(MANPREFIX)/man5/cxtop.5
 	for f in themes/*.yaml; do [ -e "$$f" ] || continue; \
 		install -m 644 "$$f" $(DESTDIR)$(DATADIR)/themes/; done
 	install -m 644 src/config/scoring.yaml $(DESTDIR)$(DATADIR)/scoring.yaml
+	for f in presets/*.yaml; do [ -e "$$f" ] || continue; \
+		install -m 644 "$$f" $(DESTDIR)$(DATADIR)/presets/; done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/cxtop $(DESTDIR)$(MANPREFIX)/man1/cxtop.1 \

@@ -43,4 +43,11 @@ bool cx_config_default_path(char *buf, size_t len);
 /* Version of the libyaml library in use, for --version. */
 const char *cx_config_yaml_version(void);
 
+/* A data file of kind ("themes", "presets") by name — NAME.yaml in
+ * ~/.config/cxtop/KIND/, $(DATADIR)/KIND/, ./KIND/, first found — or by
+ * path (a name with a '/' or ending in .yaml).  Fills buf; false when none. */
+bool cx_datafile_find(const char *kind, const char *name_or_path, char *buf, size_t len);
+/* The names of the kind's files in those folders, sorted, each once. */
+int cx_datafile_list(const char *kind, char names[][64], int max);
+
 #endif

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli_internal.h"
+#include "cxtop/config.h"
 #include "cxtop/format.h"
 #include "cxtop/import.h"
 #include "cxtop/mapping.h"
@@ -32,6 +33,8 @@ static void import_usage(FILE *to)
 		"Options:\n"
 		"  --map FILE          a mapping file: how another system's columns feed TABLE\n"
 		"                      (without one, the header must use cxtop's column names)\n"
+		"  --preset NAME       a shipped mapping for a help desk's or shop's export\n"
+		"  --presets           list the presets\n"
 		"  --source NAME       the system the rows come from (default: the mapping's, or csv)\n"
 		"  --tz ZONE           time zone of times written without one (default: local)\n"
 		"  --delimiter C       , ; or tab (default: detected from the header)\n"
@@ -42,6 +45,31 @@ static void import_usage(FILE *to)
 		"\n"
 		"See cxtop(5), NATIVE CSV and MAPPING FILES.\n",
 		cx_table_names());
+}
+
+/* Each shipped (or the user's own) preset with the first line of its
+ * comment. */
+static int list_presets(void)
+{
+	char names[64][64], path[1024];
+	int n = cx_datafile_list("presets", names, 64);
+	for (int i = 0; i < n; i++) {
+		char what[200] = "";
+		FILE *f = cx_datafile_find("presets", names[i], path, sizeof path) ? fopen(path, "r") : NULL;
+		if (f) {
+			if (fgets(what, sizeof what, f) && what[0] == '#') {
+				what[strcspn(what, "\n")] = '\0';
+				memmove(what, what + 1 + (what[1] == ' '), strlen(what) - (what[1] == ' '));
+			} else {
+				what[0] = '\0';
+			}
+			fclose(f);
+		}
+		printf("%-18s %s\n", names[i], what);
+	}
+	if (n == 0)
+		printf("no presets installed (looked in ~/.config/cxtop/presets, %s/presets, ./presets)\n", CX_DATADIR);
+	return cx_finish_stdout();
 }
 
 /* True when path names a store: an SQLite database file (its first 16
@@ -84,15 +112,17 @@ static void print_summary(const cx_import_opts *o, const cx_import_result *r)
 
 int cx_cmd_import(int argc, char **argv)
 {
-	enum { O_MAP = 256, O_SOURCE, O_TZ, O_DELIM, O_ENC, O_DRY, O_QUIET, O_DB };
+	enum { O_MAP = 256, O_SOURCE, O_TZ, O_DELIM, O_ENC, O_DRY, O_QUIET, O_DB, O_PRESET, O_PRESETS };
 	static const struct option longopts[] = {
 		{"map", required_argument, NULL, O_MAP},       {"source", required_argument, NULL, O_SOURCE},
 		{"tz", required_argument, NULL, O_TZ},         {"delimiter", required_argument, NULL, O_DELIM},
 		{"encoding", required_argument, NULL, O_ENC},  {"dry-run", no_argument, NULL, O_DRY},
 		{"quiet", no_argument, NULL, O_QUIET},         {"db", required_argument, NULL, O_DB},
+		{"preset", required_argument, NULL, O_PRESET}, {"presets", no_argument, NULL, O_PRESETS},
 		{"help", no_argument, NULL, 'h'},              {NULL, 0, NULL, 0},
 	};
 	cx_import_opts o = {.errors_to = stderr, .progress_to = stderr};
+	const char *preset = NULL;
 	const char *map_path = NULL, *db = NULL;
 	bool quiet = false;
 	int c;
@@ -104,6 +134,11 @@ int cx_cmd_import(int argc, char **argv)
 		case O_MAP:
 			map_path = optarg;
 			break;
+		case O_PRESET:
+			preset = optarg;
+			break;
+		case O_PRESETS:
+			return list_presets();
 		case O_SOURCE:
 			o.source = optarg;
 			break;
@@ -144,6 +179,14 @@ int cx_cmd_import(int argc, char **argv)
 	 * and DB are what is left, in their order. */
 	char **pos = argv + optind;
 	int npos = argc - optind;
+	char preset_path[1024];
+	if (preset && map_path)
+		return import_usage_error("import: give --map or --preset, not both%s", "");
+	if (preset) {
+		if (!cx_datafile_find("presets", preset, preset_path, sizeof preset_path))
+			return import_usage_error("import: no preset named '%s' (cxtop import --presets lists them)", preset);
+		map_path = preset_path;
+	}
 	if (npos < 1)
 		return import_usage_error("import: which table? (%s)", cx_table_names());
 	o.table = pos[0];

@@ -1,5 +1,6 @@
-/* theme_find.c — where theme files live: by name in the user's, the
- * installation's and the working directory's themes/ folders, or by path. */
+/* datafile.c — where cxtop's YAML data files live: themes and import
+ * presets, by name in the user's, the installation's and the working
+ * directory's themes/ or presets/ folders, or by path. */
 #include "cxtop/theme.h"
 
 #include <dirent.h>
@@ -20,17 +21,17 @@ enum { MAX_DIRS = 3, DIR_LEN = 1024 };
 
 /* The search path, first match wins: the user's own themes shadow the
  * installed ones, and ./themes lets a source checkout run uninstalled. */
-static int theme_dirs(char dirs[MAX_DIRS][DIR_LEN])
+static int data_dirs(const char *kind, char dirs[MAX_DIRS][DIR_LEN])
 {
 	char cfg[DIR_LEN];
 	int n = 0;
 	if (cx_config_dir(cfg, sizeof cfg)) {
-		int w = snprintf(dirs[n], DIR_LEN, "%s/themes", cfg);
+		int w = snprintf(dirs[n], DIR_LEN, "%s/%s", cfg, kind);
 		if (w > 0 && w < DIR_LEN)
 			n++;
 	}
-	snprintf(dirs[n++], DIR_LEN, "%s", CX_DATADIR "/themes");
-	snprintf(dirs[n++], DIR_LEN, "%s", "./themes");
+	snprintf(dirs[n++], DIR_LEN, "%s/%s", CX_DATADIR, kind);
+	snprintf(dirs[n++], DIR_LEN, "./%s", kind);
 	return n;
 }
 
@@ -41,7 +42,7 @@ static bool ends_with_yaml(const char *s)
 }
 
 
-bool cx_theme_find(const char *name_or_path, char *buf, size_t len)
+bool cx_datafile_find(const char *kind, const char *name_or_path, char *buf, size_t len)
 {
 	if (len)
 		buf[0] = '\0';
@@ -54,7 +55,7 @@ bool cx_theme_find(const char *name_or_path, char *buf, size_t len)
 		return true;
 	}
 	char dirs[MAX_DIRS][DIR_LEN];
-	int ndirs = theme_dirs(dirs);
+	int ndirs = data_dirs(kind, dirs);
 	for (int i = 0; i < ndirs; i++) {
 		char file[300];
 		snprintf(file, sizeof file, "%s.yaml", name_or_path);
@@ -103,10 +104,10 @@ static void scan(const char *dir, theme_name **list, size_t *n)
 	closedir(d);
 }
 
-int cx_theme_list(char names[][64], int max)
+int cx_datafile_list(const char *kind, char names[][64], int max)
 {
 	char dirs[MAX_DIRS][DIR_LEN];
-	int ndirs = theme_dirs(dirs), out = 0;
+	int ndirs = data_dirs(kind, dirs), out = 0;
 	theme_name *list = NULL;
 	size_t n = 0;
 
@@ -121,4 +122,14 @@ int cx_theme_list(char names[][64], int max)
 	}
 	free(list);
 	return out;
+}
+
+bool cx_theme_find(const char *name_or_path, char *buf, size_t len)
+{
+	return cx_datafile_find("themes", name_or_path, buf, len);
+}
+
+int cx_theme_list(char names[][64], int max)
+{
+	return cx_datafile_list("themes", names, max);
 }
