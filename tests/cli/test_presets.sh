@@ -58,3 +58,34 @@ got=$("$CXTOP" report agents --from 2022-02-01 --to 2022-02-28 --format json "$W
 if [ "$got" = "$unassigned" ]; then ok "unassigned tickets: $got, as in the file"; else not_ok "unassigned tickets as in the file" "$got, want $unassigned"; fi
 got=$(sqlite3 "$WORK/z.db" "SELECT channel_src || '/' || csat_scale FROM tickets WHERE source_id = '5003'")
 if [ "$got" = "Web Widget/good-bad" ]; then ok "Zendesk's own words are kept (Via, the rating scale)"; else not_ok "Zendesk's own words are kept" "got $got"; fi
+
+# ---- freshdesk-csv ---------------------------------------------------------------
+FIX=tests/data/freshdesk-tickets.csv
+"$CXTOP" init "$WORK/f.db" >/dev/null
+run import tickets "$FIX" --preset freshdesk-csv "$WORK/f.db"
+expect_err '"Carrier Pigeon" \(1 row, first on line 60\)' "Freshdesk: the unknown Source is listed with its line"
+sed 's/^      bot: chat$/      bot: chat\n      carrier pigeon: email/' presets/freshdesk-csv.yaml >"$WORK/freshdesk.yaml"
+run import tickets "$FIX" --map "$WORK/freshdesk.yaml" "$WORK/f.db"
+expect_out '^tickets: 220 inserted, 0 updated, 0 unchanged, 0 skipped' "Freshdesk: every ticket imports"
+tail -c +4 "$FIX" >"$WORK/fplain.csv"
+sqlite3 "$WORK/fplain.db" ".mode csv" ".import $WORK/fplain.csv f"
+sqlite3 -separator ' ' "$WORK/fplain.db" "
+	SELECT CASE lower(Source) WHEN 'email' THEN 'email' WHEN 'portal' THEN 'email' WHEN 'feedback widget' THEN 'email'
+	         WHEN 'outbound email' THEN 'email' WHEN 'forum' THEN 'email' WHEN 'carrier pigeon' THEN 'email'
+	         WHEN 'phone' THEN 'phone' WHEN 'chat' THEN 'chat' WHEN 'whatsapp' THEN 'chat'
+	         WHEN 'twitter' THEN 'social' WHEN 'facebook' THEN 'social' END AS ch,
+	       count(*), sum(Status IN ('Resolved', 'Closed')),
+	       (20000 * sum(\"Survey results\" = 'Awesome') + sum(\"Survey results\" <> ''))
+	         / (2 * sum(\"Survey results\" <> ''))
+	FROM f GROUP BY ch ORDER BY ch" >"$WORK/want"
+"$CXTOP" report channels --from 2022-03-01 --to 2022-03-31 --format json "$WORK/f.db" |
+	jq -r '.rows[] | "\(.channel) \(.tickets) \(.solved) \(.csat_pct * 100 | round)"' >"$WORK/got"
+if [ -s "$WORK/want" ] && cmp -s "$WORK/want" "$WORK/got"; then ok "Freshdesk: report channels equals the file counted in SQL"; else
+	not_ok "Freshdesk: report channels equals the file counted in SQL" "want: $(tr '\n' ';' <"$WORK/want")" "got: $(tr '\n' ';' <"$WORK/got")"; fi
+want=$(sqlite3 "$WORK/fplain.db" "SELECT count(*) FROM f WHERE \"First response time (in hrs)\" <> ''")
+got=$(sqlite3 "$WORK/f.db" "SELECT count(*) FROM tickets WHERE first_response_at IS NOT NULL")
+if [ "$got" = "$want" ]; then ok "Freshdesk: HH:MM:SS first responses become instants ($got)"; else not_ok "Freshdesk: first responses" "$got, want $want"; fi
+got=$(sqlite3 "$WORK/f.db" "SELECT first_response_at - created_at FROM tickets WHERE source_id = '9001'")
+want=$(sqlite3 "$WORK/fplain.db" "SELECT \"First response time (in hrs)\" FROM f WHERE \"Ticket ID\" = '9001'")
+if [ "$got" = "$(echo "$want" | awk -F: '{ print $1 * 3600 + $2 * 60 + $3 }')" ]; then ok "Freshdesk: $want after creation is $got s"; else
+	not_ok "Freshdesk: first response duration" "$got for $want"; fi
