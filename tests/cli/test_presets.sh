@@ -89,3 +89,25 @@ got=$(sqlite3 "$WORK/f.db" "SELECT first_response_at - created_at FROM tickets W
 want=$(sqlite3 "$WORK/fplain.db" "SELECT \"First response time (in hrs)\" FROM f WHERE \"Ticket ID\" = '9001'")
 if [ "$got" = "$(echo "$want" | awk -F: '{ print $1 * 3600 + $2 * 60 + $3 }')" ]; then ok "Freshdesk: $want after creation is $got s"; else
 	not_ok "Freshdesk: first response duration" "$got for $want"; fi
+
+# ---- osticket-csv ----------------------------------------------------------------
+FIX=tests/data/osticket-tickets.csv
+"$CXTOP" init "$WORK/o.db" >/dev/null
+run import tickets "$FIX" --preset osticket-csv "$WORK/o.db"
+expect_err '"Carrier Pigeon" \(1 row, first on line 43\)' "osTicket: the unknown source is listed with its line"
+sed 's/^    map: {other: email}$/    map: {other: email, carrier pigeon: phone}/' presets/osticket-csv.yaml >"$WORK/osticket.yaml"
+run import tickets "$FIX" --map "$WORK/osticket.yaml" "$WORK/o.db"
+expect_out '^tickets: 205 inserted, 0 updated, 0 unchanged, 0 skipped' "osTicket: every ticket imports (';' found by itself)"
+tail -c +4 "$FIX" >"$WORK/oplain.csv"
+sqlite3 "$WORK/oplain.db" ".mode csv" ".separator ;" ".import $WORK/oplain.csv o"
+sqlite3 -separator ' ' "$WORK/oplain.db" "
+	SELECT CASE lower(Source) WHEN 'phone' THEN 'phone' WHEN 'carrier pigeon' THEN 'phone' ELSE 'email' END AS ch,
+	       count(*), sum(\"Current Status\" IN ('Closed', 'Resolved', 'Archived'))
+	FROM o GROUP BY ch ORDER BY ch" >"$WORK/want"
+"$CXTOP" report channels --from 2022-01-01 --to 2022-02-28 --format json "$WORK/o.db" |
+	jq -r '.rows[] | "\(.channel) \(.tickets) \(.solved)"' >"$WORK/got"
+if [ -s "$WORK/want" ] && cmp -s "$WORK/want" "$WORK/got"; then ok "osTicket: report channels equals the file counted in SQL"; else
+	not_ok "osTicket: report channels equals the file counted in SQL" "want: $(tr '\n' ';' <"$WORK/want")" "got: $(tr '\n' ';' <"$WORK/got")"; fi
+got=$(sqlite3 "$WORK/o.db" "SELECT datetime(created_at, 'unixepoch') FROM tickets WHERE source_id = '100201'")
+if [ "$got" = "2022-01-03 11:16:00" ]; then ok "osTicket: '01/03/2022 11:16 am' is read as osTicket writes it"; else
+	not_ok "osTicket: 12-hour dates" "got $got"; fi
