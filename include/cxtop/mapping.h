@@ -101,6 +101,9 @@ typedef struct cx_mapping {
 	size_t nfields;
 	cx_map_skip *skips;
 	size_t nskips;
+	/* A row whose source_id is the row before's is skipped (an order's
+	 * further line items), not refused as a key given twice. */
+	bool repeated_skip;
 } cx_mapping;
 
 /* Reads a mapping file.  On error fills err with "PATH:LINE:COLUMN:

@@ -52,7 +52,7 @@ static cx_map_pos pos_of(const cx_ynode *n)
 
 static const char *const top_keys[] = {
 	"table", "source", "delimiter", "encoding", "timezone",
-	"format", "formats", "skip", "fields", NULL,
+	"format", "formats", "skip", "repeated", "fields", NULL,
 };
 
 static const char *const field_keys[] = {
@@ -491,6 +491,20 @@ static int delimiter(struct load *l, const cx_ynode *v, cx_mapping *m)
 	return 0;
 }
 
+/* repeated: what a row with the same source_id as the row before means:
+ * an error (the default: a key may appear once), or "skip" for exports
+ * that write one row per line item of the same order. */
+static int repeated(struct load *l, const cx_ynode *v, cx_mapping *m)
+{
+	if (v->kind != CX_Y_SCALAR)
+		return fail(l, v, "expected a scalar for 'repeated', found %s", cx_yaml_kind_name(v));
+	if (strcmp(v->text, "skip") == 0)
+		m->repeated_skip = true;
+	else if (strcmp(v->text, "error") != 0)
+		return fail(l, v, "unknown value '%.40s' for 'repeated' (known: error, skip)", v->text);
+	return 0;
+}
+
 /* An optional scalar of the top level into *out (and its position). */
 static int top_text(struct load *l, const cx_ynode *root, const char *key, char **out,
 		    cx_map_pos *pos)
@@ -529,6 +543,8 @@ static int top(struct load *l, const cx_ynode *root, cx_mapping *m)
 	    formats(l, root, &m->formats, &m->nformats, &m->formats_pos))
 		return -1;
 	if ((v = get(root, "skip", &k)) && skips(l, v, m))
+		return -1;
+	if ((v = get(root, "repeated", &k)) && repeated(l, v, m))
 		return -1;
 	return fields(l, get(root, "fields", &k), m);
 }

@@ -75,6 +75,7 @@ struct run {
 	long refused, shown;
 	struct unmapped *um;
 	size_t num, umcap;
+	char *last_key; /* the record before's source_id (mapping's repeated: skip) */
 	long um_other;
 	/* progress */
 	struct timespec started, drawn;
@@ -694,6 +695,24 @@ static bool skip_row(struct run *r)
 	return false;
 }
 
+/* True when the record's source_id is the one of the record before (the
+ * further line items of an order); remembers it for the next. */
+static bool same_key_as_before(struct run *r)
+{
+	int col = cx_table_col(r->t, "source_id");
+	if (col < 0)
+		return false;
+	const char *s = cell_text(r, col);
+	if (!s || !*s)
+		return false;
+	bool same = r->last_key && strcmp(r->last_key, s) == 0;
+	if (!same) {
+		free(r->last_key);
+		r->last_key = cx_xstrdup(s);
+	}
+	return same;
+}
+
 /* One record: convert, then write. */
 static int do_row(struct run *r, cx_error *err)
 {
@@ -701,6 +720,12 @@ static int do_row(struct run *r, cx_error *err)
 	long line = cx_csv_line(r->csv);
 	if (cx_csv_nfields(r->csv) != r->nheader) {
 		refuse(r, line, -1, "%zu fields, but the header has %zu", cx_csv_nfields(r->csv), r->nheader);
+		return 0;
+	}
+	/* Repeats first: an order's first row decides for its line items,
+	 * whether it is imported or skipped. */
+	if (r->m && r->m->repeated_skip && same_key_as_before(r)) {
+		r->res->skipped++;
 		return 0;
 	}
 	if (skip_row(r)) {
@@ -816,6 +841,8 @@ static int one_file(struct run *r, const char *path, cx_error *err)
 		return -1;
 	int ret = read_header(r, err);
 	int64_t rows = 0;
+	free(r->last_key);
+	r->last_key = NULL;
 	clock_gettime(CLOCK_MONOTONIC, &r->started);
 	r->drawn = r->started;
 	while (ret == 0) {
@@ -868,6 +895,7 @@ static void free_run(struct run *r)
 	free(r->vals);
 	free(r->skip_cells);
 	free(r->um);
+	free(r->last_key);
 }
 
 int cx_import_run(cx_store *st, const cx_import_opts *o, cx_import_result *res, cx_error *err)

@@ -92,6 +92,10 @@ static const cx_col orders[] = {
 	REF("campaign_id", false, "campaigns"),
 	LOOKUP("campaign", "campaigns", "campaign_id"),
 	TEXT("discount_code", false, 32),
+	/* A code from a shop's export: when it is an agent's, it is this
+	 * order's discount_code and credits the agent; a shop's own promotion
+	 * code is not support's and is left out. */
+	HINT("agent_code"),
 };
 
 static const cx_col returns[] = {

@@ -31,6 +31,7 @@ struct cx_rows {
 	int date_col, team_col, cname_col; /* -1 when the table has none */
 	int *fills;                        /* per lookup column: the column it fills */
 	bool has_lookups;
+	char code[64]; /* an agent's discount code found by agent_code */
 	bool by_sid;                /* the current row was found by its source id */
 	int64_t start_max;          /* max(id) when the call began */
 	int64_t max_id;             /* max(id) so far: no row has a larger one */

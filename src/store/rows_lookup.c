@@ -25,7 +25,7 @@ enum {
 	Q_CUST_ID, Q_CUST_EMAIL, Q_CUST_NEW, Q_CUST_EARLIER,
 	Q_AGENT_ID, Q_AGENT_EMAIL, Q_AGENT_CODE, Q_AGENT_NAME, Q_AGENT_NEW,
 	Q_ORDER_SRC, Q_CAMPAIGN_NAME, Q_CAMPAIGN_ID, Q_RENEWAL_SRC, Q_AGENT_HIRED,
-	Q_ORDER_SOURCES, Q_CAMPAIGN_KIND, Q_ORDER_AGENT,
+	Q_ORDER_SOURCES, Q_CAMPAIGN_KIND, Q_ORDER_AGENT, Q_AGENT_CODE_ANYCASE,
 	Q_COUNT
 };
 
@@ -47,6 +47,7 @@ static const char *const q_sql[Q_COUNT] = {
 	[Q_ORDER_SOURCES] = "SELECT DISTINCT source FROM orders WHERE source_id IS NOT NULL",
 	[Q_CAMPAIGN_KIND] = "SELECT kind FROM campaigns WHERE id = ?1",
 	[Q_ORDER_AGENT] = "UPDATE orders SET agent_id = ?2 WHERE id = ?1 AND agent_id IS NULL",
+	[Q_AGENT_CODE_ANYCASE] = "SELECT discount_code FROM agents WHERE discount_code = ?1 COLLATE NOCASE LIMIT 1",
 };
 
 static sqlite3_stmt *q(cx_rows *w, int which, cx_error *err)
@@ -388,6 +389,20 @@ int cx_rows_derive(cx_rows *w, bool found, cx_error *err)
 	cx_val *v = w->v;
 	int code = cx_table_col(w->t, "discount_code"), agent = cx_table_col(w->t, "agent_id");
 	int attr = cx_table_col(w->t, "attribution"), camp = cx_table_col(w->t, "campaign_id");
+	int maybe = cx_table_col(w->t, "agent_code");
+	if (v[maybe].type == CX_V_TEXT && v[code].type != CX_V_TEXT) {
+		/* Shops take codes in any case: the agent's own spelling is kept. */
+		sqlite3_stmt *s = q(w, Q_AGENT_CODE_ANYCASE, err);
+		if (!s)
+			return -1;
+		sqlite3_bind_text(s, 1, v[maybe].s, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			snprintf(w->code, sizeof w->code, "%s", (const char *)sqlite3_column_text(s, 0));
+			v[code].type = CX_V_TEXT;
+			v[code].s = w->code;
+		}
+		sqlite3_reset(s);
+	}
 	/* An agent's code names the agent the order is credited to. */
 	if (v[code].type == CX_V_TEXT && v[agent].type != CX_V_INT) {
 		int64_t id;

@@ -111,3 +111,38 @@ if [ -s "$WORK/want" ] && cmp -s "$WORK/want" "$WORK/got"; then ok "osTicket: re
 got=$(sqlite3 "$WORK/o.db" "SELECT datetime(created_at, 'unixepoch') FROM tickets WHERE source_id = '100201'")
 if [ "$got" = "2022-01-03 11:16:00" ]; then ok "osTicket: '01/03/2022 11:16 am' is read as osTicket writes it"; else
 	not_ok "osTicket: 12-hour dates" "got $got"; fi
+
+# ---- shopify-orders and shopify-refunds ------------------------------------------
+FIX=tests/data/shopify-orders.csv
+"$CXTOP" init "$WORK/s.db" >/dev/null
+printf 'name,team,discount_code,hired_on\nAino Mäkinen,Support,AINO10,2021-01-01\nJyrki Häkkinen,Support,JYRKI15,2021-01-01\n' >"$WORK/agents.csv"
+"$CXTOP" import agents "$WORK/agents.csv" "$WORK/s.db" >/dev/null
+run import orders "$FIX" --preset shopify-orders "$WORK/s.db"
+expect_out '^orders: 86 inserted, 0 updated, 0 unchanged, 154 skipped \(240 rows' \
+	"Shopify: one order per order, its further line items, voided and point-of-sale orders skipped"
+run import returns "$FIX" --preset shopify-refunds "$WORK/s.db"
+expect_out '^returns: 28 inserted' "Shopify: refunded orders become returns"
+run import orders "$FIX" --preset shopify-orders "$WORK/s.db"
+expect_out '^orders: 0 inserted, 0 updated, 86 unchanged' "Shopify: a second import changes nothing"
+sqlite3 "$WORK/splain.db" ".mode csv" ".import $FIX s"
+want=$(sqlite3 -separator ' ' "$WORK/splain.db" "
+	SELECT sum(CAST(round(Total * 100) AS INTEGER)) FILTER (WHERE upper(\"Discount Code\") IN ('AINO10', 'JYRKI15')),
+	       sum(CAST(round(\"Refunded Amount\" * 100) AS INTEGER))
+	FROM s WHERE \"Financial Status\" NOT IN ('', 'voided') AND Email <> ''")
+got=$("$CXTOP" report pnl --from 2022-02-01 --to 2022-03-31 --format json "$WORK/s.db" | jq -r '.totals | "\(.discount_codes) \(.returns_cost)"')
+if [ -n "$want" ] && [ "$got" = "$want" ]; then ok "Shopify: the P&L's discount-code revenue and returns equal the file counted in SQL ($got)"; else
+	not_ok "Shopify: P&L against the file" "got $got, want $want"; fi
+want=$(sqlite3 -separator '|' "$WORK/splain.db" "
+	SELECT CASE upper(\"Discount Code\") WHEN 'AINO10' THEN 'Aino Mäkinen' ELSE 'Jyrki Häkkinen' END,
+	       sum(CAST(round(Total * 100) AS INTEGER))
+	FROM s WHERE \"Financial Status\" NOT IN ('', 'voided') AND Email <> '' AND upper(\"Discount Code\") IN ('AINO10', 'JYRKI15')
+	GROUP BY 1 ORDER BY 1")
+got=$("$CXTOP" report agents --from 2022-02-01 --to 2022-03-31 --format json "$WORK/s.db" |
+	jq -r '.rows[] | select(.agent_id != null) | "\(.agent)|\(.revenue)"' | sort)
+if [ -n "$want" ] && [ "$got" = "$want" ]; then ok "Shopify: each agent is credited the orders with their code, in any case"; else
+	not_ok "Shopify: agents' revenue" "got $(echo $got), want $(echo $want)"; fi
+got=$(sqlite3 "$WORK/s.db" "SELECT count(*) FROM orders WHERE discount_code IS NULL AND attribution = 'shop'")
+want=$(sqlite3 "$WORK/splain.db" "SELECT count(*) FROM s WHERE \"Financial Status\" NOT IN ('', 'voided') AND Email <> ''
+	AND upper(\"Discount Code\") NOT IN ('AINO10', 'JYRKI15')")
+if [ "$got" = "$want" ]; then ok "Shopify: the shop's own codes (WELCOME5) leave orders as shop sales ($got)"; else
+	not_ok "Shopify: shop codes" "got $got, want $want"; fi

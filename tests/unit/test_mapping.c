@@ -532,7 +532,7 @@ static void unknown_keys(void **state)
 {
 	expect_error("tabel: t\n",
 		     "1:1: unknown key 'tabel' (known: table, source, delimiter, encoding, "
-		     "timezone, format, formats, skip, fields)");
+		     "timezone, format, formats, skip, repeated, fields)");
 	expect_error("table: tickets\n"
 		     "fields:\n"
 		     "  source_id: Ticket ID\n"
@@ -770,9 +770,23 @@ static void bad_skip_rules(void **state)
 		     "3:14: missing value for 'column' in skip rule 1");
 }
 
+static void repeated_rows(void **state)
+{
+	cx_mapping m;
+	cx_error err = {0};
+	const char *ok = "table: orders\nrepeated: skip\nfields:\n  source_id: Name\n";
+	assert_int_equal(cx_mapping_load_mem("map.yaml", ok, strlen(ok), &m, &err), 0);
+	assert_true(m.repeated_skip);
+	cx_mapping_free(&m);
+	const char *bad = "table: orders\nrepeated: merge\nfields:\n  source_id: Name\n";
+	assert_int_equal(cx_mapping_load_mem("map.yaml", bad, strlen(bad), &m, &err), -1);
+	assert_string_equal(err.msg, "map.yaml:2:11: unknown value 'merge' for 'repeated' (known: error, skip)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(repeated_rows),
 		cmocka_unit_test(full_example_uses_every_key),
 		cmocka_unit_test(leaves_unset_what_is_not_given),
 		cmocka_unit_test(bare_scalar_is_one_column),
