@@ -27,6 +27,7 @@ typedef struct cx_import_opts {
 	char delimiter;             /* --delimiter; 0: the mapping's, else detected */
 	const char *encoding;       /* --encoding; NULL: the mapping's, else UTF-8 */
 	bool dry_run;
+	FILE *explain_to;           /* --explain: each file's plan goes here (and nothing is written) */
 	bool progress;              /* draw a progress bar on progress_to */
 	FILE *progress_to;
 	FILE *errors_to;            /* each refused row: "cxtop: FILE:LINE:FIELD: message" */

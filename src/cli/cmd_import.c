@@ -40,6 +40,7 @@ static void import_usage(FILE *to)
 		"  --delimiter C       , ; or tab (default: detected from the header)\n"
 		"  --encoding NAME     the files' encoding, e.g. windows-1251 (default: UTF-8)\n"
 		"  --dry-run           check everything and print the summary; write nothing\n"
+		"  --explain           show where each field comes from in the file, then a dry run\n"
 		"  -q, --quiet         no progress bar\n"
 		"  --db PATH           the store\n"
 		"\n"
@@ -112,13 +113,14 @@ static void print_summary(const cx_import_opts *o, const cx_import_result *r)
 
 int cx_cmd_import(int argc, char **argv)
 {
-	enum { O_MAP = 256, O_SOURCE, O_TZ, O_DELIM, O_ENC, O_DRY, O_QUIET, O_DB, O_PRESET, O_PRESETS };
+	enum { O_MAP = 256, O_SOURCE, O_TZ, O_DELIM, O_ENC, O_DRY, O_QUIET, O_DB, O_PRESET, O_PRESETS, O_EXPLAIN };
 	static const struct option longopts[] = {
 		{"map", required_argument, NULL, O_MAP},       {"source", required_argument, NULL, O_SOURCE},
 		{"tz", required_argument, NULL, O_TZ},         {"delimiter", required_argument, NULL, O_DELIM},
 		{"encoding", required_argument, NULL, O_ENC},  {"dry-run", no_argument, NULL, O_DRY},
 		{"quiet", no_argument, NULL, O_QUIET},         {"db", required_argument, NULL, O_DB},
 		{"preset", required_argument, NULL, O_PRESET}, {"presets", no_argument, NULL, O_PRESETS},
+		{"explain", no_argument, NULL, O_EXPLAIN},
 		{"help", no_argument, NULL, 'h'},              {NULL, 0, NULL, 0},
 	};
 	cx_import_opts o = {.errors_to = stderr, .progress_to = stderr};
@@ -157,6 +159,11 @@ int cx_cmd_import(int argc, char **argv)
 			o.encoding = optarg;
 			break;
 		case O_DRY:
+			o.dry_run = true;
+			break;
+		case O_EXPLAIN:
+			/* The plan, then a dry run: what the file's values would do. */
+			o.explain_to = stdout;
 			o.dry_run = true;
 			break;
 		case 'q':

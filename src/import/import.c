@@ -807,6 +807,72 @@ static int do_row(struct run *r, cx_error *err)
 
 /* ---- a file, and the call ------------------------------------------------- */
 
+/* --explain: where each field of the table comes from in this file, and
+ * which of the file's columns nothing reads. */
+static void explain(const struct run *r)
+{
+	FILE *to = r->o->explain_to;
+	if (!to)
+		return;
+	char e[80];
+	echo(cx_csv_name(r->csv), e, sizeof e);
+	char d = cx_csv_delimiter(r->csv);
+	fprintf(to, "%s (%s-separated, %zu columns) into %s%s%s:\n", e,
+		d == '\t' ? "tab" : d == ';' ? "semicolon" : "comma", r->nheader, r->t->name, r->m ? " with " : "",
+		r->m ? r->m->path : "");
+	bool *used = cx_xcalloc(r->nheader + 1, sizeof *used);
+	for (size_t i = 0; i < r->t->ncols; i++) {
+		const struct plan *p = &r->plan[i];
+		const char *name = r->t->cols[i].name;
+		if (!p->f && p->cell < 0)
+			continue;
+		fprintf(to, "  %-18s <- ", name);
+		if (!p->f) {
+			used[p->cell] = true;
+			echo(r->header[p->cell], e, sizeof e);
+			fprintf(to, "\"%s\"\n", e);
+			continue;
+		}
+		const cx_map_field *f = p->f;
+		if (f->value) {
+			echo(f->value, e, sizeof e);
+			fprintf(to, "the value \"%s\"", e);
+		}
+		for (size_t k = 0; k < f->ncolumns; k++) {
+			used[p->cells[k]] = true;
+			echo(f->columns[k], e, sizeof e);
+			fprintf(to, "%s\"%s\"", k ? " + " : "", e);
+		}
+		if (f->after)
+			fprintf(to, ", %s after %s", f->unit == CX_MAP_UNIT_HMS ? "HH:MM:SS" : f->unit == CX_MAP_UNIT_HOURS ? "hours" : f->unit == CX_MAP_UNIT_MINUTES ? "minutes" : "seconds", f->after);
+		if (f->split)
+			fprintf(to, ", piece %d", f->part);
+		if (f->nmap)
+			fprintf(to, ", through a map of %zu values%s", f->nmap, f->otherwise ? " (otherwise one)" : "");
+		if (f->scale)
+			fprintf(to, ", rated %s", cx_conv_scale_name(f->scale));
+		if (f->dflt)
+			fprintf(to, ", empty: \"%s\"", f->dflt);
+		fputc('\n', to);
+	}
+	for (size_t i = 0; r->m && i < r->m->nskips; i++)
+		used[r->skip_cells[i]] = true;
+	size_t unused = 0;
+	for (size_t i = 0; i < r->nheader; i++)
+		unused += !used[i];
+	if (unused) {
+		fprintf(to, "  not used:");
+		for (size_t i = 0, k = 0; i < r->nheader; i++)
+			if (!used[i]) {
+				echo(r->header[i], e, sizeof e);
+				fprintf(to, "%s \"%s\"", k++ ? "," : "", e);
+			}
+		fputc('\n', to);
+	}
+	free(used);
+	fflush(to); /* before any refusal on stderr */
+}
+
 static int read_header(struct run *r, cx_error *err)
 {
 	int rc = cx_csv_next(r->csv, err);
@@ -827,7 +893,10 @@ static int read_header(struct run *r, cx_error *err)
 		snprintf(name, sizeof name, "%s_src", r->t->cols[i].name);
 		r->plan[i] = (struct plan){.cell = -1, .after = -1, .src = cx_table_col(r->t, name)};
 	}
-	return r->m ? plan_mapped(r, err) : plan_native(r, err);
+	if ((r->m ? plan_mapped(r, err) : plan_native(r, err)) < 0)
+		return -1;
+	explain(r);
+	return 0;
 }
 
 static int one_file(struct run *r, const char *path, cx_error *err)
@@ -956,7 +1025,7 @@ int cx_import_run(cx_store *st, const cx_import_opts *o, cx_import_result *res, 
 		res->created_agents = c->created_agents;
 		res->created_customers = c->created_customers;
 		cx_error end_err = {0};
-		if (cx_rows_end(r.w, ret == 0 && !o->dry_run, &end_err) < 0 && ret == 0) {
+		if (cx_rows_end(r.w, ret == 0 && !o->dry_run && !o->explain_to, &end_err) < 0 && ret == 0) {
 			*err = end_err;
 			ret = -1;
 		}

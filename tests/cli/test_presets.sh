@@ -18,6 +18,13 @@ expect_err '1 channel value with no place among email, chat, phone, social, sms:
 	"the unknown Via value is listed with its count and first line"
 expect_err 'presets/zendesk-csv.yaml:[0-9]+:[0-9]+: add each to channel.s map' "the preset's map line is named"
 
+run import tickets "$FIX" --preset zendesk-csv --explain "$WORK/z.db"
+expect_out '^  first_response_at  <- "First reply time in minutes", minutes after created_at$' "--explain shows where a field comes from"
+expect_out '^  not used: "Subject", "Updated at", ' "--explain lists the columns nothing reads"
+expect_out '\(comma-separated, 20 columns\) into tickets with ' "--explain names the file's shape"
+got=$(sqlite3 "$WORK/z.db" "SELECT count(*) FROM tickets")
+if [ "$got" = 0 ]; then ok "--explain writes nothing"; else not_ok "--explain writes nothing" "$got tickets"; fi
+
 # The fix a manager makes: their own copy of the preset, one line longer.
 run import tickets "$FIX" --preset zendesk-csv --map "$WORK/x.yaml" "$WORK/z.db"
 expect_status 2 "--preset and --map together are refused"
