@@ -48,8 +48,9 @@ typedef struct cx_ticket_raw {
 	int64_t reopened;   /* ... reopened at least once */
 	int64_t rated;      /* ... with a csat rating */
 	int64_t satisfied;  /* ... rated 7-10 */
-	int64_t promoters;  /* ... rated 9-10 */
-	int64_t detractors; /* ... rated 0-6 */
+	int64_t nps_rated;  /* ... rated on a 0-10 (or 1-10) scale: NPS counts only these */
+	int64_t promoters;  /* ... of those, rated 9-10 */
+	int64_t detractors; /* ... of those, rated 0-6 */
 	cx_dist frt;        /* first response time, created tickets answered */
 	cx_dist resolution; /* resolution time, solved tickets */
 } cx_ticket_raw;
@@ -58,7 +59,7 @@ typedef struct cx_ticket_kpi {
 	cx_ticket_raw raw;
 	bool csat_ok, nps_ok, one_touch_ok, reopen_ok;
 	int64_t csat_bp;      /* satisfied / rated */
-	int64_t nps_bp;       /* (promoters - detractors) / rated, in bp of a point */
+	int64_t nps_bp;       /* (promoters - detractors) / nps_rated, in bp of a point */
 	int64_t one_touch_bp; /* one_touch / solved */
 	int64_t reopen_bp;    /* reopened / solved */
 	int64_t unrated;      /* solved - rated */

@@ -30,9 +30,14 @@ cx_ticket_kpi cx_ticket_kpi_of(const cx_ticket_raw *raw)
 {
 	cx_ticket_kpi k = {.raw = *raw};
 	if (raw->rated > 0) {
-		k.csat_ok = k.nps_ok = true;
+		k.csat_ok = true;
 		k.csat_bp = cx_ratio_bp(raw->satisfied, raw->rated);
-		k.nps_bp = cx_ratio_bp(raw->promoters - raw->detractors, raw->rated);
+	}
+	/* NPS is a 0-10 question: a good/bad or 1-5 rating says nothing of
+	 * promoters and detractors. */
+	if (raw->nps_rated > 0) {
+		k.nps_ok = true;
+		k.nps_bp = cx_ratio_bp(raw->promoters - raw->detractors, raw->nps_rated);
 	}
 	if (raw->solved > 0) {
 		k.one_touch_ok = k.reopen_ok = true;
@@ -53,6 +58,7 @@ void cx_ticket_raw_add_counts(cx_ticket_raw *dst, const cx_ticket_raw *src)
 	dst->reopened += src->reopened;
 	dst->rated += src->rated;
 	dst->satisfied += src->satisfied;
+	dst->nps_rated += src->nps_rated;
 	dst->promoters += src->promoters;
 	dst->detractors += src->detractors;
 }

@@ -53,6 +53,9 @@ static cx_ticket_raw *group_of(struct groups *g, sqlite3_stmt *s)
 	return &r->raw;
 }
 
+/* Ratings that can count in NPS: asked on 0-10 (or 1-10). */
+#define NPS_SCALE "(csat_scale = '0-10' OR csat_scale = '1-10')"
+
 static int run_counts(cx_store *st, const cx_period *p, const char *gx, struct groups *g, bool solved_pass,
 		      cx_error *err)
 {
@@ -61,7 +64,8 @@ static int run_counts(cx_store *st, const cx_period *p, const char *gx, struct g
 	if (solved_pass)
 		snprintf(sql, sizeof sql,
 			 "SELECT %s AS g, count(*), sum(replies = 1), sum(reopened > 0), count(csat),"
-			 " sum(csat >= 7), sum(csat >= 9), sum(csat <= 6)"
+			 " sum(csat >= 7), sum(csat >= 9 AND " NPS_SCALE "), sum(csat <= 6 AND " NPS_SCALE "),"
+			 " sum(csat IS NOT NULL AND " NPS_SCALE ")"
 			 " FROM tickets WHERE resolved_at >= ?1 AND resolved_at < ?2 GROUP BY g",
 			 gx);
 	else
@@ -87,6 +91,7 @@ static int run_counts(cx_store *st, const cx_period *p, const char *gx, struct g
 			r->satisfied = sqlite3_column_int64(s, 5);
 			r->promoters = sqlite3_column_int64(s, 6);
 			r->detractors = sqlite3_column_int64(s, 7);
+			r->nps_rated = sqlite3_column_int64(s, 8);
 		}
 	}
 	return cx_q_done(st, s, rc, err);

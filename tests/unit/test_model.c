@@ -45,7 +45,7 @@ static void median_is_the_mean_of_the_middle_two(void **state)
 static void ticket_kpis_exclude_unrated_and_say_so(void **state)
 {
 	cx_ticket_raw r = {.created = 10, .solved = 8, .one_touch = 3, .reopened = 1, .rated = 6, .satisfied = 4,
-			   .promoters = 3, .detractors = 2};
+			   .nps_rated = 6, .promoters = 3, .detractors = 2};
 	cx_ticket_kpi k = cx_ticket_kpi_of(&r);
 	assert_true(k.csat_ok);
 	assert_int_equal(k.csat_bp, 6667);     /* 4/6 */
@@ -73,9 +73,26 @@ static void ticket_kpis_of_an_empty_period_are_undefined(void **state)
 
 static void nps_can_be_negative(void **state)
 {
-	cx_ticket_raw r = {.solved = 4, .rated = 4, .promoters = 0, .detractors = 3, .satisfied = 1};
+	cx_ticket_raw r = {.solved = 4, .rated = 4, .nps_rated = 4, .promoters = 0, .detractors = 3, .satisfied = 1};
 	cx_ticket_kpi k = cx_ticket_kpi_of(&r);
 	assert_int_equal(k.nps_bp, -7500);
+}
+
+static void nps_only_from_zero_to_ten_ratings(void **state)
+{
+	/* Six good/bad ratings (a help desk's thumbs) and two 0-10 ones: CSAT
+	 * counts all eight, NPS only the two. */
+	cx_ticket_raw r = {.solved = 8, .rated = 8, .satisfied = 5, .nps_rated = 2, .promoters = 1, .detractors = 0};
+	cx_ticket_kpi k = cx_ticket_kpi_of(&r);
+	assert_true(k.csat_ok);
+	assert_int_equal(k.csat_bp, 6250);
+	assert_true(k.nps_ok);
+	assert_int_equal(k.nps_bp, 5000);
+	/* Only thumbs: no NPS at all. */
+	r.nps_rated = r.promoters = 0;
+	k = cx_ticket_kpi_of(&r);
+	assert_true(k.csat_ok);
+	assert_false(k.nps_ok);
 }
 
 static const cx_pnl_raw february = {
@@ -366,6 +383,7 @@ int main(void)
 		cmocka_unit_test(ticket_kpis_exclude_unrated_and_say_so),
 		cmocka_unit_test(ticket_kpis_of_an_empty_period_are_undefined),
 		cmocka_unit_test(nps_can_be_negative),
+		cmocka_unit_test(nps_only_from_zero_to_ten_ratings),
 		cmocka_unit_test(pnl_follows_the_domain_formulas),
 		cmocka_unit_test(pnl_net_is_linear_in_the_liability),
 		cmocka_unit_test(pnl_liability_rounds_half_away_from_zero),
