@@ -30,18 +30,8 @@ struct load {
 	char where[96];
 };
 
-static int fail(struct load *l, const cx_ynode *n, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(struct load *l, const cx_ynode *n, const char *fmt, ...)
-{
-	char msg[400];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	return cx_yaml_fail(l->err, l->path, n, "%s", msg);
-}
+/* "PATH:LINE:COLUMN: message" at node n, -1. */
+#define fail(l, n, ...) cx_yaml_fail((l)->err, (l)->path, (n), __VA_ARGS__)
 
 static cx_map_pos pos_of(const cx_ynode *n)
 {

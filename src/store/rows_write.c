@@ -526,6 +526,18 @@ static int touch(cx_rows *w, int64_t id, cx_error *err)
 	return rc == SQLITE_DONE ? 0 : cx_rows_sql_fail(w, err);
 }
 
+/* Runs an insert or update with its values bound: 0, or -1 with the
+ * refusal in words. */
+static int step_write(cx_rows *w, sqlite3_stmt *s, int *bad_col, cx_error *err)
+{
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (rc == SQLITE_CONSTRAINT)
+		return constraint_fail(w, bad_col, err);
+	return rc == SQLITE_DONE ? 0 : cx_rows_sql_fail(w, err);
+}
+
 /* A row found by id or natural key, of a file that gives it a source id:
  * the row takes the source id when it has none, so that the next import
  * of the file finds it by that.  1 when it did, 0 when not, -1 error. */
@@ -619,13 +631,8 @@ static int put_row(cx_rows *w, const char *source, const cx_val *vals, long line
 		}
 		bind_row(w, s, mask);
 		sqlite3_bind_int64(s, ROWID_PARAM, id);
-		int rc = sqlite3_step(s);
-		sqlite3_reset(s);
-		sqlite3_clear_bindings(s);
-		if (rc == SQLITE_CONSTRAINT)
-			return constraint_fail(w, bad_col, err);
-		if (rc != SQLITE_DONE)
-			return cx_rows_sql_fail(w, err);
+		if (step_write(w, s, bad_col, err) < 0)
+			return -1;
 		if (sqlite3_changes(w->st->db) == 0 && !adopted) {
 			w->counts.unchanged++;
 			return cx_rows_credit_order(w, err);
@@ -635,13 +642,8 @@ static int put_row(cx_rows *w, const char *source, const cx_val *vals, long line
 	}
 	sqlite3_stmt *s = w->shape[k].ins;
 	bind_row(w, s, mask);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	if (rc == SQLITE_CONSTRAINT)
-		return constraint_fail(w, bad_col, err);
-	if (rc != SQLITE_DONE)
-		return cx_rows_sql_fail(w, err);
+	if (step_write(w, s, bad_col, err) < 0)
+		return -1;
 	id = sqlite3_last_insert_rowid(w->st->db);
 	if (id > w->max_id)
 		w->max_id = id;
