@@ -78,8 +78,12 @@ const cx_table_def *cx_table_all(size_t *n);
 const cx_table_def *cx_table_find(const char *name);
 /* The index of column name in t, or -1. */
 int cx_table_col(const cx_table_def *t, const char *name);
-/* "agents, customers, ..." for messages. */
+/* "settings, agents, ..." for messages, in cx_table_all's order. */
 const char *cx_table_names(void);
+/* True for a column the store keeps (not a lookup or a hint). */
+bool cx_col_stored(const cx_col *c);
+/* The store's name of the column. */
+const char *cx_col_sql(const cx_col *c);
 
 /* One value of a row.  ABSENT: the file does not say (an insert takes the
  * column's default, an update leaves it alone); NUL: empty. */
@@ -105,7 +109,7 @@ cx_rows *cx_rows_begin(cx_store *st, const cx_table_def *t, cx_error *err);
 
 /* Writes one row: vals has t->ncols entries; source names the system the
  * row came from unless vals holds a source.  line is the row's place in its
- * file.  Returns 0; -1 for a bad row, with err filled (a message without
+ * file (a setting given twice names the first).  Returns 0; -1 for a bad row, with err filled (a message without
  * file or line: the caller knows them) and *bad_col set to the column at
  * fault (-1: the row as a whole), the transaction still usable for
  * checking more rows (cx_rows_end must then roll back); or -2 when the

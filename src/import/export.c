@@ -22,11 +22,6 @@ struct out {
 	int64_t rows;
 };
 
-static bool exported(const cx_col *c)
-{
-	return c->kind != CX_COL_LOOKUP && c->kind != CX_COL_HINT;
-}
-
 /* A value as native CSV text into buf; NULL for an empty cell. */
 static const char *text_of(const cx_col *c, const cx_val *v, char *buf, size_t len, bool *number)
 {
@@ -118,7 +113,7 @@ static int row(void *ctx, const cx_val *v, cx_error *err)
 	if (o->fmt == CX_EXPORT_JSON)
 		fputs(o->rows ? ",\n{" : "{", o->f);
 	for (size_t i = 0; i < t->ncols; i++) {
-		if (!exported(&t->cols[i]))
+		if (!cx_col_stored(&t->cols[i]))
 			continue;
 		const char *s = text_of(&t->cols[i], &v[i], buf, sizeof buf, &number);
 		if (o->fmt == CX_EXPORT_CSV) {
@@ -153,7 +148,7 @@ int cx_export_run(cx_store *st, const char *table, int32_t from_day, int32_t to_
 	if (fmt == CX_EXPORT_CSV) {
 		int k = 0;
 		for (size_t i = 0; i < t->ncols; i++)
-			if (exported(&t->cols[i]))
+			if (cx_col_stored(&t->cols[i]))
 				fprintf(f, "%s%s", k++ ? "," : "", t->cols[i].name);
 		fputs("\r\n", f);
 	} else {

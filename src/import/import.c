@@ -76,6 +76,7 @@ struct run {
 	struct unmapped *um;
 	size_t num, umcap;
 	char *last_key; /* the record before's source_id (mapping's repeated: skip) */
+	int sid_col, scale_col; /* source_id, csat_scale: -1 when the table has none */
 	long um_other;
 	/* progress */
 	struct timespec started, drawn;
@@ -534,7 +535,7 @@ static bool convert(struct run *r, int col, const char *s, long line, const char
 	*why = NULL;
 	if (f && f->scale != CX_MAP_SCALE_NONE) {
 		/* The scale the customer was asked on, rated or not. */
-		int sc = cx_table_col(r->t, "csat_scale");
+		int sc = r->scale_col;
 		if (sc >= 0 && !r->plan[sc].f && r->plan[sc].cell < 0) {
 			r->vals[sc].type = CX_V_TEXT;
 			r->vals[sc].s = cx_conv_scale_name(f->scale);
@@ -555,7 +556,7 @@ static bool convert(struct run *r, int col, const char *s, long line, const char
 	case CX_COL_REF:
 		return cx_conv_int(s, 1, INT64_MAX, &v->i, why);
 	case CX_COL_INT:
-		if (strcmp(c->name, "csat") == 0 && f && f->scale != CX_MAP_SCALE_NONE) {
+		if (f && f->scale != CX_MAP_SCALE_NONE && strcmp(c->name, "csat") == 0) {
 			/* "Offered" and "Unoffered": asked, not answered. */
 			if (f->scale == CX_MAP_SCALE_GOOD_BAD && (same_word(s, "offered") || same_word(s, "unoffered") ||
 								  same_word(s, "not offered"))) {
@@ -699,7 +700,7 @@ static bool skip_row(struct run *r)
  * further line items of an order); remembers it for the next. */
 static bool same_key_as_before(struct run *r)
 {
-	int col = cx_table_col(r->t, "source_id");
+	int col = r->sid_col;
 	if (col < 0)
 		return false;
 	const char *s = cell_text(r, col);
@@ -989,6 +990,8 @@ int cx_import_run(cx_store *st, const cx_import_opts *o, cx_import_result *res, 
 		.res = res,
 		.source = o->source ? o->source : o->map && o->map->source ? o->map->source : "csv",
 	};
+	r.sid_col = cx_table_col(t, "source_id");
+	r.scale_col = cx_table_col(t, "csat_scale");
 	r.plan = cx_xcalloc(t->ncols, sizeof *r.plan);
 	r.vals = cx_xcalloc(t->ncols, sizeof *r.vals);
 	r.bufs = cx_xcalloc(t->ncols, sizeof *r.bufs);

@@ -48,20 +48,12 @@ const char *cx_break_even_reason(const cx_pnl *p)
 char *cx_break_even_words(const cx_pnl *p, char *buf, size_t len)
 {
 	char pct[32];
-	switch (p->break_even) {
-	case CX_BE_AT:
+	if (p->break_even == CX_BE_AT)
 		snprintf(buf, len, "%s %%", cx_fmt_bp(pct, sizeof pct, p->break_even_bp));
-		break;
-	case CX_BE_NO_RETURNS:
-		snprintf(buf, len, "n/a: no returns");
-		break;
-	case CX_BE_NONE:
-		snprintf(buf, len, "none: a cost center even at 0 %%");
-		break;
-	case CX_BE_ANY:
-		snprintf(buf, len, "any: a profit center at any %%");
-		break;
-	}
+	else if (p->break_even == CX_BE_NO_RETURNS)
+		snprintf(buf, len, "n/a: no returns"); /* the reason is too long for a panel */
+	else
+		snprintf(buf, len, "%s: %s", p->break_even == CX_BE_NONE ? "none" : "any", cx_break_even_reason(p));
 	return buf;
 }
 

@@ -73,10 +73,9 @@ static const cx_cell *total_of(const cx_doc *d, const char *key)
 	return NULL;
 }
 
-static void row(cx_table *t, const char *key, const char *title, const cx_cell *now, const cx_cell *then)
+/* Only numeric cells come here: nothing to copy but the value. */
+static void row(cx_table *t, const char *title, const cx_cell *now, const cx_cell *then)
 {
-	/* Only numeric cells come here: nothing to copy but the value. */
-	(void)key;
 	cx_cell *r = cx_table_row(t);
 	r[0] = cx_text(title);
 	r[1] = *now;
@@ -103,13 +102,12 @@ void cx_report_compare(cx_doc *doc, const cx_doc *prev, cx_period prev_period)
 	cx_table *t = cx_doc_table(doc, "compare", title, cols, sizeof cols / sizeof cols[0]);
 	for (size_t i = 0; i < doc->nfacts; i++)
 		if (numeric(doc->facts[i].kind))
-			row(t, doc->fact_keys[i], doc->fact_titles[i], &doc->facts[i], fact_of(prev, doc->fact_keys[i]));
+			row(t, doc->fact_titles[i], &doc->facts[i], fact_of(prev, doc->fact_keys[i]));
 	const cx_table *main = doc->ntables ? doc->tables[0] : NULL;
 	if (main && main->totals)
 		for (size_t c = 0; c < main->ncols; c++)
 			if (numeric(main->totals[c].kind))
-				row(t, main->cols[c].key, main->cols[c].title, &main->totals[c],
-				    total_of(prev, main->cols[c].key));
+				row(t, main->cols[c].title, &main->totals[c], total_of(prev, main->cols[c].key));
 	cx_doc_note(doc, "Compared with %s: change = this period - that one; for percentages, in percentage points.",
 		    label);
 }

@@ -115,7 +115,8 @@ cx_doc *cx_report_agents(cx_store *st, const cx_report_opts *opt, cx_error *err)
 	/* Tickets nobody was assigned: their own row in both tables, so that
 	 * the rows add up to the total. */
 	const cx_ticket_group_row *un = find_group(g, ng, 0);
-	if (un && un->raw.created + un->raw.solved + un->raw.unresolved > 0) {
+	bool unassigned = un && un->raw.created + un->raw.solved + un->raw.unresolved > 0;
+	if (unassigned) {
 		cx_ticket_kpi uk = cx_ticket_kpi_of(&un->raw);
 		cx_cell *row = cx_table_row(t);
 		row[1] = cx_text("Unassigned");
@@ -140,7 +141,7 @@ cx_doc *cx_report_agents(cx_store *st, const cx_report_opts *opt, cx_error *err)
 	cx_kpi_cells(ttot + 2, &team);
 	ttot[2 + CX_KPI_NCOLS] = cx_money(rev);
 	ttot[3 + CX_KPI_NCOLS] = cx_money(cost);
-	if (un && un->raw.created + un->raw.solved + un->raw.unresolved > 0)
+	if (unassigned)
 		cx_doc_note(doc, "Unassigned: %lld tickets created in the period had no agent; its row makes the rows "
 			    "add up to the total.", (long long)un->raw.created);
 	cx_doc_note(doc, "Cost: each agent's monthly cost prorated by the days employed in the period; the P&L's staff "

@@ -46,7 +46,8 @@ static void fill(cx_cell *c, const char *label, const cx_pnl *p)
 	c[i++] = cx_money(p->liability);
 	c[i++] = cx_money(p->net);
 	c[i++] = cx_bp_or_null(p->break_even_ok, p->break_even_bp);
-	c[i++] = cx_break_even_reason(p) ? cx_text(cx_break_even_reason(p)) : cx_null();
+	const char *why = cx_break_even_reason(p);
+	c[i++] = why ? cx_text(why) : cx_null();
 	c[i++] = cx_bool(p->profit_center);
 }
 

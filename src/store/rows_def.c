@@ -6,6 +6,7 @@
  * listed here (and documented in cxtop(5), NATIVE CSV).
  */
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cxtop/store_rows.h"
@@ -232,5 +233,20 @@ int cx_table_col(const cx_table_def *t, const char *name)
 
 const char *cx_table_names(void)
 {
-	return "settings, agents, customers, campaigns, orders, returns, renewals, contacts, tickets, claims, costs, notify";
+	/* Written once from the list above, so that a new table is named. */
+	static char names[256];
+	if (!names[0])
+		for (size_t i = 0, n = 0; i < N(tables); i++)
+			n += (size_t)snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "", tables[i].name);
+	return names;
+}
+
+bool cx_col_stored(const cx_col *c)
+{
+	return c->kind != CX_COL_LOOKUP && c->kind != CX_COL_HINT;
+}
+
+const char *cx_col_sql(const cx_col *c)
+{
+	return c->sql ? c->sql : c->name;
 }

@@ -29,11 +29,14 @@ struct cx_rows {
 	cx_rows_counts counts;
 	int id_col, src_col, sid_col;
 	int date_col, team_col, cname_col; /* -1 when the table has none */
+	int agent_col, order_col, code_col, attr_col, camp_col, agent_code_col;
+	bool settings;       /* key and value, no row ids */
+	bool orders;         /* the table is orders: codes and campaigns credit them */
+	bool credits_orders; /* contacts and renewals: they credit their order's agent */
 	int *fills;                        /* per lookup column: the column it fills */
 	bool has_lookups;
 	char code[64]; /* an agent's discount code found by agent_code */
 	bool by_sid;                /* the current row was found by its source id */
-	int64_t start_max;          /* max(id) when the call began */
 	int64_t max_id;             /* max(id) so far: no row has a larger one */
 	int64_t customers_start_max; /* customers above it were created by this call */
 	cx_val *v;                  /* the row being written, lookups resolved */

@@ -384,12 +384,11 @@ int cx_rows_resolve(cx_rows *w, const char *source, int64_t at, int *bad_col, cx
 
 int cx_rows_derive(cx_rows *w, bool found, cx_error *err)
 {
-	if (strcmp(w->t->sql, "orders") != 0)
+	if (!w->orders)
 		return 0;
 	cx_val *v = w->v;
-	int code = cx_table_col(w->t, "discount_code"), agent = cx_table_col(w->t, "agent_id");
-	int attr = cx_table_col(w->t, "attribution"), camp = cx_table_col(w->t, "campaign_id");
-	int maybe = cx_table_col(w->t, "agent_code");
+	int code = w->code_col, agent = w->agent_col, attr = w->attr_col, camp = w->camp_col;
+	int maybe = w->agent_code_col;
 	if (v[maybe].type == CX_V_TEXT && v[code].type != CX_V_TEXT) {
 		/* Shops take codes in any case: the agent's own spelling is kept. */
 		sqlite3_stmt *s = q(w, Q_AGENT_CODE_ANYCASE, err);
@@ -440,10 +439,9 @@ int cx_rows_derive(cx_rows *w, bool found, cx_error *err)
 
 int cx_rows_credit_order(cx_rows *w, cx_error *err)
 {
-	const cx_table_def *t = w->t;
-	if (strcmp(t->sql, "campaign_contacts") != 0 && strcmp(t->sql, "renewals") != 0)
+	if (!w->credits_orders)
 		return 0;
-	const cx_val *order = &w->v[cx_table_col(t, "order_id")], *agent = &w->v[cx_table_col(t, "agent_id")];
+	const cx_val *order = &w->v[w->order_col], *agent = &w->v[w->agent_col];
 	if (order->type != CX_V_INT || agent->type != CX_V_INT)
 		return 0;
 	sqlite3_stmt *s = q(w, Q_ORDER_AGENT, err);

@@ -10,16 +10,6 @@
 #include "cxtop/store_rows.h"
 #include "store_internal.h"
 
-static const char *col_sql(const cx_col *c)
-{
-	return c->sql ? c->sql : c->name;
-}
-
-static bool stored(const cx_col *c)
-{
-	return c->kind != CX_COL_LOOKUP && c->kind != CX_COL_HINT;
-}
-
 int cx_rows_each(cx_store *st, const cx_table_def *t, int32_t from_day, int32_t to_day,
 		 int (*row)(void *ctx, const cx_val *vals, cx_error *err), void *ctx, cx_error *err)
 {
@@ -28,8 +18,8 @@ int cx_rows_each(cx_store *st, const cx_table_def *t, int32_t from_day, int32_t 
 	n += (size_t)snprintf(sql + n, sizeof sql - n, "SELECT ");
 	int k = 0;
 	for (size_t i = 0; i < t->ncols; i++)
-		if (stored(&t->cols[i]))
-			n += (size_t)snprintf(sql + n, sizeof sql - n, "%s%s", k++ ? ", " : "", col_sql(&t->cols[i]));
+		if (cx_col_stored(&t->cols[i]))
+			n += (size_t)snprintf(sql + n, sizeof sql - n, "%s%s", k++ ? ", " : "", cx_col_sql(&t->cols[i]));
 	n += (size_t)snprintf(sql + n, sizeof sql - n, " FROM %s", t->sql);
 	bool filter = t->date_col && from_day <= to_day;
 	bool instant = filter && t->cols[cx_table_col(t, t->date_col)].kind == CX_COL_INSTANT;
@@ -61,7 +51,7 @@ int cx_rows_each(cx_store *st, const cx_table_def *t, int32_t from_day, int32_t 
 		int c = 0;
 		for (size_t i = 0; i < t->ncols; i++) {
 			v[i] = (cx_val){.type = CX_V_ABSENT};
-			if (!stored(&t->cols[i]))
+			if (!cx_col_stored(&t->cols[i]))
 				continue;
 			switch (sqlite3_column_type(s, c)) {
 			case SQLITE_NULL:

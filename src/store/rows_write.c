@@ -42,21 +42,6 @@ int cx_rows_sql_fail(cx_rows *w, cx_error *err)
 	return cx_store_sql_fail(w->st, err, rc, "cannot write to store");
 }
 
-static const char *col_sql(const cx_col *c)
-{
-	return c->sql ? c->sql : c->name;
-}
-
-static bool stored(const cx_col *c)
-{
-	return c->kind != CX_COL_LOOKUP && c->kind != CX_COL_HINT;
-}
-
-static bool is_settings(const cx_rows *w)
-{
-	return strcmp(w->t->sql, "settings") == 0;
-}
-
 /* ---- statements --------------------------------------------------------- */
 
 struct buf {
@@ -105,7 +90,7 @@ static int build_shape(cx_rows *w, uint64_t mask, int *out, cx_error *err)
 	for (size_t i = 0; i < t->ncols; i++) {
 		if (!(mask & (1ull << i)))
 			continue;
-		const char *name = col_sql(&t->cols[i]);
+		const char *name = cx_col_sql(&t->cols[i]);
 		put(&ins, "%s%s", nins ? ", " : "", name);
 		put(&vals, "%s?%zu", nins ? ", " : "", i + 1);
 		nins++;
@@ -136,20 +121,21 @@ static int build_shape(cx_rows *w, uint64_t mask, int *out, cx_error *err)
 	return 0;
 }
 
+static void bind_one(sqlite3_stmt *s, int p, const cx_val *v)
+{
+	if (v->type == CX_V_INT)
+		sqlite3_bind_int64(s, p, v->i);
+	else if (v->type == CX_V_TEXT)
+		sqlite3_bind_text(s, p, v->s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, p);
+}
+
 static void bind_row(cx_rows *w, sqlite3_stmt *s, uint64_t mask)
 {
-	for (size_t i = 0; i < w->t->ncols; i++) {
-		if (!(mask & (1ull << i)))
-			continue;
-		const cx_val *v = &w->v[i];
-		int p = (int)i + 1;
-		if (v->type == CX_V_INT)
-			sqlite3_bind_int64(s, p, v->i);
-		else if (v->type == CX_V_TEXT)
-			sqlite3_bind_text(s, p, v->s, -1, SQLITE_STATIC);
-		else
-			sqlite3_bind_null(s, p);
-	}
+	for (size_t i = 0; i < w->t->ncols; i++)
+		if (mask & (1ull << i))
+			bind_one(s, (int)i + 1, &w->v[i]);
 }
 
 /* ---- finding the row ---------------------------------------------------- */
@@ -169,33 +155,38 @@ static int step_id(cx_rows *w, sqlite3_stmt *s, int64_t *id, cx_error *err)
 	return rc == SQLITE_DONE ? found : cx_rows_sql_fail(w, err);
 }
 
-static void bind_val(sqlite3_stmt *s, int p, const cx_val *v, const cx_col *c)
+/* A natural key's part: an absent defaulted text (costs.note) is ''. */
+static void bind_key(sqlite3_stmt *s, int p, const cx_val *v, const cx_col *c)
 {
-	if (v->type == CX_V_INT)
-		sqlite3_bind_int64(s, p, v->i);
-	else if (v->type == CX_V_TEXT)
-		sqlite3_bind_text(s, p, v->s, -1, SQLITE_STATIC);
-	else if (c->kind == CX_COL_TEXT && !c->required)
-		sqlite3_bind_text(s, p, "", 0, SQLITE_STATIC); /* costs.note: absent is '' */
+	if (v->type == CX_V_ABSENT && c->kind == CX_COL_TEXT)
+		sqlite3_bind_text(s, p, "", 0, SQLITE_STATIC);
 	else
-		sqlite3_bind_null(s, p);
+		bind_one(s, p, v);
+}
+
+/* Natural key k's columns into cols (*n of them); true when the row has
+ * every part (a key with an empty part names nothing). */
+static bool key_usable(const cx_rows *w, int k, int cols[3], int *n)
+{
+	const cx_table_def *t = w->t;
+	bool usable = true;
+	*n = 0;
+	for (int j = 0; j < 3 && t->natural[k][j]; j++) {
+		int c = cols[(*n)++] = cx_table_col(t, t->natural[k][j]);
+		const cx_val *v = &w->v[c];
+		if (v->type == CX_V_NULL || (v->type == CX_V_ABSENT && !t->cols[c].defaulted))
+			usable = false;
+	}
+	return usable;
 }
 
 /* True when the row has every column of one of its table's natural keys. */
 static bool natural_usable(const cx_rows *w)
 {
-	const cx_table_def *t = w->t;
-	for (int k = 0; k < 2 && t->natural[k][0]; k++) {
-		bool usable = true;
-		for (int j = 0; j < 3 && t->natural[k][j]; j++) {
-			int c = cx_table_col(t, t->natural[k][j]);
-			const cx_val *v = &w->v[c];
-			if (v->type == CX_V_NULL || (v->type == CX_V_ABSENT && !t->cols[c].defaulted))
-				usable = false;
-		}
-		if (usable)
+	int cols[3], n;
+	for (int k = 0; k < 2 && w->t->natural[k][0]; k++)
+		if (key_usable(w, k, cols, &n))
 			return true;
-	}
 	return false;
 }
 
@@ -205,23 +196,14 @@ static int find_natural(cx_rows *w, int64_t *id, cx_error *err)
 {
 	const cx_table_def *t = w->t;
 	for (int k = 0; k < 2 && t->natural[k][0]; k++) {
-		int cols[3], n = 0;
-		bool usable = true;
-		for (int j = 0; j < 3 && t->natural[k][j]; j++) {
-			cols[n] = cx_table_col(t, t->natural[k][j]);
-			const cx_val *v = &w->v[cols[n]];
-			/* A key with an empty part names nothing. */
-			if (v->type == CX_V_NULL || (v->type == CX_V_ABSENT && !t->cols[cols[n]].defaulted))
-				usable = false;
-			n++;
-		}
-		if (!usable)
+		int cols[3], n;
+		if (!key_usable(w, k, cols, &n))
 			continue;
 		if (!w->natural[k]) {
 			struct buf b = {0};
 			put(&b, "SELECT id FROM %s WHERE ", t->sql);
 			for (int j = 0; j < n; j++) {
-				const char *c = col_sql(&t->cols[cols[j]]);
+				const char *c = cx_col_sql(&t->cols[cols[j]]);
 				put(&b, "%s%s = ?%d%s", j ? " AND " : "", c, j + 1,
 				    strcmp(c, "email") == 0 ? " COLLATE NOCASE" : "");
 			}
@@ -231,7 +213,7 @@ static int find_natural(cx_rows *w, int64_t *id, cx_error *err)
 		}
 		sqlite3_stmt *s = w->natural[k];
 		for (int j = 0; j < n; j++)
-			bind_val(s, j + 1, &w->v[cols[j]], &t->cols[cols[j]]);
+			bind_key(s, j + 1, &w->v[cols[j]], &t->cols[cols[j]]);
 		int rc = sqlite3_step(s);
 		int found = 0;
 		if (rc == SQLITE_ROW) {
@@ -320,7 +302,7 @@ static void key_words(cx_rows *w, char *out, size_t len)
 
 /* Remembers that this file wrote row id; refuses a second time: the file
  * would contradict itself. */
-static int seen(cx_rows *w, int64_t id, long line, int *bad_col, cx_error *err)
+static int seen(cx_rows *w, int64_t id, int *bad_col, cx_error *err)
 {
 	bool again;
 	if (id >= 0 && id < SEEN_BITMAP_MAX) {
@@ -336,7 +318,6 @@ static int seen(cx_rows *w, int64_t id, long line, int *bad_col, cx_error *err)
 		w->seen_bits[word] |= bit;
 	} else {
 		sqlite3_bind_int64(w->seen_put, 1, id);
-		sqlite3_bind_int64(w->seen_put, 2, line);
 		int rc = sqlite3_step(w->seen_put);
 		sqlite3_reset(w->seen_put);
 		if (rc != SQLITE_DONE && rc != SQLITE_CONSTRAINT)
@@ -420,8 +401,8 @@ static int constraint_fail(cx_rows *w, int *bad_col, cx_error *err)
 	const char *dot = strrchr(msg, '.');
 	if (ext == SQLITE_CONSTRAINT_UNIQUE && dot) {
 		for (size_t i = 0; i < w->t->ncols; i++)
-			if (stored(&w->t->cols[i]) && strncmp(col_sql(&w->t->cols[i]), dot + 1, strcspn(dot + 1, ", ")) == 0 &&
-			    strlen(col_sql(&w->t->cols[i])) == strcspn(dot + 1, ", ")) {
+			if (cx_col_stored(&w->t->cols[i]) && strncmp(cx_col_sql(&w->t->cols[i]), dot + 1, strcspn(dot + 1, ", ")) == 0 &&
+			    strlen(cx_col_sql(&w->t->cols[i])) == strcspn(dot + 1, ", ")) {
 				*bad_col = (int)i;
 				return cx_fail(err, CX_EXIT_RUNTIME, "another row already has this %s", w->t->cols[i].name);
 			}
@@ -569,7 +550,7 @@ static int put_row(cx_rows *w, const char *source, const cx_val *vals, long line
 	const cx_table_def *t = w->t;
 	*bad_col = -1;
 	memcpy(w->v, vals, t->ncols * sizeof *w->v);
-	if (is_settings(w))
+	if (w->settings)
 		return put_setting(w, w->v, line, bad_col, err);
 	if (w->src_col >= 0 && w->v[w->src_col].type == CX_V_TEXT)
 		source = w->v[w->src_col].s;
@@ -593,7 +574,7 @@ static int put_row(cx_rows *w, const char *source, const cx_val *vals, long line
 				w->v[i].i = strtoll(c->dflt, NULL, 10);
 				w->v[i].s = c->dflt;
 			}
-			if (c->required && stored(c) && w->v[i].type != CX_V_INT && w->v[i].type != CX_V_TEXT) {
+			if (c->required && cx_col_stored(c) && w->v[i].type != CX_V_INT && w->v[i].type != CX_V_TEXT) {
 				*bad_col = (int)i;
 				if (w->v[i].type == CX_V_NULL)
 					return cx_fail(err, CX_EXIT_RUNTIME, "%s is empty; a new %s row needs it", c->name,
@@ -605,7 +586,7 @@ static int put_row(cx_rows *w, const char *source, const cx_val *vals, long line
 		w->v[w->src_col].s = source;
 	}
 	for (size_t i = 0; i < t->ncols; i++)
-		if (stored(&t->cols[i]) && w->v[i].type != CX_V_ABSENT)
+		if (cx_col_stored(&t->cols[i]) && w->v[i].type != CX_V_ABSENT)
 			mask |= 1ull << i;
 	if (found) {
 		/* The row keeps its source and source id (adopt() gives one to
@@ -618,7 +599,7 @@ static int put_row(cx_rows *w, const char *source, const cx_val *vals, long line
 		return -1;
 
 	if (found) {
-		int adopted = seen(w, id, line, bad_col, err) < 0 ? -1 : adopt(w, source, id, err);
+		int adopted = seen(w, id, bad_col, err) < 0 ? -1 : adopt(w, source, id, err);
 		if (adopted < 0)
 			return -1;
 		sqlite3_stmt *s = w->shape[k].upd;
@@ -648,7 +629,7 @@ static int put_row(cx_rows *w, const char *source, const cx_val *vals, long line
 	if (id > w->max_id)
 		w->max_id = id;
 	w->counts.inserted++;
-	if (seen(w, id, line, bad_col, err) < 0)
+	if (seen(w, id, bad_col, err) < 0)
 		return -1;
 	return touch(w, id, err) < 0 || cx_rows_credit_order(w, err) < 0 ? -1 : 0;
 }
@@ -684,7 +665,7 @@ static void rows_free(cx_rows *w)
 		sqlite3_finalize(w->shape[i].ins);
 		sqlite3_finalize(w->shape[i].upd);
 	}
-	if (is_settings(w))
+	if (w->settings)
 		sqlite3_finalize(w->shape[0].ins);
 	sqlite3_finalize(w->by_source);
 	sqlite3_finalize(w->by_id);
@@ -720,6 +701,17 @@ cx_rows *cx_rows_begin(cx_store *st, const cx_table_def *t, cx_error *err)
 	w->date_col = t->date_col ? cx_table_col(t, t->date_col) : -1;
 	w->team_col = cx_table_col(t, "agent_team");
 	w->cname_col = cx_table_col(t, "customer_name");
+	w->settings = strcmp(t->sql, "settings") == 0;
+	/* What orders, contacts and renewals do beyond their own row
+	 * (rows_lookup.c), known once rather than looked up per row. */
+	w->orders = strcmp(t->sql, "orders") == 0;
+	w->credits_orders = strcmp(t->sql, "campaign_contacts") == 0 || strcmp(t->sql, "renewals") == 0;
+	w->agent_col = cx_table_col(t, "agent_id");
+	w->order_col = cx_table_col(t, "order_id");
+	w->code_col = cx_table_col(t, "discount_code");
+	w->attr_col = cx_table_col(t, "attribution");
+	w->camp_col = cx_table_col(t, "campaign_id");
+	w->agent_code_col = cx_table_col(t, "agent_code");
 	w->fills = cx_xcalloc(t->ncols, sizeof *w->fills);
 	for (size_t i = 0; i < t->ncols; i++) {
 		w->fills[i] = t->cols[i].fills ? cx_table_col(t, t->cols[i].fills) : -1;
@@ -732,7 +724,7 @@ cx_rows *cx_rows_begin(cx_store *st, const cx_table_def *t, cx_error *err)
 	 * tickets: 13 s of SQL with it, 8 s with 16 MB). */
 	int rc = sqlite3_exec(st->db,
 			      "PRAGMA cache_size = -16384;"
-			      "CREATE TEMP TABLE IF NOT EXISTS cx_seen (id INTEGER PRIMARY KEY, line INTEGER NOT NULL);"
+			      "CREATE TEMP TABLE IF NOT EXISTS cx_seen (id INTEGER PRIMARY KEY);"
 			      "DELETE FROM temp.cx_seen; BEGIN IMMEDIATE",
 			      NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
@@ -740,7 +732,7 @@ cx_rows *cx_rows_begin(cx_store *st, const cx_table_def *t, cx_error *err)
 		rows_free(w);
 		return NULL;
 	}
-	if (!is_settings(w)) {
+	if (!w->settings) {
 		snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE source = ?1 AND source_id = ?2", t->sql);
 		if (cx_rows_prep(w, &w->by_source, sql, err) < 0)
 			goto fail;
@@ -748,10 +740,10 @@ cx_rows *cx_rows_begin(cx_store *st, const cx_table_def *t, cx_error *err)
 		if (cx_rows_prep(w, &w->by_id, sql, err) < 0)
 			goto fail;
 		snprintf(sql, sizeof sql, "SELECT coalesce(max(id), 0) FROM %s", t->sql);
-		w->start_max = w->max_id = one_int(st, sql);
+		w->max_id = one_int(st, sql);
 	}
 	w->customers_start_max = one_int(st, "SELECT coalesce(max(id), 0) FROM customers");
-	if (cx_rows_prep(w, &w->seen_put, "INSERT INTO temp.cx_seen (id, line) VALUES (?1, ?2)", err) < 0)
+	if (cx_rows_prep(w, &w->seen_put, "INSERT INTO temp.cx_seen (id) VALUES (?1)", err) < 0)
 		goto fail;
 	return w;
 fail:

@@ -68,11 +68,15 @@ printf '%-44s %10s KB   aim < 32 MB\n' "peak RSS, cxtop report agents" "$rss"
 if [ ! -f build/bench-tickets.csv ]; then
 	for t in agents customers tickets; do ./cxtop export "$t" "$DB" >"build/bench-$t.csv"; done
 fi
+# fresh_store DB: a new store holding the bench's agents and customers.
+fresh_store() {
+	rm -f "$1" "$1-wal" "$1-shm"
+	./cxtop init "$1" >/dev/null
+	./cxtop import agents build/bench-agents.csv --quiet "$1" >/dev/null
+	./cxtop import customers build/bench-customers.csv --quiet "$1" >/dev/null
+}
 import_once() {
-	rm -f build/bench-import.db build/bench-import.db-wal build/bench-import.db-shm
-	./cxtop init build/bench-import.db >/dev/null
-	./cxtop import agents build/bench-agents.csv --quiet build/bench-import.db >/dev/null
-	./cxtop import customers build/bench-customers.csv --quiet build/bench-import.db >/dev/null
+	fresh_store build/bench-import.db
 	s=$(date +%s%N)
 	/usr/bin/time -f %M -o build/bench-import.rss ./cxtop import tickets build/bench-tickets.csv --quiet build/bench-import.db >/dev/null
 	e=$(date +%s%N)
@@ -88,10 +92,7 @@ shell_import_once() {
 # The same rows put into a store's tickets table by the sqlite3 shell:
 # the SQL floor of the work (constraints, foreign keys, five indexes).
 sql_insert_once() {
-	rm -f build/bench-sql.db build/bench-sql.db-wal build/bench-sql.db-shm
-	./cxtop init build/bench-sql.db >/dev/null
-	./cxtop import agents build/bench-agents.csv --quiet build/bench-sql.db >/dev/null
-	./cxtop import customers build/bench-customers.csv --quiet build/bench-sql.db >/dev/null
+	fresh_store build/bench-sql.db
 	s=$(date +%s%N)
 	sqlite3 build/bench-sql.db "PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384;
 		ATTACH 'build/bench-bare.db' AS b;
