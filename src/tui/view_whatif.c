@@ -237,7 +237,7 @@ static void draw(struct cx_app *app, int top, int height)
 	for (int i = 0; i < L_COUNT && y < top + height; i++)
 		draw_lever(app, y++, i, &w, &w0.pnl);
 	y++;
-	if (y + 7 > top + height)
+	if (y + 8 > top + height)
 		return;
 	cx_ui_style(app, CX_EL_HEADER);
 	cx_ui_fill(y, 0, app->cols);
@@ -247,6 +247,7 @@ static void draw(struct cx_app *app, int top, int height)
 	y++;
 	row(app, y++, "Attributed revenue", w0.pnl.attributed, w.pnl.attributed, CX_EL_MONEY);
 	row(app, y++, "COGS", -w0.pnl.raw.cogs, -w.pnl.raw.cogs, CX_EL_NORMAL);
+	row(app, y++, "Campaign costs", -w0.pnl.raw.campaigns, -w.pnl.raw.campaigns, CX_EL_NORMAL);
 	row(app, y++, "Staff, platform, other", -w0.pnl.fixed, -w.pnl.fixed, CX_EL_NORMAL);
 	cx_fmt_money(a, sizeof a, base.pnl.returns_cost, app->currency);
 	snprintf(line, sizeof line, "Liability on %s", a);
