@@ -8,6 +8,13 @@ cd "$(dirname "$0")/../.."
 DB=build/bench.db
 export TZ=UTC LC_ALL=C.UTF-8 CXTOP_SCORING=src/config/scoring.yaml XDG_CONFIG_HOME=/nonexistent-cxtop-config
 
+# A store from an older cxtop (another schema version) is built again.
+want=$(./cxtop init build/bench-version.db >/dev/null && sqlite3 build/bench-version.db 'PRAGMA user_version')
+rm -f build/bench-version.db
+if [ -f "$DB" ] && [ "$(sqlite3 "$DB" 'PRAGMA user_version')" != "$want" ]; then
+	echo "$DB has another schema version than this cxtop's ($want): building it again"
+	rm -f "$DB" build/bench-*.csv
+fi
 if [ ! -f "$DB" ]; then
 	echo "building $DB (1,000,000 tickets, 300 agents, 200,000 customers, 300,000 orders, 20,000 claims)..."
 	rm -f "$DB.new"
