@@ -32,6 +32,9 @@ typedef struct cx_dist {
 void cx_dist_ranks(int64_t n, int64_t *mid_lo, int64_t *mid_hi, int64_t *p90);
 /* The distribution of n sorted values (ascending). */
 cx_dist cx_dist_of_sorted(const int64_t *v, int64_t n);
+/* The same of n values in any order, which it reorders: exact, in linear
+ * time on average (selection, not sorting). */
+cx_dist cx_dist_of(int64_t *v, int64_t n);
 
 /* ---- ticket KPIs ---------------------------------------------------------- */
 

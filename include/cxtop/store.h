@@ -19,7 +19,7 @@
 #include "cxtop/scoring.h"
 
 /* The schema version this build writes and understands (PRAGMA user_version). */
-#define CX_SCHEMA_VERSION 3
+#define CX_SCHEMA_VERSION 4
 
 typedef struct cx_store cx_store;
 
@@ -67,6 +67,36 @@ typedef struct cx_store_counts {
 } cx_store_counts;
 
 int cx_store_counts_get(cx_store *st, cx_store_counts *out, cx_error *err);
+
+/* ---- the hourly ticket rollups (schema 4) ---------------------------------
+ * Every ticket figure reads the tickets' facts packed per hour; hours that a
+ * write has touched since they were packed are read from the tickets
+ * themselves until packed again, so figures are exact in any case. */
+
+/* Told how far a long step has got (packing every hour after an upgrade,
+ * a repair); may be NULL. */
+typedef void (*cx_progress_fn)(const char *what, int64_t done, int64_t total);
+/* The progress reporter for upgrades done while opening a store. */
+void cx_store_set_progress(cx_progress_fn fn);
+
+/* Hours written since they were last packed (kind and hour both count). */
+int cx_store_rollup_stale(cx_store *st, int64_t *hours, cx_error *err);
+/* Packs every such hour now, in one transaction (waits for the lock). */
+int cx_store_rollup_refresh(cx_store *st, cx_error *err);
+
+/* What cxtop check found comparing the rollups with the tickets. */
+typedef struct cx_rollup_check {
+	int64_t hours;     /* (kind, hour) pairs holding tickets */
+	int64_t checked;   /* packed hours compared with the tickets */
+	int64_t wrong;     /* packed, but not what the tickets say */
+	int64_t missing;   /* tickets in an hour neither packed nor noted as written */
+	int64_t extra;     /* packed hours whose tickets are gone, not noted */
+	int64_t stale;     /* noted as written, not packed yet: not an error */
+	int64_t triggers;  /* of the four that keep the notes, how many are missing or altered */
+} cx_rollup_check;
+/* Compares every packed hour with its tickets.  With repair, puts back the
+ * triggers and packs every hour again (in one transaction). */
+int cx_store_rollup_check(cx_store *st, bool repair, cx_rollup_check *out, cx_error *err);
 
 /* Runs one SQL statement with no result rows.  For tests and the sample
  * generator only (they live beside the store); the rest of cxtop uses the
@@ -172,6 +202,12 @@ typedef struct cx_open_claim {
 /* Claims open on as_of_day (opened by then, not denied or paid by then),
  * with the status they had that day, nearest deadline first. */
 int cx_store_open_claims(cx_store *st, int32_t as_of_day, cx_open_claim **rows, size_t *n, cx_error *err);
+/* The same claims counted: how many, their claimed value, how many are
+ * past their deadline on that day and how many fall due within 7 days. */
+typedef struct cx_open_claims_summary {
+	int64_t open, claimed, past_deadline, due_7d;
+} cx_open_claims_summary;
+int cx_store_open_claims_summary(cx_store *st, int32_t as_of_day, cx_open_claims_summary *out, cx_error *err);
 
 typedef struct cx_watch_row {
 	int64_t id;

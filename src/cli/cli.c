@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli_internal.h"
 #include "cxtop/config.h"
@@ -24,6 +25,7 @@ static const struct cx_command commands[] = {
 	{"import", cx_cmd_import, "import TABLE FILE... [DB]", "load CSV files (cxtop import --help)"},
 	{"export", cx_cmd_export, "export TABLE [DB]", "write a table as native CSV or JSON"},
 	{"init", cx_cmd_init, "init DB", "create an empty store at the current schema"},
+	{"check", cx_cmd_check, "check [--repair] [DB]", "check the store and its ticket rollups"},
 };
 
 static void usage(FILE *to)
@@ -132,8 +134,22 @@ static void version(void)
 	       cx_config_yaml_version());
 }
 
+/* Long steps of the store (packing the ticket hours of an upgraded store)
+ * show a bar on a terminal; total 0 means unknown. */
+static void progress_bar(const char *what, int64_t done, int64_t total)
+{
+	if (total > 0)
+		fprintf(stderr, "\rcxtop: %s: %3d%% (%lld of %lld)%s", what, (int)(done * 100 / total),
+			(long long)done, (long long)total, done >= total ? "\n" : "");
+	else
+		fprintf(stderr, "\rcxtop: %s: %lld", what, (long long)done);
+	fflush(stderr);
+}
+
 int cx_cli_main(int argc, char **argv)
 {
+	if (isatty(STDERR_FILENO))
+		cx_store_set_progress(progress_bar);
 	static const struct option longopts[] = {
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},

@@ -195,6 +195,14 @@ int cx_cmd_report(int argc, char **argv)
 		cx_store_close(st);
 		return cx_report_error(&err);
 	}
+	/* A read-only store whose rollups lag behind a write is read from
+	 * the tickets for those hours: exact, but say why it is slower. */
+	int64_t stale = 0;
+	if (cx_store_rollup_stale(st, &stale, &err) == 0 && stale > 0)
+		fprintf(stderr,
+			"cxtop: note: %lld hour%s of tickets written since the rollups were packed read from the tickets"
+			" (opening the store for writing packs them)\n",
+			(long long)stale, stale == 1 ? "" : "s");
 	cx_doc *doc = def->build(st, &opt, &err);
 	if (doc && compare != CX_COMPARE_NONE) {
 		/* The same report for the earlier period, set beside it. */

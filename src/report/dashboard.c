@@ -81,21 +81,13 @@ static int leaders(cx_store *st, cx_dashboard *d, cx_error *err)
 
 static int claims(cx_store *st, cx_dashboard *d, cx_error *err)
 {
-	cx_open_claim *open;
-	size_t n;
-	if (cx_store_open_claims(st, d->period.to_day, &open, &n, err) < 0)
+	cx_open_claims_summary c;
+	if (cx_store_open_claims_summary(st, d->period.to_day, &c, err) < 0)
 		return -1;
-	d->claims_open = (int64_t)n;
-	for (size_t i = 0; i < n; i++) {
-		int32_t deadline;
-		d->claims_open_value += open[i].claimed;
-		if (!cx_date_parse(open[i].deadline_on, &deadline))
-			continue;
-		int32_t left = cx_days_to_deadline(d->period.to_day, deadline);
-		d->claims_past_deadline += left < 0;
-		d->claims_due_7d += left >= 0 && left <= 7;
-	}
-	free(open);
+	d->claims_open = c.open;
+	d->claims_open_value = c.claimed;
+	d->claims_past_deadline = c.past_deadline;
+	d->claims_due_7d = c.due_7d;
 	return 0;
 }
 

@@ -28,13 +28,16 @@ int cx_store_agents(cx_store *st, const cx_period *p, cx_agent_row **rows, size_
 {
 	/* On the team at any time in the period, or with tickets in it (a
 	 * leaver's last tickets still count).  Revenue: the attributed orders
-	 * (upsell, win-back, discount code) credited to the agent. */
+	 * (upsell, win-back, discount code) credited to the agent, read from
+	 * the covering index orders_attribution: named, because with a store's
+	 * statistics SQLite may pick a skip-scan of orders_agent, ten times
+	 * slower. */
 	static const char sql[] =
 		"SELECT a.id, a.name, a.team, coalesce(a.discount_code, ''), a.monthly_cost, a.hired_on,"
 		"       coalesce(a.left_on, ''),"
 		"       coalesce(o.revenue, 0), coalesce(o.cogs, 0), coalesce(o.n, 0)"
 		" FROM agents a"
-		" LEFT JOIN (SELECT agent_id, sum(amount) AS revenue, sum(cogs) AS cogs, count(*) AS n FROM orders"
+		" LEFT JOIN (SELECT agent_id, sum(amount) AS revenue, sum(cogs) AS cogs, count(*) AS n FROM orders INDEXED BY orders_attribution"
 		"            WHERE attribution IN ('upsell', 'winback', 'discount_code')"
 		"              AND placed_at >= ?1 AND placed_at < ?2 GROUP BY agent_id) o ON o.agent_id = a.id"
 		" WHERE (a.hired_on <= ?4 AND (a.left_on IS NULL OR a.left_on >= ?3))"

@@ -2,32 +2,40 @@
  * satisfaction counts around it; the notification channels. */
 #include <string.h>
 
-#include "store_internal.h"
+#include "ticket_facts.h"
+
+static void count_complaint(const cx_fact *f, void *ctx)
+{
+	*(int64_t *)ctx += f->csat >= 0 && f->csat <= 6;
+}
 
 int cx_store_watch_counts(cx_store *st, const cx_period *p, cx_watch_counts *c, cx_error *err)
 {
+	/* Index ranges, never the customers themselves: satisfaction is 1-10,
+	 * so the rated are the three ranges together; the blacklisted have a
+	 * partial index of their own (schema 4). */
 	static const char sql[] =
-		"SELECT count(*) FILTER (WHERE satisfaction <= 6), count(*) FILTER (WHERE satisfaction >= 9),"
-		"       count(*) FILTER (WHERE satisfaction BETWEEN 7 AND 8), count(satisfaction),"
-		"       count(*) FILTER (WHERE blacklisted = 1),"
-		"       (SELECT count(*) FROM tickets WHERE resolved_at >= ?1 AND resolved_at < ?2 AND csat <= 6)"
-		" FROM customers";
+		"SELECT (SELECT count(*) FROM customers WHERE satisfaction <= 6),"
+		"       (SELECT count(*) FROM customers WHERE satisfaction >= 9),"
+		"       (SELECT count(*) FROM customers WHERE satisfaction BETWEEN 7 AND 8),"
+		"       (SELECT count(*) FROM customers WHERE blacklisted = 1)";
 	memset(c, 0, sizeof *c);
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;
-	cx_q_bind_period(s, p);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		c->watchlist = sqlite3_column_int64(s, 0);
 		c->promoters = sqlite3_column_int64(s, 1);
 		c->passives = sqlite3_column_int64(s, 2);
-		c->rated = sqlite3_column_int64(s, 3);
-		c->blacklisted = sqlite3_column_int64(s, 4);
-		c->complaints = sqlite3_column_int64(s, 5);
+		c->rated = c->watchlist + c->promoters + c->passives;
+		c->blacklisted = sqlite3_column_int64(s, 3);
 		rc = SQLITE_DONE;
 	}
-	return cx_q_done(st, s, rc, err);
+	if (cx_q_done(st, s, rc, err) < 0)
+		return -1;
+	/* Tickets solved in the period and rated 0-6, from their facts. */
+	return cx_facts_scan(st, CX_FACT_RESOLVED, p->start, p->end, count_complaint, &c->complaints, err);
 }
 
 static void fill_watchlist(sqlite3_stmt *s, void *row)

@@ -1,9 +1,12 @@
 /* query_scores.c — what each agent did in a period, counted for the
- * gamification rules.  A handful of grouped queries over index ranges; the
- * points themselves are the model's arithmetic. */
+ * gamification rules: ticket events from the facts of solved tickets,
+ * conversions and claims by grouped queries; the points themselves are the
+ * model's arithmetic. */
 #include <string.h>
 
-#include "store_internal.h"
+#include "cxtop/xalloc.h"
+#include "keymap.h"
+#include "ticket_facts.h"
 
 static cx_score_raw *find(cx_score_raw *rows, size_t n, int64_t agent_id)
 {
@@ -13,45 +16,93 @@ static cx_score_raw *find(cx_score_raw *rows, size_t n, int64_t agent_id)
 	return NULL;
 }
 
-/* Ticket events per agent and complexity, over tickets solved in the period. */
-static int ticket_events(cx_store *st, const cx_period *p, int64_t frt_s, int64_t sla_s, cx_score_raw *rows, size_t n,
-			 cx_error *err)
+/* Ticket events per agent and complexity, and each agent's streak, over
+ * the facts of the tickets solved in the period (ticket_facts.c). */
+struct events {
+	const cx_period *p;
+	int64_t frt_s, sla_s;
+	cx_score_raw *rows;
+	cx_keymap row_of; /* agent id -> index into rows */
+	bool streaks;
+	int32_t ndays;
+	unsigned char **days; /* per row, per day of the period: 1 solved, 2 reopened */
+	cx_day_cache day_cache;
+};
+
+static void count_events(const cx_fact *f, void *ctx)
 {
-	static const char sql[] =
-		"SELECT agent_id, complexity, count(*),"
-		" sum(first_response_at IS NOT NULL AND first_response_at - created_at <= ?5),"
-		" sum(replies = 1), sum(csat >= 9), sum(csat <= 6), sum(reopened > 0),"
-		" sum(resolved_at - created_at > ?6), count(csat), sum(csat >= 7)"
-		" FROM tickets WHERE resolved_at >= ?1 AND resolved_at < ?2 AND agent_id IS NOT NULL"
-		" GROUP BY agent_id, complexity";
-	sqlite3_stmt *s;
-	if (cx_q_prepare(st, sql, &s, err) < 0)
-		return -1;
-	cx_q_bind_period(s, p);
-	sqlite3_bind_int64(s, 5, frt_s);
-	sqlite3_bind_int64(s, 6, sla_s);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		cx_score_raw *r = find(rows, n, sqlite3_column_int64(s, 0));
-		int c = sqlite3_column_int(s, 1) - 1;
-		if (!r || c < 0 || c > 2)
+	struct events *ev = ctx;
+	if (f->agent_id == 0 || f->complexity < 1 || f->complexity > 3)
+		return;
+	int i = *cx_keymap_at(&ev->row_of, f->agent_id, NULL);
+	if (i < 0)
+		return; /* not an agent of the period's list */
+	cx_score_raw *r = &ev->rows[i];
+	int64_t *t = r->ticket[f->complexity - 1];
+	bool rated = f->csat >= 0;
+	t[CX_R_SOLVED]++;
+	t[CX_R_FRT_MET] += f->frt >= 0 && f->frt <= ev->frt_s;
+	t[CX_R_ONE_TOUCH] += f->replies == 1;
+	t[CX_R_PROMOTER] += rated && f->csat >= 9;
+	t[CX_R_DETRACTOR] += rated && f->csat <= 6;
+	t[CX_R_REOPENED] += f->reopened > 0;
+	t[CX_R_SLA_MISS] += f->resolution > ev->sla_s;
+	r->solved++;
+	r->one_touch += f->replies == 1;
+	r->reopened += f->reopened > 0;
+	r->complexity_sum += f->complexity;
+	r->rated += rated;
+	r->satisfied += rated && f->csat >= 7;
+	if (!ev->streaks)
+		return;
+	int32_t d = cx_fact_local_day(&ev->day_cache, f->at) - ev->p->from_day;
+	if (d < 0 || d >= ev->ndays)
+		return;
+	if (!ev->days[i])
+		ev->days[i] = cx_xcalloc((size_t)ev->ndays, 1);
+	ev->days[i][d] |= (unsigned char)(1 | (f->reopened > 0 ? 2 : 0));
+}
+
+/* The longest run of working days (days with solved tickets) on which none
+ * of the agent's solved tickets was reopened; days off do not break it. */
+static int64_t longest_streak(const unsigned char *days, int32_t n)
+{
+	int64_t run = 0, best = 0;
+	for (int32_t d = 0; days && d < n; d++) {
+		if (!(days[d] & 1))
 			continue;
-		for (int e = 0; e < CX_R_TICKET_RULES; e++)
-			r->ticket[c][e] = sqlite3_column_int64(s, 2 + e);
-		r->solved += r->ticket[c][CX_R_SOLVED];
-		r->one_touch += r->ticket[c][CX_R_ONE_TOUCH];
-		r->reopened += r->ticket[c][CX_R_REOPENED];
-		r->complexity_sum += r->ticket[c][CX_R_SOLVED] * (c + 1);
-		r->rated += sqlite3_column_int64(s, 9);
-		r->satisfied += sqlite3_column_int64(s, 10);
+		run = days[d] & 2 ? 0 : run + 1;
+		if (run > best)
+			best = run;
 	}
-	return cx_q_done(st, s, rc, err);
+	return best;
+}
+
+static int ticket_events(cx_store *st, const cx_period *p, int64_t frt_s, int64_t sla_s, bool streaks,
+			 cx_score_raw *rows, size_t n, cx_error *err)
+{
+	struct events ev = {.p = p, .frt_s = frt_s, .sla_s = sla_s, .rows = rows, .streaks = streaks};
+	ev.ndays = p->to_day - p->from_day + 1;
+	if (ev.ndays < 0)
+		ev.ndays = 0;
+	ev.days = cx_xcalloc(n ? n : 1, sizeof *ev.days);
+	for (size_t i = 0; i < n; i++)
+		*cx_keymap_at(&ev.row_of, rows[i].agent_id, NULL) = (int)i;
+	int rc = cx_facts_scan(st, CX_FACT_RESOLVED, p->start, p->end, count_events, &ev, err);
+	for (size_t i = 0; i < n; i++) {
+		if (rc == 0 && streaks)
+			rows[i].streak_days = longest_streak(ev.days[i], ev.ndays);
+		free(ev.days[i]);
+	}
+	free(ev.days);
+	cx_keymap_free(&ev.row_of);
+	return rc;
 }
 
 static int conversions(cx_store *st, const cx_period *p, cx_score_raw *rows, size_t n, cx_error *err)
 {
 	static const char sql[] =
-		"SELECT agent_id, sum(attribution = 'upsell'), sum(attribution = 'winback'), sum(amount) FROM orders"
+		"SELECT agent_id, sum(attribution = 'upsell'), sum(attribution = 'winback'), sum(amount) FROM orders INDEXED BY orders_attribution"
 		" WHERE attribution IN ('upsell', 'winback', 'discount_code') AND placed_at >= ?1 AND placed_at < ?2"
 		" AND agent_id IS NOT NULL GROUP BY agent_id";
 	sqlite3_stmt *s;
@@ -88,35 +139,6 @@ static int claims(cx_store *st, const cx_period *p, cx_score_raw *rows, size_t n
 	return cx_q_done(st, s, rc, err);
 }
 
-/* The longest run of working days (days with solved tickets) on which none
- * of the agent's solved tickets was reopened; days off do not break it. */
-static int streaks(cx_store *st, const cx_period *p, cx_score_raw *rows, size_t n, cx_error *err)
-{
-	static const char sql[] =
-		"SELECT agent_id, date(resolved_at, 'unixepoch', 'localtime') AS d, max(reopened > 0) FROM tickets"
-		" WHERE resolved_at >= ?1 AND resolved_at < ?2 AND agent_id IS NOT NULL"
-		" GROUP BY agent_id, d ORDER BY agent_id, d";
-	sqlite3_stmt *s;
-	if (cx_q_prepare(st, sql, &s, err) < 0)
-		return -1;
-	cx_q_bind_period(s, p);
-	int rc;
-	int64_t agent = -1, run = 0;
-	cx_score_raw *r = NULL;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int64_t a = sqlite3_column_int64(s, 0);
-		if (a != agent) {
-			agent = a;
-			run = 0;
-			r = find(rows, n, a);
-		}
-		run = sqlite3_column_int(s, 2) ? 0 : run + 1;
-		if (r && run > r->streak_days)
-			r->streak_days = run;
-	}
-	return cx_q_done(st, s, rc, err);
-}
-
 int cx_store_score_raw(cx_store *st, const cx_period *p, int64_t frt_target_s, int64_t sla_s, bool points_only,
 		       cx_score_raw **out, size_t *n, cx_error *err)
 {
@@ -147,8 +169,8 @@ int cx_store_score_raw(cx_store *st, const cx_period *p, int64_t frt_target_s, i
 	}
 	free(agents);
 	free(kpi);
-	if (ticket_events(st, p, frt_target_s, sla_s, rows, na, err) < 0 || conversions(st, p, rows, na, err) < 0 ||
-	    claims(st, p, rows, na, err) < 0 || (!points_only && streaks(st, p, rows, na, err) < 0)) {
+	if (ticket_events(st, p, frt_target_s, sla_s, !points_only, rows, na, err) < 0 ||
+	    conversions(st, p, rows, na, err) < 0 || claims(st, p, rows, na, err) < 0) {
 		free(rows);
 		return -1;
 	}

@@ -19,6 +19,7 @@
 
 #include "cxtop/period.h"
 #include "cxtop/xalloc.h"
+#include "rollup.h"
 #include "rows_internal.h"
 
 int cx_rows_prep(cx_rows *w, sqlite3_stmt **s, const char *sql, cx_error *err)
@@ -721,9 +722,12 @@ cx_rows *cx_rows_begin(cx_store *st, const cx_table_def *t, cx_error *err)
 	/* A bigger page cache while importing: the indexes of a large table
 	 * take rows in no particular order, and with SQLite's default 2 MB
 	 * the import spends most of its time moving pages in and out (1M
-	 * tickets: 13 s of SQL with it, 8 s with 16 MB). */
+	 * tickets: 13 s of SQL with it, 8 s with 16 MB).  Temporary files in
+	 * memory: a ticket's insert fires the rollup triggers (schema 4), so
+	 * SQLite keeps a statement journal for each row, which on disk cost
+	 * four writes a row (200,000 tickets: 8.3 s, against 2.0 s). */
 	int rc = sqlite3_exec(st->db,
-			      "PRAGMA cache_size = -16384;"
+			      "PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;"
 			      "CREATE TEMP TABLE IF NOT EXISTS cx_seen (id INTEGER PRIMARY KEY);"
 			      "DELETE FROM temp.cx_seen; BEGIN IMMEDIATE",
 			      NULL, NULL, NULL);
@@ -774,6 +778,10 @@ int cx_rows_end(cx_rows *w, bool commit, cx_error *err)
 	int ret = 0;
 	if (commit && cx_rows_fix_created(w, err) < 0)
 		commit = false, ret = -1;
+	/* The hours the rows touched are packed in the same transaction: an
+	 * import leaves the rollups current (rollup.c). */
+	if (commit && cx_rollup_pack_dirty(st, err) < 0)
+		commit = false, ret = -1;
 	if (commit) {
 		int rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 		if (rc != SQLITE_OK) {
@@ -784,7 +792,7 @@ int cx_rows_end(cx_rows *w, bool commit, cx_error *err)
 	/* A failed COMMIT leaves the transaction open: roll it back. */
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-	sqlite3_exec(st->db, "DROP TABLE IF EXISTS temp.cx_seen; PRAGMA cache_size = -2000", NULL, NULL, NULL);
+	sqlite3_exec(st->db, "DROP TABLE IF EXISTS temp.cx_seen; PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
 	rows_free(w);
 	return ret;
 }

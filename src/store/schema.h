@@ -6,4 +6,8 @@
  * or NULL when there is no such step. */
 const char *cx_schema_migration(int from_version);
 
+/* The CREATE TRIGGER statements that note the hours a write touches
+ * (version 4), for cxtop check to compare and put back. */
+const char *cx_schema_rollup_triggers(void);
+
 #endif

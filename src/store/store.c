@@ -16,8 +16,8 @@
 #include <unistd.h>
 
 #include "schema.h"
+#include "ticket_facts.h"
 
-#define BUSY_TIMEOUT_MS 2000
 
 /* Turns an SQLite result code into the words a manager can act on. */
 static const char *why(sqlite3 *db, int rc)
@@ -105,6 +105,7 @@ void cx_store_close(cx_store *st)
 		return;
 	sqlite3_finalize(st->data_version_stmt);
 	cx_q_cache_clear(st);
+	cx_fact_cache_free(st);
 	sqlite3_close_v2(st->db);
 	free(st->path);
 	free(st);
@@ -142,7 +143,7 @@ static int connect(cx_store *st, int flags, cx_error *err)
 	if (rc != SQLITE_OK)
 		return cx_store_sql_fail(st, err, rc, "cannot open store");
 	sqlite3_extended_result_codes(st->db, 0);
-	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	sqlite3_busy_timeout(st->db, CX_STORE_BUSY_TIMEOUT_MS);
 	return exec(st, "PRAGMA foreign_keys = ON", "cannot open store", err);
 }
 
@@ -202,6 +203,10 @@ cx_store *cx_store_open(const char *path, enum cx_open_mode mode, cx_error *err)
 			goto fail;
 		}
 		if (migrate(st, version, err) < 0)
+			goto fail;
+		/* Schema 4 notes every hour of an upgraded store for packing:
+		 * do it now, while the user expects the upgrade to take time. */
+		if (cx_store_rollup_refresh(st, err) < 0)
 			goto fail;
 	}
 	/* The journal mode is the store's own (cxtop init makes WAL stores):

@@ -6,6 +6,9 @@
 
 #include "cxtop/store.h"
 
+/* How long a statement waits for another process's write to finish. */
+#define CX_STORE_BUSY_TIMEOUT_MS 2000
+
 struct cx_store {
 	sqlite3 *db;
 	char *path;
@@ -20,6 +23,8 @@ struct cx_store {
 		uint64_t used_at; /* for evicting the least recently used */
 	} cache[64];
 	uint64_t clock;
+	/* The last period's ticket facts, decoded, per kind (fact_cache.c). */
+	struct cx_fact_cache *fact_cache[2];
 };
 
 /* Fills err with "<doing> '<path>': <why rc>" and returns -1. */

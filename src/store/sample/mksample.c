@@ -50,6 +50,9 @@ int main(int argc, char **argv)
 	gen_books(&w);
 	sq_exec(w.db, "COMMIT");
 	world_free(&w);
+	/* The ticket rollups packed, so that the committed store is current. */
+	if (cx_store_rollup_refresh(st, &err) < 0)
+		die("%s", err.msg);
 
 	int failed = verify(st->db);
 	if (failed) {

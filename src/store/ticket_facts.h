@@ -1,0 +1,80 @@
+/* ticket_facts.h — private to src/store: what the KPIs need of each
+ * ticket, read from the hourly rollups (schema 4) where they are current
+ * and from the tickets themselves where they are not.
+ *
+ * Every ticket figure (volumes, rates, exact medians and p90, the
+ * leaderboard's ticket events, streaks, daily volume) is a pass over the
+ * facts of the tickets created, or resolved, in a range of instants.  The
+ * rollup keeps those facts packed per (kind, UTC hour), so a month is 720
+ * blobs instead of ~85,000 rows walked by a dozen statements; see
+ * rollup.c for how they are kept exact. */
+#ifndef CXTOP_STORE_TICKET_FACTS_H
+#define CXTOP_STORE_TICKET_FACTS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "store_internal.h"
+
+/* Which instant a pass ranges over. */
+enum cx_fact_kind {
+	CX_FACT_CREATED = 0,  /* created_at */
+	CX_FACT_RESOLVED = 1, /* resolved_at */
+};
+
+#define CX_FACT_CHANNELS 5
+extern const char *const cx_fact_channel_names[CX_FACT_CHANNELS];
+
+typedef struct cx_fact {
+	int64_t at;         /* created_at or resolved_at, by the pass's kind */
+	int64_t agent_id;   /* 0: unassigned */
+	int channel;        /* index into cx_fact_channel_names */
+	int complexity;     /* 1..3 */
+	const char *topic;  /* valid during the visit only */
+	int64_t frt;        /* first_response_at - created_at; -1: never answered */
+	int64_t resolution; /* resolved_at - created_at; -1: unresolved */
+	int64_t replies;
+	int64_t reopened;
+	int csat;       /* 0..10; -1: not rated */
+	bool nps_scale; /* rated on a 0-10 or 1-10 scale */
+} cx_fact;
+
+typedef void (*cx_fact_visit)(const cx_fact *f, void *ctx);
+
+/* Calls visit for each ticket whose kind's instant is in [start, end), in
+ * no particular order.  Hours whose rollup is current come from it; the
+ * rest (the partial hours at either end, hours a write has touched since
+ * the last refresh) from the tickets.  A writable store brings its dirty
+ * hours up to date first when no other writer holds the lock. */
+int cx_facts_scan(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end, cx_fact_visit visit, void *ctx,
+		  cx_error *err);
+
+/* ---- fact_cache.c: the last period's facts, decoded (private to the scan) */
+struct cx_fact_cache;
+/* Visits the kept facts of [start, end) when they are still current. */
+bool cx_fact_cache_visit(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end, cx_fact_visit visit,
+			 void *ctx);
+/* Starts keeping the facts of a new pass; add each, then end it. */
+struct cx_fact_cache *cx_fact_cache_begin(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end);
+void cx_fact_cache_add(struct cx_fact_cache *c, const cx_fact *f);
+void cx_fact_cache_end(struct cx_fact_cache *c, bool ok);
+/* Frees both kinds' caches (on close). */
+void cx_fact_cache_free(cx_store *st);
+
+/* The local day (TZ, as SQLite's 'localtime' and the rest of cxtop) of an
+ * instant, remembering the last day's bounds: facts come hour by hour, so
+ * nearly every call is two comparisons. */
+typedef struct cx_day_cache {
+	int64_t lo, hi; /* [lo, hi) is day */
+	int32_t day;
+} cx_day_cache;
+int32_t cx_fact_local_day(cx_day_cache *c, int64_t at);
+
+/* Packs the facts of the tickets of one (kind, hour) from the tickets
+ * table; *blob is malloc'd (NULL and 0 tickets for an empty hour). */
+int cx_facts_pack_hour(cx_store *st, enum cx_fact_kind kind, int64_t hour, unsigned char **blob, size_t *len,
+		       int64_t *tickets, cx_error *err);
+/* Visits the facts of one packed hour; false when the blob is malformed. */
+bool cx_facts_unpack(const unsigned char *blob, size_t len, int64_t hour, cx_fact_visit visit, void *ctx);
+
+#endif

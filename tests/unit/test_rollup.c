@@ -1,0 +1,330 @@
+/* test_rollup.c — the hourly ticket rollups stay equal to the tickets.
+ *
+ * Random inserts, updates (a ticket moved to another day, agent or
+ * channel, reopened, solved, re-rated), deletes and INSERT OR REPLACEs on a
+ * copy of sample.db; after each batch every ticket figure is computed
+ * three ways and must agree to the byte: from packed rollups, from the
+ * tickets alone (every hour noted as written, read by a read-only handle
+ * that cannot pack), and half and half (the batch's hours not packed
+ * yet).  The medians are also checked against the sorted durations SQL
+ * returns, and cxtop check must find nothing wrong. */
+#include "testutil.h"
+
+#include <time.h>
+
+#include "cxtop/model.h"
+#include "cxtop/store.h"
+
+static uint64_t seed = 12345;
+
+static int64_t rnd(int64_t n)
+{
+	seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (int64_t)((seed >> 33) % (uint64_t)n);
+}
+
+#define JAN_2022 1640995200LL /* 2022-01-01T00:00:00Z */
+
+/* The periods compared: a month, one of odd bounds (not on whole hours,
+ * so both partial ends are read from the tickets), and a long one. */
+static cx_period periods[3];
+
+static void make_periods(void)
+{
+	periods[0] = cx_period_containing(CX_PERIOD_MONTH, cx_days_from_civil(2022, 1, 1));
+	periods[1] = periods[0];
+	periods[1].start = JAN_2022 + 5 * 86400 + 1234;
+	periods[1].end = JAN_2022 + 19 * 86400 + 3599;
+	periods[1].kind = CX_PERIOD_RANGE;
+	periods[2] = cx_period_range(cx_days_from_civil(2021, 9, 1), cx_days_from_civil(2022, 3, 31));
+}
+
+static const enum cx_ticket_group groups[] = {
+	CX_GROUP_TEAM, CX_GROUP_AGENT, CX_GROUP_AGENT_TEAM, CX_GROUP_CHANNEL, CX_GROUP_TOPIC, CX_GROUP_COMPLEXITY,
+};
+#define NGROUPS (sizeof groups / sizeof groups[0])
+
+#define NDAYS 240 /* the longest period's days */
+
+/* Everything the facts feed, for one period, as one comparable blob. */
+struct figures {
+	cx_ticket_group_row *rows[NGROUPS];
+	size_t n[NGROUPS];
+	cx_score_raw *score;
+	size_t nscore;
+	int64_t daily[NDAYS];
+	cx_watch_counts watch;
+};
+
+static void figures_of(cx_store *st, const cx_period *p, struct figures *f)
+{
+	cx_error err = {0};
+	memset(f, 0, sizeof *f);
+	for (size_t g = 0; g < NGROUPS; g++)
+		assert_int_equal(cx_store_ticket_kpis(st, p, groups[g], &f->rows[g], &f->n[g], &err), 0);
+	assert_int_equal(cx_store_score_raw(st, p, 3600, 48 * 3600, false, &f->score, &f->nscore, &err), 0);
+	assert_int_equal(cx_store_daily_volume(st, p, f->daily, NDAYS, &err), 0);
+	assert_int_equal(cx_store_watch_counts(st, p, &f->watch, &err), 0);
+}
+
+static void figures_free(struct figures *f)
+{
+	for (size_t g = 0; g < NGROUPS; g++)
+		free(f->rows[g]);
+	free(f->score);
+}
+
+static void assert_same(const struct figures *a, const struct figures *b, const char *what)
+{
+	for (size_t g = 0; g < NGROUPS; g++) {
+		if (a->n[g] != b->n[g])
+			fail_msg("%s: group %zu has %zu rows against %zu", what, g, a->n[g], b->n[g]);
+		for (size_t i = 0; i < a->n[g]; i++)
+			if (memcmp(&a->rows[g][i], &b->rows[g][i], sizeof a->rows[g][i]) != 0)
+				fail_msg("%s: group %zu row %zu (%s) differs", what, g, i, a->rows[g][i].key);
+	}
+	assert_int_equal(a->nscore, b->nscore);
+	for (size_t i = 0; i < a->nscore; i++)
+		if (memcmp(&a->score[i], &b->score[i], sizeof a->score[i]) != 0)
+			fail_msg("%s: score row %zu (agent %lld) differs", what, i, (long long)a->score[i].agent_id);
+	assert_memory_equal(a->daily, b->daily, sizeof a->daily);
+	assert_memory_equal(&a->watch, &b->watch, sizeof a->watch);
+}
+
+/* The medians and p90 of every agent against SQL's sorted durations. */
+static void assert_medians(cx_store *st, const cx_period *p, const struct figures *f)
+{
+	cx_error err = {0};
+	const cx_ticket_group_row *rows = f->rows[1]; /* CX_GROUP_AGENT */
+	for (size_t i = 0; i < f->n[1]; i++) {
+		for (int which = 0; which < 2; which++) {
+			int64_t *v;
+			size_t n;
+			assert_int_equal(cx_store_durations(st, p, rows[i].key_int, which, &v, &n, &err), 0);
+			cx_dist want = cx_dist_of_sorted(v, (int64_t)n);
+			const cx_dist *got = which == 0 ? &rows[i].raw.frt : &rows[i].raw.resolution;
+			assert_int_equal(got->n, want.n);
+			assert_int_equal(got->median_x2, want.median_x2);
+			assert_int_equal(got->p90, want.p90);
+			free(v);
+		}
+	}
+}
+
+static void exec_ok(cx_store *st, const char *sql)
+{
+	cx_error err = {0};
+	if (cx_store_exec(st, sql, &err) < 0)
+		fail_msg("%s: %s", sql, err.msg);
+}
+
+/* One random write; a delete refused by a reference is simply skipped. */
+static void random_write(cx_store *st, int64_t max_id)
+{
+	char sql[1024];
+	cx_error err = {0};
+	int64_t id = 1 + rnd(max_id);
+	int64_t days = rnd(41) - 20, secs = days * 86400 + rnd(7200) - 3600;
+	switch (rnd(9)) {
+	case 0: /* to another day (and hour) */
+		snprintf(sql, sizeof sql,
+			 "UPDATE tickets SET created_at = created_at + %lld,"
+			 " first_response_at = first_response_at + %lld, resolved_at = resolved_at + %lld WHERE id = %lld",
+			 (long long)secs, (long long)secs, (long long)secs, (long long)id);
+		break;
+	case 1: /* to another agent, or none */
+		if (rnd(5) == 0)
+			snprintf(sql, sizeof sql, "UPDATE tickets SET agent_id = NULL WHERE id = %lld", (long long)id);
+		else
+			snprintf(sql, sizeof sql,
+				 "UPDATE tickets SET agent_id = (SELECT id FROM agents ORDER BY id LIMIT 1 OFFSET %lld)"
+				 " WHERE id = %lld",
+				 (long long)rnd(10), (long long)id);
+		break;
+	case 2: /* to another channel and topic */
+		snprintf(sql, sizeof sql,
+			 "UPDATE tickets SET channel = '%s', topic = 'topic %lld' WHERE id = %lld",
+			 (const char *[]){"email", "chat", "phone", "social", "sms"}[rnd(5)], (long long)rnd(4),
+			 (long long)id);
+		break;
+	case 3: /* reopened */
+		snprintf(sql, sizeof sql,
+			 "UPDATE tickets SET status = 'open', resolved_at = NULL, reopened = reopened + 1"
+			 " WHERE id = %lld AND resolved_at IS NOT NULL",
+			 (long long)id);
+		break;
+	case 4: /* solved (again) */
+		snprintf(sql, sizeof sql,
+			 "UPDATE tickets SET status = 'solved', resolved_at = created_at + %lld WHERE id = %lld",
+			 (long long)rnd(5 * 86400), (long long)id);
+		break;
+	case 5: /* rated, on another scale */
+		snprintf(sql, sizeof sql, "UPDATE tickets SET csat = %lld, csat_scale = '%s' WHERE id = %lld",
+			 (long long)rnd(11), rnd(2) ? "0-10" : "good-bad", (long long)id);
+		break;
+	case 6:
+		snprintf(sql, sizeof sql, "DELETE FROM tickets WHERE id = %lld", (long long)id);
+		cx_store_exec(st, sql, &err);
+		return;
+	case 7: /* the same id written again elsewhere in time */
+		snprintf(sql, sizeof sql,
+			 "INSERT OR REPLACE INTO tickets (id, customer_id, agent_id, channel, topic, complexity, created_at,"
+			 " first_response_at, resolved_at, status, csat, replies, reopened)"
+			 " SELECT id, customer_id, agent_id, channel, topic, complexity, created_at + %lld,"
+			 " first_response_at + %lld, resolved_at + %lld, status, csat, replies, reopened"
+			 " FROM tickets WHERE id = %lld",
+			 (long long)secs, (long long)secs, (long long)secs, (long long)id);
+		break;
+	default: { /* a new ticket, solved or not */
+		int64_t created = JAN_2022 + rnd(60 * 86400);
+		bool solved = rnd(2);
+		snprintf(sql, sizeof sql,
+			 "INSERT INTO tickets (customer_id, agent_id, channel, topic, complexity, created_at,"
+			 " first_response_at, resolved_at, status, csat, replies)"
+			 " VALUES ((SELECT min(id) FROM customers), (SELECT min(id) FROM agents), 'chat', 'new topic',"
+			 " %lld, %lld, %lld, NULL, 'open', NULL, 1)",
+			 (long long)(1 + rnd(3)), (long long)created, (long long)(created + 600));
+		if (solved)
+			snprintf(sql, sizeof sql,
+				 "INSERT INTO tickets (customer_id, agent_id, channel, topic, complexity, created_at,"
+				 " first_response_at, resolved_at, status, csat, replies)"
+				 " VALUES ((SELECT min(id) FROM customers), (SELECT min(id) FROM agents), 'chat', 'new topic',"
+				 " %lld, %lld, %lld, %lld, 'solved', %lld, 1)",
+				 (long long)(1 + rnd(3)), (long long)created, (long long)(created + 600),
+				 (long long)(created + 7200 + rnd(86400)), (long long)rnd(11));
+		break;
+	}
+	}
+	exec_ok(st, sql);
+}
+
+static void mark_all_written(cx_store *st)
+{
+	exec_ok(st, "INSERT OR IGNORE INTO ticket_hours_dirty (kind, hour)"
+		    " SELECT 0, created_at / 3600 FROM tickets"
+		    " UNION SELECT 1, resolved_at / 3600 FROM tickets WHERE resolved_at IS NOT NULL");
+}
+
+static void assert_check_clean(cx_store *st)
+{
+	cx_error err = {0};
+	cx_rollup_check chk;
+	assert_int_equal(cx_store_rollup_check(st, false, &chk, &err), 0);
+	assert_int_equal(chk.wrong, 0);
+	assert_int_equal(chk.missing, 0);
+	assert_int_equal(chk.extra, 0);
+	assert_int_equal(chk.triggers, 0);
+}
+
+static void test_random_writes_keep_rollups_exact(void **state)
+{
+	(void)state;
+	const char *path = tu_tmp_path("rollup.db");
+	tu_copy("sample.db", path);
+	cx_error err = {0};
+	cx_store *rw = cx_store_open(path, CX_OPEN_READ_WRITE, &err);
+	assert_non_null(rw);
+	assert_check_clean(rw);
+	make_periods();
+	for (int batch = 0; batch < 12; batch++) {
+		for (int i = 0; i < 25; i++)
+			random_write(rw, 24000);
+		/* Half and half: the batch's hours are still noted as written. */
+		int64_t stale;
+		assert_int_equal(cx_store_rollup_stale(rw, &stale, &err), 0);
+		assert_true(stale > 0);
+		cx_store *ro = cx_store_open(path, CX_OPEN_READ_ONLY, &err);
+		assert_non_null(ro);
+		struct figures mixed[3], packed[3], raw[3];
+		for (int p = 0; p < 3; p++)
+			figures_of(ro, &periods[p], &mixed[p]);
+		/* Packed: the writable handle packs before it reads. */
+		for (int p = 0; p < 3; p++)
+			figures_of(rw, &periods[p], &packed[p]);
+		assert_int_equal(cx_store_rollup_stale(rw, &stale, &err), 0);
+		assert_int_equal(stale, 0);
+		assert_check_clean(rw);
+		/* From the tickets alone. */
+		mark_all_written(rw);
+		for (int p = 0; p < 3; p++)
+			figures_of(ro, &periods[p], &raw[p]);
+		for (int p = 0; p < 3; p++) {
+			assert_same(&packed[p], &raw[p], "packed against tickets");
+			assert_same(&packed[p], &mixed[p], "packed against half packed");
+			assert_medians(ro, &periods[p], &packed[p]);
+			figures_free(&mixed[p]);
+			figures_free(&packed[p]);
+			figures_free(&raw[p]);
+		}
+		cx_store_close(ro);
+	}
+	cx_store_close(rw);
+}
+
+/* Damage that check finds, and --repair undoes, with every figure as before. */
+static void test_check_finds_and_repairs(void **state)
+{
+	(void)state;
+	const char *path = tu_tmp_path("damaged.db");
+	tu_copy("sample.db", path);
+	cx_error err = {0};
+	cx_store *st = cx_store_open(path, CX_OPEN_READ_WRITE, &err);
+	assert_non_null(st);
+	make_periods();
+	struct figures before, after;
+	figures_of(st, &periods[2], &before);
+
+	exec_ok(st, "DROP TRIGGER tickets_rollup_update;"
+		    "DELETE FROM ticket_hours WHERE hour % 97 = 0;"
+		    "UPDATE ticket_hours SET facts = (SELECT facts FROM ticket_hours ORDER BY hour LIMIT 1)"
+		    " WHERE kind = 0 AND hour % 89 = 1;"
+		    "INSERT INTO ticket_hours (kind, hour, tickets, facts)"
+		    " SELECT 0, 100, 1, facts FROM ticket_hours LIMIT 1;");
+	cx_rollup_check chk;
+	assert_int_equal(cx_store_rollup_check(st, false, &chk, &err), 0);
+	assert_int_equal(chk.triggers, 1);
+	assert_true(chk.missing > 0);
+	assert_true(chk.wrong > 0);
+	assert_int_equal(chk.extra, 1);
+
+	assert_int_equal(cx_store_rollup_check(st, true, &chk, &err), 0);
+	assert_check_clean(st);
+	figures_of(st, &periods[2], &after);
+	assert_same(&before, &after, "before damage against after repair");
+	figures_free(&before);
+	figures_free(&after);
+	cx_store_close(st);
+}
+
+/* A damaged blob is an error naming the repair, never a wrong figure. */
+static void test_damaged_blob_is_an_error(void **state)
+{
+	(void)state;
+	const char *path = tu_tmp_path("garbled.db");
+	tu_copy("sample.db", path);
+	cx_error err = {0};
+	cx_store *st = cx_store_open(path, CX_OPEN_READ_WRITE, &err);
+	assert_non_null(st);
+	make_periods();
+	exec_ok(st, "UPDATE ticket_hours SET facts = x'01ff' WHERE kind = 0 AND hour ="
+		    " (SELECT min(hour) FROM ticket_hours WHERE kind = 0 AND hour >= 455832)");
+	cx_ticket_group_row *rows;
+	size_t n;
+	assert_int_equal(cx_store_ticket_kpis(st, &periods[0], CX_GROUP_TEAM, &rows, &n, &err), -1);
+	assert_non_null(strstr(err.msg, "cxtop check --repair"));
+	cx_store_close(st);
+}
+
+int main(void)
+{
+	setenv("TZ", "UTC", 1);
+	tzset();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_random_writes_keep_rollups_exact),
+		cmocka_unit_test(test_check_finds_and_repairs),
+		cmocka_unit_test(test_damaged_blob_is_an_error),
+	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	tu_tmp_cleanup();
+	return rc;
+}
