@@ -44,6 +44,21 @@ int cx_utf8_fit(char *buf, size_t len, const char *s, int width);
 #define CX_UTF8_INVALID 0xFFFFFFFFu
 int cx_utf8_next(const char *s, uint32_t *cp);
 
+/* Text from a store or a file made safe to show: terminal controls never
+ * reach a terminal, a report or a log.  C0 controls and DEL in caret form
+ * ("^[" for ESC, "^M" for CR, "^I" for tab), C1 controls and the
+ * direction overrides and isolates (U+202A-202E, U+2066-2069, U+200E,
+ * U+200F, U+061C) as "<U+009B>", bytes that are not UTF-8 as "?".
+ * Everything else as it is, so the width of the result is what a terminal
+ * draws.  cx_safe_text writes into buf (cut at a whole character) and
+ * returns it; cx_safe_dup returns a malloc'd copy. */
+char *cx_safe_text(char *buf, size_t len, const char *s);
+char *cx_safe_dup(const char *s);
+/* True when s holds anything cx_safe_text would change. */
+int cx_text_unsafe(const char *s);
+/* True for the code points cx_safe_text shows as <U+XXXX>. */
+int cx_cp_is_control(uint32_t cp);
+
 /* Rounds num/den to the nearest integer, halves away from zero.  den > 0. */
 int64_t cx_div_round(int64_t num, int64_t den);
 

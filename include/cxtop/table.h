@@ -74,6 +74,7 @@ typedef struct cx_doc {
 	size_t nnotes;
 	const char *warning; /* the first note that is also a warning (one of
 				notes), for stderr or the status line; NULL */
+	bool csv_raw; /* csv: text cells as stored (--csv-raw), not made safe */
 } cx_doc;
 
 enum cx_format { CX_FMT_TEXT, CX_FMT_CSV, CX_FMT_JSON, CX_FMT_MD };

@@ -12,6 +12,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "cxtop/xalloc.h"
+
 /* --- numbers ------------------------------------------------------------ */
 
 /* |v| without the overflow of -INT64_MIN. */
@@ -348,4 +350,59 @@ int64_t cx_mul3_div_round(int64_t a, int64_t b, int64_t c, int64_t den)
 	if (q < INT64_MIN)
 		return INT64_MIN;
 	return (int64_t)q;
+}
+
+int cx_cp_is_control(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E ||
+	       cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* How one character of s is shown: its own bytes, or a visible form. */
+static size_t safe_form(const char *s, int n, uint32_t cp, char out[16])
+{
+	if (cp == CX_UTF8_INVALID)
+		return (size_t)snprintf(out, 16, "?");
+	if (cp < 0x20 || cp == 0x7F)
+		return (size_t)snprintf(out, 16, "^%c", cp == 0x7F ? '?' : (char)(cp + 0x40));
+	if (cx_cp_is_control(cp))
+		return (size_t)snprintf(out, 16, "<U+%04" PRIX32 ">", cp);
+	memcpy(out, s, (size_t)n);
+	return (size_t)n;
+}
+
+char *cx_safe_text(char *buf, size_t len, const char *s)
+{
+	size_t at = 0;
+	uint32_t cp;
+	int n;
+	if (!len)
+		return buf;
+	for (; s && (n = cx_utf8_next(s, &cp)) > 0; s += n) {
+		char form[16];
+		size_t m = safe_form(s, n, cp, form);
+		if (at + m >= len)
+			break;
+		memcpy(buf + at, form, m);
+		at += m;
+	}
+	buf[at] = '\0';
+	return buf;
+}
+
+int cx_text_unsafe(const char *s)
+{
+	uint32_t cp;
+	int n;
+	for (; s && (n = cx_utf8_next(s, &cp)) > 0; s += n)
+		if (cp == CX_UTF8_INVALID || cx_cp_is_control(cp))
+			return 1;
+	return 0;
+}
+
+char *cx_safe_dup(const char *s)
+{
+	/* At most 8 bytes shown for each byte of s ("<U+0085>" for 2). */
+	size_t len = (s ? strlen(s) : 0) * 8 + 1;
+	return cx_safe_text(cx_xmalloc(len), len, s);
 }

@@ -17,6 +17,7 @@
 
 #include "cli_internal.h"
 #include "cxtop/config.h"
+#include "cxtop/format.h"
 #include "cxtop/store.h"
 #include "cxtop/tui.h"
 
@@ -59,12 +60,9 @@ static int usage_error(const char *help, const char *fmt, va_list ap)
 {
 	/* One line, whatever the command line held (an argument may contain a
 	 * newline). */
-	char msg[512];
+	char msg[512], safe[2048];
 	vsnprintf(msg, sizeof msg, fmt, ap);
-	for (char *p = msg; *p; p++)
-		if (*p == '\n' || *p == '\r')
-			*p = ' ';
-	fprintf(stderr, "cxtop: %s (see %s)\n", msg, help);
+	fprintf(stderr, "cxtop: %s (see %s)\n", cx_safe_text(safe, sizeof safe, msg), help);
 	return CX_EXIT_USAGE;
 }
 
@@ -98,7 +96,9 @@ int cx_finish_stdout(void)
 
 int cx_report_error(const cx_error *err)
 {
-	fprintf(stderr, "cxtop: %s\n", err->msg[0] ? err->msg : "unknown error");
+	/* Messages quote files, cells and names: never a terminal control. */
+	char safe[4 * sizeof err->msg];
+	fprintf(stderr, "cxtop: %s\n", err->msg[0] ? cx_safe_text(safe, sizeof safe, err->msg) : "unknown error");
 	return err->status ? err->status : CX_EXIT_RUNTIME;
 }
 

@@ -5,9 +5,11 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli_internal.h"
+#include "cxtop/format.h"
 #include "cxtop/parse.h"
 #include "cxtop/report.h"
 
@@ -27,6 +29,8 @@ static void report_usage(FILE *to)
 		    "  --period KIND          month, week or quarter: the default period's length, and\n"
 		    "                         with --from/--to, one pnl row per period\n"
 		    "  --format FMT           text (default), csv, json or md\n"
+		    "  --csv-raw              csv: text cells as stored (no ' before =, +, -, @;\n"
+		    "                         controls not shown as ^[)\n"
 		    "  --liability PCT        returns-liability percentage 0-100 for this report only\n"
 		    "  --compare WHAT         previous (the period before, of the same length) or year\n"
 		    "                         (the same days a year earlier): every figure beside it\n"
@@ -80,7 +84,8 @@ static int resolve_period(cx_store *st, const char *from, const char *to, bool h
 
 int cx_cmd_report(int argc, char **argv)
 {
-	enum { O_FROM = 256, O_TO, O_PERIOD, O_FORMAT, O_LIABILITY, O_SHIPMENTS, O_AVG, O_BUYOUT, O_CPO, O_LIST, O_COMPARE };
+	enum { O_FROM = 256, O_TO, O_PERIOD, O_FORMAT, O_LIABILITY, O_SHIPMENTS, O_AVG, O_BUYOUT, O_CPO, O_LIST, O_COMPARE,
+	       O_CSV_RAW };
 	static const struct option longopts[] = {
 		{"from", required_argument, NULL, O_FROM},
 		{"to", required_argument, NULL, O_TO},
@@ -93,6 +98,7 @@ int cx_cmd_report(int argc, char **argv)
 		{"cost-per-order", required_argument, NULL, O_CPO},
 		{"list", no_argument, NULL, O_LIST},
 		{"compare", required_argument, NULL, O_COMPARE},
+		{"csv-raw", no_argument, NULL, O_CSV_RAW},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -102,6 +108,7 @@ int cx_cmd_report(int argc, char **argv)
 	bool has_kind = false;
 	enum cx_format fmt = CX_FMT_TEXT;
 	enum cx_compare compare = CX_COMPARE_NONE;
+	bool csv_raw = false;
 
 	/* 0, not 1: glibc then starts afresh on this new argv (the global
 	 * options were parsed with other settings).  Options may come before
@@ -121,6 +128,9 @@ int cx_cmd_report(int argc, char **argv)
 			if (!cx_period_kind_parse(optarg, &kind))
 				return report_usage_error("--period '%s': want month, week or quarter", optarg);
 			has_kind = true;
+			break;
+		case O_CSV_RAW:
+			csv_raw = true;
 			break;
 		case O_FORMAT:
 			if (!cx_format_parse(optarg, &fmt))
@@ -222,8 +232,12 @@ int cx_cmd_report(int argc, char **argv)
 		return cx_report_error(&err);
 	/* A warning the report carries (a refused scoring file) goes to stderr
 	 * as well: the output stays what it was, a person still gets told. */
-	if (doc->warning)
-		fprintf(stderr, "cxtop: %s\n", doc->warning);
+	if (doc->warning) {
+		char *safe = cx_safe_dup(doc->warning);
+		fprintf(stderr, "cxtop: %s\n", safe);
+		free(safe);
+	}
+	doc->csv_raw = csv_raw;
 	errno = 0;
 	int rc = cx_render(doc, fmt, stdout);
 	cx_doc_free(doc);

@@ -51,13 +51,10 @@ char *cx_rep_human(const cx_cell *c, const char *currency)
 	char buf[96];
 	switch (c->kind) {
 	case CX_CELL_TEXT:
-	case CX_CELL_DATE: {
-		char *s = cx_xstrdup(c->s ? c->s : "");
-		for (char *p = s; *p; p++)
-			if ((unsigned char)*p < 0x20 || *p == 0x7F)
-				*p = ' ';
-		return s;
-	}
+	case CX_CELL_DATE:
+		/* Never a terminal control: "^[" for ESC, "<U+202E>" for an
+		 * override, each as wide as it is drawn (cxtop(1), OUTPUT). */
+		return cx_safe_dup(c->s ? c->s : "");
 	case CX_CELL_INT: cx_fmt_int(buf, sizeof buf, c->i); break;
 	case CX_CELL_ID: snprintf(buf, sizeof buf, "%" PRId64, c->i); break;
 	case CX_CELL_MONEY: cx_fmt_money(buf, sizeof buf, c->i, currency); break;

@@ -13,11 +13,19 @@
  * major units with two decimals (44377.10), basis points as a percentage
  * number (23.05), durations in seconds (3600.5), true/false, and an empty
  * field for no value.  Lines end in CRLF, as the RFC says.
+ *
+ * Text cells are what a spreadsheet must not run: one that starts with
+ * =, +, -, @, a tab or a CR gets a leading ' (OWASP's advice against CSV
+ * injection), and terminal controls are shown as cx_safe_text does.
+ * Numbers are written by their own paths and never prefixed: a negative
+ * amount stays a number.  doc->csv_raw (--csv-raw) writes text as stored.
  */
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cxtop/format.h"
+#include "cxtop/xalloc.h"
 #include "render_internal.h"
 
 static void field(FILE *out, const char *s)
@@ -35,12 +43,31 @@ static void field(FILE *out, const char *s)
 	fputc('"', out);
 }
 
-static void cell(FILE *out, const cx_cell *c)
+/* A text cell, safe for a spreadsheet unless raw. */
+static void text_field(FILE *out, const char *s, bool raw)
+{
+	if (raw) {
+		field(out, s);
+		return;
+	}
+	char *safe = cx_safe_dup(s);
+	if (strchr("=+-@\t\r", *s) && *s) {
+		char *quoted = cx_xmalloc(strlen(safe) + 2);
+		quoted[0] = '\'';
+		strcpy(quoted + 1, safe);
+		free(safe);
+		safe = quoted;
+	}
+	field(out, safe);
+	free(safe);
+}
+
+static void cell(FILE *out, const cx_cell *c, bool raw)
 {
 	char buf[64];
 	switch (c->kind) {
 	case CX_CELL_TEXT:
-	case CX_CELL_DATE: field(out, c->s ? c->s : ""); break;
+	case CX_CELL_DATE: text_field(out, c->s ? c->s : "", raw); break;
 	case CX_CELL_INT:
 	case CX_CELL_ID: fprintf(out, "%" PRId64, c->i); break;
 	case CX_CELL_MONEY: fputs(cx_fmt_money_plain(buf, sizeof buf, c->i), out); break;
@@ -53,7 +80,7 @@ static void cell(FILE *out, const cx_cell *c)
 	}
 }
 
-static void table(FILE *out, const cx_table *t)
+static void table(FILE *out, const cx_table *t, bool raw)
 {
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (c)
@@ -65,7 +92,7 @@ static void table(FILE *out, const cx_table *t)
 		for (size_t c = 0; c < t->ncols; c++) {
 			if (c)
 				fputc(',', out);
-			cell(out, &t->cells[r * t->ncols + c]);
+			cell(out, &t->cells[r * t->ncols + c], raw);
 		}
 		fputs("\r\n", out);
 	}
@@ -76,7 +103,7 @@ static void table(FILE *out, const cx_table *t)
 			if (cx_rep_total_label(t, c))
 				fputs("TOTAL", out);
 			else
-				cell(out, &t->totals[c]);
+				cell(out, &t->totals[c], raw);
 		}
 		fputs("\r\n", out);
 	}
@@ -89,13 +116,13 @@ void cx_render_csv(const cx_doc *doc, FILE *out)
 		for (size_t i = 0; i < doc->nfacts; i++) {
 			field(out, doc->fact_keys[i]);
 			fputc(',', out);
-			cell(out, &doc->facts[i]);
+			cell(out, &doc->facts[i], doc->csv_raw);
 			fputs("\r\n", out);
 		}
 	}
 	for (size_t i = 0; i < doc->ntables; i++) {
 		if (i || doc->nfacts)
 			fputs("\r\n", out);
-		table(out, doc->tables[i]);
+		table(out, doc->tables[i], doc->csv_raw);
 	}
 }

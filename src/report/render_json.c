@@ -22,8 +22,11 @@
 #include "render_internal.h"
 
 /* The inside of a JSON string.  Text from the store is passed through as
- * UTF-8, except that bytes which are not UTF-8 become U+FFFD: JSON must
- * be valid UTF-8, and one bad name must not make a whole export unreadable. */
+ * UTF-8, except that bytes which are not UTF-8 become U+FFFD (JSON must
+ * be valid UTF-8, and one bad name must not make a whole export
+ * unreadable), and every control a terminal would act on (C0, DEL, C1,
+ * direction overrides) is written as \uXXXX, so that `cat` of a json
+ * report is as safe as its text form. */
 static void str_body(FILE *out, const char *s)
 {
 	uint32_t cp;
@@ -33,7 +36,7 @@ static void str_body(FILE *out, const char *s)
 			fputs("\xEF\xBF\xBD", out);
 		else if (cp == '"' || cp == '\\')
 			fprintf(out, "\\%c", (char)cp);
-		else if (cp < 0x20)
+		else if (cx_cp_is_control(cp))
 			fprintf(out, "\\u%04" PRIX32, cp);
 		else
 			fwrite(s, 1, (size_t)n, out);

@@ -19,16 +19,20 @@
  */
 #include <stdlib.h>
 
+#include "cxtop/format.h"
 #include "cxtop/xalloc.h"
 #include "render_internal.h"
 
-static void escaped(FILE *out, const char *s)
+/* Text as markdown table text: no terminal controls, no stray '|'. */
+static void escaped(FILE *out, const char *text)
 {
-	for (; *s; s++) {
+	char *safe = cx_safe_dup(text);
+	for (const char *s = safe; *s; s++) {
 		if (*s == '|')
 			fputc('\\', out);
 		fputc(*s, out);
 	}
+	free(safe);
 }
 
 /* One "| a | b |" line; bold for the totals (an empty cell stays empty,
@@ -83,7 +87,9 @@ static void table(FILE *out, const cx_doc *doc, const cx_table *t)
 
 void cx_render_md(const cx_doc *doc, FILE *out)
 {
-	fprintf(out, "## %s\n", doc->title ? doc->title : doc->report ? doc->report : "");
+	fputs("## ", out);
+	escaped(out, doc->title ? doc->title : doc->report ? doc->report : "");
+	fputc('\n', out);
 	if (doc->from && doc->to)
 		fprintf(out, "\n%s \u2013 %s\n", doc->from, doc->to);
 	if (doc->nfacts)

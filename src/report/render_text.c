@@ -241,8 +241,11 @@ static void print_panels(FILE *out, struct grid *g, const cx_table *t, size_t *c
 
 static void print_table(FILE *out, const cx_doc *doc, const cx_table *t)
 {
-	if (t->title)
-		fprintf(out, "%s\n", t->title);
+	if (t->title) {
+		char *safe = cx_safe_dup(t->title);
+		fprintf(out, "%s\n", safe);
+		free(safe);
+	}
 	if (!t->ncols)
 		return;
 	struct grid g;
@@ -297,8 +300,9 @@ static void print_wrapped(FILE *out, const char *text)
 
 void cx_render_text(const cx_doc *doc, FILE *out)
 {
-	const char *title = doc->title ? doc->title : doc->report ? doc->report : "";
+	char *title = cx_safe_dup(doc->title ? doc->title : doc->report ? doc->report : "");
 	fputs(title, out);
+	free(title);
 	if (doc->from && doc->to)
 		fprintf(out, "  %s \u2013 %s", doc->from, doc->to);
 	fputc('\n', out);

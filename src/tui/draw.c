@@ -86,10 +86,12 @@ void cx_ui_style(struct cx_app *app, enum cx_element el)
 
 int cx_ui_text(int y, int x, int width, const char *s, bool right)
 {
-	char buf[1024];
+	char buf[1024], safe[1024];
 	if (width <= 0)
 		return 0;
-	int used = cx_utf8_fit(buf, sizeof buf, s ? s : "", width);
+	/* Names, notes and topics come from the store: a control character
+	 * would move the cursor or restyle the terminal (cx_safe_text). */
+	int used = cx_utf8_fit(buf, sizeof buf, cx_safe_text(safe, sizeof safe, s ? s : ""), width);
 	int pad = width - used;
 	move(y, x);
 	if (right)

@@ -223,6 +223,31 @@ static void div_round(void **state)
 	assert_true(cx_div_round(INT64_MAX, INT64_MAX) == 1);
 }
 
+/* Terminal controls never pass: each shown visibly, with the width it is
+ * drawn at; text without them comes back as it was. */
+static void safe_text(void **state)
+{
+	(void)state;
+	char out[128];
+	assert_string_equal(cx_safe_text(out, sizeof buf, "Jyrki\033[2J"), "Jyrki^[[2J");
+	assert_string_equal(cx_safe_text(out, sizeof buf, "a\rb\tc\x7f\x01"), "a^Mb^Ic^?^A");
+	assert_string_equal(cx_safe_text(out, sizeof buf, "x\xc2\x9b" "y"), "x<U+009B>y");
+	assert_string_equal(cx_safe_text(out, sizeof buf, "\xe2\x80\xae" "evil"), "<U+202E>evil");
+	assert_string_equal(cx_safe_text(out, sizeof buf, "\xe2\x81\xa6\xe2\x81\xa9\xe2\x80\x8f"), "<U+2066><U+2069><U+200F>");
+	assert_string_equal(cx_safe_text(out, sizeof buf, "bad\xff"), "bad?");
+	assert_string_equal(cx_safe_text(out, sizeof buf, "Ольга 王芳 — café"), "Ольга 王芳 — café");
+	assert_int_equal(cx_utf8_width(cx_safe_text(out, sizeof buf, "\033]0;x\a")), 8);
+	assert_false(cx_text_unsafe("Ольга 王芳"));
+	assert_true(cx_text_unsafe("a\033"));
+	assert_true(cx_text_unsafe("\xc2\x85"));
+	/* Cut at a whole form, never inside one. */
+	assert_string_equal(cx_safe_text(out, 6, "ab\033" "cd"), "ab^[c");
+	assert_string_equal(cx_safe_text(out, 5, "ab\xc2\x9b"), "ab");
+	char *d = cx_safe_dup("\xc2\x80\xc2\x80\xc2\x80");
+	assert_string_equal(d, "<U+0080><U+0080><U+0080>");
+	free(d);
+}
+
 static void ratio_bp(void **state)
 {
 	assert_int_equal(cx_ratio_bp(392, 1701), 2305);
@@ -264,6 +289,7 @@ int main(void)
 		cmocka_unit_test(utf8_fit),
 		cmocka_unit_test(div_round),
 		cmocka_unit_test(ratio_bp),
+		cmocka_unit_test(safe_text),
 	};
 	return cmocka_run_group_tests_name("format", tests, NULL, NULL);
 }
