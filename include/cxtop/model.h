@@ -35,6 +35,8 @@ cx_dist cx_dist_of_sorted(const int64_t *v, int64_t n);
 /* The same of n values in any order, which it reorders: exact, in linear
  * time on average (selection, not sorting). */
 cx_dist cx_dist_of(int64_t *v, int64_t n);
+/* The same of values that fit in 32 bits (half the memory). */
+cx_dist cx_dist_of_u32(uint32_t *v, int64_t n);
 
 /* ---- ticket KPIs ---------------------------------------------------------- */
 

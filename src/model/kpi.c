@@ -27,48 +27,61 @@ cx_dist cx_dist_of_sorted(const int64_t *v, int64_t n)
 }
 
 /* Moves the k-th smallest (0-based) of v[lo..hi] to v[k], smaller ones
- * before it and larger after: Hoare's selection with a middle pivot. */
-static void select_kth(int64_t *v, int64_t lo, int64_t hi, int64_t k)
-{
-	while (lo < hi) {
-		int64_t pivot = v[lo + (hi - lo) / 2], i = lo, j = hi;
-		while (i <= j) {
-			while (v[i] < pivot)
-				i++;
-			while (v[j] > pivot)
-				j--;
-			if (i <= j) {
-				int64_t t = v[i];
-				v[i++] = v[j];
-				v[j--] = t;
-			}
-		}
-		if (k <= j)
-			hi = j;
-		else if (k >= i)
-			lo = i;
-		else
-			return;
+ * before it and larger after: Hoare's selection with a middle pivot.
+ * Written once for both element types. */
+#define SELECT_KTH(name, type)                                          \
+	static void name(type *v, int64_t lo, int64_t hi, int64_t k)    \
+	{                                                               \
+		while (lo < hi) {                                       \
+			type pivot = v[lo + (hi - lo) / 2];             \
+			int64_t i = lo, j = hi;                         \
+			while (i <= j) {                                \
+				while (v[i] < pivot)                    \
+					i++;                            \
+				while (v[j] > pivot)                    \
+					j--;                            \
+				if (i <= j) {                           \
+					type t = v[i];                  \
+					v[i++] = v[j];                  \
+					v[j--] = t;                     \
+				}                                       \
+			}                                               \
+			if (k <= j)                                     \
+				hi = j;                                 \
+			else if (k >= i)                                \
+				lo = i;                                 \
+			else                                            \
+				return;                                 \
+		}                                                       \
 	}
-}
+SELECT_KTH(select_kth, int64_t)
+SELECT_KTH(select_kth_u32, uint32_t)
+
+/* Ranks in increasing order: each selection leaves the part above it for
+ * the next, so the three together cost about one. */
+#define DIST_OF(select)                                        \
+	cx_dist d = {.n = n};                                  \
+	if (n <= 0)                                            \
+		return d;                                      \
+	int64_t lo, hi, p;                                     \
+	cx_dist_ranks(n, &lo, &hi, &p);                        \
+	select(v, 0, n - 1, lo - 1);                           \
+	int64_t a = (int64_t)v[lo - 1];                        \
+	select(v, lo - 1, n - 1, hi - 1);                      \
+	int64_t b = (int64_t)v[hi - 1];                        \
+	select(v, hi - 1, n - 1, p - 1);                       \
+	d.median_x2 = a + b;                                   \
+	d.p90 = (int64_t)v[p - 1];                             \
+	return d;
 
 cx_dist cx_dist_of(int64_t *v, int64_t n)
 {
-	cx_dist d = {.n = n};
-	if (n <= 0)
-		return d;
-	int64_t lo, hi, p;
-	cx_dist_ranks(n, &lo, &hi, &p);
-	/* Ranks in increasing order: each selection leaves the part above it
-	 * for the next, so the three together cost about one. */
-	select_kth(v, 0, n - 1, lo - 1);
-	int64_t a = v[lo - 1];
-	select_kth(v, lo - 1, n - 1, hi - 1);
-	int64_t b = v[hi - 1];
-	select_kth(v, hi - 1, n - 1, p - 1);
-	d.median_x2 = a + b;
-	d.p90 = v[p - 1];
-	return d;
+	DIST_OF(select_kth)
+}
+
+cx_dist cx_dist_of_u32(uint32_t *v, int64_t n)
+{
+	DIST_OF(select_kth_u32)
 }
 
 cx_ticket_kpi cx_ticket_kpi_of(const cx_ticket_raw *raw)

@@ -7,8 +7,8 @@
  * range walk that array instead of the blobs, for as long as nothing was
  * written: PRAGMA data_version says whether another connection committed,
  * sqlite3_total_changes whether this one wrote.  Only periods of up to
- * CAP tickets are kept (a quarter of a 1,000,000-ticket year; about 8 MB
- * a kind), so memory stays bounded whatever the period.
+ * CAP tickets are kept (a month of a 1,000,000-ticket year; about 7 MB a
+ * kind), so memory stays bounded whatever the period.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +17,7 @@
 #include "keymap.h"
 #include "ticket_facts.h"
 
-#define CAP 150000
+#define CAP 100000
 
 struct cx_fact_cache {
 	bool valid, full;

@@ -2,17 +2,23 @@
  *
  * A packed hour is a blob:
  *
- *   byte 1 (the format), varint n, then n topics (varint length, bytes,
- *   NUL), then one record per ticket:
- *     varint  seconds into the hour of the kind's instant
- *     varint  agent id, zigzag (0: unassigned)
- *     byte    channel | (complexity - 1) << 3 | nps scale << 5
- *     varint  topic index
- *     varint  frt + 1, resolution + 1, replies, reopened, csat + 1
- *             (0 for a missing duration or rating)
+ *   byte 2 (the format);
+ *   the hour's agents: varint n, n zigzag varints (agent ids, 0 unassigned);
+ *   its topics: varint n, then each as varint length, bytes, NUL;
+ *   the big values: varint n, n varints (see below);
+ *   varint n, then n records of 18 bytes, little-endian:
+ *     u16 seconds into the hour of the kind's instant
+ *     u16 agent index, u16 topic index
+ *     u8  channel | (complexity - 1) << 3 | nps scale << 5
+ *     u8  csat + 1 (0: not rated)
+ *     u32 frt + 1, u32 resolution + 1 (0: none)
+ *     u8  replies, u8 reopened
+ *   A field holding all ones stands for the next of the big values, so a
+ *   field never limits what it can hold (a reply count of 300, a duration
+ *   of two centuries).
  *
- * Varints are LEB128: a month of the 1,000,000-ticket bench store packs
- * into about 14 bytes a ticket.  The packing is cxtop's own business: the
+ * Fixed-width records read in a few instructions each, which is most of
+ * what a pass over a long period costs; about 19 bytes a ticket.  The
  * blobs are written only by the refresh (rollup.c), which reads the
  * tickets themselves, so nothing outside cxtop ever needs to produce one.
  */
@@ -25,7 +31,8 @@
 #include "cxtop/xalloc.h"
 #include "rollup.h"
 
-#define FORMAT 1
+#define FORMAT 2
+#define RECORD 18 /* bytes of a ticket's record */
 
 const char *const cx_fact_channel_names[CX_FACT_CHANNELS] = {"email", "chat", "phone", "social", "sms"};
 
@@ -52,8 +59,8 @@ static void fact_of_row(sqlite3_stmt *s, cx_fact *f)
 {
 	f->at = sqlite3_column_int64(s, 0);
 	f->agent_id = sqlite3_column_int64(s, 1);
-	f->channel = channel_index(sqlite3_column_text(s, 2));
-	f->complexity = sqlite3_column_int(s, 3);
+	f->channel = (int8_t)channel_index(sqlite3_column_text(s, 2));
+	f->complexity = (int8_t)sqlite3_column_int(s, 3);
 	f->topic = (const char *)sqlite3_column_text(s, 4);
 	if (!f->topic)
 		f->topic = "";
@@ -61,7 +68,7 @@ static void fact_of_row(sqlite3_stmt *s, cx_fact *f)
 	f->resolution = sqlite3_column_type(s, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 6);
 	f->replies = sqlite3_column_int64(s, 7);
 	f->reopened = sqlite3_column_int64(s, 8);
-	f->csat = sqlite3_column_type(s, 9) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 9);
+	f->csat = (int8_t)(sqlite3_column_type(s, 9) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 9));
 	f->nps_scale = sqlite3_column_int(s, 10) != 0;
 }
 
@@ -92,22 +99,34 @@ struct buf {
 	size_t n, cap;
 };
 
-static void put_byte(struct buf *b, unsigned char c)
+static void put_bytes(struct buf *b, const void *src, size_t n)
 {
-	if (b->n == b->cap) {
+	if (!n)
+		return;
+	while (b->n + n > b->cap) {
 		b->cap = b->cap ? b->cap * 2 : 1024;
 		b->p = cx_xreallocarray(b->p, b->cap, 1);
 	}
-	b->p[b->n++] = c;
+	memcpy(b->p + b->n, src, n);
+	b->n += n;
 }
 
 static void put_varint(struct buf *b, uint64_t v)
 {
+	unsigned char c;
 	while (v >= 0x80) {
-		put_byte(b, (unsigned char)(v | 0x80));
+		c = (unsigned char)(v | 0x80);
+		put_bytes(b, &c, 1);
 		v >>= 7;
 	}
-	put_byte(b, (unsigned char)v);
+	c = (unsigned char)v;
+	put_bytes(b, &c, 1);
+}
+
+static void put_le(unsigned char *p, uint64_t v, int n)
+{
+	for (int i = 0; i < n; i++)
+		p[i] = (unsigned char)(v >> (8 * i));
 }
 
 static uint64_t zigzag(int64_t v)
@@ -120,41 +139,76 @@ static int64_t unzigzag(uint64_t v)
 	return (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
 }
 
-struct packer {
-	int64_t hour_start;
-	struct buf rec;
-	char **topics;
-	size_t ntopics, cap;
-	int64_t n;
+/* A small table of distinct values (an hour's agents or topics). */
+struct table {
+	int64_t *ids;
+	char **names;
+	size_t n, cap;
 };
 
-static size_t topic_index(struct packer *pk, const char *topic)
+static size_t table_index(struct table *t, int64_t id, const char *name)
 {
-	/* An hour holds a few topics: a linear search is the fastest. */
-	for (size_t i = 0; i < pk->ntopics; i++)
-		if (strcmp(pk->topics[i], topic) == 0)
+	/* An hour holds a few dozen at most: a linear search is the fastest. */
+	for (size_t i = 0; i < t->n; i++)
+		if (name ? strcmp(t->names[i], name) == 0 : t->ids[i] == id)
 			return i;
-	if (pk->ntopics == pk->cap) {
-		pk->cap = pk->cap ? pk->cap * 2 : 16;
-		pk->topics = cx_xreallocarray(pk->topics, pk->cap, sizeof *pk->topics);
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 16;
+		t->ids = cx_xreallocarray(t->ids, t->cap, sizeof *t->ids);
+		t->names = cx_xreallocarray(t->names, t->cap, sizeof *t->names);
 	}
-	pk->topics[pk->ntopics] = cx_xstrdup(topic);
-	return pk->ntopics++;
+	t->ids[t->n] = id;
+	t->names[t->n] = name ? cx_xstrdup(name) : NULL;
+	return t->n++;
+}
+
+static void table_free(struct table *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->names[i]);
+	free(t->ids);
+	free(t->names);
+}
+
+struct packer {
+	int64_t hour_start;
+	struct buf rec, big;
+	struct table agents, topics;
+	int64_t n, nbig;
+	bool overflow; /* more than 65,535 agents or topics in one hour */
+};
+
+/* A field of w bytes, or the escape (all ones) and the value in the big list. */
+static void put_field(struct packer *pk, unsigned char *p, uint64_t v, int w)
+{
+	uint64_t escape = w == 4 ? 0xFFFFFFFFu : (1u << (8 * w)) - 1;
+	if (v >= escape) {
+		put_le(p, escape, w);
+		put_varint(&pk->big, v);
+		pk->nbig++;
+	} else {
+		put_le(p, v, w);
+	}
 }
 
 static void pack_one(const cx_fact *f, void *ctx)
 {
 	struct packer *pk = ctx;
-	struct buf *b = &pk->rec;
-	put_varint(b, (uint64_t)(f->at - pk->hour_start));
-	put_varint(b, zigzag(f->agent_id));
-	put_byte(b, (unsigned char)(f->channel | (f->complexity - 1) << 3 | (f->nps_scale ? 1 : 0) << 5));
-	put_varint(b, topic_index(pk, f->topic));
-	put_varint(b, (uint64_t)(f->frt + 1));
-	put_varint(b, (uint64_t)(f->resolution + 1));
-	put_varint(b, (uint64_t)f->replies);
-	put_varint(b, (uint64_t)f->reopened);
-	put_varint(b, (uint64_t)(f->csat + 1));
+	unsigned char r[RECORD];
+	size_t agent = table_index(&pk->agents, f->agent_id, NULL);
+	size_t topic = table_index(&pk->topics, 0, f->topic);
+	if (agent > 0xFFFF || topic > 0xFFFF)
+		pk->overflow = true;
+	put_le(r, (uint64_t)(f->at - pk->hour_start), 2);
+	put_le(r + 2, agent, 2);
+	put_le(r + 4, topic, 2);
+	r[6] = (unsigned char)(f->channel | (f->complexity - 1) << 3 | (f->nps_scale ? 1 : 0) << 5);
+	r[7] = (unsigned char)(f->csat + 1);
+	put_field(pk, r + 8, (uint64_t)(f->frt + 1), 4);
+	put_field(pk, r + 12, (uint64_t)(f->resolution + 1), 4);
+	put_field(pk, r + 16, (uint64_t)f->replies, 1);
+	put_field(pk, r + 17, (uint64_t)f->reopened, 1);
+	put_bytes(&pk->rec, r, sizeof r);
 	pk->n++;
 }
 
@@ -166,26 +220,34 @@ int cx_facts_pack_hour(cx_store *st, enum cx_fact_kind kind, int64_t hour, unsig
 	*len = 0;
 	*tickets = 0;
 	int rc = scan_raw(st, kind, hour * 3600, hour * 3600 + 3600, pack_one, &pk, err);
+	if (rc == 0 && pk.overflow)
+		rc = cx_fail(err, CX_EXIT_RUNTIME, "store '%s': more than 65,535 agents or topics in the hour %lld",
+			     st->path, (long long)hour);
 	if (rc == 0 && pk.n > 0) {
 		struct buf out = {0};
-		put_byte(&out, FORMAT);
-		put_varint(&out, pk.ntopics);
-		for (size_t i = 0; i < pk.ntopics; i++) {
-			size_t l = strlen(pk.topics[i]);
+		unsigned char format = FORMAT;
+		put_bytes(&out, &format, 1);
+		put_varint(&out, pk.agents.n);
+		for (size_t i = 0; i < pk.agents.n; i++)
+			put_varint(&out, zigzag(pk.agents.ids[i]));
+		put_varint(&out, pk.topics.n);
+		for (size_t i = 0; i < pk.topics.n; i++) {
+			size_t l = strlen(pk.topics.names[i]);
 			put_varint(&out, l);
-			for (size_t j = 0; j <= l; j++)
-				put_byte(&out, (unsigned char)pk.topics[i][j]);
+			put_bytes(&out, pk.topics.names[i], l + 1);
 		}
-		for (size_t i = 0; i < pk.rec.n; i++)
-			put_byte(&out, pk.rec.p[i]);
+		put_varint(&out, (uint64_t)pk.nbig);
+		put_bytes(&out, pk.big.p, pk.big.n);
+		put_varint(&out, (uint64_t)pk.n);
+		put_bytes(&out, pk.rec.p, pk.rec.n);
 		*blob = out.p;
 		*len = out.n;
 		*tickets = pk.n;
 	}
-	for (size_t i = 0; i < pk.ntopics; i++)
-		free(pk.topics[i]);
-	free(pk.topics);
+	table_free(&pk.agents);
+	table_free(&pk.topics);
 	free(pk.rec.p);
+	free(pk.big.p);
 	return rc;
 }
 
@@ -213,16 +275,37 @@ static uint64_t get_varint(struct reader *r)
 	return 0;
 }
 
+static uint64_t get_le(const unsigned char *p, int n)
+{
+	uint64_t v = 0;
+	for (int i = n - 1; i >= 0; i--)
+		v = v << 8 | p[i];
+	return v;
+}
+
+/* A record's field: its value, or the next of the big list. */
+static int64_t field_of(const unsigned char *p, int w, struct reader *big)
+{
+	uint64_t v = get_le(p, w), escape = w == 4 ? 0xFFFFFFFFu : (1u << (8 * w)) - 1;
+	return (int64_t)(v == escape ? get_varint(big) : v);
+}
+
 bool cx_facts_unpack(const unsigned char *blob, size_t len, int64_t hour, cx_fact_visit visit, void *ctx)
 {
 	struct reader r = {blob, blob + len, false};
 	if (len < 2 || *r.p++ != FORMAT)
 		return false;
-	uint64_t ntopics = get_varint(&r);
-	if (r.bad || ntopics > len)
+	uint64_t nagents = get_varint(&r);
+	if (r.bad || nagents > len)
 		return false;
-	const char *small[32];
-	const char **topics = ntopics <= 32 ? small : cx_xcalloc(ntopics, sizeof *topics);
+	int64_t agents_small[64];
+	int64_t *agents = nagents <= 64 ? agents_small : cx_xcalloc(nagents, sizeof *agents);
+	for (uint64_t i = 0; i < nagents; i++)
+		agents[i] = unzigzag(get_varint(&r));
+	uint64_t ntopics = r.bad ? 0 : get_varint(&r);
+	const char *topics_small[32];
+	const char **topics = r.bad || ntopics > len ? NULL : ntopics <= 32 ? topics_small : cx_xcalloc(ntopics, sizeof *topics);
+	r.bad |= !topics;
 	for (uint64_t i = 0; i < ntopics && !r.bad; i++) {
 		uint64_t l = get_varint(&r);
 		if (r.bad || l >= (uint64_t)(r.end - r.p) || r.p[l] != '\0') {
@@ -232,33 +315,40 @@ bool cx_facts_unpack(const unsigned char *blob, size_t len, int64_t hour, cx_fac
 		topics[i] = (const char *)r.p;
 		r.p += l + 1;
 	}
+	/* The big values are read alongside the records, in order. */
+	uint64_t nbig = r.bad ? 0 : get_varint(&r);
+	struct reader big = {r.p, r.end, r.bad};
+	for (uint64_t i = 0; i < nbig && !r.bad; i++)
+		get_varint(&r);
+	uint64_t n = r.bad ? 0 : get_varint(&r);
+	if (r.bad || n > (uint64_t)(r.end - r.p) / RECORD || (uint64_t)(r.end - r.p) != n * RECORD)
+		r.bad = true;
+	big.end = r.p;
 	cx_fact f;
 	int64_t base = hour * 3600;
-	while (!r.bad && r.p < r.end) {
-		f.at = base + (int64_t)get_varint(&r);
-		f.agent_id = unzigzag(get_varint(&r));
-		if (r.p >= r.end) {
+	for (const unsigned char *p = r.p; !r.bad && p < r.end; p += RECORD) {
+		uint64_t agent = get_le(p + 2, 2), topic = get_le(p + 4, 2);
+		unsigned flags = p[6];
+		f.at = base + (int64_t)get_le(p, 2);
+		f.channel = (int8_t)(flags & 7);
+		f.complexity = (int8_t)((flags >> 3 & 3) + 1);
+		f.nps_scale = flags >> 5 & 1;
+		f.csat = (int8_t)(p[7] - 1);
+		f.frt = field_of(p + 8, 4, &big) - 1;
+		f.resolution = field_of(p + 12, 4, &big) - 1;
+		f.replies = field_of(p + 16, 1, &big);
+		f.reopened = field_of(p + 17, 1, &big);
+		if (big.bad || agent >= nagents || topic >= ntopics || f.channel >= CX_FACT_CHANNELS || f.csat > 10) {
 			r.bad = true;
 			break;
 		}
-		unsigned flags = *r.p++;
-		f.channel = (int)(flags & 7);
-		f.complexity = (int)(flags >> 3 & 3) + 1;
-		f.nps_scale = flags >> 5 & 1;
-		uint64_t t = get_varint(&r);
-		f.frt = (int64_t)get_varint(&r) - 1;
-		f.resolution = (int64_t)get_varint(&r) - 1;
-		f.replies = (int64_t)get_varint(&r);
-		f.reopened = (int64_t)get_varint(&r);
-		f.csat = (int)get_varint(&r) - 1;
-		if (r.bad || t >= ntopics || f.channel >= CX_FACT_CHANNELS)
-			r.bad = true;
-		else {
-			f.topic = topics[t];
-			visit(&f, ctx);
-		}
+		f.agent_id = agents[agent];
+		f.topic = topics[topic];
+		visit(&f, ctx);
 	}
-	if (topics != small)
+	if (agents != agents_small)
+		free(agents);
+	if (topics && topics != topics_small)
 		free(topics);
 	return !r.bad;
 }

@@ -28,15 +28,15 @@ extern const char *const cx_fact_channel_names[CX_FACT_CHANNELS];
 typedef struct cx_fact {
 	int64_t at;         /* created_at or resolved_at, by the pass's kind */
 	int64_t agent_id;   /* 0: unassigned */
-	int channel;        /* index into cx_fact_channel_names */
-	int complexity;     /* 1..3 */
 	const char *topic;  /* valid during the visit only */
 	int64_t frt;        /* first_response_at - created_at; -1: never answered */
 	int64_t resolution; /* resolved_at - created_at; -1: unresolved */
 	int64_t replies;
 	int64_t reopened;
-	int csat;       /* 0..10; -1: not rated */
-	bool nps_scale; /* rated on a 0-10 or 1-10 scale */
+	int8_t channel;    /* index into cx_fact_channel_names */
+	int8_t complexity; /* 1..3 */
+	int8_t csat;       /* 0..10; -1: not rated */
+	bool nps_scale;    /* rated on a 0-10 or 1-10 scale */
 } cx_fact;
 
 typedef void (*cx_fact_visit)(const cx_fact *f, void *ctx);

@@ -158,9 +158,17 @@ static void random_write(cx_store *st, int64_t max_id)
 			 "UPDATE tickets SET status = 'solved', resolved_at = created_at + %lld WHERE id = %lld",
 			 (long long)rnd(5 * 86400), (long long)id);
 		break;
-	case 5: /* rated, on another scale */
-		snprintf(sql, sizeof sql, "UPDATE tickets SET csat = %lld, csat_scale = '%s' WHERE id = %lld",
-			 (long long)rnd(11), rnd(2) ? "0-10" : "good-bad", (long long)id);
+	case 5: /* rated, on another scale; or values no record field holds */
+		if (rnd(3) == 0)
+			snprintf(sql, sizeof sql,
+				 "UPDATE tickets SET replies = %lld, reopened = %lld, status = 'solved',"
+				 " first_response_at = created_at + %lld, resolved_at = created_at + %lld WHERE id = %lld",
+				 (long long)(250 + rnd(400)), (long long)(250 + rnd(20)),
+				 (long long)(rnd(2) ? 4294967293LL + rnd(5) : 5000000000LL), (long long)rnd(86400),
+				 (long long)id);
+		else
+			snprintf(sql, sizeof sql, "UPDATE tickets SET csat = %lld, csat_scale = '%s' WHERE id = %lld",
+				 (long long)rnd(11), rnd(2) ? "0-10" : "good-bad", (long long)id);
 		break;
 	case 6:
 		snprintf(sql, sizeof sql, "DELETE FROM tickets WHERE id = %lld", (long long)id);
