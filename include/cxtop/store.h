@@ -144,6 +144,18 @@ typedef struct cx_ticket_group_row {
 
 int cx_store_ticket_kpis(cx_store *st, const cx_period *p, enum cx_ticket_group group, cx_ticket_group_row **rows,
 			 size_t *n, cx_error *err);
+/* The dashboard's ticket figures in one pass over each kind of facts: the
+ * team's row of CX_GROUP_TEAM, the rows of CX_GROUP_CHANNEL (in that
+ * order; the caller frees channels), the daily volume into daily[0..ndaily)
+ * and the complaints (tickets solved in the period and rated 0-6). */
+typedef struct cx_ticket_overview {
+	cx_ticket_raw team;
+	cx_ticket_group_row *channels;
+	size_t nchannels;
+	int64_t complaints;
+} cx_ticket_overview;
+int cx_store_ticket_overview(cx_store *st, const cx_period *p, int64_t *daily, int ndaily, cx_ticket_overview *out,
+			     cx_error *err);
 /* Tickets open at the end of the period: created before it ends and not
  * resolved by then. */
 int cx_store_backlog(cx_store *st, const cx_period *p, int64_t *out, cx_error *err);
@@ -227,6 +239,9 @@ int cx_store_watchlist(cx_store *st, const cx_period *p, cx_watch_row **rows, si
 		       cx_error *err);
 /* The counts alone, without the list. */
 int cx_store_watch_counts(cx_store *st, const cx_period *p, cx_watch_counts *counts, cx_error *err);
+/* The customers' counts only (complaints left 0): what the dashboard adds
+ * to cx_store_ticket_overview's complaints. */
+int cx_store_customer_counts(cx_store *st, cx_watch_counts *counts, cx_error *err);
 
 typedef struct cx_notify_row {
 	char name[128], currency[4], note[128];

@@ -96,27 +96,24 @@ int cx_dashboard_load(cx_store *st, const cx_period *p, int64_t liability_bp, cx
 	memset(d, 0, sizeof *d);
 	d->period = *p;
 	cx_store_currency(st, d->currency, sizeof d->currency);
-	cx_ticket_group_row *team = NULL;
-	size_t n;
-	if (cx_store_ticket_kpis(st, p, CX_GROUP_TEAM, &team, &n, err) < 0)
-		goto fail;
-	d->tickets = cx_ticket_kpi_of(&team[0].raw);
-	free(team);
-	if (cx_store_backlog(st, p, &d->backlog, err) < 0 || cx_store_pnl(st, p, &d->pnl_raw, err) < 0)
-		goto fail;
-	d->pnl = cx_pnl_compute(&d->pnl_raw, liability_bp);
-	if (cx_store_ticket_kpis(st, p, CX_GROUP_CHANNEL, &d->channels, &d->nchannels, err) < 0)
-		goto fail;
-	if (d->nchannels > 1) /* qsort(NULL, 0, ...) is undefined: an empty period has none */
-		qsort(d->channels, d->nchannels, sizeof *d->channels, by_volume);
 	d->ndays = p->to_day - p->from_day + 1;
 	if (d->ndays > CX_DASH_MAX_DAYS)
 		d->ndays = CX_DASH_MAX_DAYS;
-	if (cx_store_daily_volume(st, p, d->daily, d->ndays, err) < 0 || leaders(st, d, err) < 0 ||
-	    claims(st, d, err) < 0)
+	/* The ticket panels in one pass over each kind of facts. */
+	cx_ticket_overview ov;
+	if (cx_store_ticket_overview(st, p, d->daily, d->ndays, &ov, err) < 0)
 		goto fail;
-	if (cx_store_watch_counts(st, p, &d->watch, err) < 0)
+	d->tickets = cx_ticket_kpi_of(&ov.team);
+	d->channels = ov.channels;
+	d->nchannels = ov.nchannels;
+	if (d->nchannels > 1) /* qsort(NULL, 0, ...) is undefined: an empty period has none */
+		qsort(d->channels, d->nchannels, sizeof *d->channels, by_volume);
+	if (cx_store_backlog(st, p, &d->backlog, err) < 0 || cx_store_pnl(st, p, &d->pnl_raw, err) < 0)
 		goto fail;
+	d->pnl = cx_pnl_compute(&d->pnl_raw, liability_bp);
+	if (leaders(st, d, err) < 0 || claims(st, d, err) < 0 || cx_store_customer_counts(st, &d->watch, err) < 0)
+		goto fail;
+	d->watch.complaints = ov.complaints;
 	return 0;
 fail:
 	cx_dashboard_free(d);

@@ -9,7 +9,7 @@ static void count_complaint(const cx_fact *f, void *ctx)
 	*(int64_t *)ctx += f->csat >= 0 && f->csat <= 6;
 }
 
-int cx_store_watch_counts(cx_store *st, const cx_period *p, cx_watch_counts *c, cx_error *err)
+int cx_store_customer_counts(cx_store *st, cx_watch_counts *c, cx_error *err)
 {
 	/* Index ranges, never the customers themselves: satisfaction is 1-10,
 	 * so the rated are the three ranges together; the blacklisted have a
@@ -32,7 +32,12 @@ int cx_store_watch_counts(cx_store *st, const cx_period *p, cx_watch_counts *c, 
 		c->blacklisted = sqlite3_column_int64(s, 3);
 		rc = SQLITE_DONE;
 	}
-	if (cx_q_done(st, s, rc, err) < 0)
+	return cx_q_done(st, s, rc, err);
+}
+
+int cx_store_watch_counts(cx_store *st, const cx_period *p, cx_watch_counts *c, cx_error *err)
+{
+	if (cx_store_customer_counts(st, c, err) < 0)
 		return -1;
 	/* Tickets solved in the period and rated 0-6, from their facts. */
 	return cx_facts_scan(st, CX_FACT_RESOLVED, p->start, p->end, count_complaint, &c->complaints, err);

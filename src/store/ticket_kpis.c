@@ -213,15 +213,43 @@ static void acc_free(struct acc *a)
 	cx_keymap_free(&a->by_agent);
 }
 
+static int acc_init(struct acc *a, cx_store *st, enum cx_ticket_group group, cx_error *err)
+{
+	memset(a, 0, sizeof *a);
+	a->st = st;
+	a->mode = group;
+	a->created_pass = true;
+	for (size_t i = 0; i < sizeof a->small / sizeof a->small[0]; i++)
+		a->small[i] = -1;
+	if (group == CX_GROUP_TEAM) /* the team always has its one row, even in an empty period */
+		new_group(a, 0, NULL);
+	return group == CX_GROUP_AGENT_TEAM ? load_teams(a, err) : 0;
+}
+
+/* The groups in their order, with their medians; frees the accumulator. */
+static void acc_finish(struct acc *a, cx_ticket_group_row **rows, size_t *n)
+{
+	if (a->n > 1)
+		qsort(a->g, a->n, sizeof *a->g, by_key);
+	cx_ticket_group_row *out = cx_xcalloc(a->n ? a->n : 1, sizeof *out);
+	for (size_t i = 0; i < a->n; i++) {
+		struct group *g = &a->g[i];
+		out[i].key_int = g->key_int;
+		snprintf(out[i].key, sizeof out[i].key, "%s", g->key);
+		out[i].raw = g->raw;
+		out[i].raw.frt = dist_of(&g->frt);
+		out[i].raw.resolution = dist_of(&g->res);
+	}
+	*rows = out;
+	*n = a->n;
+	acc_free(a);
+}
+
 int cx_store_ticket_kpis(cx_store *st, const cx_period *p, enum cx_ticket_group group, cx_ticket_group_row **rows,
 			 size_t *n, cx_error *err)
 {
-	struct acc a = {.st = st, .mode = group, .created_pass = true};
-	for (size_t i = 0; i < sizeof a.small / sizeof a.small[0]; i++)
-		a.small[i] = -1;
-	if (group == CX_GROUP_TEAM) /* the team always has its one row, even in an empty period */
-		new_group(&a, 0, NULL);
-	if ((group == CX_GROUP_AGENT_TEAM && load_teams(&a, err) < 0) ||
+	struct acc a;
+	if (acc_init(&a, st, group, err) < 0 ||
 	    cx_facts_scan(st, CX_FACT_CREATED, p->start, p->end, visit_created, &a, err) < 0) {
 		acc_free(&a);
 		return -1;
@@ -231,19 +259,63 @@ int cx_store_ticket_kpis(cx_store *st, const cx_period *p, enum cx_ticket_group 
 		acc_free(&a);
 		return -1;
 	}
-	if (a.n > 1)
-		qsort(a.g, a.n, sizeof *a.g, by_key);
-	cx_ticket_group_row *out = cx_xcalloc(a.n ? a.n : 1, sizeof *out);
-	for (size_t i = 0; i < a.n; i++) {
-		struct group *g = &a.g[i];
-		out[i].key_int = g->key_int;
-		snprintf(out[i].key, sizeof out[i].key, "%s", g->key);
-		out[i].raw = g->raw;
-		out[i].raw.frt = dist_of(&g->frt);
-		out[i].raw.resolution = dist_of(&g->res);
+	acc_finish(&a, rows, n);
+	return 0;
+}
+
+/* ---- the dashboard's ticket panels, one pass a kind ------------------------ */
+
+struct overview {
+	struct acc team, channels;
+	const cx_period *p;
+	int64_t *daily;
+	int ndaily;
+	cx_day_cache days;
+	int64_t complaints;
+};
+
+static void overview_created(const cx_fact *f, void *ctx)
+{
+	struct overview *o = ctx;
+	visit_created(f, &o->team);
+	visit_created(f, &o->channels);
+	int32_t d = cx_fact_local_day(&o->days, f->at) - o->p->from_day;
+	if (d >= 0 && d < o->ndaily)
+		o->daily[d]++;
+}
+
+static void overview_resolved(const cx_fact *f, void *ctx)
+{
+	struct overview *o = ctx;
+	visit_resolved(f, &o->team);
+	visit_resolved(f, &o->channels);
+	o->complaints += f->csat >= 0 && f->csat <= 6;
+}
+
+int cx_store_ticket_overview(cx_store *st, const cx_period *p, int64_t *daily, int ndaily, cx_ticket_overview *out,
+			     cx_error *err)
+{
+	struct overview o = {.p = p, .daily = daily, .ndaily = ndaily};
+	memset(out, 0, sizeof *out);
+	for (int i = 0; i < ndaily; i++)
+		daily[i] = 0;
+	acc_init(&o.team, st, CX_GROUP_TEAM, err);
+	acc_init(&o.channels, st, CX_GROUP_CHANNEL, err);
+	int rc = cx_facts_scan(st, CX_FACT_CREATED, p->start, p->end, overview_created, &o, err);
+	o.team.created_pass = o.channels.created_pass = false;
+	if (rc == 0)
+		rc = cx_facts_scan(st, CX_FACT_RESOLVED, p->start, p->end, overview_resolved, &o, err);
+	if (rc < 0) {
+		acc_free(&o.team);
+		acc_free(&o.channels);
+		return -1;
 	}
-	*rows = out;
-	*n = a.n;
-	acc_free(&a);
+	cx_ticket_group_row *team;
+	size_t n;
+	acc_finish(&o.team, &team, &n);
+	out->team = team[0].raw;
+	free(team);
+	acc_finish(&o.channels, &out->channels, &out->nchannels);
+	out->complaints = o.complaints;
 	return 0;
 }

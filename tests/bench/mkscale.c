@@ -4,7 +4,7 @@
  * store is); realistic in its sizes and distributions, which is what the
  * timings depend on.
  *
- * Usage: mkscale OUT.db [TICKETS]
+ * Usage: mkscale OUT.db [TICKETS [MONTHS]]  (default 1,000,000 over 12 months)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,13 +65,18 @@ static void step(sqlite3 *db, sqlite3_stmt *s)
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
-		fprintf(stderr, "usage: mkscale OUT.db [TICKETS]\n");
+		fprintf(stderr, "usage: mkscale OUT.db [TICKETS [MONTHS]]\n");
 		return 2;
 	}
 	int64_t tickets = argc > 2 ? atoll(argv[2]) : 1000000;
 	const int64_t agents = 300, customers = 200000, orders = 300000, claims = 20000;
 	const int64_t t0 = 1617235200; /* 2021-04-01 UTC */
-	const int64_t span = 365 * 86400;
+	int64_t months = argc > 3 ? atoll(argv[3]) : 12;
+	if (tickets < 1 || months < 1 || months > 120) {
+		fprintf(stderr, "mkscale: want at least one ticket and 1 to 120 months\n");
+		return 2;
+	}
+	const int64_t span = months * 365 * 86400 / 12;
 	cx_error err = {0};
 	cx_store *st = cx_store_init(argv[1], &err);
 	if (!st) {

@@ -54,6 +54,8 @@ struct figures {
 	size_t nscore;
 	int64_t daily[NDAYS];
 	cx_watch_counts watch;
+	cx_ticket_overview ov; /* the dashboard's one-pass figures */
+	int64_t ov_daily[NDAYS];
 };
 
 static void figures_of(cx_store *st, const cx_period *p, struct figures *f)
@@ -65,6 +67,13 @@ static void figures_of(cx_store *st, const cx_period *p, struct figures *f)
 	assert_int_equal(cx_store_score_raw(st, p, 3600, 48 * 3600, false, &f->score, &f->nscore, &err), 0);
 	assert_int_equal(cx_store_daily_volume(st, p, f->daily, NDAYS, &err), 0);
 	assert_int_equal(cx_store_watch_counts(st, p, &f->watch, &err), 0);
+	assert_int_equal(cx_store_ticket_overview(st, p, f->ov_daily, NDAYS, &f->ov, &err), 0);
+	/* The one pass says what the separate ones say. */
+	assert_memory_equal(&f->ov.team, &f->rows[0][0].raw, sizeof f->ov.team);
+	assert_int_equal(f->ov.nchannels, f->n[3]);
+	assert_memory_equal(f->ov.channels, f->rows[3], f->n[3] * sizeof *f->ov.channels);
+	assert_memory_equal(f->ov_daily, f->daily, sizeof f->daily);
+	assert_int_equal(f->ov.complaints, f->watch.complaints);
 }
 
 static void figures_free(struct figures *f)
@@ -72,6 +81,7 @@ static void figures_free(struct figures *f)
 	for (size_t g = 0; g < NGROUPS; g++)
 		free(f->rows[g]);
 	free(f->score);
+	free(f->ov.channels);
 }
 
 static void assert_same(const struct figures *a, const struct figures *b, const char *what)
