@@ -437,6 +437,21 @@ static int scan_hours(cx_store *st, enum cx_fact_kind kind, int64_t h0, int64_t 
 	return ret;
 }
 
+int64_t cx_facts_estimate(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end)
+{
+	sqlite3_stmt *s;
+	cx_error err = {0};
+	if (cx_q_prepare(st, "SELECT coalesce(sum(tickets), 0) FROM ticket_hours WHERE kind = ?1 AND hour >= ?2 AND hour <= ?3",
+			 &s, &err) < 0)
+		return 0;
+	sqlite3_bind_int(s, 1, kind);
+	sqlite3_bind_int64(s, 2, floor_div(start, 3600));
+	sqlite3_bind_int64(s, 3, floor_div(end, 3600));
+	int64_t n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	cx_q_release(st, s);
+	return n;
+}
+
 /* Passes each fact on, and keeps it for the next pass over the range. */
 struct tee {
 	cx_fact_visit visit;

@@ -70,6 +70,10 @@ typedef struct cx_day_cache {
 } cx_day_cache;
 int32_t cx_fact_local_day(cx_day_cache *c, int64_t at);
 
+/* About how many tickets of a kind [start, end) holds, from the rollups'
+ * counts (for choosing how to compute, never for a figure). */
+int64_t cx_facts_estimate(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end);
+
 /* Packs the facts of the tickets of one (kind, hour) from the tickets
  * table; *blob is malloc'd (NULL and 0 tickets for an empty hour). */
 int cx_facts_pack_hour(cx_store *st, enum cx_fact_kind kind, int64_t hour, unsigned char **blob, size_t *len,

@@ -1,8 +1,9 @@
 /* ticket_kpis.c — ticket KPIs per group, from one pass over the facts of
  * the tickets created in the period and one over those resolved in it
  * (ticket_facts.c).  Counts are summed per group as the facts go by; the
- * durations of each group are kept and their median and p90 selected
- * exactly at the end (cx_dist_of): no sort, no approximation.
+ * durations of each group give its median and p90 exactly, in bounded
+ * memory (durations.c: kept and selected, or binned and read twice when a
+ * period holds more than a million tickets).
  *
  * The rows come out in the order SQL's GROUP BY gave them before the
  * rollups (the groups of created tickets by key, then those only seen
@@ -12,17 +13,9 @@
 #include <string.h>
 
 #include "cxtop/xalloc.h"
+#include "durations.h"
 #include "keymap.h"
 #include "ticket_facts.h"
-
-/* A group's durations: four bytes each while they fit (136 years), so
- * that a year of a million tickets keeps 8 MB, not 16; eight from the
- * first one that does not. */
-struct values {
-	uint32_t *v32;
-	int64_t *v64;
-	size_t n, cap;
-};
 
 struct group {
 	int64_t key_int;
@@ -30,13 +23,14 @@ struct group {
 	bool created_pass;
 	bool int_key; /* ordered by key_int, else by key */
 	cx_ticket_raw raw;
-	struct values frt, res;
+	cx_durations frt, res;
 };
 
 struct acc {
 	cx_store *st;
 	enum cx_ticket_group mode;
 	bool created_pass;
+	bool binned; /* too many tickets to keep: medians in two passes */
 	struct group *g;
 	size_t n, cap;
 	int small[8];      /* channel or complexity -> group */
@@ -46,35 +40,6 @@ struct acc {
 	size_t nteams;
 	cx_keymap by_agent; /* agent id -> group, for AGENT_TEAM */
 };
-
-static void push(struct values *v, int64_t x)
-{
-	if (!v->v64 && (x < 0 || x > (int64_t)UINT32_MAX)) {
-		v->v64 = cx_xcalloc(v->cap ? v->cap : 64, sizeof *v->v64);
-		for (size_t i = 0; i < v->n; i++)
-			v->v64[i] = v->v32[i];
-		free(v->v32);
-		v->v32 = NULL;
-		if (!v->cap)
-			v->cap = 64;
-	}
-	if (v->n == v->cap) {
-		v->cap = v->cap ? v->cap + v->cap / 2 : 64;
-		if (v->v64)
-			v->v64 = cx_xreallocarray(v->v64, v->cap, sizeof *v->v64);
-		else
-			v->v32 = cx_xreallocarray(v->v32, v->cap, sizeof *v->v32);
-	}
-	if (v->v64)
-		v->v64[v->n++] = x;
-	else
-		v->v32[v->n++] = (uint32_t)x;
-}
-
-static cx_dist dist_of(struct values *v)
-{
-	return v->v64 ? cx_dist_of(v->v64, (int64_t)v->n) : cx_dist_of_u32(v->v32, (int64_t)v->n);
-}
 
 static int new_group(struct acc *a, int64_t key_int, const char *text)
 {
@@ -92,6 +57,8 @@ static int new_group(struct acc *a, int64_t key_int, const char *text)
 	g->key = cx_xstrdup(text);
 	g->key_int = key_int;
 	g->created_pass = a->created_pass;
+	cx_durations_init(&g->frt, a->binned);
+	cx_durations_init(&g->res, a->binned);
 	g->int_key = a->mode == CX_GROUP_TEAM || a->mode == CX_GROUP_AGENT || a->mode == CX_GROUP_COMPLEXITY;
 	return (int)a->n++;
 }
@@ -163,7 +130,7 @@ static void visit_created(const cx_fact *f, void *ctx)
 	if (f->frt < 0)
 		g->raw.unanswered++;
 	else
-		push(&g->frt, f->frt);
+		cx_durations_add(&g->frt, f->frt);
 	g->raw.unresolved += f->resolution < 0;
 }
 
@@ -182,7 +149,7 @@ static void visit_resolved(const cx_fact *f, void *ctx)
 			g->raw.detractors += f->csat <= 6;
 		}
 	}
-	push(&g->res, f->resolution);
+	cx_durations_add(&g->res, f->resolution);
 }
 
 static int by_key(const void *x, const void *y)
@@ -199,10 +166,8 @@ static void acc_free(struct acc *a)
 {
 	for (size_t i = 0; i < a->n; i++) {
 		free(a->g[i].key);
-		free(a->g[i].frt.v32);
-		free(a->g[i].frt.v64);
-		free(a->g[i].res.v32);
-		free(a->g[i].res.v64);
+		cx_durations_free(&a->g[i].frt);
+		cx_durations_free(&a->g[i].res);
 	}
 	free(a->g);
 	for (size_t i = 0; i < a->nteams; i++)
@@ -213,12 +178,43 @@ static void acc_free(struct acc *a)
 	cx_keymap_free(&a->by_agent);
 }
 
-static int acc_init(struct acc *a, cx_store *st, enum cx_ticket_group group, cx_error *err)
+/* Kept values for up to this many tickets of a kind (4 MB each). */
+#ifndef KEEP_MAX
+#define KEEP_MAX 1000000
+#endif
+
+/* ---- the second pass of binned medians ------------------------------------ */
+
+static void again_created(const cx_fact *f, void *ctx)
+{
+	if (f->frt >= 0)
+		cx_durations_again(&group_of(ctx, f)->frt, f->frt);
+}
+
+static void again_resolved(const cx_fact *f, void *ctx)
+{
+	cx_durations_again(&group_of(ctx, f)->res, f->resolution);
+}
+
+/* Plans every group's bins; true when a second pass is needed. */
+static bool plan(struct acc *a)
+{
+	bool again = false;
+	for (size_t i = 0; i < a->n; i++) {
+		again |= cx_durations_plan(&a->g[i].frt);
+		again |= cx_durations_plan(&a->g[i].res);
+	}
+	return again;
+}
+
+static int acc_init(struct acc *a, cx_store *st, const cx_period *p, enum cx_ticket_group group, cx_error *err)
 {
 	memset(a, 0, sizeof *a);
 	a->st = st;
 	a->mode = group;
 	a->created_pass = true;
+	a->binned = cx_facts_estimate(st, CX_FACT_CREATED, p->start, p->end) > KEEP_MAX ||
+		    cx_facts_estimate(st, CX_FACT_RESOLVED, p->start, p->end) > KEEP_MAX;
 	for (size_t i = 0; i < sizeof a->small / sizeof a->small[0]; i++)
 		a->small[i] = -1;
 	if (group == CX_GROUP_TEAM) /* the team always has its one row, even in an empty period */
@@ -237,8 +233,8 @@ static void acc_finish(struct acc *a, cx_ticket_group_row **rows, size_t *n)
 		out[i].key_int = g->key_int;
 		snprintf(out[i].key, sizeof out[i].key, "%s", g->key);
 		out[i].raw = g->raw;
-		out[i].raw.frt = dist_of(&g->frt);
-		out[i].raw.resolution = dist_of(&g->res);
+		out[i].raw.frt = cx_durations_dist(&g->frt);
+		out[i].raw.resolution = cx_durations_dist(&g->res);
 	}
 	*rows = out;
 	*n = a->n;
@@ -249,13 +245,15 @@ int cx_store_ticket_kpis(cx_store *st, const cx_period *p, enum cx_ticket_group 
 			 size_t *n, cx_error *err)
 {
 	struct acc a;
-	if (acc_init(&a, st, group, err) < 0 ||
+	if (acc_init(&a, st, p, group, err) < 0 ||
 	    cx_facts_scan(st, CX_FACT_CREATED, p->start, p->end, visit_created, &a, err) < 0) {
 		acc_free(&a);
 		return -1;
 	}
 	a.created_pass = false;
-	if (cx_facts_scan(st, CX_FACT_RESOLVED, p->start, p->end, visit_resolved, &a, err) < 0) {
+	if (cx_facts_scan(st, CX_FACT_RESOLVED, p->start, p->end, visit_resolved, &a, err) < 0 ||
+	    (plan(&a) && (cx_facts_scan(st, CX_FACT_CREATED, p->start, p->end, again_created, &a, err) < 0 ||
+			  cx_facts_scan(st, CX_FACT_RESOLVED, p->start, p->end, again_resolved, &a, err) < 0))) {
 		acc_free(&a);
 		return -1;
 	}
@@ -292,6 +290,20 @@ static void overview_resolved(const cx_fact *f, void *ctx)
 	o->complaints += f->csat >= 0 && f->csat <= 6;
 }
 
+static void overview_again_created(const cx_fact *f, void *ctx)
+{
+	struct overview *o = ctx;
+	again_created(f, &o->team);
+	again_created(f, &o->channels);
+}
+
+static void overview_again_resolved(const cx_fact *f, void *ctx)
+{
+	struct overview *o = ctx;
+	again_resolved(f, &o->team);
+	again_resolved(f, &o->channels);
+}
+
 int cx_store_ticket_overview(cx_store *st, const cx_period *p, int64_t *daily, int ndaily, cx_ticket_overview *out,
 			     cx_error *err)
 {
@@ -299,12 +311,17 @@ int cx_store_ticket_overview(cx_store *st, const cx_period *p, int64_t *daily, i
 	memset(out, 0, sizeof *out);
 	for (int i = 0; i < ndaily; i++)
 		daily[i] = 0;
-	acc_init(&o.team, st, CX_GROUP_TEAM, err);
-	acc_init(&o.channels, st, CX_GROUP_CHANNEL, err);
+	acc_init(&o.team, st, p, CX_GROUP_TEAM, err);
+	acc_init(&o.channels, st, p, CX_GROUP_CHANNEL, err);
 	int rc = cx_facts_scan(st, CX_FACT_CREATED, p->start, p->end, overview_created, &o, err);
 	o.team.created_pass = o.channels.created_pass = false;
 	if (rc == 0)
 		rc = cx_facts_scan(st, CX_FACT_RESOLVED, p->start, p->end, overview_resolved, &o, err);
+	if (rc == 0 && (plan(&o.team) | plan(&o.channels)))
+		rc = cx_facts_scan(st, CX_FACT_CREATED, p->start, p->end, overview_again_created, &o, err) < 0 ||
+				     cx_facts_scan(st, CX_FACT_RESOLVED, p->start, p->end, overview_again_resolved, &o, err) < 0
+			     ? -1
+			     : 0;
 	if (rc < 0) {
 		acc_free(&o.team);
 		acc_free(&o.channels);

@@ -12,8 +12,11 @@
 
 #include <time.h>
 
+#include "cxtop/xalloc.h"
+
 #include "cxtop/model.h"
 #include "cxtop/store.h"
+#include "store/durations.h"
 
 static uint64_t seed = 12345;
 
@@ -333,6 +336,55 @@ static void test_damaged_blob_is_an_error(void **state)
 	cx_store_close(st);
 }
 
+/* The binned medians (two passes, bounded memory) against sorting, over
+ * distributions that crowd one bin, spread over decades, repeat values,
+ * and reach past 32 bits; sizes around each rank's edge cases. */
+static int cmp_i64(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+	return (a > b) - (a < b);
+}
+
+static void test_binned_medians_are_exact(void **state)
+{
+	(void)state;
+	static const int64_t sizes[] = {1, 2, 3, 4, 5, 9, 10, 11, 99, 100, 101, 1000, 4097, 20000};
+	int64_t *v = cx_xcalloc(20000, sizeof *v);
+	for (int shape = 0; shape < 5; shape++) {
+		for (size_t si = 0; si < sizeof sizes / sizeof sizes[0]; si++) {
+			int64_t n = sizes[si];
+			for (int64_t i = 0; i < n; i++) {
+				switch (shape) {
+				case 0: v[i] = rnd(200); break;                      /* the exact bins */
+				case 1: v[i] = 3600 + rnd(40); break;                /* one crowded bin */
+				case 2: v[i] = (int64_t)1 << rnd(40) | rnd(1000); break; /* decades */
+				case 3: v[i] = rnd(3) * 86400; break;                /* repeats */
+				default: v[i] = 4294967290LL + rnd(12) + (rnd(2) ? 5000000000LL : 0); break;
+				}
+			}
+			cx_durations kept, binned;
+			cx_durations_init(&kept, false);
+			cx_durations_init(&binned, true);
+			for (int64_t i = 0; i < n; i++) {
+				cx_durations_add(&kept, v[i]);
+				cx_durations_add(&binned, v[i]);
+			}
+			assert_true(cx_durations_plan(&binned));
+			for (int64_t i = n - 1; i >= 0; i--) /* another order */
+				cx_durations_again(&binned, v[i]);
+			qsort(v, (size_t)n, sizeof *v, cmp_i64);
+			cx_dist want = cx_dist_of_sorted(v, n), a = cx_durations_dist(&kept), b = cx_durations_dist(&binned);
+			if (memcmp(&want, &a, sizeof want) != 0 || memcmp(&want, &b, sizeof want) != 0)
+				fail_msg("shape %d, %lld values: median_x2 %lld/%lld/%lld, p90 %lld/%lld/%lld", shape,
+					 (long long)n, (long long)want.median_x2, (long long)a.median_x2,
+					 (long long)b.median_x2, (long long)want.p90, (long long)a.p90, (long long)b.p90);
+			cx_durations_free(&kept);
+			cx_durations_free(&binned);
+		}
+	}
+	free(v);
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
@@ -341,6 +393,7 @@ int main(void)
 		cmocka_unit_test(test_random_writes_keep_rollups_exact),
 		cmocka_unit_test(test_check_finds_and_repairs),
 		cmocka_unit_test(test_damaged_blob_is_an_error),
+		cmocka_unit_test(test_binned_medians_are_exact),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	tu_tmp_cleanup();
