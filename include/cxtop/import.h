@@ -16,6 +16,7 @@
 #include "cxtop/error.h"
 #include "cxtop/mapping.h"
 #include "cxtop/store.h"
+#include "cxtop/store_rows.h"
 
 typedef struct cx_import_opts {
 	const char *table;          /* CLI name; with a mapping, must agree with its table: */
@@ -33,12 +34,32 @@ typedef struct cx_import_opts {
 	FILE *errors_to;            /* each refused row: "cxtop: FILE:LINE:FIELD: message" */
 } cx_import_opts;
 
+/* What the charges of a payment system's export came to (cxtop(1),
+ * import charges): the failed renewals they fold into, and who recovered
+ * them. */
+typedef struct cx_fold_counts {
+	int64_t renewals;                /* failed renewals written */
+	int64_t first_try;               /* renewals paid at the first attempt: not stored */
+	int64_t dunning, support, lost;  /* of renewals: recovered by whom, or not */
+	int64_t uncredited;              /* after a support ticket, but no win-back campaign then: dunning's */
+	int64_t winback;                 /* money of the win-back orders written */
+	cx_rows_counts orders;           /* the win-back orders, within the result's counts */
+} cx_fold_counts;
+
 typedef struct cx_import_result {
 	int64_t rows, inserted, updated, unchanged, skipped;
 	int64_t created_agents, created_customers;
 	size_t files;
 	double seconds;
+	bool folded;                     /* the table was charges: fold holds what they came to */
+	cx_fold_counts fold;
 } cx_import_result;
+
+/* The table called name that cxtop import takes: a store table
+ * (cx_table_find), or charges, which is folded into renewals. */
+const cx_table_def *cx_import_table(const char *name);
+/* "settings, agents, ..., charges", for messages. */
+const char *cx_import_table_names(void);
 
 /* Imports opt->files into st.  Returns 0, or -1 with err filled (for bad
  * rows: "N rows refused in FILE...; nothing was written", the rows

@@ -121,6 +121,22 @@ int cx_rows_put(cx_rows *w, const char *source, const cx_val *vals, long line, i
  * in the same file is. */
 int cx_rows_next_file(cx_rows *w, cx_error *err);
 
+/* Goes on, in the same transaction, with rows of another table t: an
+ * import that writes two tables (orders, then the renewals that name
+ * them) commits or rolls back both.  Keys seen so far no longer count as
+ * duplicates; the counts go on adding up. */
+int cx_rows_next_table(cx_rows *w, const cx_table_def *t, cx_error *err);
+
+/* Support's part in a failed renewal (src/import/fold.c): the first ticket
+ * that customer (an id or an email, any case) opened in [from, to], as
+ * *at and *agent_id (0: none assigned).  1 found, 0 none, -1 error. */
+int cx_rows_first_ticket(cx_rows *w, const char *customer, int64_t from, int64_t to, int64_t *at,
+			 int64_t *agent_id, cx_error *err);
+/* The win-back campaign running on day ('YYYY-MM-DD'): the one that
+ * started last on or before it and has not ended.  1 found (*id), 0 none,
+ * -1 error. */
+int cx_rows_winback_campaign(cx_rows *w, const char *day, int64_t *id, cx_error *err);
+
 /* What has been written so far. */
 const cx_rows_counts *cx_rows_counts_of(const cx_rows *w);
 

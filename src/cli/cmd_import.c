@@ -30,6 +30,7 @@ static void import_usage(FILE *to)
 		"the config file's db, ./sample.db.\n"
 		"\n"
 		"Tables, in an order that fills an empty store:\n  %s\n"
+		"(charges: a payment system's charge attempts, folded into failed renewals)\n"
 		"\n"
 		"Options:\n"
 		"  --map FILE          a mapping file: how another system's columns feed TABLE\n"
@@ -46,7 +47,7 @@ static void import_usage(FILE *to)
 		"  --db PATH           the store\n"
 		"\n"
 		"See cxtop(5), NATIVE CSV and MAPPING FILES.\n",
-		cx_table_names());
+		cx_import_table_names());
 }
 
 /* Each shipped (or the user's own) preset with the first line of its
@@ -92,14 +93,31 @@ static bool is_sqlite_file(const char *path)
 	return yes;
 }
 
-static void print_summary(const cx_import_opts *o, const cx_import_result *r)
+/* Charges: what the attempts came to, and who recovered the renewals. */
+static void print_fold(const cx_import_result *r)
 {
-	char a[32], b[32], c[32], d[32], e[32];
-	printf("%s%s: %s inserted, %s updated, %s unchanged, %s skipped (%s row%s in %zu file%s, %.1f s)\n",
-	       o->dry_run ? "dry run, nothing written: " : "", o->table, cx_fmt_int(a, sizeof a, r->inserted),
-	       cx_fmt_int(b, sizeof b, r->updated), cx_fmt_int(c, sizeof c, r->unchanged),
-	       cx_fmt_int(d, sizeof d, r->skipped), cx_fmt_int(e, sizeof e, r->rows), r->rows == 1 ? "" : "s",
-	       r->files, r->files == 1 ? "" : "s", r->seconds);
+	const cx_fold_counts *f = &r->fold;
+	char a[32], b[32], c[32], d[32], e[32], m[40];
+	printf("failed renewals: %s (%s paid at the first attempt, not stored); recovered by dunning %s, by "
+	       "support %s; not recovered %s\n",
+	       cx_fmt_int(a, sizeof a, f->renewals), cx_fmt_int(b, sizeof b, f->first_try),
+	       cx_fmt_int(c, sizeof c, f->dunning), cx_fmt_int(d, sizeof d, f->support),
+	       cx_fmt_int(e, sizeof e, f->lost));
+	if (f->support)
+		printf("win-back orders: %s, %s (%s inserted, %s updated, %s unchanged)\n",
+		       cx_fmt_int(a, sizeof a, f->support), cx_fmt_money_plain(m, sizeof m, f->winback),
+		       cx_fmt_int(b, sizeof b, f->orders.inserted), cx_fmt_int(c, sizeof c, f->orders.updated),
+		       cx_fmt_int(d, sizeof d, f->orders.unchanged));
+	if (f->uncredited)
+		fprintf(stderr,
+			"cxtop: %s recover%s after a support ticket counted as dunning: no win-back campaign was "
+			"running on the ticket's day (add one, then import again)\n",
+			cx_fmt_int(a, sizeof a, f->uncredited), f->uncredited == 1 ? "y" : "ies");
+}
+
+static void print_created(const cx_import_result *r)
+{
+	char a[32], b[32];
 	if (r->created_agents && r->created_customers)
 		printf("created on the fly: %s agent%s, %s customer%s\n", cx_fmt_int(a, sizeof a, r->created_agents),
 		       r->created_agents == 1 ? "" : "s", cx_fmt_int(b, sizeof b, r->created_customers),
@@ -110,6 +128,30 @@ static void print_summary(const cx_import_opts *o, const cx_import_result *r)
 	else if (r->created_customers)
 		printf("created on the fly: %s customer%s\n", cx_fmt_int(b, sizeof b, r->created_customers),
 		       r->created_customers == 1 ? "" : "s");
+}
+
+static void print_summary(const cx_import_opts *o, const cx_import_result *r)
+{
+	char a[32], b[32], c[32], d[32], e[32];
+	const char *dry = o->dry_run ? "dry run, nothing written: " : "";
+	if (r->folded) {
+		/* The writer's counts hold the win-back orders too. */
+		const cx_rows_counts *oc = &r->fold.orders;
+		printf("%scharges: %s row%s in %zu file%s, %s skipped (%.1f s)\n", dry, cx_fmt_int(a, sizeof a, r->rows),
+		       r->rows == 1 ? "" : "s", r->files, r->files == 1 ? "" : "s", cx_fmt_int(b, sizeof b, r->skipped),
+		       r->seconds);
+		printf("renewals: %s inserted, %s updated, %s unchanged\n",
+		       cx_fmt_int(a, sizeof a, r->inserted - oc->inserted), cx_fmt_int(b, sizeof b, r->updated - oc->updated),
+		       cx_fmt_int(c, sizeof c, r->unchanged - oc->unchanged));
+		print_fold(r);
+	} else {
+		printf("%s%s: %s inserted, %s updated, %s unchanged, %s skipped (%s row%s in %zu file%s, %.1f s)\n", dry,
+		       o->table, cx_fmt_int(a, sizeof a, r->inserted), cx_fmt_int(b, sizeof b, r->updated),
+		       cx_fmt_int(c, sizeof c, r->unchanged), cx_fmt_int(d, sizeof d, r->skipped),
+		       cx_fmt_int(e, sizeof e, r->rows), r->rows == 1 ? "" : "s", r->files, r->files == 1 ? "" : "s",
+		       r->seconds);
+	}
+	print_created(r);
 }
 
 int cx_cmd_import(int argc, char **argv)
@@ -196,10 +238,10 @@ int cx_cmd_import(int argc, char **argv)
 		map_path = preset_path;
 	}
 	if (npos < 1)
-		return import_usage_error("import: which table? (%s)", cx_table_names());
+		return import_usage_error("import: which table? (%s)", cx_import_table_names());
 	o.table = pos[0];
-	if (!cx_table_find(o.table))
-		return import_usage_error("import: unknown table '%s' (tables: %s)", o.table, cx_table_names());
+	if (!cx_import_table(o.table))
+		return import_usage_error("import: unknown table '%s' (tables: %s)", o.table, cx_import_table_names());
 	if (npos < 2)
 		return import_usage_error("import: no file to import (give - for standard input)%s", "");
 	o.files = pos + 1;

@@ -59,6 +59,7 @@ struct run {
 	const cx_table_def *t;
 	const cx_mapping *m;
 	cx_rows *w;
+	cx_fold *fold; /* charges: rows collected, then folded into renewals */
 	const char *source;
 	cx_import_result *res;
 	struct plan *plan;
@@ -797,6 +798,12 @@ static int do_row(struct run *r, cx_error *err)
 		r->vals[1].type = CX_V_TEXT;
 		r->vals[1].s = value;
 	}
+	if (r->fold) {
+		const char *why = cx_fold_add(r->fold, r->vals, line);
+		if (why)
+			refuse(r, line, -1, "%s", why);
+		return 0;
+	}
 	int bad;
 	int rc = cx_rows_put(r->w, r->source, r->vals, line, &bad, err);
 	if (rc == -2)
@@ -807,6 +814,20 @@ static int do_row(struct run *r, cx_error *err)
 }
 
 /* ---- a file, and the call ------------------------------------------------- */
+
+const cx_table_def *cx_import_table(const char *name)
+{
+	const cx_table_def *f = cx_fold_table();
+	return strcmp(name, f->name) == 0 ? f : cx_table_find(name);
+}
+
+const char *cx_import_table_names(void)
+{
+	static char names[512];
+	if (!names[0])
+		snprintf(names, sizeof names, "%s, %s", cx_table_names(), cx_fold_table()->name);
+	return names;
+}
 
 /* --explain: where each field of the table comes from in this file, and
  * which of the file's columns nothing reads. */
@@ -909,6 +930,8 @@ static int one_file(struct run *r, const char *path, cx_error *err)
 	r->csv = cx_csv_open(path, &co, err);
 	if (!r->csv)
 		return -1;
+	if (r->fold)
+		cx_fold_file(r->fold, cx_csv_name(r->csv));
 	int ret = read_header(r, err);
 	int64_t rows = 0;
 	free(r->last_key);
@@ -973,13 +996,14 @@ int cx_import_run(cx_store *st, const cx_import_opts *o, cx_import_result *res, 
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	*res = (cx_import_result){0};
-	const cx_table_def *t = cx_table_find(o->table);
+	const cx_table_def *t = cx_import_table(o->table);
 	if (!t)
-		return cx_fail(err, CX_EXIT_USAGE, "unknown table '%s' (tables: %s)", o->table, cx_table_names());
-	if (o->map && strcmp(cx_table_find(o->map->table) ? cx_table_find(o->map->table)->name : "", t->name) != 0) {
-		if (!cx_table_find(o->map->table))
+		return cx_fail(err, CX_EXIT_USAGE, "unknown table '%s' (tables: %s)", o->table, cx_import_table_names());
+	if (o->map && strcmp(cx_import_table(o->map->table) ? cx_import_table(o->map->table)->name : "", t->name) != 0) {
+		if (!cx_import_table(o->map->table))
 			return cx_fail(err, CX_EXIT_RUNTIME, "%s:%d:%d: unknown table '%s' (tables: %s)", o->map->path,
-				       o->map->table_pos.line, o->map->table_pos.column, o->map->table, cx_table_names());
+				       o->map->table_pos.line, o->map->table_pos.column, o->map->table,
+				       cx_import_table_names());
 		return cx_fail(err, CX_EXIT_USAGE, "the mapping %s is for %s, not %s", o->map->path, o->map->table,
 			       t->name);
 	}
@@ -1011,7 +1035,13 @@ int cx_import_run(cx_store *st, const cx_import_opts *o, cx_import_result *res, 
 		return -1;
 	}
 	int ret = 0;
-	r.w = cx_rows_begin(st, t, err);
+	/* Charges are written as renewals, after the win-back orders they
+	 * name (fold.c). */
+	if (t == cx_fold_table()) {
+		r.fold = cx_fold_new();
+		res->folded = true;
+	}
+	r.w = cx_rows_begin(st, r.fold ? cx_table_find("orders") : t, err);
 	if (!r.w)
 		ret = -1;
 	for (size_t i = 0; ret == 0 && i < o->nfiles; i++) {
@@ -1020,6 +1050,8 @@ int cx_import_run(cx_store *st, const cx_import_opts *o, cx_import_result *res, 
 		else
 			ret = one_file(&r, o->files[i], err);
 	}
+	if (r.w && ret == 0 && r.fold)
+		ret = cx_fold_write(r.fold, r.w, r.source, &res->fold, err);
 	if (r.w) {
 		const cx_rows_counts *c = cx_rows_counts_of(r.w);
 		res->inserted = c->inserted;
@@ -1034,6 +1066,7 @@ int cx_import_run(cx_store *st, const cx_import_opts *o, cx_import_result *res, 
 		}
 	}
 	cx_conv_tz_restore();
+	cx_fold_free(r.fold);
 	free_run(&r);
 	res->seconds = since(&t0);
 	return ret;

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "cxtop/import.h"
 #include "cxtop/store_rows.h"
 
 /* The canonical value of an enumerated column for value (a channel or a
@@ -23,5 +24,18 @@ const char *cx_imp_setting(const char *key, const char *value, const char **stor
 /* The settings row for export: the key and value as a native CSV writes
  * them. */
 void cx_imp_setting_out(const char *store_key, const char *store_value, const char **key, char *value, size_t len);
+
+/* Charges folded into failed renewals (fold.c).  The table a charges
+ * file is read as; each converted row is added; at the end of the call
+ * the renewals (and support's win-back orders) are written through w,
+ * which holds the orders table and moves on to renewals. */
+typedef struct cx_fold cx_fold;
+const cx_table_def *cx_fold_table(void);
+cx_fold *cx_fold_new(void);
+void cx_fold_file(cx_fold *f, const char *name);
+/* NULL, or why the row cannot be one attempt. */
+const char *cx_fold_add(cx_fold *f, const cx_val *vals, long line);
+int cx_fold_write(cx_fold *f, cx_rows *w, const char *source, cx_fold_counts *c, cx_error *err);
+void cx_fold_free(cx_fold *f);
 
 #endif

@@ -68,6 +68,9 @@ struct cx_rows {
 
 /* Prepares sql on w's connection into *s (once); fills err on failure. */
 int cx_rows_prep(cx_rows *w, sqlite3_stmt **s, const char *sql, cx_error *err);
+/* Steps a one-row statement, then resets it: 1 with its first column in
+ * *a (and its second in *b unless NULL), 0 no row, -1 error. */
+int cx_rows_step(cx_rows *w, sqlite3_stmt *s, int64_t *a, int64_t *b, cx_error *err);
 /* Fills err from the connection's last error ("store: <msg>"). */
 int cx_rows_sql_fail(cx_rows *w, cx_error *err);
 

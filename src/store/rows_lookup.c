@@ -26,6 +26,7 @@ enum {
 	Q_AGENT_ID, Q_AGENT_EMAIL, Q_AGENT_CODE, Q_AGENT_NAME, Q_AGENT_NEW,
 	Q_ORDER_SRC, Q_CAMPAIGN_NAME, Q_CAMPAIGN_ID, Q_RENEWAL_SRC, Q_AGENT_HIRED,
 	Q_ORDER_SOURCES, Q_CAMPAIGN_KIND, Q_ORDER_AGENT, Q_AGENT_CODE_ANYCASE,
+	Q_TICKET_BY_ID, Q_TICKET_BY_EMAIL, Q_WINBACK_ON,
 	Q_COUNT
 };
 
@@ -48,6 +49,15 @@ static const char *const q_sql[Q_COUNT] = {
 	[Q_CAMPAIGN_KIND] = "SELECT kind FROM campaigns WHERE id = ?1",
 	[Q_ORDER_AGENT] = "UPDATE orders SET agent_id = ?2 WHERE id = ?1 AND agent_id IS NULL",
 	[Q_AGENT_CODE_ANYCASE] = "SELECT discount_code FROM agents WHERE discount_code = ?1 COLLATE NOCASE LIMIT 1",
+	/* A customer's tickets in a time range: tickets_customer_created. */
+	[Q_TICKET_BY_ID] = "SELECT created_at, coalesce(agent_id, 0) FROM tickets"
+			   " WHERE customer_id = ?1 AND created_at BETWEEN ?2 AND ?3 ORDER BY created_at, id LIMIT 1",
+	[Q_TICKET_BY_EMAIL] = "SELECT t.created_at, coalesce(t.agent_id, 0) FROM customers c"
+			      " JOIN tickets t ON t.customer_id = c.id"
+			      " WHERE c.email = ?1 COLLATE NOCASE AND t.created_at BETWEEN ?2 AND ?3"
+			      " ORDER BY t.created_at, t.id LIMIT 1",
+	[Q_WINBACK_ON] = "SELECT id FROM campaigns WHERE kind = 'winback' AND starts_on <= ?1"
+			 " AND (ends_on IS NULL OR ends_on >= ?1) ORDER BY starts_on DESC, id LIMIT 1",
 };
 
 static sqlite3_stmt *q(cx_rows *w, int which, cx_error *err)
@@ -452,6 +462,27 @@ int cx_rows_credit_order(cx_rows *w, cx_error *err)
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0 : cx_rows_sql_fail(w, err);
+}
+
+int cx_rows_first_ticket(cx_rows *w, const char *customer, int64_t from, int64_t to, int64_t *at,
+			 int64_t *agent_id, cx_error *err)
+{
+	bool by_id = is_digits(customer);
+	sqlite3_stmt *s = q(w, by_id ? Q_TICKET_BY_ID : Q_TICKET_BY_EMAIL, err);
+	if (!s)
+		return -1;
+	if (by_id)
+		sqlite3_bind_int64(s, 1, strtoll(customer, NULL, 10));
+	else
+		sqlite3_bind_text(s, 1, customer, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, from);
+	sqlite3_bind_int64(s, 3, to);
+	return cx_rows_step(w, s, at, agent_id, err);
+}
+
+int cx_rows_winback_campaign(cx_rows *w, const char *day, int64_t *id, cx_error *err)
+{
+	return find(w, Q_WINBACK_ON, day, NULL, id, NULL, err);
 }
 
 void cx_rows_lookup_free(cx_rows *w)

@@ -141,19 +141,26 @@ static void bind_row(cx_rows *w, sqlite3_stmt *s, uint64_t mask)
 
 /* ---- finding the row ---------------------------------------------------- */
 
-/* 1 found (*id), 0 not found, -1 error. */
-static int step_id(cx_rows *w, sqlite3_stmt *s, int64_t *id, cx_error *err)
+int cx_rows_step(cx_rows *w, sqlite3_stmt *s, int64_t *a, int64_t *b, cx_error *err)
 {
 	int rc = sqlite3_step(s);
 	int found = 0;
 	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, 0);
+		*a = sqlite3_column_int64(s, 0);
+		if (b)
+			*b = sqlite3_column_int64(s, 1);
 		found = 1;
 		rc = SQLITE_DONE;
 	}
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
 	return rc == SQLITE_DONE ? found : cx_rows_sql_fail(w, err);
+}
+
+/* 1 found (*id), 0 not found, -1 error. */
+static int step_id(cx_rows *w, sqlite3_stmt *s, int64_t *id, cx_error *err)
+{
+	return cx_rows_step(w, s, id, NULL, err);
 }
 
 /* A natural key's part: an absent defaulted text (costs.note) is ''. */
@@ -660,7 +667,8 @@ static int64_t one_int(cx_store *st, const char *sql)
 	return v;
 }
 
-static void rows_free(cx_rows *w)
+/* The statements and column places of the table being written. */
+static void unbind_table(cx_rows *w)
 {
 	for (int i = 0; i < w->nshapes; i++) {
 		sqlite3_finalize(w->shape[i].ins);
@@ -668,12 +676,24 @@ static void rows_free(cx_rows *w)
 	}
 	if (w->settings)
 		sqlite3_finalize(w->shape[0].ins);
+	memset(w->shape, 0, sizeof w->shape);
+	w->nshapes = 0;
 	sqlite3_finalize(w->by_source);
 	sqlite3_finalize(w->by_id);
 	sqlite3_finalize(w->natural[0]);
 	sqlite3_finalize(w->natural[1]);
 	sqlite3_finalize(w->touch);
 	sqlite3_finalize(w->adopt);
+	w->by_source = w->by_id = w->natural[0] = w->natural[1] = w->touch = w->adopt = NULL;
+	free(w->fills);
+	free(w->v);
+	w->fills = NULL;
+	w->v = NULL;
+}
+
+static void rows_free(cx_rows *w)
+{
+	unbind_table(w);
 	sqlite3_finalize(w->seen_put);
 	cx_rows_lookup_free(w);
 	for (size_t i = 0; i < w->nkeys; i++)
@@ -681,19 +701,13 @@ static void rows_free(cx_rows *w)
 	free(w->keys);
 	free(w->key_lines);
 	free(w->seen_bits);
-	free(w->fills);
-	free(w->v);
 	free(w);
 }
 
-cx_rows *cx_rows_begin(cx_store *st, const cx_table_def *t, cx_error *err)
+/* Where table t's columns are and what its rows do beyond themselves,
+ * known once rather than looked up per row. */
+static int bind_table(cx_rows *w, const cx_table_def *t, cx_error *err)
 {
-	if (st->read_only) {
-		cx_fail(err, CX_EXIT_RUNTIME, "cannot import into '%s': the store is read-only", st->path);
-		return NULL;
-	}
-	cx_rows *w = cx_xcalloc(1, sizeof *w);
-	w->st = st;
 	w->t = t;
 	w->v = cx_xcalloc(t->ncols, sizeof *w->v);
 	w->id_col = cx_table_col(t, "id");
@@ -704,7 +718,7 @@ cx_rows *cx_rows_begin(cx_store *st, const cx_table_def *t, cx_error *err)
 	w->cname_col = cx_table_col(t, "customer_name");
 	w->settings = strcmp(t->sql, "settings") == 0;
 	/* What orders, contacts and renewals do beyond their own row
-	 * (rows_lookup.c), known once rather than looked up per row. */
+	 * (rows_lookup.c). */
 	w->orders = strcmp(t->sql, "orders") == 0;
 	w->credits_orders = strcmp(t->sql, "campaign_contacts") == 0 || strcmp(t->sql, "renewals") == 0;
 	w->agent_col = cx_table_col(t, "agent_id");
@@ -714,11 +728,33 @@ cx_rows *cx_rows_begin(cx_store *st, const cx_table_def *t, cx_error *err)
 	w->camp_col = cx_table_col(t, "campaign_id");
 	w->agent_code_col = cx_table_col(t, "agent_code");
 	w->fills = cx_xcalloc(t->ncols, sizeof *w->fills);
+	w->has_lookups = false;
 	for (size_t i = 0; i < t->ncols; i++) {
 		w->fills[i] = t->cols[i].fills ? cx_table_col(t, t->cols[i].fills) : -1;
 		w->has_lookups |= t->cols[i].kind == CX_COL_LOOKUP;
 	}
+	if (w->settings)
+		return 0;
 	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE source = ?1 AND source_id = ?2", t->sql);
+	if (cx_rows_prep(w, &w->by_source, sql, err) < 0)
+		return -1;
+	snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE id = ?1", t->sql);
+	if (cx_rows_prep(w, &w->by_id, sql, err) < 0)
+		return -1;
+	snprintf(sql, sizeof sql, "SELECT coalesce(max(id), 0) FROM %s", t->sql);
+	w->max_id = one_int(w->st, sql);
+	return 0;
+}
+
+cx_rows *cx_rows_begin(cx_store *st, const cx_table_def *t, cx_error *err)
+{
+	if (st->read_only) {
+		cx_fail(err, CX_EXIT_RUNTIME, "cannot import into '%s': the store is read-only", st->path);
+		return NULL;
+	}
+	cx_rows *w = cx_xcalloc(1, sizeof *w);
+	w->st = st;
 	/* A bigger page cache while importing: the indexes of a large table
 	 * take rows in no particular order, and with SQLite's default 2 MB
 	 * the import spends most of its time moving pages in and out (1M
@@ -736,16 +772,8 @@ cx_rows *cx_rows_begin(cx_store *st, const cx_table_def *t, cx_error *err)
 		rows_free(w);
 		return NULL;
 	}
-	if (!w->settings) {
-		snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE source = ?1 AND source_id = ?2", t->sql);
-		if (cx_rows_prep(w, &w->by_source, sql, err) < 0)
-			goto fail;
-		snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE id = ?1", t->sql);
-		if (cx_rows_prep(w, &w->by_id, sql, err) < 0)
-			goto fail;
-		snprintf(sql, sizeof sql, "SELECT coalesce(max(id), 0) FROM %s", t->sql);
-		w->max_id = one_int(st, sql);
-	}
+	if (bind_table(w, t, err) < 0)
+		goto fail;
 	w->customers_start_max = one_int(st, "SELECT coalesce(max(id), 0) FROM customers");
 	if (cx_rows_prep(w, &w->seen_put, "INSERT INTO temp.cx_seen (id) VALUES (?1)", err) < 0)
 		goto fail;
@@ -754,6 +782,14 @@ fail:
 	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	rows_free(w);
 	return NULL;
+}
+
+int cx_rows_next_table(cx_rows *w, const cx_table_def *t, cx_error *err)
+{
+	unbind_table(w);
+	if (cx_rows_next_file(w, err) < 0)
+		return -1;
+	return bind_table(w, t, err);
 }
 
 int cx_rows_next_file(cx_rows *w, cx_error *err)
