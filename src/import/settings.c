@@ -22,6 +22,8 @@ static const struct setting {
 	{"currency", "currency", K_CURRENCY},
 	{"returns_liability", "returns_liability_bp", K_PCT},
 	{"returns_liability_bp", "returns_liability_bp", K_BP},
+	{"cogs", "cogs_bp", K_PCT},
+	{"cogs_bp", "cogs_bp", K_BP},
 	{"lost_customer_value", "lost_customer_value", K_MONEY},
 	{"notify_shipments", "notify_shipments", K_COUNT},
 	{"notify_avg_check", "notify_avg_check", K_MONEY},
@@ -36,7 +38,7 @@ const char *cx_imp_setting(const char *key, const char *value, const char **stor
 		if (strcmp(settings[i].key, key) == 0)
 			s = &settings[i];
 	if (!s)
-		return "unknown setting (known: company_name, currency, returns_liability, lost_customer_value, "
+		return "unknown setting (known: company_name, currency, returns_liability, cogs, lost_customer_value, "
 		       "notify_shipments, notify_avg_check, notify_currency)";
 	*store_key = s->store_key;
 	const char *why = NULL;

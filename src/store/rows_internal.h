@@ -35,6 +35,8 @@ struct cx_rows {
 	bool credits_orders; /* contacts and renewals: they credit their order's agent */
 	int *fills;                        /* per lookup column: the column it fills */
 	bool has_lookups;
+	int cogs_col, amount_col; /* orders: cogs, amount */
+	int64_t cogs_bp;    /* orders: the settings' cogs share of an order without one; -1 none */
 	char code[64]; /* an agent's discount code found by agent_code */
 	bool by_sid;                /* the current row was found by its source id */
 	int64_t max_id;             /* max(id) so far: no row has a larger one */

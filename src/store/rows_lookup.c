@@ -412,6 +412,16 @@ int cx_rows_derive(cx_rows *w, bool found, cx_error *err)
 		}
 		sqlite3_reset(s);
 	}
+	/* A shop's export has no cost of goods: a new order gets the
+	 * settings' share of its amount, rounded half up to the minor unit
+	 * (split so that no product overflows).  An order already stored
+	 * keeps its cost: a later margin, or a file of costs, is not undone
+	 * by importing the export again. */
+	if (!found && w->cogs_bp >= 0 && v[w->cogs_col].type == CX_V_ABSENT && v[w->amount_col].type == CX_V_INT) {
+		int64_t a = v[w->amount_col].i;
+		v[w->cogs_col].type = CX_V_INT;
+		v[w->cogs_col].i = a / 10000 * w->cogs_bp + (a % 10000 * w->cogs_bp + 5000) / 10000;
+	}
 	/* An agent's code names the agent the order is credited to. */
 	if (v[code].type == CX_V_TEXT && v[agent].type != CX_V_INT) {
 		int64_t id;

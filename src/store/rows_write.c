@@ -727,6 +727,12 @@ static int bind_table(cx_rows *w, const cx_table_def *t, cx_error *err)
 	w->attr_col = cx_table_col(t, "attribution");
 	w->camp_col = cx_table_col(t, "campaign_id");
 	w->agent_code_col = cx_table_col(t, "agent_code");
+	w->cogs_col = cx_table_col(t, "cogs");
+	w->amount_col = cx_table_col(t, "amount");
+	w->cogs_bp = -1;
+	char bp[32];
+	if (w->orders && cx_store_setting(w->st, "cogs_bp", bp, sizeof bp))
+		w->cogs_bp = strtoll(bp, NULL, 10);
 	w->fills = cx_xcalloc(t->ncols, sizeof *w->fills);
 	w->has_lookups = false;
 	for (size_t i = 0; i < t->ncols; i++) {

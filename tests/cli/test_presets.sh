@@ -153,3 +153,33 @@ want=$(sqlite3 "$WORK/splain.db" "SELECT count(*) FROM s WHERE \"Financial Statu
 	AND upper(\"Discount Code\") NOT IN ('AINO10', 'JYRKI15')")
 if [ "$got" = "$want" ]; then ok "Shopify: the shop's own codes (WELCOME5) leave orders as shop sales ($got)"; else
 	not_ok "Shopify: shop codes" "got $got, want $want"; fi
+
+# The cost of goods a Shopify export lacks: the settings' cogs share of
+# each new order, rounded half up to the cent, in the P&L's COGS; an order
+# already stored keeps its cost (a file of costs is not undone by the
+# next import of the export).
+"$CXTOP" init "$WORK/m.db" >/dev/null
+"$CXTOP" import agents "$WORK/agents.csv" "$WORK/m.db" >/dev/null
+printf 'key,value\ncogs,37.5\n' >"$WORK/margin.csv"
+run import settings "$WORK/margin.csv" "$WORK/m.db"
+expect_status 0 "the cogs setting is a percentage"
+"$CXTOP" import orders "$FIX" --preset shopify-orders "$WORK/m.db" >/dev/null
+want=$(sqlite3 "$WORK/splain.db" "
+	SELECT sum((CAST(round(Total * 100) AS INTEGER) * 375 + 500) / 1000)
+	FILTER (WHERE upper(\"Discount Code\") IN ('AINO10', 'JYRKI15'))
+	FROM s WHERE \"Financial Status\" NOT IN ('', 'voided') AND Email <> ''")
+got=$("$CXTOP" report pnl --from 2022-02-01 --to 2022-03-31 --format json "$WORK/m.db" | jq -r '.totals.cogs')
+if [ -n "$want" ] && [ "$got" = "$want" ]; then ok "Shopify: the P&L's COGS is the cogs share of the attributed orders ($got)"; else
+	not_ok "Shopify: COGS from the margin" "got $got, want $want"; fi
+first=$(sqlite3 "$WORK/m.db" "SELECT source_id FROM orders ORDER BY id LIMIT 1")
+printf 'source_id,cogs\n%s,1.23\n' "$first" >"$WORK/costs.csv"
+run import orders "$WORK/costs.csv" --source shopify "$WORK/m.db"
+expect_out '^orders: 0 inserted, 1 updated' "a second file gives one order its own cost"
+"$CXTOP" import orders "$FIX" --preset shopify-orders "$WORK/m.db" >/dev/null
+got=$(sqlite3 "$WORK/m.db" "SELECT cogs FROM orders WHERE source_id = '$first'")
+if [ "$got" = 123 ]; then ok "importing the export again keeps an order's own cost"; else
+	not_ok "importing the export again keeps an order's own cost" "cogs $got"; fi
+printf 'key,value\ncogs,101\n' >"$WORK/margin.csv"
+run import settings "$WORK/margin.csv" "$WORK/m.db"
+expect_status 1 "a cogs share above 100 % is refused"
+expect_err 'margin.csv:2' "with its line"
