@@ -20,7 +20,7 @@ WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wformat=2 -Wvla -Wno-unused-parameter -Wno-format-truncation $(WERROR)
 CPPFLAGS += -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
             -DCX_VERSION='"$(VERSION)"' -DCX_DATADIR='"$(DATADIR)"'
-LIBS_PKG  = ncursesw sqlite3 yaml-0.1
+LIBS_PKG  = ncursesw sqlite3 yaml-0.1 jansson
 # Recursive (=) on purpose: expanded only when a recipe runs, which is after
 # `deps` has had its chance to install pkg-config and the -dev packages.
 # ncursesw.pc adds its own feature macros; ours (above) are the ones used.
@@ -149,7 +149,7 @@ check: deps deps-check
 # Debian packages.  Each entry is kind:name:package, kind being pc (a
 # pkg-config module) or cmd (a command on PATH).
 DEPS_BUILD = cmd:pkg-config:pkg-config pc:ncursesw:libncurses-dev \
-             pc:sqlite3:libsqlite3-dev pc:yaml-0.1:libyaml-dev
+             pc:sqlite3:libsqlite3-dev pc:yaml-0.1:libyaml-dev pc:jansson:libjansson-dev
 DEPS_CHECK = pc:cmocka:libcmocka-dev cmd:sqlite3:sqlite3 cmd:tmux:tmux \
              cmd:groff:groff-base cmd:jq:jq cmd:valgrind:valgrind \
              file:/usr/share/zoneinfo/America/New_York:tzdata cmd:clang:clang cmd:/usr/bin/time:time \

@@ -42,6 +42,13 @@ cx_csv *cx_csv_open(const char *path, const cx_csv_opts *opts, cx_error *err);
  * The buffer must stay valid until cx_csv_close. */
 cx_csv *cx_csv_open_mem(const char *name, const char *data, size_t len, const cx_csv_opts *opts, cx_error *err);
 
+/* Rows made in memory by another reader (a JSON export's records,
+ * flattened by src/import/json.c), read like a file's: nrows rows of
+ * ncells cells each, cells[row * ncells + i] (NULL: empty), the first row
+ * the header; lines[row] is what messages call the row's line.  Takes
+ * ownership of cells, the strings in it, and lines.  Delimiter 0. */
+cx_csv *cx_csv_open_rows(const char *name, size_t ncells, char **cells, size_t nrows, long *lines);
+
 /* Reads the next record.  Returns 1 when a record was read, 0 at the end of
  * the input, -1 on error with err filled ("FILE:LINE:FIELD: message"):
  * an unterminated quoted field (named at the line its quote opened),

@@ -84,6 +84,17 @@ typedef struct cx_map_skip {
 	cx_map_pos pos; /* of the rule */
 } cx_map_skip;
 
+/* One record of another list joined to each record (json: join:): the
+ * record of `from` whose `on` equals this record's `key`. */
+typedef struct cx_map_join {
+	char *name;  /* the first part of a column path that reads it */
+	char *from;  /* the list: a page's key, or the files matching files */
+	char *key;   /* the record's field holding the reference */
+	char *on;    /* the field of `from` it equals (default "id") */
+	char *files; /* a glob: files whose records (a bare list) are `from` */
+	cx_map_pos pos;
+} cx_map_join;
+
 typedef struct cx_mapping {
 	char *path;
 	char *table;         /* required */
@@ -104,6 +115,13 @@ typedef struct cx_mapping {
 	/* A row whose source_id is the row before's is skipped (an order's
 	 * further line items), not refused as a key given twice. */
 	bool repeated_skip;
+	/* json: the files are JSON (API pages), not CSV.  Columns are then
+	 * paths into each record ("via.channel"). */
+	bool json;
+	cx_map_pos json_pos;
+	char *records;       /* the page's key holding the records (NULL: the page is a list) */
+	cx_map_join *joins;
+	size_t njoins;
 } cx_mapping;
 
 /* Reads a mapping file.  On error fills err with "PATH:LINE:COLUMN:

@@ -23,8 +23,9 @@ static void import_usage(FILE *to)
 {
 	fprintf(to,
 		"Usage: cxtop import TABLE FILE... [OPTIONS] [DB]\n"
-		"Loads CSV files into the store: all of them or nothing, and importing a file\n"
-		"again updates what changed instead of adding rows twice.  FILE - is standard\n"
+		"Loads CSV files (or a help desk's JSON API pages, with a mapping that says\n"
+		"json) into the store: all of them or nothing, and importing a file again\n"
+		"updates what changed instead of adding rows twice.  FILE - is standard\n"
 		"input.  The last of several arguments is the store when it is an SQLite\n"
 		"file or is named *.db, *.sqlite, *.sqlite3 (or give --db); else $CXTOP_DB,\n"
 		"the config file's db, ./sample.db.\n"

@@ -42,8 +42,11 @@ static cx_map_pos pos_of(const cx_ynode *n)
 
 static const char *const top_keys[] = {
 	"table", "source", "delimiter", "encoding", "timezone",
-	"format", "formats", "skip", "repeated", "fields", NULL,
+	"format", "formats", "skip", "repeated", "fields", "json", NULL,
 };
+
+static const char *const json_keys[] = {"records", "join", NULL};
+static const char *const join_keys[] = {"from", "key", "on", "files", NULL};
 
 static const char *const field_keys[] = {
 	"column", "columns", "value", "join", "split", "part", "format",
@@ -495,6 +498,67 @@ static int repeated(struct load *l, const cx_ynode *v, cx_mapping *m)
 	return 0;
 }
 
+/* json: records: the page's list of records; join: lists joined to
+ * each record by a reference (Zendesk's users and groups, Freshdesk's
+ * agents). */
+static int json_join(struct load *l, const cx_ynode *k, const cx_ynode *v, cx_map_join *j)
+{
+	const cx_ynode *jk, *jv;
+	j->name = cx_xstrdup(k->text);
+	j->pos = pos_of(k);
+	snprintf(l->where, sizeof l->where, " in join '%.40s'", k->text);
+	if (v->kind != CX_Y_MAP)
+		return fail(l, v, "expected a mapping for join '%.40s' (from:, key:, on:, files:), found %s", k->text,
+			    cx_yaml_kind_name(v));
+	if (known_keys(l, v, join_keys))
+		return -1;
+	if (!(jv = get(v, "from", &jk)))
+		return fail(l, v, "missing 'from'%s (the list to join)", l->where);
+	if (text(l, jk, jv, false, &j->from))
+		return -1;
+	if (!(jv = get(v, "key", &jk)))
+		return fail(l, v, "missing 'key'%s (the record's field that refers to it)", l->where);
+	if (text(l, jk, jv, false, &j->key))
+		return -1;
+	if ((jv = get(v, "on", &jk)) && text(l, jk, jv, false, &j->on))
+		return -1;
+	if (!j->on)
+		j->on = cx_xstrdup("id");
+	if ((jv = get(v, "files", &jk)) && text(l, jk, jv, false, &j->files))
+		return -1;
+	if (strchr(j->name, '.'))
+		return fail(l, k, "a join's name may not hold '.': it is the first part of a path");
+	l->where[0] = '\0';
+	return 0;
+}
+
+static int json_block(struct load *l, const cx_ynode *v, cx_mapping *m)
+{
+	const cx_ynode *k, *jv;
+	m->json = true;
+	m->json_pos = pos_of(v);
+	if (v->kind == CX_Y_SCALAR && (strcmp(v->text, "true") == 0 || strcmp(v->text, "yes") == 0))
+		return 0;
+	if (v->kind != CX_Y_MAP)
+		return fail(l, v, "expected a mapping for 'json' (records:, join:) or true, found %s",
+			    cx_yaml_kind_name(v));
+	if (known_keys(l, v, json_keys))
+		return -1;
+	if ((jv = get(v, "records", &k)) && text(l, k, jv, false, &m->records))
+		return -1;
+	if (!(jv = get(v, "join", &k)))
+		return 0;
+	if (jv->kind != CX_Y_MAP)
+		return fail(l, jv, "expected a mapping for 'join', found %s", cx_yaml_kind_name(jv));
+	m->joins = cx_xcalloc(jv->n ? jv->n : 1, sizeof *m->joins);
+	for (size_t i = 0; i < jv->n; i++) {
+		m->njoins++;
+		if (json_join(l, jv->item[2 * i], jv->item[2 * i + 1], &m->joins[i]))
+			return -1;
+	}
+	return 0;
+}
+
 /* An optional scalar of the top level into *out (and its position). */
 static int top_text(struct load *l, const cx_ynode *root, const char *key, char **out,
 		    cx_map_pos *pos)
@@ -535,6 +599,8 @@ static int top(struct load *l, const cx_ynode *root, cx_mapping *m)
 	if ((v = get(root, "skip", &k)) && skips(l, v, m))
 		return -1;
 	if ((v = get(root, "repeated", &k)) && repeated(l, v, m))
+		return -1;
+	if ((v = get(root, "json", &k)) && json_block(l, v, m))
 		return -1;
 	return fields(l, get(root, "fields", &k), m);
 }
@@ -632,5 +698,14 @@ void cx_mapping_free(cx_mapping *m)
 		free_strings(m->skips[i].values, m->skips[i].nvalues);
 	}
 	free(m->skips);
+	free(m->records);
+	for (size_t i = 0; i < m->njoins; i++) {
+		free(m->joins[i].name);
+		free(m->joins[i].from);
+		free(m->joins[i].key);
+		free(m->joins[i].on);
+		free(m->joins[i].files);
+	}
+	free(m->joins);
 	memset(m, 0, sizeof *m);
 }

@@ -78,6 +78,12 @@ struct cx_csv {
 	unsigned char stop_plain[256], stop_quoted[256];
 	long line, rec_line, field_line;
 
+	/* Rows made by another reader (cx_csv_open_rows): cells[r * ncells + i],
+	 * the next one rows_at. */
+	char **cells;
+	size_t ncells, nrows, rows_at;
+	long *lines;
+
 	/* The current record: fields back to back, each NUL-terminated. */
 	char *rec;
 	size_t rec_len, rec_cap;
@@ -563,8 +569,38 @@ static int read_record(cx_csv *c)
 	}
 }
 
+/* The next of the rows another reader made, as if it had been read. */
+static int next_row(cx_csv *c)
+{
+	if (c->rows_at == c->nrows)
+		return 0;
+	c->rec_len = 0;
+	c->nf = 0;
+	for (size_t i = 0; i < c->ncells; i++) {
+		const char *v = c->cells[c->rows_at * c->ncells + i];
+		size_t n = v ? strlen(v) : 0;
+		if (c->nf == c->starts_cap) {
+			c->starts_cap *= 2;
+			c->starts = cx_xreallocarray(c->starts, c->starts_cap, sizeof *c->starts);
+		}
+		while (c->rec_len + n + 1 > c->rec_cap) {
+			c->rec_cap *= 2;
+			c->rec = cx_xreallocarray(c->rec, c->rec_cap, 1);
+		}
+		c->starts[c->nf++] = c->rec_len;
+		memcpy(c->rec + c->rec_len, v ? v : "", n);
+		c->rec_len += n;
+		c->rec[c->rec_len++] = '\0';
+	}
+	c->rec_line = c->lines[c->rows_at++];
+	c->nread = (int64_t)c->rows_at;
+	return 1;
+}
+
 int cx_csv_next(cx_csv *c, cx_error *err)
 {
+	if (c->cells)
+		return next_row(c);
 	if (!c->failed) {
 		if (!c->started)
 			start(c);
@@ -706,10 +742,28 @@ cx_csv *cx_csv_open_mem(const char *name, const char *data, size_t len, const cx
 	return c;
 }
 
+cx_csv *cx_csv_open_rows(const char *name, size_t ncells, char **cells, size_t nrows, long *lines)
+{
+	cx_error err;
+	cx_csv *c = new_reader(name, NULL, &err); /* cannot fail without options */
+	c->cells = cells;
+	c->ncells = ncells;
+	c->nrows = nrows;
+	c->lines = lines;
+	c->size = (int64_t)nrows;
+	return c;
+}
+
 void cx_csv_close(cx_csv *c)
 {
 	if (!c)
 		return;
+	if (c->cells) {
+		for (size_t i = 0; i < c->ncells * c->nrows; i++)
+			free(c->cells[i]);
+		free(c->cells);
+		free(c->lines);
+	}
 	if (c->close_fd)
 		close(c->fd);
 	if (c->cd != (iconv_t)-1)

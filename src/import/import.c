@@ -60,6 +60,7 @@ struct run {
 	const cx_mapping *m;
 	cx_rows *w;
 	cx_fold *fold; /* charges: rows collected, then folded into renewals */
+	cx_json_set *json; /* a mapping's json: every file's pages, read first */
 	const char *source;
 	cx_import_result *res;
 	struct plan *plan;
@@ -839,9 +840,18 @@ static void explain(const struct run *r)
 	char e[80];
 	echo(cx_csv_name(r->csv), e, sizeof e);
 	char d = cx_csv_delimiter(r->csv);
-	fprintf(to, "%s (%s-separated, %zu columns) into %s%s%s:\n", e,
-		d == '\t' ? "tab" : d == ';' ? "semicolon" : "comma", r->nheader, r->t->name, r->m ? " with " : "",
-		r->m ? r->m->path : "");
+	if (r->json && cx_csv_size(r->csv) <= 1) {
+		fprintf(to, "%s (JSON, no records: only lists that others' records join)\n", e);
+		fflush(to);
+		return;
+	}
+	if (r->json)
+		fprintf(to, "%s (JSON, %" PRId64 " records, %zu paths read) into %s with %s:\n", e,
+			cx_csv_size(r->csv) - 1, r->nheader, r->t->name, r->m->path);
+	else
+		fprintf(to, "%s (%s-separated, %zu columns) into %s%s%s:\n", e,
+			d == '\t' ? "tab" : d == ';' ? "semicolon" : "comma", r->nheader, r->t->name,
+			r->m ? " with " : "", r->m ? r->m->path : "");
 	bool *used = cx_xcalloc(r->nheader + 1, sizeof *used);
 	for (size_t i = 0; i < r->t->ncols; i++) {
 		const struct plan *p = &r->plan[i];
@@ -921,13 +931,14 @@ static int read_header(struct run *r, cx_error *err)
 	return 0;
 }
 
-static int one_file(struct run *r, const char *path, cx_error *err)
+static int one_file(struct run *r, size_t file, cx_error *err)
 {
+	const char *path = r->o->files[file];
 	cx_csv_opts co = {
 		.delimiter = r->o->delimiter ? r->o->delimiter : r->m ? r->m->delimiter : 0,
 		.encoding = r->o->encoding ? r->o->encoding : r->m ? r->m->encoding : NULL,
 	};
-	r->csv = cx_csv_open(path, &co, err);
+	r->csv = r->json ? cx_json_rows(r->json, file, err) : cx_csv_open(path, &co, err);
 	if (!r->csv)
 		return -1;
 	if (r->fold)
@@ -1041,14 +1052,15 @@ int cx_import_run(cx_store *st, const cx_import_opts *o, cx_import_result *res, 
 		r.fold = cx_fold_new();
 		res->folded = true;
 	}
-	r.w = cx_rows_begin(st, r.fold ? cx_table_find("orders") : t, err);
-	if (!r.w)
+	if (o->map && o->map->json && !(r.json = cx_json_load(o->files, o->nfiles, o->map, err)))
+		ret = -1;
+	if (ret == 0 && !(r.w = cx_rows_begin(st, r.fold ? cx_table_find("orders") : t, err)))
 		ret = -1;
 	for (size_t i = 0; ret == 0 && i < o->nfiles; i++) {
 		if (i > 0 && cx_rows_next_file(r.w, err) < 0)
 			ret = -1;
 		else
-			ret = one_file(&r, o->files[i], err);
+			ret = one_file(&r, i, err);
 	}
 	if (r.w && ret == 0 && r.fold)
 		ret = cx_fold_write(r.fold, r.w, r.source, &res->fold, err);
@@ -1067,6 +1079,7 @@ int cx_import_run(cx_store *st, const cx_import_opts *o, cx_import_result *res, 
 	}
 	cx_conv_tz_restore();
 	cx_fold_free(r.fold);
+	cx_json_free(r.json);
 	free_run(&r);
 	res->seconds = since(&t0);
 	return ret;

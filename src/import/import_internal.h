@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "cxtop/csv.h"
 #include "cxtop/import.h"
 #include "cxtop/store_rows.h"
 
@@ -37,5 +38,13 @@ void cx_fold_file(cx_fold *f, const char *name);
 const char *cx_fold_add(cx_fold *f, const cx_val *vals, long line);
 int cx_fold_write(cx_fold *f, cx_rows *w, const char *source, cx_fold_counts *c, cx_error *err);
 void cx_fold_free(cx_fold *f);
+
+/* JSON exports (json.c): every file of the call read at once (the lists
+ * joined to records may be in other files), then each file's records as
+ * rows with a header of the paths the mapping reads. */
+typedef struct cx_json_set cx_json_set;
+cx_json_set *cx_json_load(char *const *files, size_t nfiles, const cx_mapping *m, cx_error *err);
+cx_csv *cx_json_rows(cx_json_set *s, size_t file, cx_error *err);
+void cx_json_free(cx_json_set *s);
 
 #endif
