@@ -43,7 +43,7 @@ OBJ      = $(LIB_SRC:%.c=build/obj/%.o)
 SAN_OBJ  = $(LIB_SRC:%.c=build/san/%.o)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
 
-.PHONY: all run check deps deps-check install uninstall clean sample lint-man bench fuzz
+.PHONY: all run demo check deps deps-check install uninstall clean sample lint-man bench fuzz
 .DEFAULT_GOAL := all
 
 all: cxtop
@@ -137,10 +137,22 @@ build/run.db: | sample.db
 	@mkdir -p build
 	cp sample.db $@
 
+# make run DB=build/demo.db opens another store (make demo builds that one).
 run: deps
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory build/run.db
-	./cxtop build/run.db
+	@$(if $(DB),$(if $(filter build/demo.db,$(DB)),$(MAKE) --no-print-directory build/demo.db),$(MAKE) --no-print-directory build/run.db)
+	./cxtop $(or $(DB),build/run.db)
+
+# The demo store: another company, built only through cxtop import from
+# the vendors' exports in tests/data and demo/*.csv (demo/build.sh).
+demo: deps
+	@$(MAKE) --no-print-directory all build/demo.db
+build/demo.db: cxtop demo/build.sh $(wildcard demo/*.csv) $(wildcard presets/*.yaml) \
+		tests/data/zendesk-tickets.ndjson tests/data/zendesk-users.json tests/data/payments-tickets.csv \
+		tests/data/shopify-orders.csv tests/data/stripe-payments.csv
+	@mkdir -p build
+	TZ=UTC sh demo/build.sh ./cxtop $@.new >/dev/null
+	mv $@.new $@
 
 check: deps deps-check
 	@$(MAKE) --no-print-directory cxtop build/san/cxtop build/mksample $(UNIT_BIN) $(FUZZ_BIN)
