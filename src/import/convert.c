@@ -11,13 +11,13 @@
  * exist in 2022-02") are printed into a per-thread buffer that the next
  * refusal overwrites, so callers use *why at once, as they do. */
 #include "cxtop/convert.h"
+#include "cxtop/zone.h"
 
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "cxtop/parse.h"
@@ -55,31 +55,12 @@ static struct {
 	char *old;
 } saved;
 
-/* A zone is known when its compiled file exists; "UTC" needs none. */
-static bool zone_exists(const char *zone)
-{
-	if (strstr(zone, ".."))
-		return false;
-	char path[1024];
-	if (zone[0] == '/') {
-		snprintf(path, sizeof path, "%s", zone);
-	} else {
-		const char *dir = getenv("TZDIR");
-		if (!dir || !*dir)
-			dir = "/usr/share/zoneinfo";
-		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, zone) >= sizeof path)
-			return false;
-	}
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
 int cx_conv_tz_set(const char *zone, cx_error *err)
 {
 	if (!zone || !*zone)
 		return 0;
 	bool utc = strcmp(zone, "UTC") == 0;
-	if (!utc && !zone_exists(zone))
+	if (!cx_zone_known(zone))
 		return cx_fail(err, CX_EXIT_USAGE, "unknown time zone '%s'", zone);
 	/* Set twice without a restore: the first saved value is the one to
 	 * go back to. */
