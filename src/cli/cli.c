@@ -27,6 +27,7 @@ static const struct cx_command commands[] = {
 	{"export", cx_cmd_export, "export TABLE [DB]", "write a table as native CSV or JSON"},
 	{"init", cx_cmd_init, "init DB", "create an empty store at the current schema"},
 	{"check", cx_cmd_check, "check [--repair] [DB]", "check the store and its ticket rollups"},
+	{"schedule", cx_cmd_schedule, "schedule check FILE", "read back a file of working hours and holidays"},
 };
 
 static void usage(FILE *to)

@@ -27,6 +27,7 @@ int cx_cmd_report(int argc, char **argv);
 int cx_cmd_import(int argc, char **argv);
 int cx_cmd_export(int argc, char **argv);
 int cx_cmd_check(int argc, char **argv);
+int cx_cmd_schedule(int argc, char **argv);
 int cx_cmd_ui(const struct cx_ui_options *opt);
 
 /* Prints "cxtop: <fmt ...> (see cxtop --help)" and returns CX_EXIT_USAGE. */

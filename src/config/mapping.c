@@ -607,52 +607,28 @@ static int top(struct load *l, const cx_ynode *root, cx_mapping *m)
 
 /* --- loading ------------------------------------------------------------- */
 
-/* Reads f into *out, all or nothing. */
-static int load(FILE *f, const char *path, cx_mapping *out, cx_error *err)
+/* The whole file into *out, all or nothing. */
+static int load(const char *path, const cx_ynode *root, void *out, cx_error *err)
 {
 	struct load l = {.path = path, .err = err};
-	cx_ynode *root = NULL;
-	int rc = cx_yaml_read(f, path, &root, err);
-	if (rc == 0) {
-		out->path = cx_xstrdup(path);
-		rc = top(&l, root, out);
-	}
-	cx_yaml_free(root);
+	cx_mapping *m = out;
+	m->path = cx_xstrdup(path);
+	int rc = top(&l, root, m);
 	if (rc != 0)
-		cx_mapping_free(out);
+		cx_mapping_free(m);
 	return rc;
 }
 
 int cx_mapping_load(const char *path, cx_mapping *out, cx_error *err)
 {
 	memset(out, 0, sizeof *out);
-	FILE *f = cx_yaml_open(path, "mapping", err);
-	if (!f)
-		return -1;
-	int rc = load(f, path, out, err);
-	fclose(f);
-	return rc;
+	return cx_yaml_load(path, NULL, 0, "mapping", load, out, err);
 }
 
-int cx_mapping_load_mem(const char *path, const char *text, size_t len, cx_mapping *out,
-			cx_error *err)
+int cx_mapping_load_mem(const char *path, const char *text, size_t len, cx_mapping *out, cx_error *err)
 {
-	/* fmemopen may refuse a zero-length buffer; a one-byte blank reads
-	 * the same as nothing at all. */
-	static const char blank[] = "\n";
 	memset(out, 0, sizeof *out);
-	if (len == 0) {
-		text = blank;
-		len = 1;
-	}
-	/* "r" never writes to the buffer, so casting const away is safe. */
-	FILE *f = fmemopen((void *)(uintptr_t)text, len, "r");
-	if (!f)
-		return cx_fail(err, CX_EXIT_RUNTIME, "cannot read mapping '%s': %s", path,
-			       strerror(errno));
-	int rc = load(f, path, out, err);
-	fclose(f);
-	return rc;
+	return cx_yaml_load(path, text ? text : "", len, "mapping", load, out, err);
 }
 
 static void free_strings(char **v, size_t n)

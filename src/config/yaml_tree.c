@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -314,4 +315,33 @@ int cx_yaml_fail(cx_error *err, const char *path, const cx_ynode *n, const char 
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	return cx_fail(err, CX_EXIT_RUNTIME, "%s:%d:%d: %s", path, n->line, n->column, msg);
+}
+
+int cx_yaml_load(const char *path, const char *text, size_t len, const char *what,
+		 int (*top)(const char *path, const cx_ynode *root, void *out, cx_error *err), void *out,
+		 cx_error *err)
+{
+	FILE *f;
+	if (text) {
+		/* fmemopen may refuse a zero-length buffer; a one-byte blank
+		 * reads the same as nothing at all. */
+		static const char blank[] = "\n";
+		if (len == 0) {
+			text = blank;
+			len = 1;
+		}
+		/* "r" never writes to the buffer, so casting const away is safe. */
+		f = fmemopen((void *)(uintptr_t)text, len, "r");
+		if (!f)
+			return cx_fail(err, CX_EXIT_RUNTIME, "cannot read %s '%s': %s", what, path, strerror(errno));
+	} else if (!(f = cx_yaml_open(path, what, err))) {
+		return -1;
+	}
+	cx_ynode *root = NULL;
+	int rc = cx_yaml_read(f, path, &root, err);
+	fclose(f);
+	if (rc == 0)
+		rc = top(path, root, out, err);
+	cx_yaml_free(root);
+	return rc;
 }

@@ -32,6 +32,16 @@ struct cx_ynode {
  * so a caller can treat ENOENT as "no file, use the defaults". */
 FILE *cx_yaml_open(const char *path, const char *what, cx_error *err);
 
+/* Reads the file at path (or, when text is not NULL, the len bytes of
+ * text, named path in messages) as one YAML document and hands its root
+ * (NULL for an empty one) to top, which fills out.  What a file is called
+ * in "cannot open WHAT 'path'" is what.  Returns top's result, or -1 with
+ * err filled when the file cannot be read or is not YAML; the tree is
+ * freed either way. */
+int cx_yaml_load(const char *path, const char *text, size_t len, const char *what,
+		 int (*top)(const char *path, const cx_ynode *root, void *out, cx_error *err), void *out,
+		 cx_error *err);
+
 /* Reads the single YAML document in f (path is only for messages).  *root
  * is NULL for a file with no content (empty, only comments, or a bare
  * "---").  On error fills err with "path:line:column: message", leaves

@@ -532,7 +532,7 @@ static void unknown_keys(void **state)
 {
 	expect_error("tabel: t\n",
 		     "1:1: unknown key 'tabel' (known: table, source, delimiter, encoding, "
-		     "timezone, format, formats, skip, repeated, fields)");
+		     "timezone, format, formats, skip, repeated, fields, json)");
 	expect_error("table: tickets\n"
 		     "fields:\n"
 		     "  source_id: Ticket ID\n"
@@ -742,6 +742,46 @@ static void unknown_scale(void **state)
 		     "4:28: missing value for 'scale' in field 'csat'");
 }
 
+/* json: where the records are and which lists are joined to them. */
+static void json_block(void **state)
+{
+	const char *text = "table: tickets\n"
+			   "json:\n"
+			   "  records: tickets\n"
+			   "  join:\n"
+			   "    assignee: {from: users, key: assignee_id}\n"
+			   "    agent: {from: agents, key: responder_id, on: uid, files: \"*agents*\"}\n"
+			   "fields:\n"
+			   "  source_id: id\n"
+			   "  agent: assignee.name\n";
+	cx_mapping m;
+	cx_error err = {0};
+	assert_int_equal(cx_mapping_load_mem(PATH, text, strlen(text), &m, &err), 0);
+	assert_true(m.json);
+	assert_string_equal(m.records, "tickets");
+	assert_int_equal(m.njoins, 2);
+	assert_string_equal(m.joins[0].name, "assignee");
+	assert_string_equal(m.joins[0].on, "id");
+	assert_null(m.joins[0].files);
+	assert_string_equal(m.joins[1].on, "uid");
+	assert_string_equal(m.joins[1].files, "*agents*");
+	assert_int_equal(m.joins[1].pos.line, 6);
+	cx_mapping_free(&m);
+	const char *plain = "table: tickets\njson: true\nfields: {source_id: id}\n";
+	assert_int_equal(cx_mapping_load_mem(PATH, plain, strlen(plain), &m, &err), 0);
+	assert_true(m.json);
+	assert_null(m.records);
+	cx_mapping_free(&m);
+	expect_error("table: t\njson: [a]\nfields: {a: b}\n",
+		     "2:7: expected a mapping for 'json' (records:, join:) or true, found a sequence");
+	expect_error("table: t\njson: {record: x}\nfields: {a: b}\n",
+		     "2:8: unknown key 'record' (known: records, join)");
+	expect_error("table: t\njson: {join: {a: {from: u}}}\nfields: {a: b}\n",
+		     "2:18: missing 'key' in join 'a' (the record's field that refers to it)");
+	expect_error("table: t\njson: {join: {a: {from: u, key: k, with: x}}}\nfields: {a: b}\n",
+		     "2:36: unknown key 'with' in join 'a' (known: from, key, on, files)");
+}
+
 static void bad_skip_rules(void **state)
 {
 	expect_error("table: t\nskip:\n  - Status\nfields: {a: b}\n",
@@ -819,6 +859,7 @@ int main(void)
 		cmocka_unit_test(map_and_otherwise),
 		cmocka_unit_test(unknown_scale),
 		cmocka_unit_test(bad_skip_rules),
+		cmocka_unit_test(json_block),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
