@@ -235,8 +235,12 @@ typedef struct cx_watch_counts {
 	int64_t complaints; /* tickets solved in the period and rated 0-6 */
 } cx_watch_counts;
 
-int cx_store_watchlist(cx_store *st, const cx_period *p, cx_watch_row **rows, size_t *n, cx_watch_counts *counts,
-		       cx_error *err);
+/* Calls row(ctx, r) for each customer on the watchlist, the lowest score
+ * first and then the newest ticket first (r valid during the call; row
+ * returns 0 to go on, -1 to stop): one customer in memory at a time,
+ * however long the list. */
+int cx_store_watchlist(cx_store *st, const cx_period *p, int (*row)(void *ctx, const cx_watch_row *r), void *ctx,
+		       cx_watch_counts *counts, cx_error *err);
 /* The counts alone, without the list. */
 int cx_store_watch_counts(cx_store *st, const cx_period *p, cx_watch_counts *counts, cx_error *err);
 /* The customers' counts only (complaints left 0): what the dashboard adds

@@ -57,54 +57,58 @@ static void rule(FILE *out, int width)
 	fputc('\n', out);
 }
 
-/* Every cell of a table as printed, header first and totals last, with
- * its display width: formatted once, measured once, printed once. */
+/* Every cell of a table as printed, header first and totals last: its
+ * display width is kept, its text made again when the row is printed, so
+ * that a table of a hundred thousand rows (a watchlist) costs its widths,
+ * not a second copy of every cell. */
 struct grid {
+	const cx_doc *doc;
+	const cx_table *t;
 	size_t nrows, ncols;
-	char **s;
 	int *w;
 	int *colw; /* the column widths chosen */
 };
 
-static void grid_set(struct grid *g, size_t r, size_t c, char *s)
+/* Cell (r, c) of the grid as printed, to free. */
+static char *grid_text(const struct grid *g, size_t r, size_t c)
 {
-	g->s[r * g->ncols + c] = s;
-	g->w[r * g->ncols + c] = cx_utf8_width(s);
+	const cx_table *t = g->t;
+	if (r == 0) {
+		const cx_column *col = &t->cols[c];
+		cx_cell title = {.kind = CX_CELL_TEXT, .s = (char *)(col->title ? col->title : col->key)};
+		return cx_rep_human(&title, NULL);
+	}
+	if (r <= t->nrows)
+		return cx_rep_human(&t->cells[(r - 1) * t->ncols + c], g->doc->currency);
+	/* A totals cell with no value is blank, not "n/a": most columns
+	 * (names, rates) simply have no total. */
+	const cx_cell *cell = &t->totals[c];
+	return cx_rep_total_label(t, c)	   ? cx_xstrdup("TOTAL")
+	       : cell->kind == CX_CELL_NULL ? cx_xstrdup("")
+					    : cx_rep_human(cell, g->doc->currency);
 }
 
 static void grid_build(struct grid *g, const cx_doc *doc, const cx_table *t)
 {
+	g->doc = doc;
+	g->t = t;
 	g->ncols = t->ncols;
 	g->nrows = 1 + t->nrows + (t->totals ? 1 : 0);
-	g->s = cx_xcalloc(g->nrows * g->ncols, sizeof *g->s);
 	g->w = cx_xcalloc(g->nrows * g->ncols, sizeof *g->w);
 	g->colw = cx_xcalloc(g->ncols, sizeof *g->colw);
-	for (size_t c = 0; c < t->ncols; c++) {
-		const cx_column *col = &t->cols[c];
-		cx_cell title = { .kind = CX_CELL_TEXT, .s = (char *)(col->title ? col->title : col->key) };
-		grid_set(g, 0, c, cx_rep_human(&title, NULL));
-		for (size_t r = 0; r < t->nrows; r++)
-			grid_set(g, 1 + r, c, cx_rep_human(&t->cells[r * t->ncols + c], doc->currency));
-		if (t->totals) {
-			/* A totals cell with no value is blank, not "n/a": most columns
-			 * (names, rates) simply have no total. */
-			const cx_cell *cell = &t->totals[c];
-			char *s = cx_rep_total_label(t, c) ? cx_xstrdup("TOTAL")
-				  : cell->kind == CX_CELL_NULL ? cx_xstrdup("")
-							       : cx_rep_human(cell, doc->currency);
-			grid_set(g, g->nrows - 1, c, s);
+	for (size_t r = 0; r < g->nrows; r++)
+		for (size_t c = 0; c < g->ncols; c++) {
+			char *s = grid_text(g, r, c);
+			int w = cx_utf8_width(s);
+			free(s);
+			g->w[r * g->ncols + c] = w;
+			if (w > g->colw[c])
+				g->colw[c] = w;
 		}
-	}
-	for (size_t i = 0; i < g->nrows * g->ncols; i++)
-		if (g->w[i] > g->colw[i % g->ncols])
-			g->colw[i % g->ncols] = g->w[i];
 }
 
 static void grid_free(struct grid *g)
 {
-	for (size_t i = 0; i < g->nrows * g->ncols; i++)
-		free(g->s[i]);
-	free(g->s);
 	free(g->w);
 	free(g->colw);
 }
@@ -171,7 +175,8 @@ static void print_row(FILE *out, const struct grid *g, const cx_table *t, size_t
 	struct line l = { out, 0 };
 	for (size_t i = 0; i < n; i++) {
 		size_t c = cols[i];
-		const char *s = g->s[r * g->ncols + c];
+		char *text = grid_text(g, r, c);
+		const char *s = text;
 		int w = g->w[r * g->ncols + c];
 		char *cut = NULL;
 		if (w > g->colw[c]) {
@@ -190,6 +195,7 @@ static void print_row(FILE *out, const struct grid *g, const cx_table *t, size_t
 			l.pending += g->colw[c] - w;
 		}
 		free(cut);
+		free(text);
 	}
 	end_line(&l);
 }

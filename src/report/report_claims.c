@@ -96,6 +96,25 @@ cx_doc *cx_report_claims(cx_store *st, const cx_report_opts *opt, cx_error *err)
 	return doc;
 }
 
+/* One customer of the watchlist, a row of the report's table. */
+static int watch_row(void *ctx, const cx_watch_row *r)
+{
+	cx_cell *c = cx_table_row(ctx);
+	c[0] = cx_id(r->id);
+	c[1] = cx_text(r->name);
+	c[2] = cx_text(r->segment);
+	c[3] = cx_int(r->satisfaction);
+	c[4] = cx_bool(r->blacklisted);
+	if (r->last_ticket_id) {
+		char day[11];
+		cx_date_format(cx_local_day(r->last_ticket_at), day);
+		c[5] = cx_id(r->last_ticket_id);
+		c[6] = cx_date(day);
+	}
+	c[7] = r->last_agent[0] ? cx_text(r->last_agent) : cx_null();
+	return 0;
+}
+
 cx_doc *cx_report_watchlist(cx_store *st, const cx_report_opts *opt, cx_error *err)
 {
 	static const cx_column cols[] = {
@@ -108,12 +127,15 @@ cx_doc *cx_report_watchlist(cx_store *st, const cx_report_opts *opt, cx_error *e
 		{"last_ticket_on", "On", CX_CELL_DATE, 0},
 		{"agent", "Agent", CX_CELL_TEXT, 0},
 	};
-	cx_watch_row *rows;
-	cx_watch_counts k;
-	size_t n;
-	if (cx_store_watchlist(st, &opt->period, &rows, &n, &k, err) < 0)
-		return NULL;
+	/* The counts come with the list, and lead the report: the table is
+	 * filled straight from the store, a customer at a time. */
 	cx_doc *doc = cx_report_doc(st, opt, "watchlist", "Watchlist");
+	cx_table *t = cx_doc_table(doc, "rows", NULL, cols, sizeof cols / sizeof cols[0]);
+	cx_watch_counts k;
+	if (cx_store_watchlist(st, &opt->period, watch_row, t, &k, err) < 0) {
+		cx_doc_free(doc);
+		return NULL;
+	}
 	cx_doc_fact(doc, "watchlist", "On the watchlist (satisfaction 6 or less)", cx_int(k.watchlist));
 	cx_doc_fact(doc, "promoters", "Promoters (9-10)", cx_int(k.promoters));
 	cx_doc_fact(doc, "passives", "Passives (7-8)", cx_int(k.passives));
@@ -121,23 +143,6 @@ cx_doc *cx_report_watchlist(cx_store *st, const cx_report_opts *opt, cx_error *e
 	cx_doc_fact(doc, "blacklisted", "Blacklisted", cx_int(k.blacklisted));
 	cx_doc_fact(doc, "complaints", "Complaints in the period (ratings 0-6)", cx_int(k.complaints));
 	cx_doc_fact(doc, "silent_unhappy", "Silent unhappy customers (estimate)", cx_int(cx_silent_unhappy(k.complaints)));
-	cx_table *t = cx_doc_table(doc, "rows", NULL, cols, sizeof cols / sizeof cols[0]);
-	for (size_t i = 0; i < n; i++) {
-		cx_cell *c = cx_table_row(t);
-		c[0] = cx_id(rows[i].id);
-		c[1] = cx_text(rows[i].name);
-		c[2] = cx_text(rows[i].segment);
-		c[3] = cx_int(rows[i].satisfaction);
-		c[4] = cx_bool(rows[i].blacklisted);
-		if (rows[i].last_ticket_id) {
-			char day[11];
-			cx_date_format(cx_local_day(rows[i].last_ticket_at), day);
-			c[5] = cx_id(rows[i].last_ticket_id);
-			c[6] = cx_date(day);
-		}
-		c[7] = rows[i].last_agent[0] ? cx_text(rows[i].last_agent) : cx_null();
-	}
 	cx_doc_note(doc, "For every complaint heard, %d other unhappy customers stay silent.", CX_SILENT_PER_COMPLAINT);
-	free(rows);
 	return doc;
 }

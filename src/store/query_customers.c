@@ -43,9 +43,8 @@ int cx_store_watch_counts(cx_store *st, const cx_period *p, cx_watch_counts *c, 
 	return cx_facts_scan(st, CX_FACT_RESOLVED, p->start, p->end, count_complaint, &c->complaints, err);
 }
 
-static void fill_watchlist(sqlite3_stmt *s, void *row)
+static void fill_watchlist(sqlite3_stmt *s, cx_watch_row *r)
 {
-	cx_watch_row *r = row;
 	r->id = sqlite3_column_int64(s, 0);
 	cx_q_text(s, 1, r->name, sizeof r->name);
 	cx_q_text(s, 2, r->email, sizeof r->email);
@@ -57,8 +56,8 @@ static void fill_watchlist(sqlite3_stmt *s, void *row)
 	cx_q_text(s, 8, r->last_agent, sizeof r->last_agent);
 }
 
-int cx_store_watchlist(cx_store *st, const cx_period *p, cx_watch_row **rows, size_t *n, cx_watch_counts *counts,
-		       cx_error *err)
+int cx_store_watchlist(cx_store *st, const cx_period *p, int (*row)(void *ctx, const cx_watch_row *r), void *ctx,
+		       cx_watch_counts *counts, cx_error *err)
 {
 	/* The customer's newest ticket up to the end of the period, and who
 	 * handled it: the person to follow up. */
@@ -78,7 +77,16 @@ int cx_store_watchlist(cx_store *st, const cx_period *p, cx_watch_row **rows, si
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;
 	cx_q_bind_period(s, p);
-	return cx_q_collect(st, s, sizeof **rows, fill_watchlist, (void **)rows, n, err);
+	cx_watch_row r;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		fill_watchlist(s, &r);
+		if (row(ctx, &r) < 0) {
+			sqlite3_finalize(s);
+			return -1;
+		}
+	}
+	return cx_q_done(st, s, rc, err);
 }
 
 static void fill_notify(sqlite3_stmt *s, void *row)
