@@ -14,6 +14,9 @@
  *         timezone: America/New_York
  *         default: true
  *         hours: {mon-fri: 09:00-17:00}
+ *     sla:
+ *       - {name: Urgent, priority: urgent, first_reply: 1h, resolution: 8h}
+ *       - {name: Chat, channel: chat, first_reply: 5m, hours: calendar}
  *
  * src/config reads and checks it (every error FILE:LINE:COLUMN); the
  * arithmetic on a schedule is src/model's (business_time.h). */
@@ -25,6 +28,7 @@
 #include <stdint.h>
 
 #include "cxtop/business_time.h"
+#include "cxtop/sla.h"
 #include "cxtop/error.h"
 
 typedef struct cx_named_schedule {
@@ -43,6 +47,8 @@ typedef struct cx_schedules {
 	char *path;
 	cx_named_schedule *v;
 	size_t n;
+	cx_sla_policy *sla; /* the file's sla: list, in order: the first that matches a ticket applies */
+	size_t nsla;
 } cx_schedules;
 
 /* Reads a schedules file.  On error fills err with "PATH:LINE:COLUMN:

@@ -15,6 +15,7 @@
 #include "cxtop/format.h"
 #include "cxtop/period.h"
 #include "cxtop/schedules.h"
+#include "cxtop/sla.h"
 #include "cxtop/zone.h"
 
 #define usage_error(...) cx_usage_error_in("cxtop schedule --help", __VA_ARGS__)
@@ -93,6 +94,53 @@ static void print_schedule(const cx_named_schedule *s)
 		cx_date_format(s->holidays[h], day);
 		printf("  %s %s%s%s\n", h ? "        " : "holidays", day, s->holiday_names[h][0] ? "  " : "",
 		       cx_safe_text(name, sizeof name, s->holiday_names[h]));
+	}
+}
+
+static void print_bits(const char *what, unsigned bits, const char *const *words, int n)
+{
+	if (!bits)
+		return;
+	printf("  %s ", what);
+	for (int i = 0, k = 0; i < n; i++)
+		if (bits & (1u << i))
+			printf("%s%s", k++ ? ", " : "", words[i]);
+}
+
+/* A target as it would be written in the file: "5m", "1h 30m", "40h",
+ * "2d" (days only on the clock). */
+static char *target_text(char *buf, size_t len, int64_t secs, bool business)
+{
+	long long h = secs / 3600, m = secs / 60 % 60;
+	if (!business && secs % 86400 == 0)
+		snprintf(buf, len, "%lldd", (long long)(secs / 86400));
+	else if (h && m)
+		snprintf(buf, len, "%lldh %lldm", h, m);
+	else if (h)
+		snprintf(buf, len, "%lldh", h);
+	else
+		snprintf(buf, len, "%lldm", m);
+	return buf;
+}
+
+/* The policies in the order they are tried. */
+static void print_sla(const cx_schedules *s)
+{
+	static const char *const channels[] = {"email", "chat", "phone", "social", "sms"};
+	printf("\nSLA policies, tried in this order (the first that matches a ticket applies):\n");
+	for (size_t i = 0; i < s->nsla; i++) {
+		const cx_sla_policy *p = &s->sla[i];
+		char name[128], a[32];
+		printf("  %s:", cx_safe_text(name, sizeof name, p->name));
+		print_bits("priority", p->priorities, cx_priority_names, CX_PRIO_COUNT);
+		print_bits("channel", p->channels, channels, 5);
+		if (!p->priorities && !p->channels)
+			printf("  any ticket");
+		if (p->first_reply)
+			printf("  first reply %s", target_text(a, sizeof a, p->first_reply, p->business));
+		if (p->resolution)
+			printf("  resolution %s", target_text(a, sizeof a, p->resolution, p->business));
+		printf(", %s\n", p->business ? "in business time" : "on the clock");
 	}
 }
 
@@ -183,6 +231,8 @@ int cx_cmd_schedule(int argc, char **argv)
 		if (from)
 			rc = between(&s.v[i], from, to);
 	}
+	if (rc == CX_EXIT_OK && s.nsla)
+		print_sla(&s);
 	cx_schedules_free(&s);
 	if (rc != CX_EXIT_OK)
 		return rc;

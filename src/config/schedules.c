@@ -29,6 +29,8 @@ struct load {
 
 static const char *const days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 static const char *const schedule_keys[] = {"timezone", "teams", "default", "hours", "holidays", NULL};
+static const char *const sla_keys[] = {"name", "priority", "channel", "first_reply", "resolution", "hours", NULL};
+static const char *const channels[] = {"email", "chat", "phone", "social", "sms", NULL};
 
 static const cx_ynode *get(const cx_ynode *n, const char *key, const cx_ynode **at)
 {
@@ -259,9 +261,113 @@ static int schedule(struct load *l, const cx_ynode *k, const cx_ynode *v, cx_nam
 	return 0;
 }
 
+/* A target: "90m", "1h", "1h 30m", "2d" (24 hours, on the clock only). */
+static int target(struct load *l, const cx_ynode *v, bool business, int64_t *out)
+{
+	if (v->kind != CX_Y_SCALAR)
+		return fail(l, v, "expected a time such as 1h 30m, found %s", cx_yaml_kind_name(v));
+	int64_t total = 0;
+	const char *p = v->text;
+	bool any = false;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		char *end;
+		long n = strtol(p, &end, 10);
+		int unit = end > p ? *end : 0;
+		int64_t mult = unit == 'm' ? 60 : unit == 'h' ? 3600 : unit == 'd' ? 86400 : 0;
+		if (end == p || n < 0 || n > 100000 || !mult || *p == '-' || *p == '+')
+			return fail(l, v, "'%.40s' is not a time (e.g. 45m, 4h, 1h 30m, 2d)", v->text);
+		if (unit == 'd' && business)
+			return fail(l, v, "'%.40s': a day of business time is not 24 hours; give hours, or hours: calendar",
+				    v->text);
+		total += n * mult;
+		any = true;
+		p = end + 1;
+	}
+	if (!any || total == 0)
+		return fail(l, v, "'%.40s' is not a time (e.g. 45m, 4h, 1h 30m, 2d)", v->text);
+	*out = total;
+	return 0;
+}
+
+/* priority: or channel: one word or a list of words, as bits. */
+static int word_bits(struct load *l, const cx_ynode *v, const char *const *words, size_t nwords, const char *what,
+		     unsigned *out)
+{
+	size_t n = v->kind == CX_Y_SEQ ? v->n : 1;
+	if (v->kind == CX_Y_MAP || (v->kind == CX_Y_SEQ && n == 0))
+		return fail(l, v, "expected a %s or a list of them", what);
+	for (size_t i = 0; i < n; i++) {
+		const cx_ynode *w = v->kind == CX_Y_SEQ ? v->item[i] : v;
+		size_t j = 0;
+		while (j < nwords && (w->kind != CX_Y_SCALAR || strcmp(words[j], w->text) != 0))
+			j++;
+		if (j == nwords) {
+			char list[120] = "";
+			for (j = 0; j < nwords; j++)
+				snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", j ? ", " : "", words[j]);
+			return fail(l, w, "'%.40s' is not a %s (%s)", w->kind == CX_Y_SCALAR ? w->text : "?", what, list);
+		}
+		*out |= 1u << j;
+	}
+	return 0;
+}
+
+static int policy(struct load *l, size_t i, const cx_ynode *v, cx_sla_policy *p)
+{
+	char where[40];
+	snprintf(where, sizeof where, " in sla policy %zu", i + 1);
+	if (v->kind != CX_Y_MAP)
+		return fail(l, v, "expected a mapping for sla policy %zu (priority:, first_reply:...), found %s", i + 1,
+			    cx_yaml_kind_name(v));
+	if (known(l, v, sla_keys, where))
+		return -1;
+	const cx_ynode *at, *x;
+	p->business = true;
+	if ((x = get(v, "hours", &at))) {
+		if (x->kind != CX_Y_SCALAR || (strcmp(x->text, "business") != 0 && strcmp(x->text, "calendar") != 0))
+			return fail(l, x, "expected business or calendar for 'hours'%s", where);
+		p->business = strcmp(x->text, "business") == 0;
+	}
+	char name[32];
+	snprintf(name, sizeof name, "policy %zu", i + 1);
+	x = get(v, "name", &at);
+	if (x && (x->kind != CX_Y_SCALAR || !x->text[0]))
+		return fail(l, x, "expected a name%s", where);
+	p->name = cx_xstrdup(x ? x->text : name);
+	if ((x = get(v, "priority", &at)) &&
+	    word_bits(l, x, cx_priority_names, CX_PRIO_COUNT, "priority", &p->priorities))
+		return -1;
+	if ((x = get(v, "channel", &at)) && word_bits(l, x, channels, 5, "channel", &p->channels))
+		return -1;
+	if ((x = get(v, "first_reply", &at)) && target(l, x, p->business, &p->first_reply))
+		return -1;
+	if ((x = get(v, "resolution", &at)) && target(l, x, p->business, &p->resolution))
+		return -1;
+	if (!p->first_reply && !p->resolution)
+		return fail(l, v, "sla policy %zu has no target (first_reply:, resolution:)", i + 1);
+	return 0;
+}
+
+static int policies(struct load *l, const cx_ynode *v, cx_schedules *out)
+{
+	if (v->kind != CX_Y_SEQ)
+		return fail(l, v, "expected a list of policies for 'sla', found %s", cx_yaml_kind_name(v));
+	out->sla = cx_xcalloc(v->n ? v->n : 1, sizeof *out->sla);
+	for (size_t i = 0; i < v->n; i++) {
+		out->nsla++;
+		if (policy(l, i, v->item[i], &out->sla[i]))
+			return -1;
+	}
+	return 0;
+}
+
 static int top(struct load *l, const cx_ynode *root, cx_schedules *out)
 {
-	static const char *const top_keys[] = {"schedules", NULL};
+	static const char *const top_keys[] = {"schedules", "sla", NULL};
 	if (!root)
 		return cx_fail(l->err, CX_EXIT_RUNTIME, "%s:1:1: empty file: it needs schedules:", l->path);
 	if (root->kind != CX_Y_MAP)
@@ -294,6 +400,8 @@ static int top(struct load *l, const cx_ynode *root, cx_schedules *out)
 						return fail(l, k, "team '%.40s' is in '%.40s' already", s->teams[t],
 							    out->v[j].name);
 	}
+	if ((v = get(root, "sla", &at)))
+		return policies(l, v, out);
 	return 0;
 }
 
@@ -338,6 +446,9 @@ void cx_schedules_free(cx_schedules *s)
 		free(x->teams);
 	}
 	free(s->v);
+	for (size_t i = 0; i < s->nsla; i++)
+		free(s->sla[i].name);
+	free(s->sla);
 	free(s->path);
 	memset(s, 0, sizeof *s);
 }
