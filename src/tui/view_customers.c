@@ -6,6 +6,7 @@
 
 #include "app.h"
 #include "cxtop/format.h"
+#include "columns.h"
 #include "pager.h"
 
 struct customers {
@@ -68,6 +69,54 @@ static void refilter(struct cx_view *v)
 	v->stale = true;
 }
 
+enum customer_field { CF_ID, CF_NAME, CF_EMAIL, CF_SEGMENT, CF_SCORE, CF_TICKETS, CF_BLACKLIST };
+
+static enum cx_element customer_cell(const struct cx_col *col, const void *row, const void *ctx, int width, char *buf,
+				     size_t len)
+{
+	const cx_customer_item *c = row;
+	switch ((enum customer_field)col->arg) {
+	case CF_ID:
+		snprintf(buf, len, "%lld", (long long)c->id);
+		return CX_EL_COUNT;
+	case CF_NAME:
+		snprintf(buf, len, "%s", c->name);
+		return CX_EL_COUNT;
+	case CF_EMAIL:
+		snprintf(buf, len, "%s", c->email);
+		return CX_EL_COUNT;
+	case CF_SEGMENT:
+		snprintf(buf, len, "%s", c->segment);
+		return CX_EL_COUNT;
+	case CF_SCORE:
+		if (!c->satisfaction) {
+			snprintf(buf, len, "-");
+			return CX_EL_COUNT;
+		}
+		snprintf(buf, len, "%d", c->satisfaction);
+		return c->satisfaction <= 6 ? CX_EL_BAD : c->satisfaction >= 9 ? CX_EL_GOOD : CX_EL_COUNT;
+	case CF_TICKETS:
+		cx_fmt_int(buf, len, c->tickets);
+		return CX_EL_COUNT;
+	case CF_BLACKLIST:
+	default:
+		snprintf(buf, len, "%s", c->blacklisted ? "yes" : "");
+		return CX_EL_COUNT;
+	}
+}
+
+/* The name and the email share what the figures leave. */
+static const struct cx_col columns[] = {
+	{.title = "#", .width = 8, .right = true, .arg = CF_ID, .get = customer_cell},
+	{.title = "Customer", .flex = true, .arg = CF_NAME, .get = customer_cell},
+	{.title = "Email", .flex = true, .arg = CF_EMAIL, .get = customer_cell},
+	{.title = "Segment", .width = 9, .arg = CF_SEGMENT, .get = customer_cell},
+	{.title = "Score", .width = 5, .right = true, .arg = CF_SCORE, .get = customer_cell},
+	{.title = "Tickets", .width = 8, .right = true, .arg = CF_TICKETS, .get = customer_cell},
+	{.title = "Blacklist", .width = 9, .arg = CF_BLACKLIST, .get = customer_cell},
+};
+#define NCOLUMNS ((int)(sizeof columns / sizeof columns[0]))
+
 static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 {
 	struct customers *cs = v->state;
@@ -78,53 +127,21 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 		 cs->filter.search, cs->filter.search[0] ? "\"" : "");
 	cx_ui_style(app, CX_EL_MUTED);
 	cx_ui_text(top, 0, app->cols, info, false);
-	int w = app->cols;
-	int wid = 8, wscore = 5, wbl = 9, wt = 8, wseg = 9;
-	int wname = (w - (wid + wscore + wbl + wt + wseg + 6)) / 2;
-	int wmail = w - (wid + wscore + wbl + wt + wseg + wname + 6);
-	cx_ui_style(app, CX_EL_HEADER);
-	cx_ui_fill(top + 1, 0, w);
-	int x = 0;
-	x += cx_ui_text(top + 1, x, wid, "#", true) + 1;
-	x += cx_ui_text(top + 1, x, wname, "Customer", false) + 1;
-	x += cx_ui_text(top + 1, x, wmail, "Email", false) + 1;
-	x += cx_ui_text(top + 1, x, wseg, "Segment", false) + 1;
-	x += cx_ui_text(top + 1, x, wscore, "Score", true) + 1;
-	x += cx_ui_text(top + 1, x, wt, "Tickets", true) + 1;
-	cx_ui_text(top + 1, x, wbl, "Blacklist", false);
+	int width[NCOLUMNS];
+	cx_cols_layout(columns, NCOLUMNS, app->cols, 1, width);
+	/* The list is in the order of the customers' numbers: that column is
+	 * marked. */
+	cx_cols_draw(app, columns, NCOLUMNS, width, 1, top + 1, NULL, cs, CX_EL_HEADER, CF_ID, cs->newest_first);
 	int rows = height - 2;
 	if (rows != p->rows)
 		cx_pager_reload(p, rows);
 	for (int i = 0; i < p->n && i < rows; i++) {
-		const cx_customer_item *c = cx_pager_item(p, i);
-		char id[24], score[8], tickets[24];
-		snprintf(id, sizeof id, "%lld", (long long)c->id);
-		if (c->satisfaction)
-			snprintf(score, sizeof score, "%d", c->satisfaction);
-		else
-			snprintf(score, sizeof score, "-");
-		cx_fmt_int(tickets, sizeof tickets, c->tickets);
-		int y = top + 2 + i;
 		enum cx_element el = i == p->cursor ? CX_EL_ROW_SELECTED : (i % 2 ? CX_EL_ROW_ALT : CX_EL_ROW);
-		cx_ui_style(app, el);
-		cx_ui_fill(y, 0, w);
-		x = 0;
-		x += cx_ui_text(y, x, wid, id, true) + 1;
-		x += cx_ui_text(y, x, wname, c->name, false) + 1;
-		x += cx_ui_text(y, x, wmail, c->email, false) + 1;
-		x += cx_ui_text(y, x, wseg, c->segment, false) + 1;
-		if (i != p->cursor && c->satisfaction && c->satisfaction <= 6)
-			cx_ui_style(app, CX_EL_BAD);
-		else if (i != p->cursor && c->satisfaction >= 9)
-			cx_ui_style(app, CX_EL_GOOD);
-		x += cx_ui_text(y, x, wscore, score, true) + 1;
-		cx_ui_style(app, el);
-		x += cx_ui_text(y, x, wt, tickets, true) + 1;
-		cx_ui_text(y, x, wbl, c->blacklisted ? "yes" : "", false);
+		cx_cols_draw(app, columns, NCOLUMNS, width, 1, top + 2 + i, cx_pager_item(p, i), cs, el, -1, false);
 	}
 	if (p->n == 0) {
 		cx_ui_style(app, p->error[0] ? CX_EL_BAD : CX_EL_MUTED);
-		cx_ui_text(top + 2, 1, w - 2, p->error[0] ? p->error : "no customers match", false);
+		cx_ui_text(top + 2, 1, app->cols - 2, p->error[0] ? p->error : "no customers match", false);
 	}
 	cx_ui_style(app, CX_EL_NORMAL);
 }
@@ -166,6 +183,12 @@ static enum cx_handled handle(struct cx_app *app, struct cx_view *v, enum cx_req
 	case CX_REQ_WATCHLIST:
 		c->filter.which = c->filter.which == 1 ? 0 : 1;
 		refilter(v);
+		return CX_HANDLED;
+	case CX_REQ_SORT_PREV:
+	case CX_REQ_SORT_NEXT:
+		/* A paged list keeps the order of its index: any other would
+		 * mean reading the whole table to show one screen. */
+		cx_app_status(app, false, "customers are listed by number; s turns the order round");
 		return CX_HANDLED;
 	case CX_REQ_SEARCH:
 		cx_app_prompt(app, v, "search name or email: ", on_search);

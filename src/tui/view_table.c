@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "view_table.h"
+#include "columns.h"
 #include "cxtop/format.h"
 #include "cxtop/xalloc.h"
 
@@ -39,6 +40,8 @@ static void free_cache(struct cx_tview *t)
 	free(t->human);
 	free(t->width);
 	free(t->order);
+	free(t->cols);
+	t->cols = NULL;
 	t->human = NULL;
 	t->width = NULL;
 	t->order = NULL;
@@ -132,6 +135,29 @@ static bool right_aligned(const cx_column *c)
 	return c->kind != CX_CELL_TEXT && c->kind != CX_CELL_DATE;
 }
 
+/* A cell of the table: rows are arrays of the strings drawn. */
+static enum cx_element table_cell(const struct cx_col *col, const void *row, const void *ctx, int width, char *buf,
+				  size_t len)
+{
+	const char *const *cells = row;
+	snprintf(buf, len, "%s", cells[col->arg]);
+	return CX_EL_COUNT;
+}
+
+/* The table's columns, declared from the report's: its titles, the widest
+ * cell for width, numbers right-aligned. */
+static void declare(struct cx_tview *t, const cx_table *tb)
+{
+	free(t->cols);
+	t->cols = cx_xcalloc(tb->ncols + 1, sizeof *t->cols);
+	for (size_t c = 0; c < tb->ncols; c++)
+		t->cols[c] = (struct cx_col){.title = tb->cols[c].title,
+					     .width = t->width[c],
+					     .right = right_aligned(&tb->cols[c]),
+					     .arg = (int)c,
+					     .get = table_cell};
+}
+
 static void build_cache(struct cx_tview *t)
 {
 	cx_table *tb = cx_tview_table(t);
@@ -163,6 +189,7 @@ static void build_cache(struct cx_tview *t)
 			t->width[c] = MAX_COL_WIDTH;
 	if (tb->totals && tb->ncols && t->width[0] < 5)
 		t->width[0] = 5; /* "TOTAL" */
+	declare(t, tb);
 	arrange(t);
 }
 
@@ -231,31 +258,28 @@ static size_t frozen(const cx_table *tb)
 	return k;
 }
 
-/* Draws one row; `mark` (the sort mark, in the header) goes in the gap
- * after column mark_col, so that marking a column never widens it. */
-static void draw_row(struct cx_app *app, struct cx_tview *t, int y, const char *const *cells, enum cx_element el,
-		     int mark_col, const char *mark)
+/* The widths on this screen: the frozen columns, then those scrolled to;
+ * a number is shown whole or not at all ("$5,7…" would mislead), only a
+ * name may be cut to fit. */
+static void layout(struct cx_app *app, struct cx_tview *t, const cx_table *tb, int *width)
 {
-	cx_table *tb = cx_tview_table(t);
 	size_t fz = frozen(tb);
 	int x = 0;
-	cx_ui_style(app, el);
-	cx_ui_fill(y, 0, app->cols);
-	for (size_t c = 0; c < tb->ncols && x < app->cols; c++) {
-		if (c >= fz && (int)(c - fz) < t->hscroll)
+	bool full = false;
+	for (size_t c = 0; c < tb->ncols; c++) {
+		width[c] = 0;
+		if (full || (c >= fz && (int)(c - fz) < t->hscroll))
 			continue;
 		int w = t->width[c];
-		/* A number is shown whole or not at all ("$5,7…" would mislead);
-		 * only a name may be cut to fit. */
 		if (x + w > app->cols) {
+			full = true;
 			if (right_aligned(&tb->cols[c]) && c >= fz)
-				break;
+				continue;
 			w = app->cols - x;
 		}
-		cx_ui_text(y, x, w, cells[c], right_aligned(&tb->cols[c]));
-		if ((int)c == mark_col && x + w < app->cols)
-			cx_ui_text(y, x + w, 1, mark, false);
+		width[c] = w;
 		x += w + GAP;
+		full = full || x >= app->cols;
 	}
 }
 
@@ -277,12 +301,11 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 	cx_ui_style(app, CX_EL_MUTED);
 	cx_ui_text(top, 0, app->cols, info, false);
 
+	int *width = cx_xcalloc(tb->ncols + 1, sizeof *width);
+	int n = (int)tb->ncols;
+	layout(app, t, tb, width);
 	/* The header marks the sorted column. */
-	const char **hdr = cx_xcalloc(tb->ncols, sizeof *hdr);
-	for (size_t c = 0; c < tb->ncols; c++)
-		hdr[c] = tb->cols[c].title;
-	draw_row(app, t, top + 1, hdr, CX_EL_HEADER, t->sort, t->desc ? "▼" : "▲");
-	free(hdr);
+	cx_cols_draw(app, t->cols, n, width, GAP, top + 1, NULL, t, CX_EL_HEADER, t->sort, t->desc);
 
 	int body = height - 2 - (tb->totals ? 1 : 0);
 	t->page = body > 1 ? body : 1;
@@ -296,7 +319,7 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 			break;
 		size_t r = t->order[k];
 		enum cx_element el = k == t->cursor ? CX_EL_ROW_SELECTED : (k % 2 ? CX_EL_ROW_ALT : CX_EL_ROW);
-		draw_row(app, t, top + 2 + i, (const char *const *)&t->human[r * tb->ncols], el, -1, NULL);
+		cx_cols_draw(app, t->cols, n, width, GAP, top + 2 + i, &t->human[r * tb->ncols], t, el, -1, false);
 	}
 	if (t->n == 0) {
 		cx_ui_style(app, CX_EL_MUTED);
@@ -308,11 +331,12 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 		for (size_t c = 0; c < tb->ncols; c++)
 			tot[c] = tb->totals[c].kind == CX_CELL_NULL ? cx_xstrdup(c == 0 ? "TOTAL" : "")
 								    : cx_cell_human(&tb->totals[c], t->doc->currency);
-		draw_row(app, t, top + height - 1, (const char *const *)tot, CX_EL_HEADER, -1, NULL);
+		cx_cols_draw(app, t->cols, n, width, GAP, top + height - 1, tot, t, CX_EL_HEADER, -1, false);
 		for (size_t c = 0; c < tb->ncols; c++)
 			free(tot[c]);
 		free(tot);
 	}
+	free(width);
 	cx_ui_style(app, CX_EL_NORMAL);
 }
 

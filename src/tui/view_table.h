@@ -30,7 +30,8 @@ struct cx_tview {
 	int table;
 	char **human;  /* rows x cols, the strings drawn */
 	size_t nhuman; /* how many: the table they were made for may change */
-	int *width;    /* per column */
+	int *width;    /* per column: its widest cell */
+	struct cx_col *cols; /* the columns, declared from the report's */
 	size_t *order; /* rows shown, after search and sort */
 	size_t n;
 	size_t cursor, top;

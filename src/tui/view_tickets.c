@@ -10,6 +10,7 @@
 #include "app.h"
 #include "cxtop/format.h"
 #include "detail.h"
+#include "columns.h"
 #include "pager.h"
 
 struct tickets {
@@ -142,6 +143,76 @@ static void open_ticket(struct cx_app *app, const cx_ticket_item *it)
 	cx_detail_push(app, &d);
 }
 
+enum ticket_field { TF_ID, TF_CREATED, TF_CHANNEL, TF_STATUS, TF_FRT, TF_CSAT, TF_AGENT, TF_CUSTOMER, TF_TOPIC };
+
+static enum cx_element ticket_cell(const struct cx_col *col, const void *row, const void *ctx, int width, char *buf,
+				   size_t len)
+{
+	const cx_ticket_item *it = row;
+	const struct tickets *t = ctx;
+	char created[24];
+	switch ((enum ticket_field)col->arg) {
+	case TF_ID:
+		snprintf(buf, len, "%lld", (long long)it->id);
+		return CX_EL_COUNT;
+	case TF_CREATED:
+		/* MM-DD HH:MM within a period; a customer's all-time list needs
+		 * the year more than the minute. */
+		when(created, sizeof created, it->created_at);
+		if (width >= 16)
+			snprintf(buf, len, "%s", created);
+		else if (t->all_time)
+			snprintf(buf, len, "%.10s", created);
+		else
+			snprintf(buf, len, "%s", created + 5);
+		return CX_EL_COUNT;
+	case TF_CHANNEL:
+		snprintf(buf, len, "%s", it->channel);
+		return CX_EL_COUNT;
+	case TF_STATUS:
+		snprintf(buf, len, "%s", it->status);
+		return it->resolved_at ? CX_EL_COUNT : CX_EL_WARN;
+	case TF_FRT:
+		if (it->first_response_at)
+			cx_fmt_duration_x2(buf, len, (it->first_response_at - it->created_at) * 2);
+		else
+			snprintf(buf, len, "-");
+		return CX_EL_COUNT;
+	case TF_CSAT:
+		if (it->csat < 0) {
+			snprintf(buf, len, "-");
+			return CX_EL_COUNT;
+		}
+		snprintf(buf, len, "%d", it->csat);
+		return it->csat <= 6 ? CX_EL_BAD : CX_EL_COUNT;
+	case TF_AGENT:
+		snprintf(buf, len, "%s", it->agent[0] ? it->agent : "-");
+		return CX_EL_COUNT;
+	case TF_CUSTOMER:
+		snprintf(buf, len, "%s", it->customer);
+		return CX_EL_COUNT;
+	case TF_TOPIC:
+	default:
+		snprintf(buf, len, "%s", it->topic);
+		return CX_EL_COUNT;
+	}
+}
+
+/* Narrow screens drop the customer (Enter shows it) and the year; the
+ * topic takes what is left, and below 64 columns the agent gives way. */
+static const struct cx_col columns[] = {
+	{.title = "#", .width = 7, .right = true, .arg = TF_ID, .get = ticket_cell},
+	{.title = "Created", .width = 11, .wide_width = 16, .arg = TF_CREATED, .get = ticket_cell},
+	{.title = "Chan.", .width = 6, .arg = TF_CHANNEL, .get = ticket_cell},
+	{.title = "Status", .width = 7, .arg = TF_STATUS, .get = ticket_cell},
+	{.title = "FRT", .width = 8, .right = true, .arg = TF_FRT, .get = ticket_cell},
+	{.title = "CSAT", .width = 4, .right = true, .arg = TF_CSAT, .get = ticket_cell},
+	{.title = "Agent", .width = 14, .wide_width = 18, .shrink_to = 4, .arg = TF_AGENT, .get = ticket_cell},
+	{.title = "Customer", .width = 20, .min_cols = 110, .arg = TF_CUSTOMER, .get = ticket_cell},
+	{.title = "Topic", .flex = true, .arg = TF_TOPIC, .get = ticket_cell},
+};
+#define NCOLUMNS ((int)(sizeof columns / sizeof columns[0]))
+
 static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 {
 	struct tickets *t = v->state;
@@ -154,82 +225,21 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 	cx_ui_style(app, CX_EL_MUTED);
 	cx_ui_text(top, 0, app->cols, info, false);
 
-	/* Narrow screens drop the customer (Enter shows it) and the year; the
-	 * topic takes what is left. */
-	int w = app->cols;
-	bool wide = w >= 110;
-	int wid = 7, wcreated = wide ? 16 : 11, wch = 6, wst = 7, wfrt = 8, wcsat = 4, wagent = wide ? 18 : 14;
-	int wcust = wide ? 20 : 0;
-	int wtopic = w - (wid + wcreated + wch + wst + wfrt + wcsat + wagent + wcust + (wide ? 8 : 7));
-	if (wtopic < 0) { /* below 64 columns: the agent column gives way */
-		wagent += wtopic;
-		wtopic = 0;
-		if (wagent < 4)
-			wagent = 4;
-	}
-	cx_ui_style(app, CX_EL_HEADER);
-	cx_ui_fill(top + 1, 0, w);
-	int x = 0;
-	x += cx_ui_text(top + 1, x, wid, "#", true) + 1;
-	x += cx_ui_text(top + 1, x, wcreated, "Created", false) + 1;
-	x += cx_ui_text(top + 1, x, wch, "Chan.", false) + 1;
-	x += cx_ui_text(top + 1, x, wst, "Status", false) + 1;
-	x += cx_ui_text(top + 1, x, wfrt, "FRT", true) + 1;
-	x += cx_ui_text(top + 1, x, wcsat, "CSAT", true) + 1;
-	x += cx_ui_text(top + 1, x, wagent, "Agent", false) + 1;
-	if (wide)
-		x += cx_ui_text(top + 1, x, wcust, "Customer", false) + 1;
-	if (wtopic > 0)
-		cx_ui_text(top + 1, x, wtopic, "Topic", false);
-
+	int width[NCOLUMNS];
+	cx_cols_layout(columns, NCOLUMNS, app->cols, 1, width);
+	/* The list is in the order of creation: that column is marked. */
+	cx_cols_draw(app, columns, NCOLUMNS, width, 1, top + 1, NULL, t, CX_EL_HEADER, TF_CREATED, !t->oldest_first);
 	struct cx_pager *p = &t->pager;
 	int rows = height - 2;
 	if (rows != p->rows)
 		cx_pager_reload(p, rows);
 	for (int i = 0; i < p->n && i < rows; i++) {
-		const cx_ticket_item *it = cx_pager_item(p, i);
-		char id[24], created[24], frt[24], csat[8];
-		snprintf(id, sizeof id, "%lld", (long long)it->id);
-		when(created, sizeof created, it->created_at);
-		/* MM-DD HH:MM within a period; a customer's all-time list needs
-		 * the year more than the minute. */
-		char day[16];
-		snprintf(day, sizeof day, "%.10s", created);
-		const char *shown = wide ? created : t->all_time ? day : created + 5;
-		if (it->first_response_at)
-			cx_fmt_duration_x2(frt, sizeof frt, (it->first_response_at - it->created_at) * 2);
-		else
-			snprintf(frt, sizeof frt, "-");
-		if (it->csat >= 0)
-			snprintf(csat, sizeof csat, "%d", it->csat);
-		else
-			snprintf(csat, sizeof csat, "-");
-		int y = top + 2 + i;
 		enum cx_element el = i == p->cursor ? CX_EL_ROW_SELECTED : (i % 2 ? CX_EL_ROW_ALT : CX_EL_ROW);
-		cx_ui_style(app, el);
-		cx_ui_fill(y, 0, w);
-		x = 0;
-		x += cx_ui_text(y, x, wid, id, true) + 1;
-		x += cx_ui_text(y, x, wcreated, shown, false) + 1;
-		x += cx_ui_text(y, x, wch, it->channel, false) + 1;
-		if (i != p->cursor && !it->resolved_at)
-			cx_ui_style(app, CX_EL_WARN);
-		x += cx_ui_text(y, x, wst, it->status, false) + 1;
-		cx_ui_style(app, el);
-		x += cx_ui_text(y, x, wfrt, frt, true) + 1;
-		if (i != p->cursor && it->csat >= 0 && it->csat <= 6)
-			cx_ui_style(app, CX_EL_BAD);
-		x += cx_ui_text(y, x, wcsat, csat, true) + 1;
-		cx_ui_style(app, el);
-		x += cx_ui_text(y, x, wagent, it->agent[0] ? it->agent : "-", false) + 1;
-		if (wide)
-			x += cx_ui_text(y, x, wcust, it->customer, false) + 1;
-		if (wtopic > 0)
-			cx_ui_text(y, x, wtopic, it->topic, false);
+		cx_cols_draw(app, columns, NCOLUMNS, width, 1, top + 2 + i, cx_pager_item(p, i), t, el, -1, false);
 	}
 	if (p->n == 0) {
 		cx_ui_style(app, p->error[0] ? CX_EL_BAD : CX_EL_MUTED);
-		cx_ui_text(top + 2, 1, w - 2, p->error[0] ? p->error : "no tickets match", false);
+		cx_ui_text(top + 2, 1, app->cols - 2, p->error[0] ? p->error : "no tickets match", false);
 	}
 	cx_ui_style(app, CX_EL_NORMAL);
 }
@@ -264,6 +274,12 @@ static enum cx_handled handle(struct cx_app *app, struct cx_view *v, enum cx_req
 		t->oldest_first = !t->oldest_first;
 		refilter(v);
 		cx_app_status(app, false, "%s first", t->oldest_first ? "oldest" : "newest");
+		return CX_HANDLED;
+	case CX_REQ_SORT_PREV:
+	case CX_REQ_SORT_NEXT:
+		/* A paged list keeps the order of its index: any other would
+		 * mean reading the whole table to show one screen. */
+		cx_app_status(app, false, "tickets are listed in the order they were created; s turns it round");
 		return CX_HANDLED;
 	case CX_REQ_SEARCH:
 		cx_app_prompt(app, v, "search topic or customer: ", on_search);
