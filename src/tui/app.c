@@ -1,5 +1,6 @@
-/* app.c — the UI's main loop: the top bar, the tabs, the status line, the
- * global keys, and the live refresh.
+/* app.c — the UI's main loop and its redraw policy, the live refresh, and
+ * the few services every view calls (status line, prompts, edits).  The
+ * bars are drawn by bars.c, keys become requests in input.c.
  *
  * The loop sleeps in getch() with a timeout.  Each time it wakes with no
  * key it asks the store for PRAGMA data_version, which changes only when
@@ -17,26 +18,10 @@
 #include <string.h>
 
 #include "app.h"
+#include "bars.h"
+#include "input.h"
 #include "cxtop/format.h"
 #include "cxtop/report.h"
-
-static const struct cx_view *const views[CX_V_COUNT] = {
-	&cx_view_dashboard, &cx_view_agents,      &cx_view_tickets, &cx_view_campaigns,
-	&cx_view_claims,    &cx_view_leaderboard, &cx_view_whatif,  &cx_view_customers,
-};
-
-static const struct cx_key_help global_help[] = {
-	{"1-8, Tab, S-Tab", "switch view (or click a tab)"},
-	{"[  ]", "previous / next period (not past the data)"},
-	{"L", "the latest period with data"},
-	{"p", "period length: month, week, quarter"},
-	{"t", "next theme"},
-	{"u", "undo the last edit (campaigns, the applied liability)"},
-	{"?", "this help (Esc closes)"},
-	{"Ctrl-L", "redraw the screen"},
-	{"q", "quit"},
-	{NULL, NULL},
-};
 
 static volatile sig_atomic_t got_signal;
 static bool curses_up;
@@ -67,8 +52,10 @@ void cx_app_status(struct cx_app *app, bool error, const char *fmt, ...)
 
 void cx_app_invalidate(struct cx_app *app)
 {
-	for (int i = 0; i < CX_V_COUNT; i++)
-		app->stale[i] = true;
+	for (int i = 0; i < CX_ROOT_COUNT; i++)
+		app->roots[i].stale = true;
+	for (int i = 1; i < app->depth; i++)
+		app->stack[i]->stale = true;
 }
 
 bool cx_app_writable(struct cx_app *app)
@@ -86,119 +73,16 @@ void cx_app_edited(struct cx_app *app)
 	app->refreshed_at = time(NULL);
 }
 
-void cx_app_switch(struct cx_app *app, int view)
-{
-	if (view >= 0 && view < CX_V_COUNT && view != app->view) {
-		app->view = view;
-		/* A message belongs to the view it was about. */
-		if (!app->status_error)
-			app->status[0] = '\0';
-	}
-}
-
-void cx_app_prompt(struct cx_app *app, const char *prompt, void (*on_input)(struct cx_app *, bool done))
+void cx_app_prompt(struct cx_app *app, struct cx_view *v, const char *prompt,
+		   void (*on_input)(struct cx_app *, struct cx_view *, bool done))
 {
 	app->prompt = prompt;
+	app->prompt_view = v;
 	app->input[0] = '\0';
 	app->on_input = on_input;
 }
 
-/* ---- bars ---------------------------------------------------------------- */
-
-static int tab_x[CX_V_COUNT + 1];
-
-static void draw_top(struct cx_app *app)
-{
-	char label[64], when[16], left[512], right[128];
-	cx_period_label(app->period, label, sizeof label);
-	struct tm tm;
-	localtime_r(&app->refreshed_at, &tm);
-	strftime(when, sizeof when, "%H:%M:%S", &tm);
-	snprintf(left, sizeof left, " cxtop  %s  ◂ %s ▸  %s", app->db_path, label,
-		 cx_period_kind_name(app->period.kind));
-	snprintf(right, sizeof right, "%s⟳ %s ", app->read_only ? "READ-ONLY  " : "", when);
-	cx_ui_style(app, CX_EL_HEADER);
-	int rw = cx_utf8_width(right);
-	if (rw > app->cols)
-		rw = app->cols;
-	cx_ui_text(0, 0, app->cols - rw, left, false);
-	if (app->read_only) {
-		cx_ui_style(app, CX_EL_WARN);
-		cx_ui_text(0, app->cols - rw, 11, "READ-ONLY  ", false);
-		cx_ui_style(app, CX_EL_HEADER);
-		cx_ui_text(0, app->cols - rw + 11, rw - 11, right + 11, false);
-	} else {
-		cx_ui_text(0, app->cols - rw, rw, right, false);
-	}
-}
-
-static void draw_tabs(struct cx_app *app)
-{
-	int x = 0;
-	cx_ui_style(app, CX_EL_TAB);
-	cx_ui_fill(1, 0, app->cols);
-	for (int i = 0; i < CX_V_COUNT; i++) {
-		char t[48];
-		/* Narrow screens get the numbers and the current tab's name. */
-		if (app->cols >= 100 || i == app->view)
-			snprintf(t, sizeof t, " %d %s ", i + 1, views[i]->title);
-		else
-			snprintf(t, sizeof t, " %d ", i + 1);
-		int w = cx_utf8_width(t);
-		tab_x[i] = x;
-		if (x + w > app->cols)
-			w = app->cols - x;
-		cx_ui_style(app, i == app->view ? CX_EL_TAB_ACTIVE : CX_EL_TAB);
-		if (w > 0)
-			cx_ui_text(1, x, w, t, false);
-		x += w;
-	}
-	tab_x[CX_V_COUNT] = x;
-	cx_ui_style(app, CX_EL_NORMAL);
-}
-
-static void draw_status(struct cx_app *app)
-{
-	int y = app->rows - 1;
-	if (app->prompt) {
-		char line[256];
-		snprintf(line, sizeof line, "%s%s", app->prompt, app->input);
-		cx_ui_style(app, CX_EL_SEARCH);
-		cx_ui_text(y, 0, app->cols, line, false);
-		int cx = cx_utf8_width(line);
-		move(y, cx < app->cols ? cx : app->cols - 1);
-		return;
-	}
-	cx_ui_style(app, app->status_error ? CX_EL_BAD : CX_EL_STATUS);
-	cx_ui_text(y, 0, app->cols,
-		   app->status[0] ? app->status : " ? help  q quit  1-8 views  [ ] period  p length  t theme", false);
-	cx_ui_style(app, CX_EL_NORMAL);
-}
-
-static void draw_help(struct cx_app *app)
-{
-	const struct cx_key_help *vh = views[app->view]->help;
-	int n = 0;
-	for (int i = 0; global_help[i].keys; i++)
-		n++;
-	for (int i = 0; vh && vh[i].keys; i++)
-		n++;
-	int iy, ix, ih, iw;
-	char title[64];
-	snprintf(title, sizeof title, "Keys: %s", views[app->view]->title);
-	cx_ui_overlay(app, n + 5, 86, title, &iy, &ix, &ih, &iw);
-	int y = iy;
-	for (int part = 0; part < 2; part++) {
-		const struct cx_key_help *h = part == 0 ? vh : global_help;
-		for (int i = 0; h && h[i].keys && y < iy + ih; i++, y++) {
-			cx_ui_style(app, CX_EL_HEADER);
-			cx_ui_text(y, ix, 16, h[i].keys, false);
-			cx_ui_style(app, CX_EL_NORMAL);
-			cx_ui_text(y, ix + 17, iw - 17, h[i].what, false);
-		}
-		y++;
-	}
-}
+/* ---- drawing ------------------------------------------------------------- */
 
 static void draw(struct cx_app *app)
 {
@@ -213,217 +97,44 @@ static void draw(struct cx_app *app)
 		refresh();
 		return;
 	}
-	if (app->stale[app->view]) {
-		app->stale[app->view] = false;
-		views[app->view]->load(app);
+	struct cx_view *screen = cx_nav_screen(app);
+	if (screen->stale) {
+		screen->stale = false;
+		if (screen->ops->load)
+			screen->ops->load(app, screen);
 	}
-	draw_top(app);
-	draw_tabs(app);
-	views[app->view]->draw(app, 2, app->rows - 3);
-	if (app->help)
-		draw_help(app);
-	draw_status(app);
-	if (cx_form_active())
-		cx_form_draw(app); /* last: it places the cursor */
-	curs_set(app->prompt || cx_form_active() ? 1 : 0);
+	cx_bars_top(app);
+	cx_bars_tabs(app);
+	app->view_top = cx_bars_trail(app, 2);
+	int height = app->rows - 1 - app->view_top;
+	screen->ops->draw(app, screen, app->view_top, height);
+	int prompt_x = cx_bars_status(app);
+	/* Overlays over the screen, the newest last: a form places the cursor
+	 * where typing goes. */
+	bool above = false;
+	for (int i = 0; i < app->depth; i++) {
+		if (above)
+			app->stack[i]->ops->draw(app, app->stack[i], app->view_top, height);
+		above = above || app->stack[i] == screen;
+	}
+	if (app->prompt)
+		move(app->rows - 1, prompt_x);
+	struct cx_view *top = cx_nav_top(app);
+	curs_set(app->prompt || top->ops->text_input ? 1 : 0);
 	refresh();
 }
 
-/* ---- input --------------------------------------------------------------- */
-
-static void set_period(struct cx_app *app, cx_period p)
-{
-	app->period = p;
-	app->kind = p.kind;
-	cx_app_invalidate(app);
-	app->status[0] = '\0';
-}
-
-static void next_theme(struct cx_app *app)
-{
-	char names[32][64], path[1024];
-	int n = cx_theme_list(names, 32);
-	if (n <= 0) {
-		cx_app_status(app, true, "no themes found (looked in ~/.config/cxtop/themes and %s/themes)", CX_DATADIR);
-		return;
-	}
-	int next = 0;
-	for (int i = 0; i < n; i++)
-		if (strcmp(names[i], app->theme.name) == 0)
-			next = (i + 1) % n;
-	cx_error err = {0};
-	if (!cx_theme_find(names[next], path, sizeof path) || cx_theme_load(path, &app->theme, &err) < 0) {
-		cx_app_status(app, true, "%s", err.msg[0] ? err.msg : "theme not found");
-		return;
-	}
-	snprintf(app->theme.name, sizeof app->theme.name, "%s", names[next]);
-	cx_colors_init(app);
-	cx_app_status(app, false, "theme: %s", names[next]);
-}
-
-static void prompt_key(struct cx_app *app, int ch)
-{
-	size_t len = strlen(app->input);
-	if (ch == 27 || ch == '\n' || ch == KEY_ENTER || ch == '\r') {
-		if (ch == 27)
-			app->input[0] = '\0';
-		void (*cb)(struct cx_app *, bool) = app->on_input;
-		app->prompt = NULL;
-		if (cb)
-			cb(app, true);
-		return;
-	}
-	if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
-		/* Back over one whole UTF-8 character. */
-		while (len > 0 && ((unsigned char)app->input[len - 1] & 0xC0) == 0x80)
-			len--;
-		if (len > 0)
-			len--;
-		app->input[len] = '\0';
-	} else if (ch >= 32 && ch < 256 && len + 1 < sizeof app->input) {
-		app->input[len] = (char)ch;
-		app->input[len + 1] = '\0';
-	} else {
-		return;
-	}
-	if (app->on_input)
-		app->on_input(app, false);
-}
-
-static void mouse(struct cx_app *app)
-{
-	MEVENT ev;
-	if (getmouse(&ev) != OK)
-		return;
-	if (ev.y == 1 && (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED))) {
-		for (int i = 0; i < CX_V_COUNT; i++)
-			if (ev.x >= tab_x[i] && ev.x < tab_x[i + 1])
-				cx_app_switch(app, i);
-		return;
-	}
-	if (views[app->view]->click) {
-		if (ev.bstate & BUTTON4_PRESSED)
-			views[app->view]->click(app, -1, 0);
-#ifdef BUTTON5_PRESSED
-		else if (ev.bstate & BUTTON5_PRESSED)
-			views[app->view]->click(app, -2, 0);
-#endif
-		else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
-			views[app->view]->click(app, ev.y, ev.x);
-	}
-}
-
-static void undo(struct cx_app *app)
-{
-	char what[256];
-	cx_error err = {0};
-	if (!cx_app_writable(app))
-		return;
-	int rc = cx_store_undo(app->st, app->actor, what, sizeof what, &err);
-	if (rc < 0)
-		cx_app_status(app, true, "%s", err.msg);
-	else
-		cx_app_status(app, false, "%s", what);
-	if (rc > 0)
-		cx_app_edited(app);
-}
-
-static void key(struct cx_app *app, int ch)
-{
-	if (cx_form_active()) {
-		cx_form_key(app, ch);
-		return;
-	}
-	if (app->prompt) {
-		prompt_key(app, ch);
-		return;
-	}
-	if (app->help) {
-		if (ch == 27 || ch == '?' || ch == 'q' || ch == '\n')
-			app->help = false;
-		return;
-	}
-	if (ch == KEY_MOUSE) {
-		mouse(app);
-		return;
-	}
-	if (views[app->view]->key(app, ch))
-		return;
-	switch (ch) {
-	case 'q':
-	case 3: /* Ctrl-C */
-		app->quit = true;
-		break;
-	case '?':
-	case KEY_F(1):
-		app->help = true;
-		break;
-	case '\t':
-		cx_app_switch(app, (app->view + 1) % CX_V_COUNT);
-		break;
-	case KEY_BTAB:
-		cx_app_switch(app, (app->view + CX_V_COUNT - 1) % CX_V_COUNT);
-		break;
-	case '[':
-	case ']': {
-		/* Periods with no tickets at all are empty screens: stop at the
-		 * data's ends and say so. */
-		cx_period next = cx_period_step(app->period, ch == '[' ? -1 : 1);
-		char label[64];
-		cx_period_label(app->period, label, sizeof label);
-		if (ch == '[' && app->oldest_day && next.to_day < app->oldest_day)
-			cx_app_status(app, false, "no tickets before %s (L: the latest period)", label);
-		else if (ch == ']' && app->newest_day && next.from_day > app->newest_day)
-			cx_app_status(app, false, "no tickets after %s", label);
-		else
-			set_period(app, next);
-		break;
-	}
-	case 'L':
-		set_period(app, cx_period_containing(app->period.kind == CX_PERIOD_RANGE ? CX_PERIOD_MONTH
-											 : app->period.kind,
-						     app->newest_day));
-		break;
-	case 'p': {
-		enum cx_period_kind k = app->period.kind == CX_PERIOD_MONTH  ? CX_PERIOD_WEEK
-					: app->period.kind == CX_PERIOD_WEEK ? CX_PERIOD_QUARTER
-									     : CX_PERIOD_MONTH;
-		/* Anchor on the last day with data in the period, so that March's
-		 * week is the one holding March 31st, not April's first week. */
-		int32_t anchor = app->period.to_day;
-		if (app->newest_day && anchor > app->newest_day && app->period.from_day <= app->newest_day)
-			anchor = app->newest_day;
-		set_period(app, cx_period_containing(k, anchor));
-		break;
-	}
-	case 't':
-		next_theme(app);
-		break;
-	case 'u':
-		undo(app);
-		break;
-	case 12: /* Ctrl-L */
-		clearok(curscr, TRUE);
-		break;
-	case 27:
-		app->status[0] = '\0';
-		break;
-	default:
-		if (ch >= '1' && ch < '1' + CX_V_COUNT)
-			cx_app_switch(app, ch - '1');
-		break;
-	}
-}
-
 /* Has another process written?  One cheap pragma on an idle connection. */
-static void poll_store(struct cx_app *app)
+static bool poll_store(struct cx_app *app)
 {
 	int64_t v = cx_store_data_version(app->st);
 	if (v >= 0 && v != app->data_version) {
 		app->data_version = v;
 		app->refreshed_at = time(NULL);
 		cx_app_invalidate(app);
+		return true;
 	}
+	return false;
 }
 
 /* ---- setup --------------------------------------------------------------- */
@@ -479,7 +190,6 @@ int cx_tui_run(const cx_tui_options *opt, cx_error *err)
 		app.oldest_day = cx_local_day(oldest);
 	app.data_version = cx_store_data_version(app.st);
 	app.refreshed_at = time(NULL);
-	cx_app_invalidate(&app);
 	load_theme(&app, opt);
 
 	setlocale(LC_ALL, "");
@@ -541,20 +251,27 @@ int cx_tui_run(const cx_tui_options *opt, cx_error *err)
 	mouseinterval(0);
 	timeout(app.refresh_ms);
 
+	cx_nav_init(&app);
+	/* The redraw policy, whole: the screen is drawn again after a key, a
+	 * resize, or a write by another process; an idle minute draws nothing. */
+	bool dirty = true;
 	while (!app.quit && !got_signal) {
-		draw(&app);
+		if (dirty)
+			draw(&app);
 		int ch = getch();
 		if (ch == ERR) {
-			poll_store(&app);
+			dirty = poll_store(&app);
 			continue;
 		}
+		dirty = true;
 		if (ch == KEY_RESIZE)
 			continue;
 		if (ch == '\r')
 			ch = '\n';
-		key(&app, ch);
+		cx_input_key(&app, ch);
 	}
 	restore_terminal();
+	cx_nav_free(&app);
 	cx_store_close(app.st);
 	return 0;
 }

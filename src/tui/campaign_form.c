@@ -12,53 +12,51 @@
 #include "cxtop/campaign.h"
 #include "cxtop/format.h"
 
-static struct {
-	bool open;
+struct form {
 	cx_campaign before;
 	char text[CX_CF_COUNT][512];
 	const char *why[CX_CF_COUNT];
 	int focus;
 	char message[256];
-} form;
+};
 
-static void check_field(int f)
+static void check_field(struct form *form, int f)
 {
-	cx_campaign scratch = form.before;
-	form.why[f] = cx_campaign_set_text(&scratch, (enum cx_campaign_field)f, form.text[f]);
+	cx_campaign scratch = form->before;
+	form->why[f] = cx_campaign_set_text(&scratch, (enum cx_campaign_field)f, form->text[f]);
 }
 
-void cx_form_open(struct cx_app *app, int64_t id)
+/* arg: the campaign's id, 0 for a new one. */
+static void init(struct cx_app *app, struct cx_view *v, const void *arg)
 {
+	struct form *form = v->state;
+	int64_t id = *(const int64_t *)arg;
 	cx_error err = {0};
-	memset(&form, 0, sizeof form);
 	if (id) {
-		if (cx_store_campaign_get(app->st, id, &form.before, &err) < 0) {
+		if (cx_store_campaign_get(app->st, id, &form->before, &err) < 0) {
 			cx_app_status(app, true, "%s", err.msg);
+			v->refused = true;
 			return;
 		}
 	} else {
 		char today[11];
 		cx_date_format(app->newest_day ? app->newest_day : cx_local_day((int64_t)time(NULL)), today);
-		cx_campaign_defaults(&form.before, today);
+		cx_campaign_defaults(&form->before, today);
 	}
 	for (int f = 0; f < CX_CF_COUNT; f++) {
-		cx_campaign_get_text(&form.before, (enum cx_campaign_field)f, form.text[f], sizeof form.text[f]);
-		check_field(f);
+		cx_campaign_get_text(&form->before, (enum cx_campaign_field)f, form->text[f], sizeof form->text[f]);
+		check_field(form, f);
 	}
-	form.open = true;
+	snprintf(v->title, sizeof v->title, "%s", id ? "Edit campaign" : "New campaign");
 }
 
-bool cx_form_active(void)
+static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 {
-	return form.open;
-}
-
-void cx_form_draw(struct cx_app *app)
-{
+	struct form *form = v->state;
 	int iy, ix, ih, iw;
 	char title[160];
-	if (form.before.id)
-		snprintf(title, sizeof title, "Edit campaign #%lld · %s", (long long)form.before.id, form.before.name);
+	if (form->before.id)
+		snprintf(title, sizeof title, "Edit campaign #%lld · %s", (long long)form->before.id, form->before.name);
 	else
 		snprintf(title, sizeof title, "New campaign");
 	cx_ui_overlay(app, CX_CF_COUNT + 5, 92, title, &iy, &ix, &ih, &iw);
@@ -66,7 +64,7 @@ void cx_form_draw(struct cx_app *app)
 	 * gives way on narrow screens. */
 	int need = 0;
 	for (int f = 0; f < CX_CF_COUNT; f++) {
-		const char *m = form.why[f] ? form.why[f] : f == form.focus ? cx_campaign_hint((enum cx_campaign_field)f) : "";
+		const char *m = form->why[f] ? form->why[f] : f == form->focus ? cx_campaign_hint((enum cx_campaign_field)f) : "";
 		int w = cx_utf8_width(m);
 		if (w > need)
 			need = w;
@@ -78,92 +76,91 @@ void cx_form_draw(struct cx_app *app)
 		vw = 12;
 	/* On a short screen the fields scroll to keep the focused one in view. */
 	int visible = ih - 3 < 1 ? 1 : ih - 3;
-	int first = form.focus >= visible ? form.focus - visible + 1 : 0;
+	int first = form->focus >= visible ? form->focus - visible + 1 : 0;
 	for (int f = first; f < CX_CF_COUNT && f < first + visible; f++) {
 		int y = iy + f - first;
-		bool focus = f == form.focus;
+		bool focus = f == form->focus;
 		cx_ui_style(app, focus ? CX_EL_HEADER : CX_EL_NORMAL);
 		cx_ui_text(y, ix, lw, cx_campaign_label((enum cx_campaign_field)f), false);
 		cx_ui_style(app, focus ? CX_EL_ROW_SELECTED : CX_EL_ROW_ALT);
-		cx_ui_text(y, ix + lw, vw, form.text[f], false);
-		if (form.why[f]) {
+		cx_ui_text(y, ix + lw, vw, form->text[f], false);
+		if (form->why[f]) {
 			cx_ui_style(app, CX_EL_BAD);
-			cx_ui_text(y, ix + lw + vw + 1, iw - lw - vw - 1, form.why[f], false);
+			cx_ui_text(y, ix + lw + vw + 1, iw - lw - vw - 1, form->why[f], false);
 		} else if (focus) {
 			cx_ui_style(app, CX_EL_MUTED);
 			cx_ui_text(y, ix + lw + vw + 1, iw - lw - vw - 1, cx_campaign_hint((enum cx_campaign_field)f), false);
 		}
 	}
-	cx_ui_style(app, form.message[0] ? CX_EL_BAD : CX_EL_MUTED);
-	cx_ui_text(iy + ih - 2, ix, iw, form.message, false);
+	cx_ui_style(app, form->message[0] ? CX_EL_BAD : CX_EL_MUTED);
+	cx_ui_text(iy + ih - 2, ix, iw, form->message, false);
 	cx_ui_style(app, CX_EL_MUTED);
 	cx_ui_text(iy + ih - 1, ix, iw, "Enter/↓ next · ↑ previous · Ctrl-U clear · Ctrl-S or F2 save · Esc cancel", false);
 	cx_ui_style(app, CX_EL_NORMAL);
 	/* The cursor where typing goes. */
-	int cx = ix + lw + cx_utf8_width(form.text[form.focus]);
-	move(iy + form.focus - first, cx < ix + lw + vw ? cx : ix + lw + vw - 1);
+	int cx = ix + lw + cx_utf8_width(form->text[form->focus]);
+	move(iy + form->focus - first, cx < ix + lw + vw ? cx : ix + lw + vw - 1);
 }
 
-static void save(struct cx_app *app)
+static enum cx_handled save(struct cx_app *app, struct form *form)
 {
-	cx_campaign after = form.before;
+	cx_campaign after = form->before;
 	int bad = -1;
 	for (int f = 0; f < CX_CF_COUNT; f++) {
-		const char *why = cx_campaign_set_text(&after, (enum cx_campaign_field)f, form.text[f]);
-		form.why[f] = why;
+		const char *why = cx_campaign_set_text(&after, (enum cx_campaign_field)f, form->text[f]);
+		form->why[f] = why;
 		if (why && bad < 0)
 			bad = f;
 	}
 	if (bad >= 0) {
-		form.focus = bad;
-		snprintf(form.message, sizeof form.message, "not saved: %s %s", cx_campaign_label((enum cx_campaign_field)bad),
-			 form.why[bad]);
-		return;
+		form->focus = bad;
+		snprintf(form->message, sizeof form->message, "not saved: %s %s", cx_campaign_label((enum cx_campaign_field)bad),
+			 form->why[bad]);
+		return CX_HANDLED;
 	}
 	enum cx_campaign_field f;
 	const char *why = cx_campaign_check(&after, &f);
 	if (why) {
-		form.focus = (int)f;
-		form.why[f] = why;
-		snprintf(form.message, sizeof form.message, "not saved: %s %s", cx_campaign_label(f), why);
-		return;
+		form->focus = (int)f;
+		form->why[f] = why;
+		snprintf(form->message, sizeof form->message, "not saved: %s %s", cx_campaign_label(f), why);
+		return CX_HANDLED;
 	}
 	cx_error err = {0};
-	int64_t id = form.before.id;
-	int rc = id ? cx_store_campaign_save(app->st, &form.before, &after, app->actor, &err)
+	int64_t id = form->before.id;
+	int rc = id ? cx_store_campaign_save(app->st, &form->before, &after, app->actor, &err)
 		    : cx_store_campaign_add(app->st, &after, app->actor, &id, &err);
 	if (rc < 0) {
-		snprintf(form.message, sizeof form.message, "not saved: %s", err.msg);
-		return;
+		snprintf(form->message, sizeof form->message, "not saved: %s", err.msg);
+		return CX_HANDLED;
 	}
-	form.open = false;
 	cx_app_edited(app);
 	cx_app_status(app, false, "saved campaign #%lld (%s); u undoes", (long long)id, after.name);
+	return CX_CLOSE;
 }
 
-bool cx_form_key(struct cx_app *app, int ch)
+static enum cx_handled handle(struct cx_app *app, struct cx_view *v, enum cx_req req, int ch)
 {
-	char *t = form.text[form.focus];
+	struct form *form = v->state;
+	char *t = form->text[form->focus];
 	size_t len = strlen(t);
 	switch (ch) {
 	case 27:
-		form.open = false;
 		cx_app_status(app, false, "not saved");
-		return true;
+		return CX_CLOSE;
 	case '\t':
 	case '\n':
 	case KEY_ENTER:
 	case KEY_DOWN:
-		form.focus = (form.focus + 1) % CX_CF_COUNT;
-		return true;
+		form->focus = (form->focus + 1) % CX_CF_COUNT;
+		return CX_HANDLED;
 	case KEY_BTAB:
 	case KEY_UP:
-		form.focus = (form.focus + CX_CF_COUNT - 1) % CX_CF_COUNT;
-		return true;
+		form->focus = (form->focus + CX_CF_COUNT - 1) % CX_CF_COUNT;
+		return CX_HANDLED;
 	case 19: /* Ctrl-S */
 	case KEY_F(2):
-		save(app);
-		return true;
+		return save(app, form);
 	case 21: /* Ctrl-U */
 		t[0] = '\0';
 		break;
@@ -177,13 +174,25 @@ bool cx_form_key(struct cx_app *app, int ch)
 		t[len] = '\0';
 		break;
 	default:
-		if (ch < 32 || ch > 255 || len + 1 >= sizeof form.text[0])
-			return true;
+		if (ch < 32 || ch > 255)
+			return CX_UNHANDLED; /* Ctrl-C still quits */
+		if (len + 1 >= sizeof form->text[0])
+			return CX_HANDLED;
 		t[len] = (char)ch;
 		t[len + 1] = '\0';
 		break;
 	}
-	form.message[0] = '\0';
-	check_field(form.focus);
-	return true;
+	form->message[0] = '\0';
+	check_field(form, form->focus);
+	return CX_HANDLED;
 }
+
+const struct cx_view_ops cx_form_ops = {
+	.kind = "Campaign form",
+	.state_size = sizeof(struct form),
+	.overlay = true,
+	.text_input = true,
+	.init = init,
+	.draw = draw,
+	.handle = handle,
+};

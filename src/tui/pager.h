@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "cxtop/store.h"
+#include "keys.h"
 
 #define CX_PAGER_MAX 256 /* rows on the tallest screen we draw */
 
@@ -44,12 +45,12 @@ void cx_pager_down(struct cx_pager *p, int steps);
 void cx_pager_up(struct cx_pager *p, int steps);
 const void *cx_pager_item(const struct cx_pager *p, int i);
 
-/* The list keys (j k arrows, PgUp PgDn Space, g G Home End): true when
- * the key was one of them.  In pager_keys.c, beside the curses key codes. */
-bool cx_pager_key(struct cx_pager *p, int ch);
-/* A click on screen row y (or the wheel: -1 up, -2 down): 1 when it hit
- * the row already under the cursor (open it), 0 when it moved the cursor,
- * -1 otherwise. */
-int cx_pager_click(struct cx_pager *p, int y, int first_row_y);
+/* The movement requests (keys.h): true when req was one of them.  In
+ * pager_keys.c, beside the app's requests. */
+bool cx_pager_move(struct cx_pager *p, enum cx_req req);
+/* A click on the list's row `row` (0 the first shown): 1 when it hit the
+ * row already under the cursor (open it), 0 when it moved the cursor, -1
+ * otherwise. */
+int cx_pager_click(struct cx_pager *p, int row);
 
 #endif

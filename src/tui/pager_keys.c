@@ -1,33 +1,28 @@
-/* pager_keys.c — the keys and mouse gestures every paged list shares
+/* pager_keys.c — the movement requests and clicks every paged list shares
  * (tickets, customers): one place, so the two lists move alike. */
 #include "app.h"
 #include "pager.h"
 
-bool cx_pager_key(struct cx_pager *p, int ch)
+bool cx_pager_move(struct cx_pager *p, enum cx_req req)
 {
 	int page = p->rows > 1 ? p->rows - 1 : 1;
-	switch (ch) {
-	case 'j':
-	case KEY_DOWN:
+	switch (req) {
+	case CX_REQ_DOWN:
 		cx_pager_down(p, 1);
 		return true;
-	case 'k':
-	case KEY_UP:
+	case CX_REQ_UP:
 		cx_pager_up(p, 1);
 		return true;
-	case KEY_NPAGE:
-	case ' ':
+	case CX_REQ_PAGE_DOWN:
 		cx_pager_down(p, page);
 		return true;
-	case KEY_PPAGE:
+	case CX_REQ_PAGE_UP:
 		cx_pager_up(p, page);
 		return true;
-	case 'g':
-	case KEY_HOME:
+	case CX_REQ_FIRST:
 		cx_pager_home(p);
 		return true;
-	case 'G':
-	case KEY_END:
+	case CX_REQ_LAST:
 		cx_pager_end(p);
 		return true;
 	default:
@@ -35,17 +30,8 @@ bool cx_pager_key(struct cx_pager *p, int ch)
 	}
 }
 
-int cx_pager_click(struct cx_pager *p, int y, int first_row_y)
+int cx_pager_click(struct cx_pager *p, int row)
 {
-	if (y == -1) {
-		cx_pager_up(p, 3);
-		return -1;
-	}
-	if (y == -2) {
-		cx_pager_down(p, 3);
-		return -1;
-	}
-	int row = y - first_row_y;
 	if (row < 0 || row >= p->n)
 		return -1;
 	bool again = row == p->cursor;

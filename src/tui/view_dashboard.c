@@ -34,37 +34,47 @@ struct item {
 	int arg; /* channel index or top-agent index */
 };
 
-static cx_dashboard dash;
-static bool loaded;
-static char error[256];
-static struct item items[40];
-static int nitems, selected;
+struct dashboard {
+	cx_dashboard dash;
+	bool loaded;
+	char error[256];
+	struct item items[40]; /* the selectable figures, as last drawn */
+	int nitems, selected;
+};
 
-static void load(struct cx_app *app)
+static void fini(struct cx_view *v)
 {
+	struct dashboard *d = v->state;
+	if (d->loaded)
+		cx_dashboard_free(&d->dash);
+	d->loaded = false;
+}
+
+static void load(struct cx_app *app, struct cx_view *v)
+{
+	struct dashboard *d = v->state;
 	cx_error err = {0};
-	if (loaded)
-		cx_dashboard_free(&dash);
-	loaded = cx_dashboard_load(app->st, &app->period, cx_store_liability_bp(app->st), &dash, &err) == 0;
-	snprintf(error, sizeof error, "%s", loaded ? "" : err.msg);
-	if (loaded && dash.scoring_error[0])
-		cx_app_status(app, true, "scoring rules refused (%s); the built-in rules apply", dash.scoring_error);
+	fini(v);
+	d->loaded = cx_dashboard_load(app->st, &app->period, cx_store_liability_bp(app->st), &d->dash, &err) == 0;
+	snprintf(d->error, sizeof d->error, "%s", d->loaded ? "" : err.msg);
+	if (d->loaded && d->dash.scoring_error[0])
+		cx_app_status(app, true, "scoring rules refused (%s); the built-in rules apply", d->dash.scoring_error);
 }
 
-static void money(char *buf, size_t len, int64_t v)
+static void money(const struct dashboard *d, char *buf, size_t len, int64_t v)
 {
-	cx_fmt_money(buf, len, v, dash.currency);
+	cx_fmt_money(buf, len, v, d->dash.currency);
 }
 
-static void add_item(int y, int x, int w, enum drill what, int arg)
+static void add_item(struct dashboard *d, int y, int x, int w, enum drill what, int arg)
 {
-	if (nitems < (int)(sizeof items / sizeof items[0]))
-		items[nitems++] = (struct item){y, x, w, what, arg};
+	if (d->nitems < (int)(sizeof d->items / sizeof d->items[0]))
+		d->items[d->nitems++] = (struct item){y, x, w, what, arg};
 }
 
 /* "label ........ value" in width w, the value styled; selectable when
  * `what` is not -1. */
-static void line(struct cx_app *app, int y, int x, int w, const char *label, const char *value, enum cx_element el,
+static void line(struct cx_app *app, struct dashboard *d, int y, int x, int w, const char *label, const char *value, enum cx_element el,
 		 int what, int arg)
 {
 	int vw = cx_utf8_width(value);
@@ -72,9 +82,9 @@ static void line(struct cx_app *app, int y, int x, int w, const char *label, con
 		vw = w - 2;
 	/* At least one blank between a (clipped) label and its value. */
 	int lw = w - vw - 1;
-	bool sel = what >= 0 && nitems == selected;
+	bool sel = what >= 0 && d->nitems == d->selected;
 	if (what >= 0)
-		add_item(y, x, w, (enum drill)what, arg);
+		add_item(d, y, x, w, (enum drill)what, arg);
 	cx_ui_style(app, sel ? CX_EL_ROW_SELECTED : CX_EL_NORMAL);
 	cx_ui_text(y, x, lw, label, false);
 	cx_ui_text(y, x + lw, 1, "", false);
@@ -83,50 +93,50 @@ static void line(struct cx_app *app, int y, int x, int w, const char *label, con
 	cx_ui_style(app, CX_EL_NORMAL);
 }
 
-static void pnl_panel(struct cx_app *app, int y, int x, int h, int w)
+static void pnl_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h, int w)
 {
 	char b[64], title[64];
-	const cx_pnl *p = &dash.pnl;
+	const cx_pnl *p = &d->dash.pnl;
 	cx_ui_box(app, y, x, h, w, "Support P&L");
 	y++, x += 2, w -= 4;
 	int end = y + h - 2;
 	/* Too short for every line: the bottom line first. */
 	if (h - 2 < 10) {
-		money(b, sizeof b, p->attributed);
-		if (y < end) line(app, y++, x, w, "Attributed", b, CX_EL_MONEY, D_CAMPAIGNS, 0);
-		money(b, sizeof b, p->net);
+		money(d, b, sizeof b, p->attributed);
+		if (y < end) line(app, d, y++, x, w, "Attributed", b, CX_EL_MONEY, D_CAMPAIGNS, 0);
+		money(d, b, sizeof b, p->net);
 		snprintf(title, sizeof title, "Net %s", p->profit_center ? "✓ profit" : "✗ loss");
-		if (y < end) line(app, y++, x, w, title, b, p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
+		if (y < end) line(app, d, y++, x, w, title, b, p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
 		cx_break_even_words(p, b, sizeof b);
-		if (y < end) line(app, y++, x, w, "Break-even", b, CX_EL_MUTED, D_WHATIF, 0);
-		money(b, sizeof b, -p->fixed - p->raw.cogs - p->raw.campaigns - p->liability);
-		if (y < end) line(app, y++, x, w, "All costs", b, CX_EL_NORMAL, -1, 0);
+		if (y < end) line(app, d, y++, x, w, "Break-even", b, CX_EL_MUTED, D_WHATIF, 0);
+		money(d, b, sizeof b, -p->fixed - p->raw.cogs - p->raw.campaigns - p->liability);
+		if (y < end) line(app, d, y++, x, w, "All costs", b, CX_EL_NORMAL, -1, 0);
 		return;
 	}
-	money(b, sizeof b, p->raw.upsell);
-	if (y < end) line(app, y++, x, w, "Upsell", b, CX_EL_MONEY, D_CAMPAIGNS, 0);
-	money(b, sizeof b, p->raw.winback);
-	if (y < end) line(app, y++, x, w, "Win-back", b, CX_EL_MONEY, D_CAMPAIGNS, 0);
-	money(b, sizeof b, p->raw.discount_codes);
-	if (y < end) line(app, y++, x, w, "Discount codes", b, CX_EL_MONEY, D_AGENTS, 0);
-	money(b, sizeof b, p->raw.claims_recovered);
-	if (y < end) line(app, y++, x, w, "Claims recovered", b, CX_EL_MONEY, D_CLAIMS, 0);
-	money(b, sizeof b, -p->raw.cogs);
-	if (y < end) line(app, y++, x, w, "COGS", b, CX_EL_NORMAL, -1, 0);
-	money(b, sizeof b, -p->raw.campaigns);
-	if (y < end) line(app, y++, x, w, "Campaign costs", b, CX_EL_NORMAL, D_CAMPAIGNS, 0);
-	money(b, sizeof b, -p->fixed);
-	if (y < end) line(app, y++, x, w, "Staff, platform, other", b, CX_EL_NORMAL, -1, 0);
+	money(d, b, sizeof b, p->raw.upsell);
+	if (y < end) line(app, d, y++, x, w, "Upsell", b, CX_EL_MONEY, D_CAMPAIGNS, 0);
+	money(d, b, sizeof b, p->raw.winback);
+	if (y < end) line(app, d, y++, x, w, "Win-back", b, CX_EL_MONEY, D_CAMPAIGNS, 0);
+	money(d, b, sizeof b, p->raw.discount_codes);
+	if (y < end) line(app, d, y++, x, w, "Discount codes", b, CX_EL_MONEY, D_AGENTS, 0);
+	money(d, b, sizeof b, p->raw.claims_recovered);
+	if (y < end) line(app, d, y++, x, w, "Claims recovered", b, CX_EL_MONEY, D_CLAIMS, 0);
+	money(d, b, sizeof b, -p->raw.cogs);
+	if (y < end) line(app, d, y++, x, w, "COGS", b, CX_EL_NORMAL, -1, 0);
+	money(d, b, sizeof b, -p->raw.campaigns);
+	if (y < end) line(app, d, y++, x, w, "Campaign costs", b, CX_EL_NORMAL, D_CAMPAIGNS, 0);
+	money(d, b, sizeof b, -p->fixed);
+	if (y < end) line(app, d, y++, x, w, "Staff, platform, other", b, CX_EL_NORMAL, -1, 0);
 	char pct[16];
 	cx_fmt_bp(pct, sizeof pct, p->liability_bp);
 	snprintf(title, sizeof title, "Returns liability %s %%", pct);
-	money(b, sizeof b, -p->liability);
-	if (y < end) line(app, y++, x, w, title, b, CX_EL_NORMAL, D_WHATIF, 0);
-	money(b, sizeof b, p->net);
+	money(d, b, sizeof b, -p->liability);
+	if (y < end) line(app, d, y++, x, w, title, b, CX_EL_NORMAL, D_WHATIF, 0);
+	money(d, b, sizeof b, p->net);
 	snprintf(title, sizeof title, "Net %s", p->profit_center ? "✓ profit center" : "✗ cost center");
-	if (y < end) line(app, y++, x, w, title, b, p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
+	if (y < end) line(app, d, y++, x, w, title, b, p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
 	cx_break_even_words(p, b, sizeof b);
-	if (y < end) line(app, y++, x, w, "Break-even liability", b, CX_EL_MUTED, D_WHATIF, 0);
+	if (y < end) line(app, d, y++, x, w, "Break-even liability", b, CX_EL_MUTED, D_WHATIF, 0);
 }
 
 static void dur(char *b, size_t len, const cx_dist *d, bool median)
@@ -150,72 +160,72 @@ static void pct_or_na(char *b, size_t len, bool ok, int64_t bp)
 	snprintf(b, len, "%s %%", p);
 }
 
-static void tickets_panel(struct cx_app *app, int y, int x, int h, int w)
+static void tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h, int w)
 {
 	char b[64], c[64], lab[96];
-	const cx_ticket_kpi *k = &dash.tickets;
+	const cx_ticket_kpi *k = &d->dash.tickets;
 	cx_ui_box(app, y, x, h, w, "Tickets");
 	y++, x += 2, w -= 4;
 	int end = y + h - 2;
 	cx_fmt_int(b, sizeof b, k->raw.created);
 	cx_fmt_int(c, sizeof c, k->raw.solved);
 	snprintf(lab, sizeof lab, "%s · %s", b, c);
-	if (y < end) line(app, y++, x, w, "Created · solved", lab, CX_EL_NORMAL, D_TICKETS, 0);
-	cx_fmt_int(b, sizeof b, dash.backlog);
-	if (y < end) line(app, y++, x, w, "Backlog at period end", b,
-			  dash.backlog > k->raw.solved / 4 ? CX_EL_WARN : CX_EL_NORMAL, D_UNRESOLVED, 0);
+	if (y < end) line(app, d, y++, x, w, "Created · solved", lab, CX_EL_NORMAL, D_TICKETS, 0);
+	cx_fmt_int(b, sizeof b, d->dash.backlog);
+	if (y < end) line(app, d, y++, x, w, "Backlog at period end", b,
+			  d->dash.backlog > k->raw.solved / 4 ? CX_EL_WARN : CX_EL_NORMAL, D_UNRESOLVED, 0);
 	cx_fmt_int(b, sizeof b, k->raw.unanswered);
-	if (y < end) line(app, y++, x, w, "Never answered", b, k->raw.unanswered ? CX_EL_WARN : CX_EL_GOOD,
+	if (y < end) line(app, d, y++, x, w, "Never answered", b, k->raw.unanswered ? CX_EL_WARN : CX_EL_GOOD,
 			  D_UNANSWERED, 0);
 	dur(b, sizeof b, &k->raw.frt, true);
 	dur(c, sizeof c, &k->raw.frt, false);
 	snprintf(lab, sizeof lab, "%s · %s", b, c);
-	if (y < end) line(app, y++, x, w, "First response med · p90", lab, CX_EL_NORMAL, D_TICKETS, 0);
+	if (y < end) line(app, d, y++, x, w, "First response med · p90", lab, CX_EL_NORMAL, D_TICKETS, 0);
 	dur(b, sizeof b, &k->raw.resolution, true);
 	dur(c, sizeof c, &k->raw.resolution, false);
 	snprintf(lab, sizeof lab, "%s · %s", b, c);
-	if (y < end) line(app, y++, x, w, "Resolution med · p90", lab, CX_EL_NORMAL, D_TICKETS, 0);
+	if (y < end) line(app, d, y++, x, w, "Resolution med · p90", lab, CX_EL_NORMAL, D_TICKETS, 0);
 	pct_or_na(b, sizeof b, k->csat_ok, k->csat_bp);
 	cx_fmt_int(c, sizeof c, k->unrated);
 	snprintf(lab, sizeof lab, "CSAT (%s unrated)", c);
-	if (y < end) line(app, y++, x, w, lab, b, k->csat_ok && k->csat_bp >= 8000 ? CX_EL_GOOD : CX_EL_WARN, D_TICKETS, 0);
+	if (y < end) line(app, d, y++, x, w, lab, b, k->csat_ok && k->csat_bp >= 8000 ? CX_EL_GOOD : CX_EL_WARN, D_TICKETS, 0);
 	if (k->nps_ok)
 		cx_fmt_bp(b, sizeof b, k->nps_bp);
 	else
 		snprintf(b, sizeof b, "n/a");
-	if (y < end) line(app, y++, x, w, "NPS", b, k->nps_ok && k->nps_bp > 0 ? CX_EL_GOOD : CX_EL_BAD, D_TICKETS, 0);
+	if (y < end) line(app, d, y++, x, w, "NPS", b, k->nps_ok && k->nps_bp > 0 ? CX_EL_GOOD : CX_EL_BAD, D_TICKETS, 0);
 	pct_or_na(b, sizeof b, k->one_touch_ok, k->one_touch_bp);
 	pct_or_na(c, sizeof c, k->reopen_ok, k->reopen_bp);
 	snprintf(lab, sizeof lab, "%s · %s", b, c);
-	if (y < end) line(app, y++, x, w, "One-touch · reopened", lab, CX_EL_NORMAL, D_TICKETS, 0);
+	if (y < end) line(app, d, y++, x, w, "One-touch · reopened", lab, CX_EL_NORMAL, D_TICKETS, 0);
 	if (y < end) {
 		cx_ui_style(app, CX_EL_MUTED);
 		cx_ui_text(y, x, 6, "Daily", false);
 		cx_ui_style(app, CX_EL_SPARKLINE);
-		cx_ui_sparkline(y, x + 6, w - 6, dash.daily, dash.ndays);
+		cx_ui_sparkline(y, x + 6, w - 6, d->dash.daily, d->dash.ndays);
 		cx_ui_style(app, CX_EL_NORMAL);
 	}
 }
 
-static void channels_panel(struct cx_app *app, int y, int x, int h, int w)
+static void channels_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h, int w)
 {
 	cx_ui_box(app, y, x, h, w, "Channels (tickets created)");
 	y++, x += 2, w -= 4;
 	int64_t max = 0;
-	for (size_t i = 0; i < dash.nchannels; i++)
-		if (dash.channels[i].raw.created > max)
-			max = dash.channels[i].raw.created;
-	for (size_t i = 0; i < dash.nchannels && (int)i < h - 2; i++) {
+	for (size_t i = 0; i < d->dash.nchannels; i++)
+		if (d->dash.channels[i].raw.created > max)
+			max = d->dash.channels[i].raw.created;
+	for (size_t i = 0; i < d->dash.nchannels && (int)i < h - 2; i++) {
 		char n[32];
-		bool sel = nitems == selected;
-		add_item(y + (int)i, x, w, D_CHANNEL, (int)i);
-		cx_fmt_int(n, sizeof n, dash.channels[i].raw.created);
+		bool sel = d->nitems == d->selected;
+		add_item(d, y + (int)i, x, w, D_CHANNEL, (int)i);
+		cx_fmt_int(n, sizeof n, d->dash.channels[i].raw.created);
 		/* Wide panels add each channel's FRT median and CSAT: loyalty and
 		 * speed differ by channel, and that is what training targets. */
 		char extra[64] = "";
 		int ew = 0;
 		if (w >= 56) {
-			cx_ticket_kpi k = cx_ticket_kpi_of(&dash.channels[i].raw);
+			cx_ticket_kpi k = cx_ticket_kpi_of(&d->dash.channels[i].raw);
 			char f[24], c[24];
 			dur(f, sizeof f, &k.raw.frt, true);
 			pct_or_na(c, sizeof c, k.csat_ok, k.csat_bp);
@@ -223,9 +233,9 @@ static void channels_panel(struct cx_app *app, int y, int x, int h, int w)
 			ew = 26;
 		}
 		cx_ui_style(app, sel ? CX_EL_ROW_SELECTED : CX_EL_NORMAL);
-		cx_ui_text(y + (int)i, x, 7, dash.channels[i].key, false);
+		cx_ui_text(y + (int)i, x, 7, d->dash.channels[i].key, false);
 		cx_ui_style(app, CX_EL_BAR);
-		cx_ui_bar(y + (int)i, x + 7, w - 15 - ew, dash.channels[i].raw.created, max);
+		cx_ui_bar(y + (int)i, x + 7, w - 15 - ew, d->dash.channels[i].raw.created, max);
 		cx_ui_style(app, sel ? CX_EL_ROW_SELECTED : CX_EL_NORMAL);
 		cx_ui_text(y + (int)i, x + w - 8 - ew, 8, n, true);
 		if (ew) {
@@ -236,43 +246,44 @@ static void channels_panel(struct cx_app *app, int y, int x, int h, int w)
 	cx_ui_style(app, CX_EL_NORMAL);
 }
 
-static void people_panel(struct cx_app *app, int y, int x, int h, int w)
+static void people_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h, int w)
 {
 	char b[64], c[64], lab[128];
 	cx_ui_box(app, y, x, h, w, "Leaderboard · claims · watchlist");
 	y++, x += 2, w -= 4;
 	int end = y + h - 2;
 	/* The claims and watchlist lines keep their place at the bottom. */
-	int room = end - y - 3 - (dash.alarm ? 1 : 0);
-	for (int i = 0; i < dash.nleaders && i < room && y < end; i++) {
-		cx_fmt_int(c, sizeof c, dash.leader_points[i]);
+	int room = end - y - 3 - (d->dash.alarm ? 1 : 0);
+	for (int i = 0; i < d->dash.nleaders && i < room && y < end; i++) {
+		cx_fmt_int(c, sizeof c, d->dash.leader_points[i]);
 		snprintf(b, sizeof b, "%s pts", c);
-		snprintf(lab, sizeof lab, "%d. %s", i + 1, dash.leaders[i].name);
-		line(app, y++, x, w, lab, b, CX_EL_GOOD, D_AGENT, i);
+		snprintf(lab, sizeof lab, "%d. %s", i + 1, d->dash.leaders[i].name);
+		line(app, d, y++, x, w, lab, b, CX_EL_GOOD, D_AGENT, i);
 	}
-	if (dash.alarm && y < end) {
+	if (d->dash.alarm && y < end) {
 		cx_ui_style(app, CX_EL_WARN);
 		cx_ui_text(y++, x, w, "⚠ Everyone looks the same: time for new tactics", false);
 		cx_ui_style(app, CX_EL_NORMAL);
 	}
-	cx_fmt_int(b, sizeof b, dash.claims_open);
-	cx_fmt_int(c, sizeof c, dash.claims_due_7d);
+	cx_fmt_int(b, sizeof b, d->dash.claims_open);
+	cx_fmt_int(c, sizeof c, d->dash.claims_due_7d);
 	snprintf(lab, sizeof lab, "Claims open (%s due in 7 days)", c);
-	if (y < end) line(app, y++, x, w, lab, b, CX_EL_NORMAL, D_CLAIMS, 0);
-	cx_fmt_int(b, sizeof b, dash.claims_past_deadline);
-	if (y < end) line(app, y++, x, w, "Claims past deadline", b, dash.claims_past_deadline ? CX_EL_BAD : CX_EL_GOOD,
+	if (y < end) line(app, d, y++, x, w, lab, b, CX_EL_NORMAL, D_CLAIMS, 0);
+	cx_fmt_int(b, sizeof b, d->dash.claims_past_deadline);
+	if (y < end) line(app, d, y++, x, w, "Claims past deadline", b, d->dash.claims_past_deadline ? CX_EL_BAD : CX_EL_GOOD,
 			  D_CLAIMS, 0);
-	cx_fmt_int(b, sizeof b, dash.watch.watchlist);
-	if (y < end) line(app, y++, x, w, "Watchlist (satisfaction ≤ 6)", b, dash.watch.watchlist ? CX_EL_WARN : CX_EL_GOOD,
+	cx_fmt_int(b, sizeof b, d->dash.watch.watchlist);
+	if (y < end) line(app, d, y++, x, w, "Watchlist (satisfaction ≤ 6)", b, d->dash.watch.watchlist ? CX_EL_WARN : CX_EL_GOOD,
 			  D_WATCHLIST, 0);
 }
 
-static void draw(struct cx_app *app, int top, int height)
+static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 {
-	nitems = 0;
-	if (!loaded) {
+	struct dashboard *d = v->state;
+	d->nitems = 0;
+	if (!d->loaded) {
 		cx_ui_style(app, CX_EL_BAD);
-		cx_ui_text(top + 1, 1, app->cols - 2, error, false);
+		cx_ui_text(top + 1, 1, app->cols - 2, d->error, false);
 		return;
 	}
 	/* The upper panels need 12 lines (an 80x24 terminal has 21 for all
@@ -281,97 +292,106 @@ static void draw(struct cx_app *app, int top, int height)
 	int upper = height >= 21 ? 12 : height / 2;
 	int lower = height - upper;
 	int half = app->cols / 2;
-	pnl_panel(app, top, 0, upper, half);
-	tickets_panel(app, top, half, upper, app->cols - half);
-	channels_panel(app, top + upper, 0, lower, half);
-	people_panel(app, top + upper, half, lower, app->cols - half);
-	if (selected >= nitems)
-		selected = nitems ? nitems - 1 : 0;
+	pnl_panel(app, d, top, 0, upper, half);
+	tickets_panel(app, d, top, half, upper, app->cols - half);
+	channels_panel(app, d, top + upper, 0, lower, half);
+	people_panel(app, d, top + upper, half, lower, app->cols - half);
+	if (d->selected >= d->nitems)
+		d->selected = d->nitems ? d->nitems - 1 : 0;
 }
 
-static void drill(struct cx_app *app, const struct item *it)
+/* Every figure opens a new instance of the view holding its rows: Esc
+ * comes back here, to the same figure. */
+static void drill(struct cx_app *app, struct dashboard *d, const struct item *it)
 {
+	struct cx_tickets_arg a = {0};
+	int watchlist = 1;
 	switch (it->what) {
 	case D_CAMPAIGNS:
-		cx_app_switch(app, CX_V_CAMPAIGNS);
-		break;
+		cx_nav_push(app, &cx_table_ops, &cx_table_campaigns);
+		return;
 	case D_AGENTS:
-		cx_app_switch(app, CX_V_AGENTS);
-		break;
+		cx_nav_push(app, &cx_table_ops, &cx_table_agents);
+		return;
 	case D_CLAIMS:
-		cx_claims_show_open(app);
-		break;
+		cx_nav_push(app, &cx_table_ops, &cx_table_claims);
+		return;
+	case D_WATCHLIST:
+		cx_nav_push(app, &cx_customers_ops, &watchlist);
+		return;
+	case D_WHATIF:
+		cx_nav_push(app, &cx_whatif_ops, NULL);
+		return;
 	case D_TICKETS:
-		cx_tickets_show(app, 0, NULL, NULL, 0);
 		break;
 	case D_UNRESOLVED:
-		cx_tickets_show(app, 0, NULL, NULL, 1);
+		a.filter.state = 1;
 		break;
 	case D_UNANSWERED:
-		cx_tickets_show(app, 0, NULL, NULL, 3);
+		a.filter.state = 3;
 		break;
 	case D_CHANNEL:
-		if ((size_t)it->arg < dash.nchannels)
-			cx_tickets_show(app, 0, NULL, dash.channels[it->arg].key, 0);
+		if ((size_t)it->arg >= d->dash.nchannels)
+			return;
+		snprintf(a.filter.channel, sizeof a.filter.channel, "%s", d->dash.channels[it->arg].key);
 		break;
 	case D_AGENT:
-		if (it->arg < dash.nleaders)
-			cx_tickets_show(app, dash.leaders[it->arg].id, dash.leaders[it->arg].name, NULL, 0);
-		break;
-	case D_WATCHLIST:
-		cx_customers_show(app, 1);
-		break;
-	case D_WHATIF:
-		cx_app_switch(app, CX_V_WHATIF);
+		if (it->arg >= d->dash.nleaders)
+			return;
+		a.filter.agent_id = d->dash.leaders[it->arg].id;
+		snprintf(a.who, sizeof a.who, "%s", d->dash.leaders[it->arg].name);
 		break;
 	}
+	cx_nav_push(app, &cx_tickets_ops, &a);
 }
 
-static bool key(struct cx_app *app, int ch)
+static enum cx_handled handle(struct cx_app *app, struct cx_view *v, enum cx_req req, int ch)
 {
-	switch (ch) {
-	case 'j':
-	case KEY_DOWN:
-		if (selected + 1 < nitems)
-			selected++;
-		return true;
-	case 'k':
-	case KEY_UP:
-		if (selected > 0)
-			selected--;
-		return true;
-	case 'g':
-	case KEY_HOME:
-		selected = 0;
-		return true;
-	case 'G':
-	case KEY_END:
-		selected = nitems ? nitems - 1 : 0;
-		return true;
-	case '\n':
-	case KEY_ENTER:
-		if (selected < nitems)
-			drill(app, &items[selected]);
-		return true;
-	default:
-		return false;
+	struct dashboard *d = v->state;
+	size_t sel = (size_t)d->selected;
+	if (cx_move(req, &sel, (size_t)d->nitems, 5)) {
+		d->selected = (int)sel;
+		return CX_HANDLED;
 	}
+	if (req != CX_REQ_OPEN)
+		return CX_UNHANDLED;
+	if (d->selected < d->nitems)
+		drill(app, d, &d->items[d->selected]);
+	return CX_HANDLED;
 }
 
-static void click(struct cx_app *app, int y, int x)
+static enum cx_handled click(struct cx_app *app, struct cx_view *v, int y, int x)
 {
-	for (int i = 0; i < nitems; i++)
-		if (items[i].y == y && x >= items[i].x && x < items[i].x + items[i].w) {
-			if (selected == i)
-				drill(app, &items[i]);
-			selected = i;
+	struct dashboard *d = v->state;
+	/* The figures' places are screen rows, as drawn. */
+	y += app->view_top;
+	for (int i = 0; i < d->nitems; i++)
+		if (d->items[i].y == y && x >= d->items[i].x && x < d->items[i].x + d->items[i].w) {
+			bool again = d->selected == i;
+			d->selected = i;
+			if (again)
+				drill(app, d, &d->items[i]);
+			return CX_HANDLED;
 		}
+	return CX_UNHANDLED;
 }
 
-static const struct cx_key_help help[] = {
-	{"j k, arrows", "move between figures"},
-	{"Enter", "open the rows behind the figure"},
-	{NULL, NULL},
+static const struct cx_req_use keys[] = {
+	{CX_REQ_DOWN, "the next figure"},
+	{CX_REQ_UP, "the previous figure"},
+	{CX_REQ_FIRST, "the first figure"},
+	{CX_REQ_LAST, "the last figure"},
+	{CX_REQ_OPEN, "open the rows behind the figure (Esc comes back)"},
+	{CX_REQ_NONE, NULL},
 };
 
-const struct cx_view cx_view_dashboard = {"Dashboard", load, draw, key, click, help};
+const struct cx_view_ops cx_dashboard_ops = {
+	.kind = "Dashboard",
+	.state_size = sizeof(struct dashboard),
+	.fini = fini,
+	.load = load,
+	.draw = draw,
+	.handle = handle,
+	.click = click,
+	.keys = keys,
+};

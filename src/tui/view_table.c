@@ -1,66 +1,51 @@
-/* view_table.c — the list views built on report tables: Agents,
- * Campaigns, Claims and the Leaderboard.
+/* view_table.c — the table view (see view_table.h).
  *
- * Each shows a table of the same cx_doc its `cxtop report` prints, so the
+ * A list shows a table of the same cx_doc its `cxtop report` prints, so the
  * list and the printout carry the same numbers.  These lists are short (one
  * row per agent, campaign, open claim), so they are held whole and sorted
- * and searched in memory.  Keys: move, sort (s/S), search (/), scroll the
- * columns (h/l), another table of the report (f), Enter for the detail.
+ * and searched in memory.  Requests: movement, sort by any column (< > pick
+ * it, s flips the order), search, scroll the columns (Left, Right), another
+ * table of the report (f), Enter for the detail pane.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
+#include "view_table.h"
+#include "columns.h"
 #include "cxtop/format.h"
-#include "cxtop/report.h"
 #include "cxtop/xalloc.h"
 
 #define MAX_COL_WIDTH 30
 #define GAP 2
 
-struct tview {
-	const char *report;
-	int sort_col, sort_desc; /* the default order */
-	void (*open)(struct cx_app *app, struct tview *v, size_t row); /* Enter in the detail pane */
-	bool (*extra_key)(struct cx_app *app, struct tview *v, int ch); /* the view's own keys */
-	/* A detail pane of the view's own instead of "every column". */
-	void (*draw_detail)(struct cx_app *app, struct tview *v, size_t row);
-	/* state */
-	cx_doc *doc;
-	int table;
-	char **human;   /* rows x cols, the strings drawn */
-	size_t nhuman;  /* how many: the table they were made for may change */
-	int *width;     /* per column */
-	size_t *order;  /* rows shown, after search and sort */
-	size_t n;
-	size_t cursor, top;
-	int hscroll;
-	int sort;
-	bool desc;
-	char search[64];
-	bool detail;
-	char error[256];
-	int page; /* rows on screen, for PgUp/PgDn */
-};
-
-static cx_table *table_of(struct tview *v)
+cx_table *cx_tview_table(struct cx_tview *t)
 {
-	return v->doc && v->table < (int)v->doc->ntables ? v->doc->tables[v->table] : NULL;
+	return t->doc && t->table < (int)t->doc->ntables ? t->doc->tables[t->table] : NULL;
 }
 
-static void free_cache(struct tview *v)
+int cx_tview_column(const cx_table *tb, const char *key)
 {
-	for (size_t i = 0; v->human && i < v->nhuman; i++)
-		free(v->human[i]);
-	v->nhuman = 0;
-	free(v->human);
-	free(v->width);
-	free(v->order);
-	v->human = NULL;
-	v->width = NULL;
-	v->order = NULL;
-	v->n = 0;
+	for (size_t c = 0; tb && c < tb->ncols; c++)
+		if (strcmp(tb->cols[c].key, key) == 0)
+			return (int)c;
+	return -1;
+}
+
+static void free_cache(struct cx_tview *t)
+{
+	for (size_t i = 0; t->human && i < t->nhuman; i++)
+		free(t->human[i]);
+	t->nhuman = 0;
+	free(t->human);
+	free(t->width);
+	free(t->order);
+	free(t->cols);
+	t->cols = NULL;
+	t->human = NULL;
+	t->width = NULL;
+	t->order = NULL;
+	t->n = 0;
 }
 
 static bool ascii_contains(const char *hay, const char *needle)
@@ -84,46 +69,65 @@ static bool ascii_contains(const char *hay, const char *needle)
 	return n == 0;
 }
 
-static struct tview *sorting; /* qsort has no context argument */
-
-static int cmp_rows(const void *x, const void *y)
+/* Row a before row b in the sorted column (NULLs last), ties in the
+ * report's order. */
+static int cmp_rows(struct cx_tview *t, size_t a, size_t b)
 {
-	const cx_table *t = table_of(sorting);
-	size_t a = *(const size_t *)x, b = *(const size_t *)y;
-	const cx_cell *ca = &t->cells[a * t->ncols + (size_t)sorting->sort];
-	const cx_cell *cb = &t->cells[b * t->ncols + (size_t)sorting->sort];
+	const cx_table *tb = cx_tview_table(t);
+	const cx_cell *ca = &tb->cells[a * tb->ncols + (size_t)t->sort];
+	const cx_cell *cb = &tb->cells[b * tb->ncols + (size_t)t->sort];
 	int r;
 	if (ca->kind == CX_CELL_NULL || cb->kind == CX_CELL_NULL)
-		r = (ca->kind != CX_CELL_NULL) - (cb->kind != CX_CELL_NULL);
-	else if (ca->kind == CX_CELL_TEXT || ca->kind == CX_CELL_DATE)
+		return (ca->kind == CX_CELL_NULL) - (cb->kind == CX_CELL_NULL);
+	if (ca->kind == CX_CELL_TEXT || ca->kind == CX_CELL_DATE)
 		r = strcmp(ca->s ? ca->s : "", cb->s ? cb->s : "");
 	else
 		r = (ca->i > cb->i) - (ca->i < cb->i);
-	if (sorting->desc)
+	if (t->desc)
 		r = -r;
 	return r ? r : (a > b) - (a < b);
 }
 
-/* Applies the search and the sort to the row order. */
-static void arrange(struct tview *v)
+/* A merge sort of the row order: qsort has no context argument, and the
+ * view's state must not live in a file-level variable. */
+static void sort_order(struct cx_tview *t)
 {
-	cx_table *t = table_of(v);
-	if (!t)
+	size_t n = t->n;
+	size_t *tmp = cx_xcalloc(n + 1, sizeof *tmp);
+	for (size_t w = 1; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t i = lo, j = mid, k = lo;
+			while (i < mid && j < hi)
+				tmp[k++] = cmp_rows(t, t->order[i], t->order[j]) <= 0 ? t->order[i++] : t->order[j++];
+			while (i < mid)
+				tmp[k++] = t->order[i++];
+			while (j < hi)
+				tmp[k++] = t->order[j++];
+		}
+		memcpy(t->order, tmp, n * sizeof *tmp);
+	}
+	free(tmp);
+}
+
+/* Applies the search and the sort to the row order. */
+static void arrange(struct cx_tview *t)
+{
+	cx_table *tb = cx_tview_table(t);
+	if (!tb)
 		return;
-	v->n = 0;
-	for (size_t r = 0; r < t->nrows; r++) {
-		bool hit = !v->search[0];
-		for (size_t c = 0; !hit && c < t->ncols; c++)
-			hit = ascii_contains(v->human[r * t->ncols + c], v->search);
+	t->n = 0;
+	for (size_t r = 0; r < tb->nrows; r++) {
+		bool hit = !t->search[0];
+		for (size_t c = 0; !hit && c < tb->ncols; c++)
+			hit = ascii_contains(t->human[r * tb->ncols + c], t->search);
 		if (hit)
-			v->order[v->n++] = r;
+			t->order[t->n++] = r;
 	}
-	if (v->sort >= 0 && (size_t)v->sort < t->ncols) {
-		sorting = v;
-		qsort(v->order, v->n, sizeof *v->order, cmp_rows);
-	}
-	if (v->cursor >= v->n)
-		v->cursor = v->n ? v->n - 1 : 0;
+	if (t->sort >= 0 && (size_t)t->sort < tb->ncols)
+		sort_order(t);
+	if (t->cursor >= t->n)
+		t->cursor = t->n ? t->n - 1 : 0;
 }
 
 static bool right_aligned(const cx_column *c)
@@ -131,497 +135,335 @@ static bool right_aligned(const cx_column *c)
 	return c->kind != CX_CELL_TEXT && c->kind != CX_CELL_DATE;
 }
 
-static void build_cache(struct tview *v)
+/* A cell of the table: rows are arrays of the strings drawn. */
+static enum cx_element table_cell(const struct cx_col *col, const void *row, const void *ctx, int width, char *buf,
+				  size_t len)
 {
-	cx_table *t = table_of(v);
-	if (!t)
+	const char *const *cells = row;
+	snprintf(buf, len, "%s", cells[col->arg]);
+	return CX_EL_COUNT;
+}
+
+/* The table's columns, declared from the report's: its titles, the widest
+ * cell for width, numbers right-aligned. */
+static void declare(struct cx_tview *t, const cx_table *tb)
+{
+	free(t->cols);
+	t->cols = cx_xcalloc(tb->ncols + 1, sizeof *t->cols);
+	for (size_t c = 0; c < tb->ncols; c++)
+		t->cols[c] = (struct cx_col){.title = tb->cols[c].title,
+					     .width = t->width[c],
+					     .right = right_aligned(&tb->cols[c]),
+					     .arg = (int)c,
+					     .get = table_cell};
+}
+
+static void build_cache(struct cx_tview *t)
+{
+	cx_table *tb = cx_tview_table(t);
+	if (!tb)
 		return;
-	v->human = cx_xcalloc(t->nrows * t->ncols + 1, sizeof *v->human);
-	v->nhuman = t->nrows * t->ncols;
-	v->width = cx_xcalloc(t->ncols, sizeof *v->width);
-	v->order = cx_xcalloc(t->nrows + 1, sizeof *v->order);
-	for (size_t c = 0; c < t->ncols; c++)
-		v->width[c] = cx_utf8_width(t->cols[c].title);
-	for (size_t r = 0; r < t->nrows; r++)
-		for (size_t c = 0; c < t->ncols; c++) {
-			char *s = cx_cell_human(&t->cells[r * t->ncols + c], v->doc->currency);
-			v->human[r * t->ncols + c] = s;
+	t->human = cx_xcalloc(tb->nrows * tb->ncols + 1, sizeof *t->human);
+	t->nhuman = tb->nrows * tb->ncols;
+	t->width = cx_xcalloc(tb->ncols, sizeof *t->width);
+	t->order = cx_xcalloc(tb->nrows + 1, sizeof *t->order);
+	for (size_t c = 0; c < tb->ncols; c++)
+		t->width[c] = cx_utf8_width(tb->cols[c].title);
+	for (size_t r = 0; r < tb->nrows; r++)
+		for (size_t c = 0; c < tb->ncols; c++) {
+			char *s = cx_cell_human(&tb->cells[r * tb->ncols + c], t->doc->currency);
+			t->human[r * tb->ncols + c] = s;
 			int w = cx_utf8_width(s);
-			if (w > v->width[c])
-				v->width[c] = w;
+			if (w > t->width[c])
+				t->width[c] = w;
 		}
-	for (size_t c = 0; t->totals && c < t->ncols; c++) {
-		char *s = cx_cell_human(&t->totals[c], v->doc->currency);
+	for (size_t c = 0; tb->totals && c < tb->ncols; c++) {
+		char *s = cx_cell_human(&tb->totals[c], t->doc->currency);
 		int w = cx_utf8_width(s);
-		if (w > v->width[c])
-			v->width[c] = w;
+		if (w > t->width[c])
+			t->width[c] = w;
 		free(s);
 	}
-	for (size_t c = 0; c < t->ncols; c++)
-		if (v->width[c] > MAX_COL_WIDTH && !right_aligned(&t->cols[c]))
-			v->width[c] = MAX_COL_WIDTH;
-	if (t->totals && t->ncols && v->width[0] < 5)
-		v->width[0] = 5; /* "TOTAL" */
-	arrange(v);
+	for (size_t c = 0; c < tb->ncols; c++)
+		if (t->width[c] > MAX_COL_WIDTH && !right_aligned(&tb->cols[c]))
+			t->width[c] = MAX_COL_WIDTH;
+	if (tb->totals && tb->ncols && t->width[0] < 5)
+		t->width[0] = 5; /* "TOTAL" */
+	declare(t, tb);
+	arrange(t);
 }
 
-static void load(struct cx_app *app, struct tview *v)
+void cx_tview_switch(struct cx_tview *t, int table)
 {
-	free_cache(v);
-	cx_doc_free(v->doc);
-	v->doc = NULL;
-	const cx_report_def *def = cx_report_find(v->report);
+	free_cache(t);
+	t->table = table;
+	t->cursor = t->top = 0;
+	t->hscroll = 0;
+	t->sort = -1;
+	build_cache(t);
+}
+
+static void init(struct cx_app *app, struct cx_view *v, const void *arg)
+{
+	struct cx_tview *t = v->state;
+	t->kind = arg;
+	t->report = t->kind->report;
+	t->table = t->kind->table;
+	t->sort = -1;
+	v->keys = t->kind->keys;
+	snprintf(v->title, sizeof v->title, "%s", t->kind->name);
+}
+
+static void fini(struct cx_view *v)
+{
+	struct cx_tview *t = v->state;
+	free_cache(t);
+	cx_doc_free(t->doc);
+	t->doc = NULL;
+}
+
+static void load(struct cx_app *app, struct cx_view *v)
+{
+	struct cx_tview *t = v->state;
+	fini(v);
+	const cx_report_def *def = cx_report_find(t->report);
 	cx_report_opts opt = {.period = app->period};
 	cx_error err = {0};
-	v->doc = def ? def->build(app->st, &opt, &err) : NULL;
-	snprintf(v->error, sizeof v->error, "%s", v->doc ? "" : err.msg);
-	if (v->doc && v->table >= (int)v->doc->ntables)
-		v->table = 0;
+	t->doc = def ? def->build(app->st, &opt, &err) : NULL;
+	snprintf(t->error, sizeof t->error, "%s", t->doc ? "" : err.msg);
+	if (t->doc && t->table >= (int)t->doc->ntables)
+		t->table = 0;
 	/* A report's warning (a refused scoring file) is worth the status
 	 * line: the list shows meanwhile. */
-	if (v->doc && v->doc->warning)
-		cx_app_status(app, true, "%s", v->doc->warning);
-	build_cache(v);
+	if (t->doc && t->doc->warning)
+		cx_app_status(app, true, "%s", t->doc->warning);
+	build_cache(t);
 }
 
-
 /* The columns that stay put while the rest scroll: an ID and the name. */
-static size_t frozen(const cx_table *t)
+static size_t frozen(const cx_table *tb)
 {
 	/* The row's name stays in view however far the columns scroll. */
 	static const char *const names[] = {"agent", "campaign", "customer", "carrier", "channel", "topic", "trophy",
 					    "team", NULL};
-	for (size_t c = 0; c < t->ncols && c < 4; c++)
+	for (size_t c = 0; c < tb->ncols && c < 4; c++)
 		for (int i = 0; names[i]; i++)
-			if (strcmp(t->cols[c].key, names[i]) == 0)
+			if (strcmp(tb->cols[c].key, names[i]) == 0)
 				return c + 1;
 	size_t k = 0;
-	if (k < t->ncols && right_aligned(&t->cols[k]) && t->ncols > 2)
+	if (k < tb->ncols && right_aligned(&tb->cols[k]) && tb->ncols > 2)
 		k++;
-	if (k < t->ncols && !right_aligned(&t->cols[k]))
+	if (k < tb->ncols && !right_aligned(&tb->cols[k]))
 		k++;
 	return k;
 }
 
-static void draw_row(struct cx_app *app, struct tview *v, int y, const char *const *cells, enum cx_element el)
+/* The widths on this screen: the frozen columns, then those scrolled to;
+ * a number is shown whole or not at all ("$5,7…" would mislead), only a
+ * name may be cut to fit. */
+static void layout(struct cx_app *app, struct cx_tview *t, const cx_table *tb, int *width)
 {
-	cx_table *t = table_of(v);
-	size_t fz = frozen(t);
+	size_t fz = frozen(tb);
 	int x = 0;
-	cx_ui_style(app, el);
-	cx_ui_fill(y, 0, app->cols);
-	for (size_t c = 0; c < t->ncols && x < app->cols; c++) {
-		if (c >= fz && (int)(c - fz) < v->hscroll)
+	bool full = false;
+	for (size_t c = 0; c < tb->ncols; c++) {
+		width[c] = 0;
+		if (full || (c >= fz && (int)(c - fz) < t->hscroll))
 			continue;
-		int w = v->width[c];
-		/* A number is shown whole or not at all ("$5,7…" would mislead);
-		 * only a name may be cut to fit. */
+		int w = t->width[c];
 		if (x + w > app->cols) {
-			if (right_aligned(&t->cols[c]) && c >= fz)
-				break;
+			full = true;
+			if (right_aligned(&tb->cols[c]) && c >= fz)
+				continue;
 			w = app->cols - x;
 		}
-		cx_ui_text(y, x, w, cells[c], right_aligned(&t->cols[c]));
+		width[c] = w;
 		x += w + GAP;
+		full = full || x >= app->cols;
 	}
 }
 
-static void draw_detail(struct cx_app *app, struct tview *v)
+static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 {
-	cx_table *t = table_of(v);
-	if (!t || v->cursor >= v->n)
-		return;
-	size_t r = v->order[v->cursor];
-	int iy, ix, ih, iw;
-	char title[160];
-	size_t fz = frozen(t);
-	snprintf(title, sizeof title, "%s", fz ? v->human[r * t->ncols + fz - 1] : "Detail");
-	cx_ui_overlay(app, (int)t->ncols + 4, 64, title, &iy, &ix, &ih, &iw);
-	for (size_t c = 0; c < t->ncols && (int)c < ih - 1; c++) {
-		cx_ui_style(app, CX_EL_MUTED);
-		cx_ui_text(iy + (int)c, ix, 24, t->cols[c].title, false);
-		cx_ui_style(app, CX_EL_NORMAL);
-		cx_ui_text(iy + (int)c, ix + 25, iw - 25, v->human[r * t->ncols + c], false);
-	}
-	cx_ui_style(app, CX_EL_MUTED);
-	cx_ui_text(iy + ih - 1, ix, iw, v->open ? "Enter: its tickets   Esc: close" : "Esc: close", false);
-	cx_ui_style(app, CX_EL_NORMAL);
-}
-
-static void draw(struct cx_app *app, struct tview *v, int top, int height)
-{
-	cx_table *t = table_of(v);
-	if (!t) {
+	struct cx_tview *t = v->state;
+	cx_table *tb = cx_tview_table(t);
+	if (!tb) {
 		cx_ui_style(app, CX_EL_BAD);
-		cx_ui_text(top + 1, 1, app->cols - 2, v->error[0] ? v->error : "nothing to show", false);
+		cx_ui_text(top + 1, 1, app->cols - 2, t->error[0] ? t->error : "nothing to show", false);
 		return;
 	}
 	/* Title line: which table, how many rows, search and sort. */
 	char info[256];
-	snprintf(info, sizeof info, " %s%s%zu of %zu rows%s%s%s  sort: %s%s", t->title ? t->title : "",
-		 t->title ? " · " : "", v->n, t->nrows, v->search[0] ? " · search \"" : "", v->search,
-		 v->search[0] ? "\"" : "", v->sort >= 0 ? t->cols[v->sort].title : "-", v->desc ? " ▼" : " ▲");
+	snprintf(info, sizeof info, " %s%s%zu of %zu rows%s%s%s  sort: %s%s", tb->title ? tb->title : "",
+		 tb->title ? " · " : "", t->n, tb->nrows, t->search[0] ? " · search \"" : "", t->search,
+		 t->search[0] ? "\"" : "", t->sort >= 0 ? tb->cols[t->sort].title : "the report's order",
+		 t->sort < 0 ? "" : t->desc ? " ▼" : " ▲");
 	cx_ui_style(app, CX_EL_MUTED);
 	cx_ui_text(top, 0, app->cols, info, false);
 
-	const char **hdr = cx_xcalloc(t->ncols, sizeof *hdr);
-	for (size_t c = 0; c < t->ncols; c++)
-		hdr[c] = t->cols[c].title;
-	draw_row(app, v, top + 1, hdr, CX_EL_HEADER);
-	free(hdr);
+	int *width = cx_xcalloc(tb->ncols + 1, sizeof *width);
+	int n = (int)tb->ncols;
+	layout(app, t, tb, width);
+	/* The header marks the sorted column. */
+	cx_cols_draw(app, t->cols, n, width, GAP, top + 1, NULL, t, CX_EL_HEADER, t->sort, t->desc);
 
-	int body = height - 2 - (t->totals ? 1 : 0);
-	v->page = body > 1 ? body : 1;
-	if (v->cursor < v->top)
-		v->top = v->cursor;
-	if (v->cursor >= v->top + (size_t)v->page)
-		v->top = v->cursor - (size_t)v->page + 1;
+	int body = height - 2 - (tb->totals ? 1 : 0);
+	t->page = body > 1 ? body : 1;
+	if (t->cursor < t->top)
+		t->top = t->cursor;
+	if (t->cursor >= t->top + (size_t)t->page)
+		t->top = t->cursor - (size_t)t->page + 1;
 	for (int i = 0; i < body; i++) {
-		size_t k = v->top + (size_t)i;
-		if (k >= v->n)
+		size_t k = t->top + (size_t)i;
+		if (k >= t->n)
 			break;
-		size_t r = v->order[k];
-		enum cx_element el = k == v->cursor ? CX_EL_ROW_SELECTED : (k % 2 ? CX_EL_ROW_ALT : CX_EL_ROW);
-		draw_row(app, v, top + 2 + i, (const char *const *)&v->human[r * t->ncols], el);
+		size_t r = t->order[k];
+		enum cx_element el = k == t->cursor ? CX_EL_ROW_SELECTED : (k % 2 ? CX_EL_ROW_ALT : CX_EL_ROW);
+		cx_cols_draw(app, t->cols, n, width, GAP, top + 2 + i, &t->human[r * tb->ncols], t, el, -1, false);
 	}
-	if (v->n == 0) {
+	if (t->n == 0) {
 		cx_ui_style(app, CX_EL_MUTED);
-		cx_ui_text(top + 2, 1, app->cols - 2, v->search[0] ? "no row matches the search" : "no rows in this period",
+		cx_ui_text(top + 2, 1, app->cols - 2, t->search[0] ? "no row matches the search" : "no rows in this period",
 			   false);
 	}
-	if (t->totals) {
-		char **tot = cx_xcalloc(t->ncols, sizeof *tot);
-		for (size_t c = 0; c < t->ncols; c++)
-			tot[c] = t->totals[c].kind == CX_CELL_NULL ? cx_xstrdup(c == 0 ? "TOTAL" : "")
-								   : cx_cell_human(&t->totals[c], v->doc->currency);
-		draw_row(app, v, top + height - 1, (const char *const *)tot, CX_EL_HEADER);
-		for (size_t c = 0; c < t->ncols; c++)
+	if (tb->totals) {
+		char **tot = cx_xcalloc(tb->ncols, sizeof *tot);
+		for (size_t c = 0; c < tb->ncols; c++)
+			tot[c] = tb->totals[c].kind == CX_CELL_NULL ? cx_xstrdup(c == 0 ? "TOTAL" : "")
+								    : cx_cell_human(&tb->totals[c], t->doc->currency);
+		cx_cols_draw(app, t->cols, n, width, GAP, top + height - 1, tot, t, CX_EL_HEADER, -1, false);
+		for (size_t c = 0; c < tb->ncols; c++)
 			free(tot[c]);
 		free(tot);
 	}
-	cx_ui_style(app, CX_EL_NORMAL);
-	if (v->detail && v->draw_detail && v->cursor < v->n)
-		v->draw_detail(app, v, v->order[v->cursor]);
-	else if (v->detail)
-		draw_detail(app, v);
-}
-
-static struct tview *searching;
-
-static void on_search(struct cx_app *app, bool done)
-{
-	struct tview *v = searching;
-	snprintf(v->search, sizeof v->search, "%s", app->input);
-	v->cursor = v->top = 0;
-	arrange(v);
-	if (done && v->search[0])
-		cx_app_status(app, false, "%zu rows match \"%s\"", v->n, v->search);
-}
-
-static bool key(struct cx_app *app, struct tview *v, int ch)
-{
-	cx_table *t = table_of(v);
-	if (v->extra_key && !v->detail && v->extra_key(app, v, ch))
-		return true;
-	if (!t)
-		return false;
-	if (v->detail) {
-		if (ch == 27 || ch == 'q') {
-			v->detail = false;
-			return true;
-		}
-		if ((ch == '\n' || ch == KEY_ENTER) && v->open && v->cursor < v->n) {
-			v->detail = false;
-			v->open(app, v, v->order[v->cursor]);
-			return true;
-		}
-		return ch != 'q';
-	}
-	size_t page = (size_t)(v->page > 1 ? v->page - 1 : 1);
-	switch (ch) {
-	case 'j':
-	case KEY_DOWN:
-		if (v->cursor + 1 < v->n)
-			v->cursor++;
-		return true;
-	case 'k':
-	case KEY_UP:
-		if (v->cursor > 0)
-			v->cursor--;
-		return true;
-	case KEY_NPAGE:
-	case ' ':
-		v->cursor = v->cursor + page < v->n ? v->cursor + page : (v->n ? v->n - 1 : 0);
-		return true;
-	case KEY_PPAGE:
-		v->cursor = v->cursor > page ? v->cursor - page : 0;
-		return true;
-	case 'g':
-	case KEY_HOME:
-		v->cursor = 0;
-		return true;
-	case 'G':
-	case KEY_END:
-		v->cursor = v->n ? v->n - 1 : 0;
-		return true;
-	case 'l':
-	case KEY_RIGHT:
-		if (v->hscroll + 1 < (int)(t->ncols - frozen(t)))
-			v->hscroll++;
-		return true;
-	case 'h':
-	case KEY_LEFT:
-		if (v->hscroll > 0)
-			v->hscroll--;
-		return true;
-	case 's':
-		v->sort = (v->sort + 1) % (int)t->ncols;
-		arrange(v);
-		cx_app_status(app, false, "sorted by %s", t->cols[v->sort].title);
-		return true;
-	case 'S':
-		v->desc = !v->desc;
-		arrange(v);
-		return true;
-	case '/':
-		searching = v;
-		cx_app_prompt(app, "search: ", on_search);
-		return true;
-	case 'f':
-		if (v->doc && v->doc->ntables > 1) {
-			free_cache(v);
-			v->table = (v->table + 1) % (int)v->doc->ntables;
-			v->cursor = v->top = 0;
-			v->hscroll = 0;
-			v->sort = -1;
-			build_cache(v);
-		}
-		return true;
-	case '\n':
-	case KEY_ENTER:
-		if (v->n)
-			v->detail = true;
-		return true;
-	case 27:
-		if (v->search[0]) {
-			v->search[0] = '\0';
-			arrange(v);
-			return true;
-		}
-		return false;
-	default:
-		return false;
-	}
-}
-
-static void click(struct cx_app *app, struct tview *v, int y, int x)
-{
-	if (y == -1) {
-		v->cursor = v->cursor > 3 ? v->cursor - 3 : 0;
-		return;
-	}
-	if (y == -2) {
-		v->cursor = v->cursor + 3 < v->n ? v->cursor + 3 : (v->n ? v->n - 1 : 0);
-		return;
-	}
-	/* Rows start two lines below the view's top (info, header). */
-	int row = y - 4;
-	if (row >= 0 && v->top + (size_t)row < v->n) {
-		if (v->cursor == v->top + (size_t)row)
-			v->detail = true;
-		v->cursor = v->top + (size_t)row;
-	}
-}
-
-/* ---- the four views ------------------------------------------------------ */
-
-/* The column with this json key, or -1. */
-static int column(const cx_table *t, const char *key)
-{
-	for (size_t c = 0; c < t->ncols; c++)
-		if (strcmp(t->cols[c].key, key) == 0)
-			return (int)c;
-	return -1;
-}
-
-static void agent_tickets(struct cx_app *app, struct tview *v, size_t row)
-{
-	cx_table *t = table_of(v);
-	int ci = column(t, "agent_id"), cn = column(t, "agent");
-	if (ci < 0 || cn < 0)
-		return;
-	const cx_cell *id = &t->cells[row * t->ncols + (size_t)ci];
-	const cx_cell *name = &t->cells[row * t->ncols + (size_t)cn];
-	if (id->kind == CX_CELL_ID)
-		cx_tickets_show(app, id->i, name->s, NULL, 0);
-}
-
-/* Campaigns: e edits, a adds, D archives (or restores), A shows the audit
- * trail instead of the campaigns and back. */
-static int64_t selected_campaign(struct tview *v)
-{
-	cx_table *t = table_of(v);
-	if (!t || v->cursor >= v->n || strcmp(v->report, "campaigns") != 0)
-		return 0;
-	const cx_cell *id = &t->cells[v->order[v->cursor] * t->ncols];
-	return id->kind == CX_CELL_ID ? id->i : 0;
-}
-
-static bool campaign_keys(struct cx_app *app, struct tview *v, int ch)
-{
-	int64_t id = selected_campaign(v);
-	cx_error err = {0};
-	switch (ch) {
-	case 'e':
-		if (id && cx_app_writable(app))
-			cx_form_open(app, id);
-		return true;
-	case 'a':
-		if (cx_app_writable(app))
-			cx_form_open(app, 0);
-		return true;
-	case 'D': {
-		cx_campaign c;
-		if (!id || !cx_app_writable(app))
-			return true;
-		if (cx_store_campaign_get(app->st, id, &c, &err) < 0 ||
-		    cx_store_campaign_archive(app->st, id, !c.archived, app->actor, &err) < 0) {
-			cx_app_status(app, true, "%s", err.msg);
-			return true;
-		}
-		cx_app_edited(app);
-		cx_app_status(app, false, "%s campaign #%lld (%s); u undoes", c.archived ? "restored" : "archived",
-			      (long long)id, c.name);
-		return true;
-	}
-	case 'A':
-		v->report = strcmp(v->report, "campaigns") == 0 ? "audit" : "campaigns";
-		v->cursor = v->top = 0;
-		v->hscroll = 0;
-		v->sort = -1;
-		app->stale[CX_V_CAMPAIGNS] = true;
-		return true;
-	default:
-		return false;
-	}
-}
-
-static struct tview agents = {.report = "agents", .sort_col = -1, .open = agent_tickets};
-static struct tview campaigns = {.report = "campaigns", .sort_col = -1, .extra_key = campaign_keys};
-static struct tview claims = {.report = "claims", .sort_col = -1, .table = 1}; /* open claims first */
-
-#define TVIEW(name, var, title, help)                                                                  \
-	static void name##_load(struct cx_app *app)                                                   \
-	{                                                                                             \
-		if (!var.doc) {                                                                       \
-			var.sort = var.sort_col;                                                      \
-			var.desc = var.sort_desc;                                                     \
-		}                                                                                     \
-		load(app, &var);                                                                      \
-	}                                                                                             \
-	static void name##_draw(struct cx_app *app, int top, int height)                              \
-	{                                                                                             \
-		draw(app, &var, top, height);                                                         \
-	}                                                                                             \
-	static bool name##_key(struct cx_app *app, int ch)                                            \
-	{                                                                                             \
-		return key(app, &var, ch);                                                            \
-	}                                                                                             \
-	static void name##_click(struct cx_app *app, int y, int x)                                    \
-	{                                                                                             \
-		click(app, &var, y, x);                                                               \
-	}                                                                                             \
-	const struct cx_view cx_view_##name = {title, name##_load, name##_draw, name##_key, name##_click, help};
-
-static const struct cx_key_help list_help[] = {
-	{"j k, arrows", "move; PgUp PgDn, g G (Home End) jump"},
-	{"h l", "scroll the columns left / right"},
-	{"s  S", "sort by the next column / reverse the order"},
-	{"/", "search (Esc clears)"},
-	{"f", "the report's other table (teams, open claims)"},
-	{"Enter", "every figure of the row (agents: Enter again lists the tickets)"},
-	{NULL, NULL},
-};
-
-TVIEW(agents, agents, "Agents", list_help)
-static const struct cx_key_help campaign_help[] = {
-	{"e", "edit the campaign's parameters"},
-	{"a", "add a campaign"},
-	{"D", "archive the campaign (or bring it back)"},
-	{"A", "the audit trail of every edit, and back"},
-	{"j k, arrows", "move; PgUp PgDn, g G (Home End) jump"},
-	{"h l", "scroll the columns left / right"},
-	{"s  S", "sort by the next column / reverse the order"},
-	{"/", "search (Esc clears)"},
-	{"Enter", "every figure of the campaign"},
-	{NULL, NULL},
-};
-
-TVIEW(campaigns, campaigns, "Campaigns", campaign_help)
-TVIEW(claims, claims, "Claims", list_help)
-
-/* The leaderboard: the `leaderboard` report's table, and as the detail,
- * how the agent's points were earned rule by rule (the report's second
- * table, same order) and why a flag was raised (its notes). */
-static void leader_detail(struct cx_app *app, struct tview *v, size_t row)
-{
-	cx_table *t = v->doc->tables[0];
-	cx_table *how = v->doc->ntables > 1 ? v->doc->tables[1] : NULL;
-	int cn = column(t, "agent");
-	const char *name = cn >= 0 ? t->cells[row * t->ncols + (size_t)cn].s : "";
-	int iy, ix, ih, iw;
-	char title[160];
-	snprintf(title, sizeof title, "How %s earned the points", name ? name : "");
-	cx_ui_overlay(app, (how ? (int)how->ncols : 2) + 7, 70, title, &iy, &ix, &ih, &iw);
-	int y = iy;
-	for (size_t c = 1; how && row < how->nrows && c < how->ncols && y < iy + ih - 4; c++, y++) {
-		char *s = cx_cell_human(&how->cells[row * how->ncols + c], v->doc->currency);
-		bool total = c + 1 == how->ncols;
-		cx_ui_style(app, total ? CX_EL_HEADER : CX_EL_MUTED);
-		cx_ui_text(y, ix, 24, total ? "Total points" : how->cols[c].title, false);
-		cx_ui_style(app, total ? CX_EL_HEADER : how->cells[row * how->ncols + c].i < 0 ? CX_EL_BAD : CX_EL_NORMAL);
-		cx_ui_text(y, ix + 25, 10, s, true);
-		free(s);
-	}
-	/* The flags' reasons are the report's notes "Name: ...". */
-	for (size_t k = 0; name && k < v->doc->nnotes; k++) {
-		size_t len = strlen(name);
-		if (strncmp(v->doc->notes[k], name, len) == 0 && v->doc->notes[k][len] == ':') {
-			cx_ui_style(app, CX_EL_WARN);
-			cx_ui_text(y + 1, ix, iw, v->doc->notes[k] + len + 2, false);
-		}
-	}
-	cx_ui_style(app, CX_EL_MUTED);
-	cx_ui_text(iy + ih - 1, ix, iw, "Enter: the agent's tickets   Esc: close", false);
+	free(width);
 	cx_ui_style(app, CX_EL_NORMAL);
 }
 
-static struct tview leader = {.report = "leaderboard", .sort_col = -1, .open = agent_tickets,
-			      .draw_detail = leader_detail};
-
-static const struct cx_key_help leader_help[] = {
-	{"Enter", "how the agent's points were earned, rule by rule"},
-	{"/", "filter, e.g. by team: /Retention"},
-	{"f", "the points of every rule for everyone"},
-	{"s  S", "sort by the next column / reverse"},
-	{"[  ]", "previous / next period (movement is against the one before)"},
-	{NULL, NULL},
-};
-
-TVIEW(leaderboard, leader, "Leaderboard", leader_help)
-
-/* The dashboard's claims figures open the claims still open that day. */
-void cx_claims_show_open(struct cx_app *app)
+/* The detail pane: the kind's own, or every column of the row. */
+static void open_detail(struct cx_app *app, struct cx_tview *t)
 {
-	if (claims.doc && claims.table != 1) {
-		free_cache(&claims);
-		claims.table = 1;
-		claims.cursor = claims.top = 0;
-		claims.hscroll = 0;
-		claims.sort = -1;
-		build_cache(&claims);
+	cx_table *tb = cx_tview_table(t);
+	if (!tb || t->cursor >= t->n)
+		return;
+	size_t r = t->order[t->cursor];
+	struct cx_detail *d = cx_xcalloc(1, sizeof *d);
+	if (t->kind->detail) {
+		t->kind->detail(t, r, d);
 	} else {
-		claims.table = 1;
+		size_t fz = frozen(tb);
+		snprintf(d->title, sizeof d->title, "%s", fz ? t->human[r * tb->ncols + fz - 1] : "Detail");
+		for (size_t c = 0; c < tb->ncols; c++)
+			cx_detail_add(d, tb->cols[c].title, t->human[r * tb->ncols + c], CX_EL_NORMAL);
 	}
-	cx_app_switch(app, CX_V_CLAIMS);
+	int ci = cx_tview_column(tb, "agent_id"), cn = cx_tview_column(tb, "agent");
+	if (t->kind->agent_rows && ci >= 0 && cn >= 0 && tb->cells[r * tb->ncols + (size_t)ci].kind == CX_CELL_ID) {
+		d->agent_id = tb->cells[r * tb->ncols + (size_t)ci].i;
+		snprintf(d->agent, sizeof d->agent, "%s", t->human[r * tb->ncols + (size_t)cn]);
+	}
+	cx_detail_push(app, d);
+	free(d);
 }
+
+static void on_search(struct cx_app *app, struct cx_view *v, bool done)
+{
+	struct cx_tview *t = v->state;
+	snprintf(t->search, sizeof t->search, "%s", app->input);
+	t->cursor = t->top = 0;
+	arrange(t);
+	if (done && t->search[0])
+		cx_app_status(app, false, "%zu rows match \"%s\"", t->n, t->search);
+}
+
+static void sort_by(struct cx_app *app, struct cx_tview *t, int col, bool desc)
+{
+	cx_table *tb = cx_tview_table(t);
+	t->sort = col;
+	t->desc = desc;
+	arrange(t);
+	if (col >= 0)
+		cx_app_status(app, false, "sorted by %s, %s", tb->cols[col].title, desc ? "highest first" : "lowest first");
+	else
+		cx_app_status(app, false, "in the report's order");
+}
+
+static enum cx_handled handle(struct cx_app *app, struct cx_view *v, enum cx_req req, int ch)
+{
+	struct cx_tview *t = v->state;
+	cx_table *tb = cx_tview_table(t);
+	if (t->kind->handle) {
+		enum cx_handled h = t->kind->handle(app, v, req);
+		if (h != CX_UNHANDLED)
+			return h;
+	}
+	if (!tb)
+		return CX_UNHANDLED;
+	if (cx_move(req, &t->cursor, t->n, (size_t)(t->page > 1 ? t->page - 1 : 1)))
+		return CX_HANDLED;
+	int ncols = (int)tb->ncols;
+	switch (req) {
+	case CX_REQ_RIGHT:
+		if (t->hscroll + 1 < (int)(tb->ncols - frozen(tb)))
+			t->hscroll++;
+		return CX_HANDLED;
+	case CX_REQ_LEFT:
+		if (t->hscroll > 0)
+			t->hscroll--;
+		return CX_HANDLED;
+	case CX_REQ_SORT_NEXT:
+		/* From the report's order, > starts at the first column. */
+		sort_by(app, t, t->sort + 1 < ncols ? t->sort + 1 : ncols - 1, t->desc);
+		return CX_HANDLED;
+	case CX_REQ_SORT_PREV:
+		sort_by(app, t, t->sort > 0 ? t->sort - 1 : t->sort < 0 ? 0 : -1, t->desc);
+		return CX_HANDLED;
+	case CX_REQ_SORT_FLIP:
+		sort_by(app, t, t->sort < 0 ? 0 : t->sort, !t->desc);
+		return CX_HANDLED;
+	case CX_REQ_SEARCH:
+		cx_app_prompt(app, v, "search: ", on_search);
+		return CX_HANDLED;
+	case CX_REQ_FILTER:
+		if (t->doc && t->doc->ntables > 1)
+			cx_tview_switch(t, (t->table + 1) % (int)t->doc->ntables);
+		return CX_HANDLED;
+	case CX_REQ_OPEN:
+		open_detail(app, t);
+		return CX_HANDLED;
+	case CX_REQ_BACK:
+		/* Esc first undoes the search, then leaves. */
+		if (t->search[0]) {
+			t->search[0] = '\0';
+			arrange(t);
+			return CX_HANDLED;
+		}
+		return CX_UNHANDLED;
+	default:
+		return CX_UNHANDLED;
+	}
+}
+
+static enum cx_handled click(struct cx_app *app, struct cx_view *v, int y, int x)
+{
+	struct cx_tview *t = v->state;
+	/* Rows start under the info line and the header. */
+	int row = y - 2;
+	if (row < 0 || t->top + (size_t)row >= t->n)
+		return CX_UNHANDLED;
+	bool again = t->cursor == t->top + (size_t)row;
+	t->cursor = t->top + (size_t)row;
+	if (again)
+		open_detail(app, t);
+	return CX_HANDLED;
+}
+
+const struct cx_view_ops cx_table_ops = {
+	.kind = "Table",
+	.state_size = sizeof(struct cx_tview),
+	.init = init,
+	.fini = fini,
+	.load = load,
+	.draw = draw,
+	.handle = handle,
+	.click = click,
+};

@@ -1,308 +1,332 @@
 /* view_tickets.c — tickets created in the period, newest first, paged
  * through the store (a million tickets cost what a hundred do).  Filters:
- * state (f), channel (c), agent (from a drill-down; a clears it), search
- * (/).  Enter shows a ticket's timeline. */
+ * state (f), channel (c), search (/); a drill-down pushes an instance with
+ * its own filter (an agent's, a customer's, a channel's tickets), and Esc
+ * goes back to where it came from.  Enter shows a ticket's timeline. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "app.h"
 #include "cxtop/format.h"
+#include "detail.h"
+#include "columns.h"
 #include "pager.h"
 
-static cx_ticket_filter tk_filter;
-static char agent_name[96];
-static struct cx_pager pager;
-static bool detail;
-static int64_t total;
-static bool all_time; /* a customer's tickets are shown whatever the period */
-static bool oldest_first; /* S: the list read the other way */
+struct tickets {
+	cx_store *st;
+	cx_ticket_filter filter;
+	char who[96];      /* the agent's or the customer's name */
+	bool all_time;     /* a customer's tickets are shown whatever the period */
+	bool oldest_first; /* s: the list read the other way */
+	struct cx_pager pager;
+	int64_t total;
+};
+
 static const char *const channels[] = {"", "email", "chat", "phone", "social", "sms"};
 static const char *const states[] = {"all", "unresolved", "solved", "never answered"};
 
 static int fetch(void *ctx, const cx_page_key *after, bool inclusive, bool backward, int limit, void *out, int *n,
 		 cx_error *err)
 {
-	struct cx_app *app = ctx;
+	struct tickets *t = ctx;
 	/* Oldest first is the newest-first list walked backward. */
-	return cx_store_tickets_page(app->st, &tk_filter, after, inclusive, backward != oldest_first, limit, out, n,
+	return cx_store_tickets_page(t->st, &t->filter, after, inclusive, backward != t->oldest_first, limit, out, n,
 				     err);
 }
 
 static cx_page_key key_of(const void *item)
 {
-	const cx_ticket_item *t = item;
-	return (cx_page_key){t->created_at, t->id};
+	const cx_ticket_item *it = item;
+	return (cx_page_key){it->created_at, it->id};
 }
 
-static void load(struct cx_app *app)
+/* arg: a struct cx_tickets_arg, or NULL for every ticket of the period. */
+static void init(struct cx_app *app, struct cx_view *v, const void *arg)
 {
-	cx_pager_bind(&pager, fetch, key_of, sizeof(cx_ticket_item), app);
-	tk_filter.start = all_time ? 0 : app->period.start;
-	tk_filter.end = all_time ? 0 : app->period.end;
+	struct tickets *t = v->state;
+	const struct cx_tickets_arg *a = arg;
+	if (a) {
+		t->filter = a->filter;
+		snprintf(t->who, sizeof t->who, "%s", a->who);
+		t->all_time = a->all_time;
+	}
+	/* The title says what the drill-down shows. */
+	char what[160] = "";
+	if (t->who[0])
+		snprintf(what, sizeof what, "%s %s%s", t->filter.customer_id ? "customer" : "agent", t->who,
+			 t->all_time ? " (all time)" : "");
+	else if (t->filter.channel[0])
+		snprintf(what, sizeof what, "channel %s", t->filter.channel);
+	else if (t->filter.state)
+		snprintf(what, sizeof what, "%s", states[t->filter.state]);
+	snprintf(v->title, sizeof v->title, "Tickets%s%s", what[0] ? ": " : "", what);
+}
+
+static void fini(struct cx_view *v)
+{
+	struct tickets *t = v->state;
+	cx_pager_free(&t->pager);
+}
+
+static void load(struct cx_app *app, struct cx_view *v)
+{
+	struct tickets *t = v->state;
+	t->st = app->st;
+	cx_pager_bind(&t->pager, fetch, key_of, sizeof(cx_ticket_item), t);
+	t->filter.start = t->all_time ? 0 : app->period.start;
+	t->filter.end = t->all_time ? 0 : app->period.end;
 	cx_error err = {0};
-	if (cx_store_ticket_count(app->st, &tk_filter, &total, &err) < 0)
+	if (cx_store_ticket_count(app->st, &t->filter, &t->total, &err) < 0)
 		cx_app_status(app, true, "%s", err.msg);
-	cx_pager_reload(&pager, app->rows > 5 ? app->rows - 5 : 1);
+	cx_pager_reload(&t->pager, app->rows > 5 ? app->rows - 5 : 1);
 }
 
-/* Moves to the first page (after a tk_filter change). */
-static void refilter(struct cx_app *app)
+/* Moves to the first page (after a filter change). */
+static void refilter(struct cx_view *v)
 {
-	pager.has_top = false;
-	pager.cursor = 0;
-	detail = false;
-	app->stale[CX_V_TICKETS] = true;
+	struct tickets *t = v->state;
+	t->pager.has_top = false;
+	t->pager.cursor = 0;
+	v->stale = true;
 }
 
-void cx_tickets_show(struct cx_app *app, int64_t agent_id, const char *agent, const char *channel, int state)
+static void when(char *buf, size_t len, int64_t at)
 {
-	memset(&tk_filter, 0, sizeof tk_filter);
-	tk_filter.agent_id = agent_id;
-	snprintf(agent_name, sizeof agent_name, "%s", agent ? agent : "");
-	snprintf(tk_filter.channel, sizeof tk_filter.channel, "%s", channel ? channel : "");
-	tk_filter.state = state;
-	all_time = false;
-	refilter(app);
-	cx_app_switch(app, CX_V_TICKETS);
-}
-
-void cx_tickets_for_customer(struct cx_app *app, int64_t customer_id, const char *name)
-{
-	cx_tickets_show(app, 0, NULL, NULL, 0);
-	tk_filter.customer_id = customer_id;
-	snprintf(agent_name, sizeof agent_name, "%s", name);
-	all_time = true;
-}
-
-static void when(char *buf, size_t len, int64_t t)
-{
-	time_t tt = (time_t)t;
+	time_t tt = (time_t)at;
 	struct tm tm;
-	if (!t || !localtime_r(&tt, &tm))
+	if (!at || !localtime_r(&tt, &tm))
 		snprintf(buf, len, "-");
 	else
 		strftime(buf, len, "%Y-%m-%d %H:%M", &tm);
 }
 
-static void draw_detail(struct cx_app *app, const cx_ticket_item *t)
+/* "2022-03-01 10:00  (after 2h 5m)", or `none` when it never happened. */
+static void when_after(char *buf, size_t len, int64_t at, int64_t since, const char *none)
 {
-	int iy, ix, ih, iw;
-	char title[128], a[32], b[32], line[160];
-	snprintf(title, sizeof title, "Ticket #%lld · %s", (long long)t->id, t->topic);
-	cx_ui_overlay(app, 14, 70, title, &iy, &ix, &ih, &iw);
-	int y = iy;
-	snprintf(line, sizeof line, "Customer   %s (#%lld)", t->customer, (long long)t->customer_id);
-	cx_ui_text(y++, ix, iw, line, false);
-	snprintf(line, sizeof line, "Agent      %s", t->agent[0] ? t->agent : "(unassigned)");
-	cx_ui_text(y++, ix, iw, line, false);
-	snprintf(line, sizeof line, "Channel    %s · complexity %d · status %s", t->channel, t->complexity, t->status);
-	cx_ui_text(y++, ix, iw, line, false);
-	y++;
-	when(a, sizeof a, t->created_at);
-	snprintf(line, sizeof line, "Created         %s", a);
-	cx_ui_text(y++, ix, iw, line, false);
-	when(a, sizeof a, t->first_response_at);
-	if (t->first_response_at)
-		cx_fmt_duration_x2(b, sizeof b, (t->first_response_at - t->created_at) * 2);
-	snprintf(line, sizeof line, "First response  %s%s%s%s", a, t->first_response_at ? "  (after " : "  never answered",
-		 t->first_response_at ? b : "", t->first_response_at ? ")" : "");
-	if (!t->first_response_at)
-		cx_ui_style(app, CX_EL_BAD);
-	cx_ui_text(y++, ix, iw, line, false);
-	cx_ui_style(app, CX_EL_NORMAL);
-	when(a, sizeof a, t->resolved_at);
-	if (t->resolved_at)
-		cx_fmt_duration_x2(b, sizeof b, (t->resolved_at - t->created_at) * 2);
-	snprintf(line, sizeof line, "Resolved        %s%s%s%s", a, t->resolved_at ? "  (after " : "  not yet",
-		 t->resolved_at ? b : "", t->resolved_at ? ")" : "");
-	cx_ui_text(y++, ix, iw, line, false);
-	y++;
-	if (t->csat >= 0)
-		snprintf(a, sizeof a, "%d", t->csat);
-	else
-		snprintf(a, sizeof a, "not rated");
-	snprintf(line, sizeof line, "Replies %d%s · reopened %d · CSAT %s", t->replies,
-		 t->replies == 1 && t->resolved_at ? " (one-touch)" : "", t->reopened, a);
-	cx_ui_style(app, t->csat >= 0 && t->csat <= 6 ? CX_EL_BAD : CX_EL_NORMAL);
-	cx_ui_text(y++, ix, iw, line, false);
-	cx_ui_style(app, CX_EL_MUTED);
-	cx_ui_text(iy + ih - 1, ix, iw, "Esc: close", false);
-	cx_ui_style(app, CX_EL_NORMAL);
+	char a[32], b[32];
+	when(a, sizeof a, at);
+	if (!at) {
+		snprintf(buf, len, "%s  %s", a, none);
+		return;
+	}
+	cx_fmt_duration_x2(b, sizeof b, (at - since) * 2);
+	snprintf(buf, len, "%s  (after %s)", a, b);
 }
 
-static void draw(struct cx_app *app, int top, int height)
+/* The ticket's timeline, as a detail pane. */
+static void open_ticket(struct cx_app *app, const cx_ticket_item *it)
 {
+	struct cx_detail d = {0};
+	char v[192], a[32];
+	snprintf(d.title, sizeof d.title, "Ticket #%lld · %s", (long long)it->id, it->topic);
+	d.width = 70;
+	d.label_width = 15;
+	snprintf(v, sizeof v, "%s (#%lld)", it->customer, (long long)it->customer_id);
+	cx_detail_add(&d, "Customer", v, CX_EL_NORMAL);
+	cx_detail_add(&d, "Agent", it->agent[0] ? it->agent : "(unassigned)", CX_EL_NORMAL);
+	snprintf(v, sizeof v, "%s · complexity %d · status %s", it->channel, it->complexity, it->status);
+	cx_detail_add(&d, "Channel", v, CX_EL_NORMAL);
+	when(a, sizeof a, it->created_at);
+	cx_detail_add(&d, "Created", a, CX_EL_NORMAL);
+	when_after(v, sizeof v, it->first_response_at, it->created_at, "never answered");
+	cx_detail_add(&d, "First response", v, it->first_response_at ? CX_EL_NORMAL : CX_EL_BAD);
+	when_after(v, sizeof v, it->resolved_at, it->created_at, "not yet");
+	cx_detail_add(&d, "Resolved", v, CX_EL_NORMAL);
+	if (it->csat >= 0)
+		snprintf(a, sizeof a, "%d", it->csat);
+	else
+		snprintf(a, sizeof a, "not rated");
+	snprintf(v, sizeof v, "%d%s · reopened %d · CSAT %s", it->replies,
+		 it->replies == 1 && it->resolved_at ? " (one-touch)" : "", it->reopened, a);
+	cx_detail_add(&d, "Replies", v, it->csat >= 0 && it->csat <= 6 ? CX_EL_BAD : CX_EL_NORMAL);
+	cx_detail_push(app, &d);
+}
+
+enum ticket_field { TF_ID, TF_CREATED, TF_CHANNEL, TF_STATUS, TF_FRT, TF_CSAT, TF_AGENT, TF_CUSTOMER, TF_TOPIC };
+
+static enum cx_element ticket_cell(const struct cx_col *col, const void *row, const void *ctx, int width, char *buf,
+				   size_t len)
+{
+	const cx_ticket_item *it = row;
+	const struct tickets *t = ctx;
+	char created[24];
+	switch ((enum ticket_field)col->arg) {
+	case TF_ID:
+		snprintf(buf, len, "%lld", (long long)it->id);
+		return CX_EL_COUNT;
+	case TF_CREATED:
+		/* MM-DD HH:MM within a period; a customer's all-time list needs
+		 * the year more than the minute. */
+		when(created, sizeof created, it->created_at);
+		if (width >= 16)
+			snprintf(buf, len, "%s", created);
+		else if (t->all_time)
+			snprintf(buf, len, "%.10s", created);
+		else
+			snprintf(buf, len, "%s", created + 5);
+		return CX_EL_COUNT;
+	case TF_CHANNEL:
+		snprintf(buf, len, "%s", it->channel);
+		return CX_EL_COUNT;
+	case TF_STATUS:
+		snprintf(buf, len, "%s", it->status);
+		return it->resolved_at ? CX_EL_COUNT : CX_EL_WARN;
+	case TF_FRT:
+		if (it->first_response_at)
+			cx_fmt_duration_x2(buf, len, (it->first_response_at - it->created_at) * 2);
+		else
+			snprintf(buf, len, "-");
+		return CX_EL_COUNT;
+	case TF_CSAT:
+		if (it->csat < 0) {
+			snprintf(buf, len, "-");
+			return CX_EL_COUNT;
+		}
+		snprintf(buf, len, "%d", it->csat);
+		return it->csat <= 6 ? CX_EL_BAD : CX_EL_COUNT;
+	case TF_AGENT:
+		snprintf(buf, len, "%s", it->agent[0] ? it->agent : "-");
+		return CX_EL_COUNT;
+	case TF_CUSTOMER:
+		snprintf(buf, len, "%s", it->customer);
+		return CX_EL_COUNT;
+	case TF_TOPIC:
+	default:
+		snprintf(buf, len, "%s", it->topic);
+		return CX_EL_COUNT;
+	}
+}
+
+/* Narrow screens drop the customer (Enter shows it) and the year; the
+ * topic takes what is left, and below 64 columns the agent gives way. */
+static const struct cx_col columns[] = {
+	{.title = "#", .width = 7, .right = true, .arg = TF_ID, .get = ticket_cell},
+	{.title = "Created", .width = 11, .wide_width = 16, .arg = TF_CREATED, .get = ticket_cell},
+	{.title = "Chan.", .width = 6, .arg = TF_CHANNEL, .get = ticket_cell},
+	{.title = "Status", .width = 7, .arg = TF_STATUS, .get = ticket_cell},
+	{.title = "FRT", .width = 8, .right = true, .arg = TF_FRT, .get = ticket_cell},
+	{.title = "CSAT", .width = 4, .right = true, .arg = TF_CSAT, .get = ticket_cell},
+	{.title = "Agent", .width = 14, .wide_width = 18, .shrink_to = 4, .arg = TF_AGENT, .get = ticket_cell},
+	{.title = "Customer", .width = 20, .min_cols = 110, .arg = TF_CUSTOMER, .get = ticket_cell},
+	{.title = "Topic", .flex = true, .arg = TF_TOPIC, .get = ticket_cell},
+};
+#define NCOLUMNS ((int)(sizeof columns / sizeof columns[0]))
+
+static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
+{
+	struct tickets *t = v->state;
 	char info[256], count[32];
-	cx_fmt_int(count, sizeof count, total);
-	snprintf(info, sizeof info, " %s tickets%s%s · %s%s%s%s%s%s%s%s", count, all_time ? " (all time)" : "",
-		 oldest_first ? ", oldest first" : "",
-		 states[tk_filter.state],
-		 tk_filter.channel[0] ? " · " : "", tk_filter.channel, agent_name[0] ? (tk_filter.customer_id ? " · customer " : " · agent ") : "", agent_name,
-		 tk_filter.search[0] ? " · \"" : "", tk_filter.search, tk_filter.search[0] ? "\"" : "");
+	cx_fmt_int(count, sizeof count, t->total);
+	snprintf(info, sizeof info, " %s tickets%s%s · %s%s%s%s%s%s%s%s", count, t->all_time ? " (all time)" : "",
+		 t->oldest_first ? ", oldest first" : "", states[t->filter.state], t->filter.channel[0] ? " · " : "",
+		 t->filter.channel, t->who[0] ? (t->filter.customer_id ? " · customer " : " · agent ") : "", t->who,
+		 t->filter.search[0] ? " · \"" : "", t->filter.search, t->filter.search[0] ? "\"" : "");
 	cx_ui_style(app, CX_EL_MUTED);
 	cx_ui_text(top, 0, app->cols, info, false);
 
-	/* Narrow screens drop the customer (Enter shows it) and the year; the
-	 * topic takes what is left. */
-	int w = app->cols;
-	bool wide = w >= 110;
-	int wid = 7, wcreated = wide ? 16 : 11, wch = 6, wst = 7, wfrt = 8, wcsat = 4, wagent = wide ? 18 : 14;
-	int wcust = wide ? 20 : 0;
-	int wtopic = w - (wid + wcreated + wch + wst + wfrt + wcsat + wagent + wcust + (wide ? 8 : 7));
-	if (wtopic < 0) { /* below 64 columns: the agent column gives way */
-		wagent += wtopic;
-		wtopic = 0;
-		if (wagent < 4)
-			wagent = 4;
-	}
-	cx_ui_style(app, CX_EL_HEADER);
-	cx_ui_fill(top + 1, 0, w);
-	int x = 0;
-	x += cx_ui_text(top + 1, x, wid, "#", true) + 1;
-	x += cx_ui_text(top + 1, x, wcreated, "Created", false) + 1;
-	x += cx_ui_text(top + 1, x, wch, "Chan.", false) + 1;
-	x += cx_ui_text(top + 1, x, wst, "Status", false) + 1;
-	x += cx_ui_text(top + 1, x, wfrt, "FRT", true) + 1;
-	x += cx_ui_text(top + 1, x, wcsat, "CSAT", true) + 1;
-	x += cx_ui_text(top + 1, x, wagent, "Agent", false) + 1;
-	if (wide)
-		x += cx_ui_text(top + 1, x, wcust, "Customer", false) + 1;
-	if (wtopic > 0)
-		cx_ui_text(top + 1, x, wtopic, "Topic", false);
-
+	int width[NCOLUMNS];
+	cx_cols_layout(columns, NCOLUMNS, app->cols, 1, width);
+	/* The list is in the order of creation: that column is marked. */
+	cx_cols_draw(app, columns, NCOLUMNS, width, 1, top + 1, NULL, t, CX_EL_HEADER, TF_CREATED, !t->oldest_first);
+	struct cx_pager *p = &t->pager;
 	int rows = height - 2;
-	if (rows != pager.rows)
-		cx_pager_reload(&pager, rows);
-	for (int i = 0; i < pager.n && i < rows; i++) {
-		const cx_ticket_item *t = cx_pager_item(&pager, i);
-		char id[24], created[24], frt[24], csat[8];
-		snprintf(id, sizeof id, "%lld", (long long)t->id);
-		when(created, sizeof created, t->created_at);
-		/* MM-DD HH:MM within a period; a customer's all-time list needs
-		 * the year more than the minute. */
-		char day[16];
-		snprintf(day, sizeof day, "%.10s", created);
-		const char *shown = wide ? created : all_time ? day : created + 5;
-		if (t->first_response_at)
-			cx_fmt_duration_x2(frt, sizeof frt, (t->first_response_at - t->created_at) * 2);
-		else
-			snprintf(frt, sizeof frt, "-");
-		if (t->csat >= 0)
-			snprintf(csat, sizeof csat, "%d", t->csat);
-		else
-			snprintf(csat, sizeof csat, "-");
-		int y = top + 2 + i;
-		enum cx_element el = i == pager.cursor ? CX_EL_ROW_SELECTED : (i % 2 ? CX_EL_ROW_ALT : CX_EL_ROW);
-		cx_ui_style(app, el);
-		cx_ui_fill(y, 0, w);
-		x = 0;
-		x += cx_ui_text(y, x, wid, id, true) + 1;
-		x += cx_ui_text(y, x, wcreated, shown, false) + 1;
-		x += cx_ui_text(y, x, wch, t->channel, false) + 1;
-		if (i != pager.cursor && !t->resolved_at)
-			cx_ui_style(app, CX_EL_WARN);
-		x += cx_ui_text(y, x, wst, t->status, false) + 1;
-		cx_ui_style(app, el);
-		x += cx_ui_text(y, x, wfrt, frt, true) + 1;
-		if (i != pager.cursor && t->csat >= 0 && t->csat <= 6)
-			cx_ui_style(app, CX_EL_BAD);
-		x += cx_ui_text(y, x, wcsat, csat, true) + 1;
-		cx_ui_style(app, el);
-		x += cx_ui_text(y, x, wagent, t->agent[0] ? t->agent : "-", false) + 1;
-		if (wide)
-			x += cx_ui_text(y, x, wcust, t->customer, false) + 1;
-		if (wtopic > 0)
-			cx_ui_text(y, x, wtopic, t->topic, false);
+	if (rows != p->rows)
+		cx_pager_reload(p, rows);
+	for (int i = 0; i < p->n && i < rows; i++) {
+		enum cx_element el = i == p->cursor ? CX_EL_ROW_SELECTED : (i % 2 ? CX_EL_ROW_ALT : CX_EL_ROW);
+		cx_cols_draw(app, columns, NCOLUMNS, width, 1, top + 2 + i, cx_pager_item(p, i), t, el, -1, false);
 	}
-	if (pager.n == 0) {
-		cx_ui_style(app, pager.error[0] ? CX_EL_BAD : CX_EL_MUTED);
-		cx_ui_text(top + 2, 1, w - 2, pager.error[0] ? pager.error : "no tickets match", false);
+	if (p->n == 0) {
+		cx_ui_style(app, p->error[0] ? CX_EL_BAD : CX_EL_MUTED);
+		cx_ui_text(top + 2, 1, app->cols - 2, p->error[0] ? p->error : "no tickets match", false);
 	}
 	cx_ui_style(app, CX_EL_NORMAL);
-	if (detail && pager.cursor < pager.n)
-		draw_detail(app, cx_pager_item(&pager, pager.cursor));
 }
 
-static void on_search(struct cx_app *app, bool done)
+static void on_search(struct cx_app *app, struct cx_view *v, bool done)
 {
-	snprintf(tk_filter.search, sizeof tk_filter.search, "%s", app->input);
-	refilter(app);
+	struct tickets *t = v->state;
+	snprintf(t->filter.search, sizeof t->filter.search, "%s", app->input);
+	refilter(v);
 }
 
-static bool key(struct cx_app *app, int ch)
+static enum cx_handled handle(struct cx_app *app, struct cx_view *v, enum cx_req req, int ch)
 {
-	if (detail) {
-		if (ch == 27 || ch == '\n')
-			detail = false;
-		return ch != 'q';
-	}
-	if (cx_pager_key(&pager, ch))
-		return true;
-	switch (ch) {
-	case 'f':
-		tk_filter.state = (tk_filter.state + 1) % 4;
-		refilter(app);
-		return true;
-	case 'c': {
+	struct tickets *t = v->state;
+	if (cx_pager_move(&t->pager, req))
+		return CX_HANDLED;
+	switch (req) {
+	case CX_REQ_FILTER:
+		t->filter.state = (t->filter.state + 1) % 4;
+		refilter(v);
+		return CX_HANDLED;
+	case CX_REQ_CHANNEL: {
 		int i = 0;
 		for (int k = 0; k < 6; k++)
-			if (strcmp(tk_filter.channel, channels[k]) == 0)
+			if (strcmp(t->filter.channel, channels[k]) == 0)
 				i = k;
-		snprintf(tk_filter.channel, sizeof tk_filter.channel, "%s", channels[(i + 1) % 6]);
-		refilter(app);
-		return true;
+		snprintf(t->filter.channel, sizeof t->filter.channel, "%s", channels[(i + 1) % 6]);
+		refilter(v);
+		return CX_HANDLED;
 	}
-	case 'S':
-	case 's':
-		oldest_first = !oldest_first;
-		refilter(app);
-		cx_app_status(app, false, "%s first (tickets page by creation time, fast at any depth)",
-			      oldest_first ? "oldest" : "newest");
-		return true;
-	case 'a':
-		tk_filter.agent_id = 0;
-		tk_filter.customer_id = 0;
-		agent_name[0] = '\0';
-		all_time = false;
-		refilter(app);
-		return true;
-	case '/':
-		cx_app_prompt(app, "search topic or customer: ", on_search);
-		return true;
-	case '\n':
-	case KEY_ENTER:
-		if (pager.n)
-			detail = true;
-		return true;
-	case 27:
-		if (tk_filter.search[0]) {
-			tk_filter.search[0] = '\0';
-			refilter(app);
-			return true;
+	case CX_REQ_SORT_FLIP:
+		t->oldest_first = !t->oldest_first;
+		refilter(v);
+		cx_app_status(app, false, "%s first", t->oldest_first ? "oldest" : "newest");
+		return CX_HANDLED;
+	case CX_REQ_SORT_PREV:
+	case CX_REQ_SORT_NEXT:
+		/* A paged list keeps the order of its index: any other would
+		 * mean reading the whole table to show one screen. */
+		cx_app_status(app, false, "tickets are listed in the order they were created; s turns it round");
+		return CX_HANDLED;
+	case CX_REQ_SEARCH:
+		cx_app_prompt(app, v, "search topic or customer: ", on_search);
+		return CX_HANDLED;
+	case CX_REQ_OPEN:
+		if (t->pager.cursor < t->pager.n)
+			open_ticket(app, cx_pager_item(&t->pager, t->pager.cursor));
+		return CX_HANDLED;
+	case CX_REQ_BACK:
+		if (t->filter.search[0]) {
+			t->filter.search[0] = '\0';
+			refilter(v);
+			return CX_HANDLED;
 		}
-		return false;
+		return CX_UNHANDLED;
 	default:
-		return false;
+		return CX_UNHANDLED;
 	}
 }
 
-static void click(struct cx_app *app, int y, int x)
+static enum cx_handled click(struct cx_app *app, struct cx_view *v, int y, int x)
 {
-	/* Rows start four lines down: top bar, tabs, info line, header. */
-	if (cx_pager_click(&pager, y, 4) == 1)
-		detail = true;
+	struct tickets *t = v->state;
+	/* Rows start under the info line and the header. */
+	if (cx_pager_click(&t->pager, y - 2) == 1)
+		open_ticket(app, cx_pager_item(&t->pager, t->pager.cursor));
+	return CX_HANDLED;
 }
 
-static const struct cx_key_help help[] = {
-	{"j k, arrows", "move; PgUp PgDn, g G (Home End) jump"},
-	{"f", "filter: all, unresolved, solved, never answered"},
-	{"c", "filter by channel (cycles)"},
-	{"a", "show every agent's tickets again"},
-	{"s  S", "newest or oldest first"},
-	{"/", "search topic or customer name (Esc clears)"},
-	{"Enter", "the ticket's timeline"},
-	{NULL, NULL},
+static const struct cx_req_use keys[] = {
+	CX_MOVE_KEYS,
+	{CX_REQ_FILTER, "filter: all, unresolved, solved, never answered"},
+	{CX_REQ_CHANNEL, NULL},
+	{CX_REQ_SORT_FLIP, "newest or oldest first"},
+	{CX_REQ_SEARCH, "search topic or customer name (Esc clears)"},
+	{CX_REQ_OPEN, "the ticket's timeline"},
+	{CX_REQ_NONE, NULL},
 };
 
-const struct cx_view cx_view_tickets = {"Tickets", load, draw, key, click, help};
+const struct cx_view_ops cx_tickets_ops = {
+	.kind = "Tickets",
+	.state_size = sizeof(struct tickets),
+	.init = init,
+	.fini = fini,
+	.load = load,
+	.draw = draw,
+	.handle = handle,
+	.click = click,
+	.keys = keys,
+};

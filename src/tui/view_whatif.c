@@ -34,14 +34,17 @@ static const struct {
 	[L_CPO] = {"Order calls: cost", 0, 20000, 100, 10, 1000, true},
 };
 
-static cx_whatif_base base;
-static cx_levers actual, now;
-static cx_pnl_raw month_raw[MONTHS];
-static cx_period months[MONTHS];
-static char notify_currency[8] = "RUB";
-static bool loaded, touched;
-static int selected;
-static char error[256];
+struct whatif {
+	cx_whatif_base base;
+	cx_levers actual, now;
+	cx_pnl_raw month_raw[MONTHS];
+	cx_period months[MONTHS];
+	char notify_currency[8];
+	bool loaded, touched;
+	int selected;
+	char error[256];
+	char question[96];
+};
 
 
 static int64_t *lever_value(cx_levers *l, int i)
@@ -72,10 +75,10 @@ static int64_t setting_int(cx_store *st, const char *key)
 	return v;
 }
 
-static int load_base(struct cx_app *app, cx_error *err)
+static int load_base(struct cx_app *app, struct whatif *wi, cx_error *err)
 {
-	memset(&base, 0, sizeof base);
-	if (cx_store_pnl(app->st, &app->period, &base.pnl, err) < 0)
+	memset(&wi->base, 0, sizeof wi->base);
+	if (cx_store_pnl(app->st, &app->period, &wi->base.pnl, err) < 0)
 		return -1;
 	cx_campaign_row *rows;
 	size_t n;
@@ -88,26 +91,26 @@ static int load_base(struct cx_app *app, cx_error *err)
 	for (size_t i = 0; i < n; i++) {
 		const cx_campaign_raw *r = &rows[i].raw;
 		if (strcmp(rows[i].kind, "upsell") == 0) {
-			base.upsell_contacts += r->contacted;
-			base.upsell_cost += r->contacted * r->cost_per_contact;
+			wi->base.upsell_contacts += r->contacted;
+			wi->base.upsell_cost += r->contacted * r->cost_per_contact;
 		} else if (strcmp(rows[i].kind, "winback") == 0) {
-			base.winback_reached += r->contacted;
+			wi->base.winback_reached += r->contacted;
 		}
 	}
 	free(rows);
 	cx_attributed at;
 	if (cx_store_attributed(app->st, &app->period, &at, err) < 0)
 		return -1;
-	base.upsell_converted = at.orders[0];
-	base.upsell_revenue = at.revenue[0];
-	base.upsell_cogs = at.cogs[0];
-	base.winback_recovered = at.orders[1];
-	base.winback_revenue = at.revenue[1];
-	base.winback_cogs = at.cogs[1];
-	base.shipments = setting_int(app->st, "notify_shipments");
-	base.avg_check = setting_int(app->st, "notify_avg_check");
-	if (!cx_store_setting(app->st, "notify_currency", notify_currency, sizeof notify_currency))
-		cx_store_currency(app->st, notify_currency, sizeof notify_currency);
+	wi->base.upsell_converted = at.orders[0];
+	wi->base.upsell_revenue = at.revenue[0];
+	wi->base.upsell_cogs = at.cogs[0];
+	wi->base.winback_recovered = at.orders[1];
+	wi->base.winback_revenue = at.revenue[1];
+	wi->base.winback_cogs = at.cogs[1];
+	wi->base.shipments = setting_int(app->st, "notify_shipments");
+	wi->base.avg_check = setting_int(app->st, "notify_avg_check");
+	if (!cx_store_setting(app->st, "notify_currency", wi->notify_currency, sizeof wi->notify_currency))
+		cx_store_currency(app->st, wi->notify_currency, sizeof wi->notify_currency);
 
 	/* The calls lever starts at the cheapest channel that costs money. */
 	cx_notify_row *ch;
@@ -122,51 +125,59 @@ static int load_base(struct cx_app *app, cx_error *err)
 			buyout = ch[i].ch.buyout_min_bp;
 		}
 	free(ch);
-	int64_t cpc = base.upsell_contacts ? cx_div_round(base.upsell_cost, base.upsell_contacts) : 0;
-	actual = cx_levers_actual(&base, cx_store_liability_bp(app->st), cpc, buyout, cpo);
+	int64_t cpc = wi->base.upsell_contacts ? cx_div_round(wi->base.upsell_cost, wi->base.upsell_contacts) : 0;
+	wi->actual = cx_levers_actual(&wi->base, cx_store_liability_bp(app->st), cpc, buyout, cpo);
 	return 0;
 }
 
-static void load(struct cx_app *app)
+static void init(struct cx_app *app, struct cx_view *v, const void *arg)
 {
+	struct whatif *wi = v->state;
+	snprintf(wi->notify_currency, sizeof wi->notify_currency, "RUB");
+	snprintf(v->title, sizeof v->title, "What-if");
+}
+
+static void load(struct cx_app *app, struct cx_view *v)
+{
+	struct whatif *wi = v->state;
 	cx_error err = {0};
-	loaded = false;
-	if (load_base(app, &err) < 0) {
-		snprintf(error, sizeof error, "%s", err.msg);
+	wi->loaded = false;
+	if (load_base(app, wi, &err) < 0) {
+		snprintf(wi->error, sizeof wi->error, "%s", err.msg);
 		return;
 	}
-	if (!touched)
-		now = actual;
+	if (!wi->touched)
+		wi->now = wi->actual;
 	/* The six months up to the period's end: would each still have been a
 	 * profit center at the slider's liability? */
 	cx_period m = cx_period_containing(CX_PERIOD_MONTH, app->period.to_day);
 	for (int i = MONTHS - 1; i >= 0; i--) {
-		months[i] = m;
-		if (cx_store_pnl(app->st, &m, &month_raw[i], &err) < 0) {
-			snprintf(error, sizeof error, "%s", err.msg);
+		wi->months[i] = m;
+		if (cx_store_pnl(app->st, &m, &wi->month_raw[i], &err) < 0) {
+			snprintf(wi->error, sizeof wi->error, "%s", err.msg);
 			return;
 		}
 		m = cx_period_step(m, -1);
 	}
-	loaded = true;
+	wi->loaded = true;
 }
 
-static void value_text(int i, int64_t v, char *buf, size_t len, const struct cx_app *app)
+static void value_text(const struct whatif *wi, int i, int64_t v, char *buf, size_t len, const struct cx_app *app)
 {
 	char b[40];
 	if (levers[i].money) {
-		cx_fmt_money(buf, len, v, i == L_CPC ? app->currency : notify_currency);
+		cx_fmt_money(buf, len, v, i == L_CPC ? app->currency : wi->notify_currency);
 	} else {
 		cx_fmt_bp(b, sizeof b, v);
 		snprintf(buf, len, "%s%s %%", i == L_BUYOUT && v > 0 ? "+" : "", b);
 	}
 }
 
-static void draw_lever(struct cx_app *app, int y, int i, const cx_whatif *w, const cx_pnl *at_actual)
+static void draw_lever(struct cx_app *app, struct whatif *wi, int y, int i, const cx_whatif *w, const cx_pnl *at_actual)
 {
 	char val[48], eff[48];
-	int64_t v = *lever_value(&now, i), a = *lever_value(&actual, i);
-	bool sel = i == selected;
+	int64_t v = *lever_value(&wi->now, i), a = *lever_value(&wi->actual, i);
+	bool sel = i == wi->selected;
 	cx_ui_style(app, sel ? CX_EL_ROW_SELECTED : CX_EL_NORMAL);
 	cx_ui_text(y, 0, 22, levers[i].label, false);
 	int sw = app->cols - 22 - 13 - 16;
@@ -188,7 +199,7 @@ static void draw_lever(struct cx_app *app, int y, int i, const cx_whatif *w, con
 		cx_ui_style(app, k == be ? CX_EL_WARN : k <= pos ? CX_EL_BAR : CX_EL_MUTED);
 		addstr(glyph);
 	}
-	value_text(i, v, val, sizeof val, app);
+	value_text(wi, i, v, val, sizeof val, app);
 	cx_ui_style(app, sel ? CX_EL_ROW_SELECTED : CX_EL_HEADER);
 	cx_ui_text(y, 22 + sw, 13, val, true);
 	int64_t effect = i == L_LIABILITY ? w->d_liability
@@ -196,7 +207,7 @@ static void draw_lever(struct cx_app *app, int y, int i, const cx_whatif *w, con
 			 : i == L_WINBACK ? w->d_winback
 			 : i == L_CPC     ? w->d_contact_cost
 					  : w->notify_net;
-	cx_fmt_money(eff, sizeof eff, effect, i >= L_BUYOUT ? notify_currency : app->currency);
+	cx_fmt_money(eff, sizeof eff, effect, i >= L_BUYOUT ? wi->notify_currency : app->currency);
 	cx_ui_style(app, i >= L_BUYOUT ? CX_EL_MUTED : effect < 0 ? CX_EL_BAD : effect > 0 ? CX_EL_GOOD : CX_EL_MUTED);
 	cx_ui_text(y, 22 + sw + 13, app->cols - 22 - sw - 13, eff, true);
 }
@@ -217,15 +228,16 @@ static void row(struct cx_app *app, int y, const char *label, int64_t a, int64_t
 	cx_ui_style(app, CX_EL_NORMAL);
 }
 
-static void draw(struct cx_app *app, int top, int height)
+static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 {
-	if (!loaded) {
+	struct whatif *wi = v->state;
+	if (!wi->loaded) {
 		cx_ui_style(app, CX_EL_BAD);
-		cx_ui_text(top + 1, 1, app->cols - 2, error, false);
+		cx_ui_text(top + 1, 1, app->cols - 2, wi->error, false);
 		return;
 	}
-	cx_whatif w = cx_whatif_compute(&base, &actual, &now);
-	cx_whatif w0 = cx_whatif_compute(&base, &actual, &actual);
+	cx_whatif w = cx_whatif_compute(&wi->base, &wi->actual, &wi->now);
+	cx_whatif w0 = cx_whatif_compute(&wi->base, &wi->actual, &wi->actual);
 	char a[40], b[40], line[256];
 	int y = top;
 	cx_ui_style(app, CX_EL_MUTED);
@@ -235,7 +247,7 @@ static void draw(struct cx_app *app, int top, int height)
 		 b);
 	cx_ui_text(y++, 0, app->cols, line, false);
 	for (int i = 0; i < L_COUNT && y < top + height; i++)
-		draw_lever(app, y++, i, &w, &w0.pnl);
+		draw_lever(app, wi, y++, i, &w, &w0.pnl);
 	y++;
 	if (y + 8 > top + height)
 		return;
@@ -249,7 +261,7 @@ static void draw(struct cx_app *app, int top, int height)
 	row(app, y++, "COGS", -w0.pnl.raw.cogs, -w.pnl.raw.cogs, CX_EL_NORMAL);
 	row(app, y++, "Campaign costs", -w0.pnl.raw.campaigns, -w.pnl.raw.campaigns, CX_EL_NORMAL);
 	row(app, y++, "Staff, platform, other", -w0.pnl.fixed, -w.pnl.fixed, CX_EL_NORMAL);
-	cx_fmt_money(a, sizeof a, base.pnl.returns_cost, app->currency);
+	cx_fmt_money(a, sizeof a, wi->base.pnl.returns_cost, app->currency);
 	snprintf(line, sizeof line, "Liability on %s", a);
 	row(app, y++, line, -w0.pnl.liability, -w.pnl.liability, CX_EL_NORMAL);
 	row(app, y++, "Net", w0.pnl.net, w.pnl.net, w.pnl.profit_center ? CX_EL_GOOD : CX_EL_BAD);
@@ -262,14 +274,14 @@ static void draw(struct cx_app *app, int top, int height)
 	y += 2;
 	if (y >= top + height)
 		return;
-	cx_fmt_bp(a, sizeof a, now.liability_bp);
+	cx_fmt_bp(a, sizeof a, wi->now.liability_bp);
 	snprintf(line, sizeof line, "Profit center at %s %%:", a);
 	cx_ui_style(app, CX_EL_HEADER);
 	int x = cx_ui_text(y, 2, cx_utf8_width(line) + 1, line, false) + 3;
 	for (int i = 0; i < MONTHS && x + 7 < app->cols; i++) {
-		cx_pnl p = cx_pnl_compute(&month_raw[i], now.liability_bp);
+		cx_pnl p = cx_pnl_compute(&wi->month_raw[i], wi->now.liability_bp);
 		char label[64];
-		cx_period_label(months[i], label, sizeof label);
+		cx_period_label(wi->months[i], label, sizeof label);
 		snprintf(line, sizeof line, "%.3s %s", label, p.profit_center ? "✓" : "✗");
 		cx_ui_style(app, p.profit_center ? CX_EL_GOOD : CX_EL_BAD);
 		x += cx_ui_text(y, x, 6, line, false) + 1;
@@ -277,35 +289,37 @@ static void draw(struct cx_app *app, int top, int height)
 	cx_ui_style(app, CX_EL_NORMAL);
 }
 
-static void set(struct cx_app *app, int64_t delta)
+static void set(struct cx_app *app, struct whatif *wi, int64_t delta)
 {
-	int64_t *v = lever_value(&now, selected);
+	int64_t *v = lever_value(&wi->now, wi->selected);
 	int64_t nv = *v + delta;
-	if (nv < levers[selected].min)
-		nv = levers[selected].min;
-	if (nv > levers[selected].max)
-		nv = levers[selected].max;
+	if (nv < levers[wi->selected].min)
+		nv = levers[wi->selected].min;
+	if (nv > levers[wi->selected].max)
+		nv = levers[wi->selected].max;
 	*v = nv;
-	touched = true;
+	wi->touched = true;
 	app->status[0] = '\0';
 }
 
-static void on_confirm(struct cx_app *app, bool done)
+static void on_confirm(struct cx_app *app, struct cx_view *v, bool done)
 {
+	struct whatif *wi = v->state;
 	/* One key answers: y or n, no Enter needed. */
 	if (!done) {
 		if (!app->input[0])
 			return;
 		app->prompt = NULL;
+		app->prompt_view = NULL;
 	}
 	char a[32], value[32];
-	cx_fmt_bp(a, sizeof a, now.liability_bp);
+	cx_fmt_bp(a, sizeof a, wi->now.liability_bp);
 	if (app->input[0] != 'y' && app->input[0] != 'Y') {
 		cx_app_status(app, false, "not applied: the stored liability stays as it was");
 		return;
 	}
 	cx_error err = {0};
-	snprintf(value, sizeof value, "%lld", (long long)now.liability_bp);
+	snprintf(value, sizeof value, "%lld", (long long)wi->now.liability_bp);
 	if (cx_store_setting_set(app->st, "returns_liability_bp", value, app->actor, &err) < 0) {
 		cx_app_status(app, true, "%s", err.msg);
 		return;
@@ -314,82 +328,86 @@ static void on_confirm(struct cx_app *app, bool done)
 	cx_app_status(app, false, "returns liability set to %s %% in the store; u undoes", a);
 }
 
-static bool key(struct cx_app *app, int ch)
+static enum cx_handled handle(struct cx_app *app, struct cx_view *v, enum cx_req req, int ch)
 {
-	static char question[96];
-	switch (ch) {
-	case 'j':
-	case KEY_DOWN:
-		selected = (selected + 1) % L_COUNT;
-		return true;
-	case 'k':
-	case KEY_UP:
-		selected = (selected + L_COUNT - 1) % L_COUNT;
-		return true;
-	case KEY_RIGHT:
-	case 'l':
-		set(app, levers[selected].step);
-		return true;
-	case KEY_LEFT:
-	case 'h':
-		set(app, -levers[selected].step);
-		return true;
-	case '>':
-	case KEY_SRIGHT:
-		set(app, levers[selected].fine);
-		return true;
-	case '<':
-	case KEY_SLEFT:
-		set(app, -levers[selected].fine);
-		return true;
-	case KEY_PPAGE:
-		set(app, levers[selected].coarse);
-		return true;
-	case KEY_NPAGE:
-		set(app, -levers[selected].coarse);
-		return true;
-	case KEY_HOME:
-	case 'g':
-		set(app, levers[selected].min - *lever_value(&now, selected));
-		return true;
-	case KEY_END:
-	case 'G':
-		set(app, levers[selected].max - *lever_value(&now, selected));
-		return true;
-	case 'r':
-		now = actual;
-		touched = false;
+	struct whatif *wi = v->state;
+	const int64_t at = *lever_value(&wi->now, wi->selected);
+	size_t sel = (size_t)wi->selected;
+	switch (req) {
+	case CX_REQ_DOWN:
+	case CX_REQ_UP:
+		cx_move(req, &sel, L_COUNT, 1);
+		wi->selected = (int)sel;
+		return CX_HANDLED;
+	case CX_REQ_RIGHT:
+		set(app, wi, levers[wi->selected].step);
+		return CX_HANDLED;
+	case CX_REQ_LEFT:
+		set(app, wi, -levers[wi->selected].step);
+		return CX_HANDLED;
+	case CX_REQ_SORT_NEXT:
+		set(app, wi, levers[wi->selected].fine);
+		return CX_HANDLED;
+	case CX_REQ_SORT_PREV:
+		set(app, wi, -levers[wi->selected].fine);
+		return CX_HANDLED;
+	case CX_REQ_PAGE_UP:
+		set(app, wi, levers[wi->selected].coarse);
+		return CX_HANDLED;
+	case CX_REQ_PAGE_DOWN:
+		set(app, wi, -levers[wi->selected].coarse);
+		return CX_HANDLED;
+	case CX_REQ_FIRST:
+		set(app, wi, levers[wi->selected].min - at);
+		return CX_HANDLED;
+	case CX_REQ_LAST:
+		set(app, wi, levers[wi->selected].max - at);
+		return CX_HANDLED;
+	case CX_REQ_RESET:
+		wi->now = wi->actual;
+		wi->touched = false;
 		cx_app_status(app, false, "every lever back where the period really was");
-		return true;
-	case '\n':
-	case KEY_ENTER: {
-		if (selected != L_LIABILITY) {
+		return CX_HANDLED;
+	case CX_REQ_OPEN: {
+		if (wi->selected != L_LIABILITY) {
 			cx_app_status(app, false, "only the liability is applied to the store; the other levers are what-ifs");
-			return true;
+			return CX_HANDLED;
 		}
 		if (!cx_app_writable(app))
-			return true;
+			return CX_HANDLED;
 		char a[32];
-		cx_fmt_bp(a, sizeof a, now.liability_bp);
-		snprintf(question, sizeof question, "apply a returns liability of %s %% to the store? (y/n) ", a);
-
-		cx_app_prompt(app, question, on_confirm);
-		return true;
+		cx_fmt_bp(a, sizeof a, wi->now.liability_bp);
+		snprintf(wi->question, sizeof wi->question, "apply a returns liability of %s %% to the store? (y/n) ", a);
+		cx_app_prompt(app, v, wi->question, on_confirm);
+		return CX_HANDLED;
 	}
 	default:
-		return false;
+		return CX_UNHANDLED;
 	}
 }
 
-static const struct cx_key_help help[] = {
-	{"j k, ↑ ↓", "choose a lever"},
-	{"← →, h l", "move it one step (1 point, 10 cents, 0.1 point)"},
-	{"< >, S-← S-→", "a tenth of a step"},
-	{"PgUp PgDn", "ten steps"},
-	{"Home End", "the lever's minimum / maximum"},
-	{"r", "every lever back to the period's real figures"},
-	{"Enter", "on the liability: apply it to the store (asks first; u undoes)"},
-	{NULL, NULL},
+static const struct cx_req_use keys[] = {
+	{CX_REQ_DOWN, "the next lever"},
+	{CX_REQ_UP, "the previous lever"},
+	{CX_REQ_RIGHT, "move it one step up (1 point, 10 cents, 0.1 point)"},
+	{CX_REQ_LEFT, "move it one step down"},
+	{CX_REQ_SORT_NEXT, "a tenth of a step up"},
+	{CX_REQ_SORT_PREV, "a tenth of a step down"},
+	{CX_REQ_PAGE_UP, "ten steps up"},
+	{CX_REQ_PAGE_DOWN, "ten steps down"},
+	{CX_REQ_FIRST, "the lever's minimum"},
+	{CX_REQ_LAST, "the lever's maximum"},
+	{CX_REQ_RESET, NULL},
+	{CX_REQ_OPEN, "on the liability: apply it to the store (asks first; u undoes)"},
+	{CX_REQ_NONE, NULL},
 };
 
-const struct cx_view cx_view_whatif = {"What-if", load, draw, key, NULL, help};
+const struct cx_view_ops cx_whatif_ops = {
+	.kind = "What-if",
+	.state_size = sizeof(struct whatif),
+	.init = init,
+	.load = load,
+	.draw = draw,
+	.handle = handle,
+	.keys = keys,
+};

@@ -1,55 +1,6 @@
 # test_ui.sh — the real binary in tmux, read back as a person would see it.
 # Each check prints "ok - ..." or "not ok - ..." (counted by tests/run.sh).
-. tests/cli/lib.sh
-
-# A fresh tmux server (socket) per session: reusing one right after
-# kill-server races with its shutdown.
-n=0
-T="tmux -L cxtop-test-$$-0"
-DB="$WORK/ui.db"
-cp sample.db "$DB"
-cleanup() { $T kill-server 2>/dev/null; rm -rf "$WORK"; }
-
-trap cleanup EXIT
-
-# start COLS ROWS [ARGS...]: cxtop in a fresh tmux session; when it ends the
-# pane prints its exit status and the terminal modes.
-start() {
-	cols=$1 rows=$2
-	shift 2
-	$T kill-server 2>/dev/null
-	n=$((n + 1))
-	T="tmux -L cxtop-test-$$-$n"
-	$T new-session -d -s ui -x "$cols" -y "$rows" \
-		"LANG=C.UTF-8 TERM=xterm-256color $CXTOP $* ; echo EXIT=\$?; stty -a | tr ' ' '\n' | grep -E '^-?(icanon|echo)\$' | tr '\n' ' '; echo; sleep 60"
-	wait_for 'Dashboard' 5
-}
-screen() { $T capture-pane -p -t ui; }
-keys() { $T send-keys -t ui "$@"; sleep 0.3; }
-text() { $T send-keys -t ui -l "$1"; sleep 0.3; }
-# wait_for PATTERN SECONDS: true once the screen shows PATTERN
-wait_for() {
-	i=0
-	while [ "$i" -lt $(($2 * 10)) ]; do
-		screen | grep -q -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-check() { # check NAME PATTERN: the screen shows PATTERN (within 3 s)
-	if wait_for "$2" 3; then ok "$1"; else
-		echo "not ok - $1"
-		echo "#   screen lacks /$2/:"
-		screen | sed 's/^/#   | /'
-	fi
-}
-check_not() {
-	if screen | grep -q -- "$2"; then
-		echo "not ok - $1"
-		screen | sed 's/^/#   | /'
-	else ok "$1"; fi
-}
+. tests/screen/screen-lib
 
 for size in "80 24" "120 40"; do
 	set -- $size

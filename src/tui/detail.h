@@ -1,0 +1,38 @@
+/* detail.h — private to src/tui: a detail pane, the overlay that shows one
+ * row's figures (an agent, a campaign, a ticket's timeline, how points
+ * were earned).  The view fills a struct cx_detail and pushes it with
+ * cx_detail_push(); the pane keeps its own copy, so the list beneath may
+ * reload meanwhile. */
+#ifndef CXTOP_TUI_DETAIL_H
+#define CXTOP_TUI_DETAIL_H
+
+#include "app.h"
+
+#define CX_DETAIL_ROWS 48
+
+struct cx_detail_row {
+	char label[64];
+	char value[192];
+	enum cx_element el; /* the value's style */
+};
+
+struct cx_detail {
+	char title[160];
+	int width;       /* of the box (0: 64) */
+	int label_width; /* (0: 24) */
+	bool right;      /* values right-aligned in a narrow column (figures) */
+	int n;
+	struct cx_detail_row rows[CX_DETAIL_ROWS];
+	char notes[4][256]; /* below the rows, as warnings */
+	int nnotes;
+	/* When set, Enter lists this agent's tickets. */
+	int64_t agent_id;
+	char agent[96];
+	/* internal */
+	int top;
+};
+
+/* Appends a row; silently full after CX_DETAIL_ROWS. */
+void cx_detail_add(struct cx_detail *d, const char *label, const char *value, enum cx_element el);
+
+#endif
