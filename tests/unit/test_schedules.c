@@ -62,7 +62,7 @@ static void mistakes_are_named_where_they_are(void **state)
 		const char *text, *want;
 	} cases[] = {
 		{"", "s.yaml:1:1: empty file: it needs schedules:"},
-		{"schedule: {}\n", "s.yaml:1:1: unknown key 'schedule' (known: schedules)"},
+		{"schedule: {}\n", "s.yaml:1:1: unknown key 'schedule' (known: schedules, sla)"},
 		{"schedules: {}\n", "s.yaml:1:12: expected a mapping of schedules by name, found an empty one"},
 		{"schedules:\n  A:\n    hours: {mon: 09:00-17:00}\n", "s.yaml:3:5: missing 'timezone' in schedule 'A'"},
 		{"schedules:\n  A:\n    timezone: Mars/Base\n    hours: {mon: 09:00-17:00}\n",
