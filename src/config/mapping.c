@@ -55,40 +55,9 @@ static const char *const field_keys[] = {
 
 static const char *const skip_keys[] = {"column", "equals", "in", "empty", "matches", NULL};
 
-/* A typo is the likeliest unknown key, so the message lists the right
- * spellings rather than leaving the user to look them up. */
 static int known_keys(struct load *l, const cx_ynode *n, const char *const *known)
 {
-	for (size_t i = 0; i < n->n; i++) {
-		const cx_ynode *k = n->item[2 * i];
-		size_t j = 0;
-		while (known[j] && strcmp(known[j], k->text) != 0)
-			j++;
-		if (known[j])
-			continue;
-		char list[256];
-		size_t len = 0;
-		list[0] = '\0';
-		for (j = 0; known[j]; j++)
-			len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
-						j ? ", " : "", known[j]);
-		return fail(l, k, "unknown key '%.60s'%s (known: %s)", k->text, l->where, list);
-	}
-	return 0;
-}
-
-/* The value under key in the mapping n, or NULL; *at gets the key node
- * (where a message about the key itself belongs). */
-static const cx_ynode *get(const cx_ynode *n, const char *key, const cx_ynode **at)
-{
-	for (size_t i = 0; i < n->n; i++) {
-		if (strcmp(n->item[2 * i]->text, key) == 0) {
-			*at = n->item[2 * i];
-			return n->item[2 * i + 1];
-		}
-	}
-	*at = NULL;
-	return NULL;
+	return cx_yaml_known_keys(l->err, l->path, n, known, l->where);
 }
 
 /* The one key of n that is among names (NULL-terminated) into *k and *v,
@@ -236,7 +205,7 @@ static int field_source(struct load *l, const cx_ynode *n, const char *name, cx_
 /* join: only means something between two or more columns. */
 static int field_join(struct load *l, const cx_ynode *n, cx_map_field *f)
 {
-	const cx_ynode *k, *v = get(n, "join", &k);
+	const cx_ynode *k, *v = cx_yaml_get(n, "join", &k);
 	if (!v)
 		return 0;
 	if (f->ncolumns < 2)
@@ -247,7 +216,7 @@ static int field_join(struct load *l, const cx_ynode *n, cx_map_field *f)
 static int field_split(struct load *l, const cx_ynode *n, cx_map_field *f)
 {
 	const cx_ynode *sk, *pk;
-	const cx_ynode *sv = get(n, "split", &sk), *pv = get(n, "part", &pk);
+	const cx_ynode *sv = cx_yaml_get(n, "split", &sk), *pv = cx_yaml_get(n, "part", &pk);
 	if (sv && !pv)
 		return fail(l, sk, "'split'%s needs 'part' (which piece to keep)", l->where);
 	if (pv && !sv)
@@ -273,7 +242,7 @@ static int field_after(struct load *l, const cx_ynode *n, cx_map_field *f)
 {
 	static const char *const units[] = {"", "seconds", "minutes", "hours", "hms", NULL};
 	const cx_ynode *ak, *uk;
-	const cx_ynode *av = get(n, "after", &ak), *uv = get(n, "unit", &uk);
+	const cx_ynode *av = cx_yaml_get(n, "after", &ak), *uv = cx_yaml_get(n, "unit", &uk);
 	int unit;
 	if (av && !uv)
 		return fail(l, ak, "'after'%s needs 'unit' (seconds, minutes, hours or hms)",
@@ -298,7 +267,7 @@ static int field_after(struct load *l, const cx_ynode *n, cx_map_field *f)
 static int field_map(struct load *l, const cx_ynode *n, cx_map_field *f)
 {
 	const cx_ynode *mk, *ok;
-	const cx_ynode *mv = get(n, "map", &mk), *ov = get(n, "otherwise", &ok);
+	const cx_ynode *mv = cx_yaml_get(n, "map", &mk), *ov = cx_yaml_get(n, "otherwise", &ok);
 	if (ov && !mv)
 		return fail(l, ok, "'otherwise'%s needs 'map'", l->where);
 	if (!mv)
@@ -326,7 +295,7 @@ static int field_map(struct load *l, const cx_ynode *n, cx_map_field *f)
 static int field_scale(struct load *l, const cx_ynode *n, cx_map_field *f)
 {
 	static const char *const scales[] = {"", "0-10", "1-10", "1-5", "good-bad", NULL};
-	const cx_ynode *k, *v = get(n, "scale", &k);
+	const cx_ynode *k, *v = cx_yaml_get(n, "scale", &k);
 	int scale;
 	if (!v)
 		return 0;
@@ -342,7 +311,7 @@ static int field_scale(struct load *l, const cx_ynode *n, cx_map_field *f)
  * order the format's documentation gives them. */
 static int field_spec(struct load *l, const cx_ynode *n, const char *name, cx_map_field *f)
 {
-	const cx_ynode *dk, *dv = get(n, "default", &dk);
+	const cx_ynode *dk, *dv = cx_yaml_get(n, "default", &dk);
 	if (known_keys(l, n, field_keys) || field_source(l, n, name, f) || field_join(l, n, f) ||
 	    field_split(l, n, f) || formats(l, n, &f->formats, &f->nformats, NULL) ||
 	    field_after(l, n, f) || field_map(l, n, f) || field_scale(l, n, f))
@@ -425,7 +394,7 @@ static int skip_rule(struct load *l, size_t i, const cx_ynode *n, cx_map_skip *s
 			    cx_yaml_kind_name(n));
 	if (known_keys(l, n, skip_keys))
 		return -1;
-	const cx_ynode *cv = get(n, "column", &ck);
+	const cx_ynode *cv = cx_yaml_get(n, "column", &ck);
 	if (!cv)
 		return fail(l, n, "missing 'column'%s", l->where);
 	if (text(l, ck, cv, false, &s->column) ||
@@ -512,19 +481,19 @@ static int json_join(struct load *l, const cx_ynode *k, const cx_ynode *v, cx_ma
 			    cx_yaml_kind_name(v));
 	if (known_keys(l, v, join_keys))
 		return -1;
-	if (!(jv = get(v, "from", &jk)))
+	if (!(jv = cx_yaml_get(v, "from", &jk)))
 		return fail(l, v, "missing 'from'%s (the list to join)", l->where);
 	if (text(l, jk, jv, false, &j->from))
 		return -1;
-	if (!(jv = get(v, "key", &jk)))
+	if (!(jv = cx_yaml_get(v, "key", &jk)))
 		return fail(l, v, "missing 'key'%s (the record's field that refers to it)", l->where);
 	if (text(l, jk, jv, false, &j->key))
 		return -1;
-	if ((jv = get(v, "on", &jk)) && text(l, jk, jv, false, &j->on))
+	if ((jv = cx_yaml_get(v, "on", &jk)) && text(l, jk, jv, false, &j->on))
 		return -1;
 	if (!j->on)
 		j->on = cx_xstrdup("id");
-	if ((jv = get(v, "files", &jk)) && text(l, jk, jv, false, &j->files))
+	if ((jv = cx_yaml_get(v, "files", &jk)) && text(l, jk, jv, false, &j->files))
 		return -1;
 	if (strchr(j->name, '.'))
 		return fail(l, k, "a join's name may not hold '.': it is the first part of a path");
@@ -544,9 +513,9 @@ static int json_block(struct load *l, const cx_ynode *v, cx_mapping *m)
 			    cx_yaml_kind_name(v));
 	if (known_keys(l, v, json_keys))
 		return -1;
-	if ((jv = get(v, "records", &k)) && text(l, k, jv, false, &m->records))
+	if ((jv = cx_yaml_get(v, "records", &k)) && text(l, k, jv, false, &m->records))
 		return -1;
-	if (!(jv = get(v, "join", &k)))
+	if (!(jv = cx_yaml_get(v, "join", &k)))
 		return 0;
 	if (jv->kind != CX_Y_MAP)
 		return fail(l, jv, "expected a mapping for 'join', found %s", cx_yaml_kind_name(jv));
@@ -563,7 +532,7 @@ static int json_block(struct load *l, const cx_ynode *v, cx_mapping *m)
 static int top_text(struct load *l, const cx_ynode *root, const char *key, char **out,
 		    cx_map_pos *pos)
 {
-	const cx_ynode *k, *v = get(root, key, &k);
+	const cx_ynode *k, *v = cx_yaml_get(root, key, &k);
 	if (!v)
 		return 0;
 	if (pos)
@@ -582,27 +551,27 @@ static int top(struct load *l, const cx_ynode *root, cx_mapping *m)
 			    cx_yaml_kind_name(root));
 	if (known_keys(l, root, top_keys))
 		return -1;
-	if (!get(root, "table", &k))
+	if (!cx_yaml_get(root, "table", &k))
 		return fail(l, root, "missing 'table' (the cxtop table to import into)");
-	if (!get(root, "fields", &k))
+	if (!cx_yaml_get(root, "fields", &k))
 		return fail(l, root, "missing 'fields' (which column feeds which field)");
 	if (top_text(l, root, "table", &m->table, &m->table_pos))
 		return -1;
-	if ((v = get(root, "source", &k)) && source(l, v, m))
+	if ((v = cx_yaml_get(root, "source", &k)) && source(l, v, m))
 		return -1;
-	if ((v = get(root, "delimiter", &k)) && delimiter(l, v, m))
+	if ((v = cx_yaml_get(root, "delimiter", &k)) && delimiter(l, v, m))
 		return -1;
 	if (top_text(l, root, "encoding", &m->encoding, NULL) ||
 	    top_text(l, root, "timezone", &m->timezone, &m->timezone_pos) ||
 	    formats(l, root, &m->formats, &m->nformats, &m->formats_pos))
 		return -1;
-	if ((v = get(root, "skip", &k)) && skips(l, v, m))
+	if ((v = cx_yaml_get(root, "skip", &k)) && skips(l, v, m))
 		return -1;
-	if ((v = get(root, "repeated", &k)) && repeated(l, v, m))
+	if ((v = cx_yaml_get(root, "repeated", &k)) && repeated(l, v, m))
 		return -1;
-	if ((v = get(root, "json", &k)) && json_block(l, v, m))
+	if ((v = cx_yaml_get(root, "json", &k)) && json_block(l, v, m))
 		return -1;
-	return fields(l, get(root, "fields", &k), m);
+	return fields(l, cx_yaml_get(root, "fields", &k), m);
 }
 
 /* --- loading ------------------------------------------------------------- */

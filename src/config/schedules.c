@@ -32,32 +32,9 @@ static const char *const schedule_keys[] = {"timezone", "teams", "default", "hou
 static const char *const sla_keys[] = {"name", "priority", "channel", "first_reply", "resolution", "hours", NULL};
 static const char *const channels[] = {"email", "chat", "phone", "social", "sms", NULL};
 
-static const cx_ynode *get(const cx_ynode *n, const char *key, const cx_ynode **at)
-{
-	for (size_t i = 0; i < n->n; i++)
-		if (strcmp(n->item[2 * i]->text, key) == 0) {
-			if (at)
-				*at = n->item[2 * i];
-			return n->item[2 * i + 1];
-		}
-	return NULL;
-}
-
 static int known(struct load *l, const cx_ynode *n, const char *const *keys, const char *where)
 {
-	for (size_t i = 0; i < n->n; i++) {
-		const cx_ynode *k = n->item[2 * i];
-		size_t j = 0;
-		while (keys[j] && strcmp(keys[j], k->text) != 0)
-			j++;
-		if (keys[j])
-			continue;
-		char list[200] = "";
-		for (j = 0; keys[j]; j++)
-			snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", j ? ", " : "", keys[j]);
-		return fail(l, k, "unknown key '%.60s'%s (known: %s)", k->text, where, list);
-	}
-	return 0;
+	return cx_yaml_known_keys(l->err, l->path, n, keys, where);
 }
 
 static int day_index(const char *s, size_t n)
@@ -237,23 +214,23 @@ static int schedule(struct load *l, const cx_ynode *k, const cx_ynode *v, cx_nam
 	if (known(l, v, schedule_keys, where))
 		return -1;
 	const cx_ynode *at, *x;
-	if (!(x = get(v, "timezone", &at)))
+	if (!(x = cx_yaml_get(v, "timezone", &at)))
 		return fail(l, v, "missing 'timezone'%s (e.g. Europe/Helsinki)", where);
 	if (x->kind != CX_Y_SCALAR || !cx_zone_known(x->text))
 		return fail(l, x, "unknown time zone '%.60s'%s (a name under /usr/share/zoneinfo, e.g. Europe/Helsinki)",
 			    x->kind == CX_Y_SCALAR ? x->text : "?", where);
 	s->timezone = cx_xstrdup(x->text);
-	if (!(x = get(v, "hours", &at)))
+	if (!(x = cx_yaml_get(v, "hours", &at)))
 		return fail(l, v, "missing 'hours'%s (e.g. mon-fri: 09:00-17:00)", where);
 	if (hours(l, x, &s->hours))
 		return -1;
-	if ((x = get(v, "holidays", &at)) && holidays(l, x, s))
+	if ((x = cx_yaml_get(v, "holidays", &at)) && holidays(l, x, s))
 		return -1;
 	s->hours.holidays = s->holidays;
 	s->hours.nholidays = s->nholidays;
-	if ((x = get(v, "teams", &at)) && text_list(l, x, &s->teams, &s->nteams))
+	if ((x = cx_yaml_get(v, "teams", &at)) && text_list(l, x, &s->teams, &s->nteams))
 		return -1;
-	if ((x = get(v, "default", &at))) {
+	if ((x = cx_yaml_get(v, "default", &at))) {
 		if (x->kind != CX_Y_SCALAR || (strcmp(x->text, "true") != 0 && strcmp(x->text, "false") != 0))
 			return fail(l, x, "expected true or false for 'default'%s", where);
 		s->is_default = strcmp(x->text, "true") == 0;
@@ -327,25 +304,25 @@ static int policy(struct load *l, size_t i, const cx_ynode *v, cx_sla_policy *p)
 		return -1;
 	const cx_ynode *at, *x;
 	p->business = true;
-	if ((x = get(v, "hours", &at))) {
+	if ((x = cx_yaml_get(v, "hours", &at))) {
 		if (x->kind != CX_Y_SCALAR || (strcmp(x->text, "business") != 0 && strcmp(x->text, "calendar") != 0))
 			return fail(l, x, "expected business or calendar for 'hours'%s", where);
 		p->business = strcmp(x->text, "business") == 0;
 	}
 	char name[32];
 	snprintf(name, sizeof name, "policy %zu", i + 1);
-	x = get(v, "name", &at);
+	x = cx_yaml_get(v, "name", &at);
 	if (x && (x->kind != CX_Y_SCALAR || !x->text[0]))
 		return fail(l, x, "expected a name%s", where);
 	p->name = cx_xstrdup(x ? x->text : name);
-	if ((x = get(v, "priority", &at)) &&
+	if ((x = cx_yaml_get(v, "priority", &at)) &&
 	    word_bits(l, x, cx_priority_names, CX_PRIO_COUNT, "priority", &p->priorities))
 		return -1;
-	if ((x = get(v, "channel", &at)) && word_bits(l, x, channels, 5, "channel", &p->channels))
+	if ((x = cx_yaml_get(v, "channel", &at)) && word_bits(l, x, channels, 5, "channel", &p->channels))
 		return -1;
-	if ((x = get(v, "first_reply", &at)) && target(l, x, p->business, &p->first_reply))
+	if ((x = cx_yaml_get(v, "first_reply", &at)) && target(l, x, p->business, &p->first_reply))
 		return -1;
-	if ((x = get(v, "resolution", &at)) && target(l, x, p->business, &p->resolution))
+	if ((x = cx_yaml_get(v, "resolution", &at)) && target(l, x, p->business, &p->resolution))
 		return -1;
 	if (!p->first_reply && !p->resolution)
 		return fail(l, v, "sla policy %zu has no target (first_reply:, resolution:)", i + 1);
@@ -374,7 +351,7 @@ static int top(struct load *l, const cx_ynode *root, cx_schedules *out)
 		return fail(l, root, "expected a mapping at the top level, found %s", cx_yaml_kind_name(root));
 	if (known(l, root, top_keys, ""))
 		return -1;
-	const cx_ynode *at, *v = get(root, "schedules", &at);
+	const cx_ynode *at, *v = cx_yaml_get(root, "schedules", &at);
 	if (!v)
 		return fail(l, root, "missing 'schedules'");
 	if (v->kind != CX_Y_MAP || v->n == 0)
@@ -400,7 +377,7 @@ static int top(struct load *l, const cx_ynode *root, cx_schedules *out)
 						return fail(l, k, "team '%.40s' is in '%.40s' already", s->teams[t],
 							    out->v[j].name);
 	}
-	if ((v = get(root, "sla", &at)))
+	if ((v = cx_yaml_get(root, "sla", &at)))
 		return policies(l, v, out);
 	return 0;
 }

@@ -345,3 +345,36 @@ int cx_yaml_load(const char *path, const char *text, size_t len, const char *wha
 	cx_yaml_free(root);
 	return rc;
 }
+
+const cx_ynode *cx_yaml_get(const cx_ynode *n, const char *key, const cx_ynode **at)
+{
+	for (size_t i = 0; i < n->n; i++)
+		if (strcmp(n->item[2 * i]->text, key) == 0) {
+			if (at)
+				*at = n->item[2 * i];
+			return n->item[2 * i + 1];
+		}
+	if (at)
+		*at = NULL;
+	return NULL;
+}
+
+int cx_yaml_known_keys(cx_error *err, const char *path, const cx_ynode *n, const char *const *known,
+		       const char *where)
+{
+	for (size_t i = 0; i < n->n; i++) {
+		const cx_ynode *k = n->item[2 * i];
+		size_t j = 0;
+		while (known[j] && strcmp(known[j], k->text) != 0)
+			j++;
+		if (known[j])
+			continue;
+		char list[256];
+		size_t len = 0;
+		list[0] = '\0';
+		for (j = 0; known[j] && len < sizeof list; j++)
+			len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", j ? ", " : "", known[j]);
+		return cx_yaml_fail(err, path, k, "unknown key '%.60s'%s (known: %s)", k->text, where, list);
+	}
+	return 0;
+}

@@ -32,6 +32,17 @@ struct cx_ynode {
  * so a caller can treat ENOENT as "no file, use the defaults". */
 FILE *cx_yaml_open(const char *path, const char *what, cx_error *err);
 
+/* The value under key in the mapping n, or NULL; *at (unless NULL) gets
+ * the key node, where a message about the key itself belongs. */
+const cx_ynode *cx_yaml_get(const cx_ynode *n, const char *key, const cx_ynode **at);
+
+/* Refuses the first key of mapping n that is not among known
+ * (NULL-terminated): "path:line:column: unknown key 'x'WHERE (known: a,
+ * b)", listing the right spellings, since a typo is the likeliest cause.
+ * 0 when every key is known. */
+int cx_yaml_known_keys(cx_error *err, const char *path, const cx_ynode *n, const char *const *known,
+		       const char *where);
+
 /* Reads the file at path (or, when text is not NULL, the len bytes of
  * text, named path in messages) as one YAML document and hands its root
  * (NULL for an empty one) to top, which fills out.  What a file is called
