@@ -95,7 +95,7 @@ build/mksample: $(GEN_SRC) $(wildcard src/store/sample/*.h) build/libcxtop.a
 
 sample: build/mksample
 	rm -f sample.db.new
-	./build/mksample sample.db.new
+	./build/mksample sample.db.new src/store/sample/schedules.yaml
 	mv sample.db.new sample.db
 
 # --- the benchmark: timings at 1,000,000 tickets (not part of check) --------

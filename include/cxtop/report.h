@@ -23,6 +23,7 @@ typedef struct cx_report_opts {
 	int64_t avg_check;           /* notify: --avg-check, minor units */
 	int64_t buyout_bp;           /* notify: --buyout, a what-if row */
 	int64_t cost_per_order;      /* notify: --cost-per-order for that row */
+	bool business_hours;         /* --hours business (the store was set so) */
 } cx_report_opts;
 
 typedef struct cx_report_def {
@@ -31,6 +32,9 @@ typedef struct cx_report_def {
 	cx_doc *(*build)(cx_store *st, const cx_report_opts *opt, cx_error *err);
 } cx_report_def;
 
+/* Sets st to count durations in working hours; fails ("store 'x' has no
+ * schedules: load one with cxtop schedule load FILE") when it has none. */
+int cx_report_use_business_hours(cx_store *st, cx_error *err);
 /* --compare: the period a report is set beside. */
 enum cx_compare { CX_COMPARE_NONE, CX_COMPARE_PREVIOUS, CX_COMPARE_YEAR };
 

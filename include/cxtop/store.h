@@ -13,13 +13,14 @@
 #include <stdint.h>
 
 #include "cxtop/campaign.h"
+#include "cxtop/clock.h"
 #include "cxtop/error.h"
 #include "cxtop/model.h"
 #include "cxtop/period.h"
 #include "cxtop/scoring.h"
 
 /* The schema version this build writes and understands (PRAGMA user_version). */
-#define CX_SCHEMA_VERSION 4
+#define CX_SCHEMA_VERSION 5
 
 typedef struct cx_store cx_store;
 
@@ -343,6 +344,42 @@ typedef struct cx_audit_row {
 	int64_t id, edit, at, undone_by;
 	char actor[64], action[10], entity[16], row_id[32], field[32], old_value[512], new_value[512];
 } cx_audit_row;
+
+/* ---- working hours and SLA (schema 5; query_schedules.c, edit.c) ---------- */
+
+/* The schedules and SLA policies the store keeps (all empty when none
+ * were loaded); path is the store's.  Free with cx_schedules_free. */
+int cx_store_schedules(cx_store *st, cx_schedules *out, cx_error *err);
+
+/* What a load changed, for its one-line summary. */
+typedef struct cx_schedules_loaded {
+	size_t schedules, teams, holidays, policies;
+	char unknown_team[64];  /* a team the file names that no agent is in ("" none) */
+	size_t unscheduled;     /* agents whose team no schedule covers (when there is no default) */
+} cx_schedules_loaded;
+/* Replaces every schedule, team assignment and SLA policy with s's, in one
+ * transaction with one audit row (action 'load', entity 'schedules', row
+ * the file's name, old and new a summary); a load is not undone by `u`:
+ * load the earlier file again. */
+int cx_store_schedules_load(cx_store *st, const cx_schedules *s, const char *actor, cx_schedules_loaded *out,
+			    cx_error *err);
+
+/* The store's clock (schedules, zones, each agent's schedule, SLA
+ * policies), kept on the handle and rebuilt after any write.  Valid until
+ * the next call on st. */
+int cx_store_clock(cx_store *st, const cx_clock **out, cx_error *err);
+
+/* Visits each ticket created in the period, in id order, as the store
+ * knew it at the period's end (agent and resolution before any later
+ * change). */
+int cx_store_sla_tickets(cx_store *st, const cx_period *p, void (*visit)(const cx_sla_ticket *t, void *ctx), void *ctx,
+			 cx_error *err);
+
+/* From now on, ticket durations (first response, resolution; every KPI,
+ * median and score built on them) count the working hours of each
+ * ticket's schedule (business) or every second (calendar, the default). */
+void cx_store_set_hours(cx_store *st, bool business);
+bool cx_store_business_hours(const cx_store *st);
 
 /* The newest `limit` audit rows, newest first. */
 int cx_store_audit(cx_store *st, int limit, cx_audit_row **rows, size_t *n, cx_error *err);

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,7 +28,7 @@ static const struct cx_command commands[] = {
 	{"export", cx_cmd_export, "export TABLE [DB]", "write a table as native CSV or JSON"},
 	{"init", cx_cmd_init, "init DB", "create an empty store at the current schema"},
 	{"check", cx_cmd_check, "check [--repair] [DB]", "check the store and its ticket rollups"},
-	{"schedule", cx_cmd_schedule, "schedule check FILE", "read back a file of working hours and holidays"},
+	{"schedule", cx_cmd_schedule, "schedule check|load FILE", "check working hours and SLAs, or load them into a store"},
 };
 
 static void usage(FILE *to)
@@ -147,6 +148,9 @@ static void progress_bar(const char *what, int64_t done, int64_t total)
 	fflush(stderr);
 }
 
+/* --actor, given before the command (cxtop --actor NAME schedule load ...). */
+static const char *given_actor;
+
 int cx_cli_main(int argc, char **argv)
 {
 	if (isatty(STDERR_FILENO))
@@ -187,7 +191,7 @@ int cx_cli_main(int argc, char **argv)
 		case 'a':
 			if (!*optarg)
 				return cx_usage_error("--actor: a name is required%s", "");
-			ui.actor = optarg;
+			ui.actor = given_actor = optarg;
 			break;
 		default:
 			return cx_usage_error("unknown option '%s'", argv[optind - 1]);
@@ -203,4 +207,18 @@ int cx_cli_main(int argc, char **argv)
 		return cx_usage_error("unexpected argument '%s'", argv[optind + 1]);
 	ui.db_path = optind < argc ? argv[optind] : NULL;
 	return cx_cmd_ui(&ui);
+}
+
+const char *cx_login_name(void)
+{
+	const char *u = getenv("USER");
+	if (u && *u)
+		return u;
+	struct passwd *pw = getpwuid(getuid());
+	return pw && pw->pw_name && *pw->pw_name ? pw->pw_name : "unknown";
+}
+
+const char *cx_actor(void)
+{
+	return given_actor ? given_actor : cx_login_name();
 }

@@ -42,6 +42,11 @@ int cx_report_error(const cx_error *err);
 /* The user's config file, read on first use (defaults when missing or
  * broken; a broken one is reported on stderr). */
 const cx_config *cx_user_config(void);
+/* Who the audit trail names when --actor is not given: $USER, else the
+ * login name, else "unknown". */
+const char *cx_login_name(void);
+/* The --actor given before the command, else cx_login_name(). */
+const char *cx_actor(void);
 /* $CXTOP_DB, else the config file's db, else ./sample.db. */
 const char *cx_configured_db(void);
 

@@ -32,6 +32,9 @@ static void report_usage(FILE *to)
 		    "  --csv-raw              csv: text cells as stored (no ' before =, +, -, @;\n"
 		    "                         controls not shown as ^[)\n"
 		    "  --liability PCT        returns-liability percentage 0-100 for this report only\n"
+		    "  --hours KIND           business: first response and resolution times in each\n"
+		    "                         team's working hours (cxtop schedule load); calendar\n"
+		    "                         (default): every hour counts\n"
 		    "  --compare WHAT         previous (the period before, of the same length) or year\n"
 		    "                         (the same days a year earlier): every figure beside it\n"
 		    "  --shipments N          notify: shipments a month\n"
@@ -85,7 +88,7 @@ static int resolve_period(cx_store *st, const char *from, const char *to, bool h
 int cx_cmd_report(int argc, char **argv)
 {
 	enum { O_FROM = 256, O_TO, O_PERIOD, O_FORMAT, O_LIABILITY, O_SHIPMENTS, O_AVG, O_BUYOUT, O_CPO, O_LIST, O_COMPARE,
-	       O_CSV_RAW };
+	       O_CSV_RAW, O_HOURS };
 	static const struct option longopts[] = {
 		{"from", required_argument, NULL, O_FROM},
 		{"to", required_argument, NULL, O_TO},
@@ -99,6 +102,7 @@ int cx_cmd_report(int argc, char **argv)
 		{"list", no_argument, NULL, O_LIST},
 		{"compare", required_argument, NULL, O_COMPARE},
 		{"csv-raw", no_argument, NULL, O_CSV_RAW},
+		{"hours", required_argument, NULL, O_HOURS},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -166,6 +170,11 @@ int cx_cmd_report(int argc, char **argv)
 			if (!cx_compare_parse(optarg, &compare))
 				return report_usage_error("--compare '%s': want previous or year", optarg);
 			break;
+		case O_HOURS:
+			if (strcmp(optarg, "business") != 0 && strcmp(optarg, "calendar") != 0)
+				return report_usage_error("--hours '%s': want business or calendar", optarg);
+			opt.business_hours = strcmp(optarg, "business") == 0;
+			break;
 		case O_LIST:
 			list();
 			return cx_finish_stdout();
@@ -201,7 +210,8 @@ int cx_cmd_report(int argc, char **argv)
 	cx_store *st = cx_store_open(db, CX_OPEN_READ_ONLY, &err);
 	if (!st)
 		return cx_report_error(&err);
-	if (resolve_period(st, from, to, has_kind, kind, &opt, &err) < 0) {
+	if ((opt.business_hours && cx_report_use_business_hours(st, &err) < 0) ||
+	    resolve_period(st, from, to, has_kind, kind, &opt, &err) < 0) {
 		cx_store_close(st);
 		return cx_report_error(&err);
 	}

@@ -1,5 +1,6 @@
 /* cmd_schedule.c — `cxtop schedule check FILE [--from T --to T]`: is a
- * schedules file right, and what does it say?  A manager writing working
+ * schedules file right, and what does it say?  `cxtop schedule load FILE
+ * [DB]` puts it in the store, where business time and the SLA read it.  A manager writing working
  * hours and holidays sees them read back as cxtop understood them, with
  * the hours of a week, and can try the business-time rule on two instants
  * of their own ("Friday 18:00 to Monday 09:05") before any figure uses it.
@@ -16,6 +17,7 @@
 #include "cxtop/period.h"
 #include "cxtop/schedules.h"
 #include "cxtop/sla.h"
+#include "cxtop/store.h"
 #include "cxtop/zone.h"
 
 #define usage_error(...) cx_usage_error_in("cxtop schedule --help", __VA_ARGS__)
@@ -25,9 +27,13 @@ static const char *const day_names[] = {"mon", "tue", "wed", "thu", "fri", "sat"
 static void help(void)
 {
 	printf("Usage: cxtop schedule check FILE [--from TIME --to TIME]\n"
-	       "Reads a schedules file (working hours, holidays, the teams each applies\n"
-	       "to; cxtop(5), SCHEDULES) and prints it as cxtop understood it, with the\n"
-	       "working hours of a week.  Exits 1 with FILE:LINE:COLUMN when it is wrong.\n"
+	       "       cxtop [--actor NAME] schedule load FILE [DB]\n"
+	       "check reads a schedules file (working hours, holidays, the teams each\n"
+	       "applies to, SLA policies; cxtop(5), SCHEDULES) and prints it as cxtop\n"
+	       "understood it, with the working hours of a week.  load checks it the\n"
+	       "same way and replaces the store's schedules and SLA policies with it,\n"
+	       "in one audited edit (cxtop report schedules shows them).  Both exit 1\n"
+	       "with FILE:LINE:COLUMN when the file is wrong, and load changes nothing.\n"
 	       "\n"
 	       "  --from TIME --to TIME   the working time of each schedule between two\n"
 	       "                          instants (YYYY-MM-DD HH:MM, in the schedule's\n"
@@ -179,6 +185,40 @@ static int between(const cx_named_schedule *s, const char *from_text, const char
 	return CX_EXIT_OK;
 }
 
+/* Checks the file, then writes it to the store as a whole. */
+static int load_file(const char *path, const char *db)
+{
+	cx_error err = {0};
+	cx_schedules s;
+	if (cx_schedules_load(path, &s, &err) < 0)
+		return cx_report_error(&err);
+	cx_store *st = cx_store_open(db, CX_OPEN_READ_WRITE, &err);
+	if (!st) {
+		cx_schedules_free(&s);
+		return cx_report_error(&err);
+	}
+	cx_schedules_loaded got;
+	int rc = cx_store_schedules_load(st, &s, cx_actor(), &got, &err);
+	cx_store_close(st);
+	cx_schedules_free(&s);
+	if (rc < 0)
+		return cx_report_error(&err);
+	char p[512], d[512], t[128];
+	printf("%s: loaded %zu schedule%s (%zu team%s, %zu holiday%s) and %zu SLA polic%s into %s\n",
+	       cx_safe_text(p, sizeof p, path), got.schedules, got.schedules == 1 ? "" : "s", got.teams,
+	       got.teams == 1 ? "" : "s", got.holidays, got.holidays == 1 ? "" : "s", got.policies,
+	       got.policies == 1 ? "y" : "ies", cx_safe_text(d, sizeof d, db));
+	if (got.unknown_team[0])
+		fprintf(stderr, "cxtop: warning: %s names team '%s', which no agent is in\n", p,
+			cx_safe_text(t, sizeof t, got.unknown_team));
+	if (got.unscheduled)
+		fprintf(stderr,
+			"cxtop: warning: %zu agent%s in teams no schedule names, and no default schedule: their tickets"
+			" are counted on the clock\n",
+			got.unscheduled, got.unscheduled == 1 ? " is" : "s are");
+	return cx_finish_stdout();
+}
+
 int cx_cmd_schedule(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -209,14 +249,20 @@ int cx_cmd_schedule(int argc, char **argv)
 	if (!from != !to)
 		return usage_error("schedule: give --from and --to together%s", "");
 	if (optind >= argc)
-		return usage_error("schedule: what to do? (check FILE)%s", "");
-	if (strcmp(argv[optind], "check") != 0)
-		return usage_error("schedule: unknown action '%s' (check FILE)", argv[optind]);
+		return usage_error("schedule: what to do? (check FILE, load FILE [DB])%s", "");
+	const char *action = argv[optind];
+	bool load = strcmp(action, "load") == 0;
+	if (!load && strcmp(action, "check") != 0)
+		return usage_error("schedule: unknown action '%s' (check FILE, load FILE [DB])", action);
 	if (optind + 1 >= argc)
-		return usage_error("schedule check: which file?%s", "");
-	if (optind + 2 < argc)
-		return usage_error("schedule check: unexpected argument '%s'", argv[optind + 2]);
+		return usage_error("schedule %s: which file?", action);
+	if (optind + (load ? 3 : 2) < argc)
+		return usage_error("schedule %s: unexpected argument '%s'", action, argv[optind + (load ? 3 : 2)]);
+	if (load && from)
+		return usage_error("schedule load: --from and --to belong to check%s", "");
 	const char *path = argv[optind + 1];
+	if (load)
+		return load_file(path, optind + 2 < argc ? argv[optind + 2] : cx_configured_db());
 
 	cx_error err = {0};
 	cx_schedules s;

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-#include <pwd.h>
 #include <unistd.h>
 
 #include "cli_internal.h"
@@ -54,15 +53,6 @@ static int print_summary(const char *path, bool read_only)
 }
 
 /* Who edits: $USER, else the account's name, else "unknown". */
-static const char *login_name(void)
-{
-	const char *u = getenv("USER");
-	if (u && *u)
-		return u;
-	struct passwd *pw = getpwuid(getuid());
-	return pw && pw->pw_name && *pw->pw_name ? pw->pw_name : "unknown";
-}
-
 int cx_cmd_ui(const struct cx_ui_options *opt)
 {
 	const cx_config *cfg = cx_user_config();
@@ -73,7 +63,7 @@ int cx_cmd_ui(const struct cx_ui_options *opt)
 		.theme = opt->theme ? opt->theme : cfg->has_theme ? cfg->theme : NULL,
 		.no_color = opt->no_color,
 		.refresh_ms = cfg->refresh_ms,
-		.actor = opt->actor ? opt->actor : login_name(),
+		.actor = opt->actor ? opt->actor : cx_login_name(),
 	};
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return print_summary(t.db_path, t.read_only);

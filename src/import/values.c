@@ -46,6 +46,13 @@ static const struct alias status_aliases[] = {
 	{NULL, NULL},
 };
 
+/* Help desks' priority scales: Freshdesk's medium, osTicket's emergency. */
+static const struct alias priority_aliases[] = {
+	{"low", "low"}, {"normal", "normal"}, {"medium", "normal"}, {"high", "high"}, {"urgent", "urgent"},
+	{"emergency", "urgent"}, {"critical", "urgent"},
+	{NULL, NULL},
+};
+
 /* Folds s into out: lower case, runs of ' ', '_', '-' as one space, no
  * outer spaces. */
 static void fold(const char *s, char *out, size_t len)
@@ -86,6 +93,8 @@ const char *cx_imp_canonical(const cx_col *c, const char *value)
 		return alias_of(channel_aliases, value);
 	if (strcmp(c->name, "status") == 0 && c->values && strcmp(c->values[0], "new") == 0)
 		return alias_of(status_aliases, value);
+	if (strcmp(c->name, "priority") == 0)
+		return alias_of(priority_aliases, value);
 	/* Other enumerations: their own words, in any case. */
 	char key[128];
 	fold(value, key, sizeof key);

@@ -1,6 +1,7 @@
 /* report_common.c — what every report builder shares: the doc header, the
  * liability in force, and the ticket-KPI columns. */
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "report_internal.h"
@@ -72,7 +73,29 @@ cx_doc *cx_report_doc(cx_store *st, const cx_report_opts *opt, const char *name,
 		snprintf(full, sizeof full, "%s", lead);
 	else
 		snprintf(full, sizeof full, "%s — %s", lead, label);
-	return cx_doc_new(name, full, from, to, currency);
+	/* Say which clock the durations were counted on whenever it is not
+	 * the usual one, in every format. */
+	if (opt->business_hours && strlen(full) + 20 < sizeof full)
+		strcat(full, " · business hours");
+	cx_doc *doc = cx_doc_new(name, full, from, to, currency);
+	if (opt->business_hours)
+		cx_doc_fact(doc, "hours", "Hours", cx_text("business"));
+	return doc;
+}
+
+int cx_report_use_business_hours(cx_store *st, cx_error *err)
+{
+	cx_schedules s;
+	if (cx_store_schedules(st, &s, err) < 0)
+		return -1;
+	size_t n = s.n;
+	cx_schedules_free(&s);
+	if (n == 0)
+		return cx_fail(err, CX_EXIT_RUNTIME,
+			       "store '%s' has no schedules: business hours need one (cxtop schedule load FILE)",
+			       cx_store_path(st));
+	cx_store_set_hours(st, true);
+	return 0;
 }
 
 int64_t cx_report_liability(cx_store *st, const cx_report_opts *opt)

@@ -453,7 +453,7 @@ static int undo(cx_store *st, const char *actor, char *what, size_t len, cx_erro
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st,
 			 "SELECT " AUDIT_COLUMNS " FROM audit WHERE edit = (SELECT max(edit) FROM audit"
-			 " WHERE action <> 'undo' AND undone_by IS NULL) ORDER BY id DESC",
+			 " WHERE action <> 'undo' AND action <> 'load' AND undone_by IS NULL) ORDER BY id DESC",
 			 &s, err) < 0)
 		return -1;
 	cx_audit_row *rows;
@@ -522,4 +522,156 @@ int cx_store_audit(cx_store *st, int limit, cx_audit_row **rows, size_t *n, cx_e
 		return -1;
 	sqlite3_bind_int(s, 1, limit);
 	return read_audit(st, s, rows, n, err);
+}
+
+/* ---- schedules: replaced as a whole, from a file cxtop has checked ------- */
+
+static void summary(char *buf, size_t len, int64_t schedules, int64_t teams, int64_t holidays, int64_t policies)
+{
+	snprintf(buf, len, "%lld schedule%s, %lld team%s, %lld holiday%s, %lld SLA polic%s", (long long)schedules,
+		 schedules == 1 ? "" : "s", (long long)teams, teams == 1 ? "" : "s", (long long)holidays,
+		 holidays == 1 ? "" : "s", (long long)policies, policies == 1 ? "y" : "ies");
+}
+
+static int64_t count_of(cx_store *st, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	int64_t n = 0;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+/* Runs one prepared insert; binds are the caller's. */
+static int step_once(cx_store *st, sqlite3_stmt *s, cx_error *err)
+{
+	int rc = sqlite3_step(s);
+	return cx_q_done(st, s, rc == SQLITE_DONE ? SQLITE_DONE : rc, err);
+}
+
+static int write_schedule(cx_store *st, const cx_named_schedule *x, cx_error *err)
+{
+	sqlite3_stmt *s;
+	if (cx_q_prepare(st, "INSERT INTO schedules (name, timezone, is_default) VALUES (?, ?, ?)", &s, err) < 0)
+		return -1;
+	sqlite3_bind_text(s, 1, x->name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, x->timezone, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 3, x->is_default);
+	if (step_once(st, s, err) < 0)
+		return -1;
+	int64_t id = sqlite3_last_insert_rowid(st->db);
+	for (int d = 0; d < 7; d++)
+		for (int k = 0; k < x->hours.nhours[d]; k++) {
+			if (cx_q_prepare(st, "INSERT INTO schedule_hours (schedule_id, weekday, start_s, end_s)"
+					     " VALUES (?, ?, ?, ?)", &s, err) < 0)
+				return -1;
+			sqlite3_bind_int64(s, 1, id);
+			sqlite3_bind_int(s, 2, d);
+			sqlite3_bind_int(s, 3, x->hours.hours[d][k].from);
+			sqlite3_bind_int(s, 4, x->hours.hours[d][k].to);
+			if (step_once(st, s, err) < 0)
+				return -1;
+		}
+	for (size_t h = 0; h < x->nholidays; h++) {
+		char day[11];
+		cx_date_format(x->holidays[h], day);
+		if (cx_q_prepare(st, "INSERT INTO schedule_holidays (schedule_id, on_day, name) VALUES (?, ?, ?)", &s,
+				 err) < 0)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_text(s, 2, day, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 3, x->holiday_names[h] ? x->holiday_names[h] : "", -1, SQLITE_TRANSIENT);
+		if (step_once(st, s, err) < 0)
+			return -1;
+	}
+	for (size_t t = 0; t < x->nteams; t++) {
+		if (cx_q_prepare(st, "INSERT INTO schedule_teams (team, schedule_id) VALUES (?, ?)", &s, err) < 0)
+			return -1;
+		sqlite3_bind_text(s, 1, x->teams[t], -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(s, 2, id);
+		if (step_once(st, s, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int write_policy(cx_store *st, const cx_sla_policy *p, cx_error *err)
+{
+	sqlite3_stmt *s;
+	if (cx_q_prepare(st, "INSERT INTO sla_policies (name, priorities, channels, first_reply, resolution, business)"
+			     " VALUES (?, ?, ?, ?, ?, ?)", &s, err) < 0)
+		return -1;
+	sqlite3_bind_text(s, 1, p->name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 2, (int)p->priorities);
+	sqlite3_bind_int(s, 3, (int)p->channels);
+	if (p->first_reply > 0)
+		sqlite3_bind_int64(s, 4, p->first_reply);
+	else
+		sqlite3_bind_null(s, 4);
+	if (p->resolution > 0)
+		sqlite3_bind_int64(s, 5, p->resolution);
+	else
+		sqlite3_bind_null(s, 5);
+	sqlite3_bind_int(s, 6, p->business);
+	return step_once(st, s, err);
+}
+
+/* What the load leaves a manager to know: a team nobody is in (a typo?),
+ * agents whose team no schedule covers. */
+static void look_at_teams(cx_store *st, cx_schedules_loaded *out)
+{
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(st->db,
+			       "SELECT team FROM schedule_teams WHERE team NOT IN (SELECT team FROM agents) ORDER BY team"
+			       " LIMIT 1",
+			       -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		cx_q_text(s, 0, out->unknown_team, sizeof out->unknown_team);
+	sqlite3_finalize(s);
+	out->unscheduled = (size_t)count_of(st, "SELECT count(*) FROM agents WHERE NOT EXISTS (SELECT 1 FROM schedules"
+						" WHERE is_default = 1) AND team NOT IN (SELECT team FROM schedule_teams)");
+}
+
+static int replace_schedules(cx_store *st, const cx_schedules *s, const char *actor, cx_schedules_loaded *out,
+			     cx_error *err)
+{
+	char before[160], after[160];
+	summary(before, sizeof before, count_of(st, "SELECT count(*) FROM schedules"),
+		count_of(st, "SELECT count(*) FROM schedule_teams"), count_of(st, "SELECT count(*) FROM schedule_holidays"),
+		count_of(st, "SELECT count(*) FROM sla_policies"));
+	int rc = sqlite3_exec(st->db,
+			      "DELETE FROM schedule_teams; DELETE FROM schedule_holidays; DELETE FROM schedule_hours;"
+			      " DELETE FROM schedules; DELETE FROM sla_policies;",
+			      NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return cx_store_sql_fail(st, err, rc, "cannot write to store");
+	memset(out, 0, sizeof *out);
+	for (size_t i = 0; i < s->n; i++) {
+		if (write_schedule(st, &s->v[i], err) < 0)
+			return -1;
+		out->teams += s->v[i].nteams;
+		out->holidays += s->v[i].nholidays;
+	}
+	for (size_t i = 0; i < s->nsla; i++)
+		if (write_policy(st, &s->sla[i], err) < 0)
+			return -1;
+	out->schedules = s->n;
+	out->policies = s->nsla;
+	look_at_teams(st, out);
+	summary(after, sizeof after, (int64_t)out->schedules, (int64_t)out->teams, (int64_t)out->holidays,
+		(int64_t)out->policies);
+	const char *file = s->path ? strrchr(s->path, '/') : NULL;
+	file = file ? file + 1 : s->path ? s->path : "";
+	char row[32];
+	snprintf(row, sizeof row, "%s", *file ? file : "-");
+	return audit(st, next_edit(st), actor, "load", "schedules", row, "schedules", before, after, err);
+}
+
+int cx_store_schedules_load(cx_store *st, const cx_schedules *s, const char *actor, cx_schedules_loaded *out,
+			    cx_error *err)
+{
+	if (refuse_read_only(st, err) < 0 || begin(st, err) < 0)
+		return -1;
+	return finish(st, replace_schedules(st, s, actor, out, err), err);
 }

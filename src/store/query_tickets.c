@@ -80,3 +80,44 @@ int cx_store_daily_volume(cx_store *st, const cx_period *p, int64_t *out, int ma
 		out[i] = 0;
 	return cx_facts_scan(st, CX_FACT_CREATED, p->start, p->end, count_day, &d, err);
 }
+
+/* The tickets created in the period as the SLA measures them, as the store
+ * knew them at the period's end: a ticket resolved then and reopened since
+ * (or reassigned) is read as it was, from its first change after the end
+ * (schema 3), like the backlog above. */
+int cx_store_sla_tickets(cx_store *st, const cx_period *p, void (*visit)(const cx_sla_ticket *t, void *ctx), void *ctx,
+			 cx_error *err)
+{
+	static const char sql[] =
+		"SELECT t.id, coalesce(CASE WHEN c.id IS NULL THEN t.agent_id ELSE c.agent_before END, 0), t.channel,"
+		" t.priority, t.created_at, t.first_response_at,"
+		" CASE WHEN c.id IS NULL THEN t.resolved_at ELSE c.resolved_before END"
+		" FROM tickets t LEFT JOIN ticket_changes c ON c.id = (SELECT min(id) FROM ticket_changes"
+		"   WHERE ticket_id = t.id AND at >= ?2)"
+		" WHERE t.created_at >= ?1 AND t.created_at < ?2 ORDER BY t.id";
+	sqlite3_stmt *s;
+	if (cx_q_prepare(st, sql, &s, err) < 0)
+		return -1;
+	cx_q_bind_period(s, p);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		cx_sla_ticket t = {
+			.id = sqlite3_column_int64(s, 0),
+			.agent_id = sqlite3_column_int64(s, 1),
+			.channel = -1,
+			.priority = -1,
+			.created_at = sqlite3_column_int64(s, 4),
+			.first_reply_at = sqlite3_column_type(s, 5) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 5),
+			.resolved_at = sqlite3_column_type(s, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 6),
+		};
+		const char *ch = (const char *)sqlite3_column_text(s, 2), *pr = (const char *)sqlite3_column_text(s, 3);
+		for (int i = 0; ch && i < CX_FACT_CHANNELS; i++)
+			if (strcmp(ch, cx_fact_channel_names[i]) == 0)
+				t.channel = i;
+		for (int i = 0; pr && i < CX_PRIO_COUNT; i++)
+			if (strcmp(pr, cx_priority_names[i]) == 0)
+				t.priority = i;
+		visit(&t, ctx);
+	}
+	return cx_q_done(st, s, rc, err);
+}

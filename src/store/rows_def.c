@@ -21,6 +21,7 @@ static const char *const campaign_kinds[] = {"upsell", "winback", "notification"
 static const char *const recovered_by[] = {"dunning", "support", NULL};
 static const char *const claim_kinds[] = {"lost", "damaged", NULL};
 static const char *const claim_status[] = {"draft", "filed", "approved", "denied", "paid", NULL};
+static const char *const priorities[] = {"low", "normal", "high", "urgent", NULL};
 static const char *const cost_kinds[] = {"staff", "platform", "other", NULL};
 
 /* Column shorthands, to keep each table one screen. */
@@ -80,6 +81,7 @@ static const cx_col tickets[] = {
 	{.name = "csat_scale", .kind = CX_COL_SCALE, .defaulted = true},
 	{.name = "replies", .kind = CX_COL_INT, .max = 1000000, .defaulted = true},
 	{.name = "reopened", .kind = CX_COL_INT, .max = 1000000, .defaulted = true},
+	ENUM("priority", false, priorities),
 };
 
 static const cx_col orders[] = {

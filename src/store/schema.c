@@ -414,7 +414,7 @@ static const char v3[] =
 #define BY_SOURCE(col)                                                                       \
 	"(SELECT " col " FROM tickets WHERE source = new.source AND source_id = new.source_id" \
 	" AND source_id IS NOT NULL)"
-#define ROLLUP_TRIGGERS \
+#define ROLLUP_INSERT_DELETE_TRIGGERS \
 	"CREATE TRIGGER tickets_rollup_insert AFTER INSERT ON tickets BEGIN" \
 	DIRTY("0", "new.created_at") \
 	DIRTY("1", "new.resolved_at") \
@@ -431,14 +431,18 @@ static const char v3[] =
 	"CREATE TRIGGER tickets_rollup_delete AFTER DELETE ON tickets BEGIN" \
 	DIRTY("0", "old.created_at") \
 	DIRTY("1", "old.resolved_at") \
-	"END;" \
+	"END;"
+/* The update trigger names the columns the facts are made of; version 5
+ * adds priority (more_cols: ", priority"). */
+#define ROLLUP_UPDATE_TRIGGER(more_cols) \
 	"CREATE TRIGGER tickets_rollup_update AFTER UPDATE OF agent_id, channel, topic, complexity, created_at," \
-	"  first_response_at, resolved_at, replies, reopened, csat, csat_scale ON tickets BEGIN" \
+	"  first_response_at, resolved_at, replies, reopened, csat, csat_scale" more_cols " ON tickets BEGIN" \
 	DIRTY("0", "old.created_at") \
 	DIRTY("1", "old.resolved_at") \
 	DIRTY("0", "new.created_at") \
 	DIRTY("1", "new.resolved_at") \
 	"END;"
+#define ROLLUP_TRIGGERS ROLLUP_INSERT_DELETE_TRIGGERS ROLLUP_UPDATE_TRIGGER("")
 static const char v4[] =
 	"CREATE TABLE ticket_hours ("
 	"  kind    INTEGER NOT NULL CHECK (kind = 0 OR kind = 1),"
@@ -465,11 +469,94 @@ static const char v4[] =
 	"  SELECT DISTINCT 0, created_at / 3600 FROM tickets"
 	"  UNION SELECT DISTINCT 1, resolved_at / 3600 FROM tickets WHERE resolved_at IS NOT NULL;";
 
+/* Version 5: working hours and service levels.
+ *
+ * A ticket's priority, as the help desk set it (NULL when it set none).
+ * Schedules (a zone, weekly intervals of wall-clock time, holidays), which
+ * team works by which, and the SLA policies, tried in id order, are
+ * written by `cxtop schedule load` as a whole, from a file cxtop has
+ * checked; the CHECKs hold whoever writes.  The packed facts gain the
+ * priority (format 3), so every hour is packed again after the upgrade;
+ * the audit learns the action 'load' of the entity 'schedules'. */
+#define PRIORITY_OK(c)                                                                                    \
+	"(" c " IS NULL OR " c " = 'low' OR " c " = 'normal' OR " c " = 'high' OR " c " = 'urgent')"
+#define SECONDS_OF_DAY(c) "typeof(" c ") = 'integer' AND " c " BETWEEN 0 AND 86400"
+static const char v5[] =
+	"ALTER TABLE tickets ADD COLUMN priority TEXT CHECK " PRIORITY_OK("priority") ";"
+	"DROP TRIGGER tickets_rollup_update;"
+	ROLLUP_UPDATE_TRIGGER(", priority")
+	"INSERT INTO ticket_hours_dirty (kind, hour)"
+	"  SELECT DISTINCT 0, created_at / 3600 FROM tickets"
+	"  UNION SELECT DISTINCT 1, resolved_at / 3600 FROM tickets WHERE resolved_at IS NOT NULL"
+	"  ON CONFLICT DO NOTHING;"
+
+	"CREATE TABLE schedules ("
+	"  id         INTEGER PRIMARY KEY,"
+	"  name       TEXT NOT NULL UNIQUE CHECK (length(trim(name)) BETWEEN 1 AND 100),"
+	"  timezone   TEXT NOT NULL CHECK (length(timezone) BETWEEN 1 AND 64 AND timezone NOT GLOB '*..*'),"
+	"  is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default = 0 OR is_default = 1)"
+	");"
+	"CREATE UNIQUE INDEX schedules_one_default ON schedules (is_default) WHERE is_default = 1;"
+	/* [start_s, end_s): seconds after local midnight of weekday (0 Monday). */
+	"CREATE TABLE schedule_hours ("
+	"  schedule_id INTEGER NOT NULL REFERENCES schedules (id) ON DELETE CASCADE,"
+	"  weekday     INTEGER NOT NULL CHECK (typeof(weekday) = 'integer' AND weekday BETWEEN 0 AND 6),"
+	"  start_s     INTEGER NOT NULL CHECK (" SECONDS_OF_DAY("start_s") "),"
+	"  end_s       INTEGER NOT NULL CHECK (" SECONDS_OF_DAY("end_s") " AND end_s > start_s),"
+	"  PRIMARY KEY (schedule_id, weekday, start_s)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE schedule_holidays ("
+	"  schedule_id INTEGER NOT NULL REFERENCES schedules (id) ON DELETE CASCADE,"
+	"  on_day      TEXT NOT NULL CHECK (" DATE_OK("on_day") "),"
+	"  name        TEXT NOT NULL DEFAULT '' CHECK (length(name) <= 100),"
+	"  PRIMARY KEY (schedule_id, on_day)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE schedule_teams ("
+	"  team        TEXT PRIMARY KEY CHECK (length(trim(team)) > 0),"
+	"  schedule_id INTEGER NOT NULL REFERENCES schedules (id) ON DELETE CASCADE"
+	");"
+	/* priorities: a bit per low, normal, high, urgent (1, 2, 4, 8); channels:
+	 * per email, chat, phone, social, sms (1 .. 16); 0 matches any.  Targets
+	 * in seconds, NULL for none; business = 1 counts them in the team's
+	 * working hours, 0 on the clock. */
+	"CREATE TABLE sla_policies ("
+	"  id          INTEGER PRIMARY KEY,"
+	"  name        TEXT NOT NULL CHECK (length(trim(name)) BETWEEN 1 AND 100),"
+	"  priorities  INTEGER NOT NULL DEFAULT 0 CHECK (typeof(priorities) = 'integer' AND priorities BETWEEN 0 AND 15),"
+	"  channels    INTEGER NOT NULL DEFAULT 0 CHECK (typeof(channels) = 'integer' AND channels BETWEEN 0 AND 31),"
+	"  first_reply INTEGER CHECK (first_reply IS NULL OR (typeof(first_reply) = 'integer' AND first_reply > 0)),"
+	"  resolution  INTEGER CHECK (resolution IS NULL OR (typeof(resolution) = 'integer' AND resolution > 0)),"
+	"  business    INTEGER NOT NULL DEFAULT 1 CHECK (business = 0 OR business = 1),"
+	"  CHECK (first_reply IS NOT NULL OR resolution IS NOT NULL)"
+	");"
+
+	"CREATE TABLE audit_v5 ("
+	"  id        INTEGER PRIMARY KEY,"
+	"  edit      INTEGER NOT NULL,"
+	"  at        INTEGER NOT NULL,"
+	"  actor     TEXT NOT NULL CHECK (length(actor) > 0),"
+	"  action    TEXT NOT NULL CHECK (action = 'edit' OR action = 'add' OR action = 'archive'"
+	"              OR action = 'undo' OR action = 'load'),"
+	"  entity    TEXT NOT NULL CHECK (entity = 'campaigns' OR entity = 'settings' OR entity = 'schedules'),"
+	"  row_id    TEXT NOT NULL,"
+	"  field     TEXT NOT NULL,"
+	"  old       TEXT,"
+	"  new       TEXT,"
+	"  undone_by INTEGER"
+	");"
+	"INSERT INTO audit_v5 SELECT id, edit, at, actor, action, entity, row_id, field, old, new, undone_by"
+	"  FROM audit ORDER BY id;"
+	"DROP TABLE audit;"
+	"ALTER TABLE audit_v5 RENAME TO audit;"
+	"CREATE INDEX audit_edit ON audit (edit);"
+	"CREATE INDEX audit_entity ON audit (entity, row_id);";
+
 static const char *const migrations[] = {
 	v1,
 	v2,
 	v3,
 	v4,
+	v5,
 };
 
 const char *cx_schema_migration(int from_version)
@@ -481,5 +568,5 @@ const char *cx_schema_migration(int from_version)
 
 const char *cx_schema_rollup_triggers(void)
 {
-	return ROLLUP_TRIGGERS;
+	return ROLLUP_INSERT_DELETE_TRIGGERS ROLLUP_UPDATE_TRIGGER(", priority");
 }

@@ -7,7 +7,7 @@
 const char *cx_schema_migration(int from_version);
 
 /* The CREATE TRIGGER statements that note the hours a write touches
- * (version 4), for cxtop check to compare and put back. */
+ * (version 4, the update trigger as version 5 made it), for cxtop check to compare and put back. */
 const char *cx_schema_rollup_triggers(void);
 
 #endif

@@ -106,6 +106,7 @@ void cx_store_close(cx_store *st)
 	sqlite3_finalize(st->data_version_stmt);
 	cx_q_cache_clear(st);
 	cx_fact_cache_free(st);
+	cx_store_clock_free(st);
 	sqlite3_close_v2(st->db);
 	free(st->path);
 	free(st);

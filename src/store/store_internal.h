@@ -25,10 +25,17 @@ struct cx_store {
 	uint64_t clock;
 	/* The last period's ticket facts, decoded, per kind (fact_cache.c). */
 	struct cx_fact_cache *fact_cache[2];
+	/* Schedules and SLA policies with their zones (query_schedules.c). */
+	struct cx_store_clock *clock_cache;
+	/* Durations in the tickets' working hours instead of on the clock
+	 * (cx_store_set_hours). */
+	bool business_hours;
 };
 
 /* Fills err with "<doing> '<path>': <why rc>" and returns -1. */
 int cx_store_sql_fail(cx_store *st, cx_error *err, int rc, const char *doing);
+/* Frees the clock kept on the handle (on close, and when it is stale). */
+void cx_store_clock_free(cx_store *st);
 
 #endif
 

@@ -2,7 +2,7 @@
  *
  * A packed hour is a blob:
  *
- *   byte 2 (the format);
+ *   byte 3 (the format);
  *   the hour's agents: varint n, n zigzag varints (agent ids, 0 unassigned);
  *   its topics: varint n, then each as varint length, bytes, NUL;
  *   the big values: varint n, n varints (see below);
@@ -10,7 +10,7 @@
  *     u16 seconds into the hour of the kind's instant
  *     u16 agent index, u16 topic index
  *     u8  channel | (complexity - 1) << 3 | nps scale << 5
- *     u8  csat + 1 (0: not rated)
+ *     u8  csat + 1 (0: not rated) | priority + 1 << 4 (0: none; 1 low .. 4 urgent)
  *     u32 frt + 1, u32 resolution + 1 (0: none)
  *     u8  replies, u8 reopened
  *   A field holding all ones stands for the next of the big values, so a
@@ -31,7 +31,7 @@
 #include "cxtop/xalloc.h"
 #include "rollup.h"
 
-#define FORMAT 2
+#define FORMAT 3
 #define RECORD 18 /* bytes of a ticket's record */
 
 const char *const cx_fact_channel_names[CX_FACT_CHANNELS] = {"email", "chat", "phone", "social", "sms"};
@@ -39,7 +39,8 @@ const char *const cx_fact_channel_names[CX_FACT_CHANNELS] = {"email", "chat", "p
 /* The columns of a fact, after the pass's instant. */
 #define FACT_COLS                                                                                            \
 	", coalesce(agent_id, 0), channel, complexity, topic, first_response_at - created_at,"              \
-	" resolved_at - created_at, replies, reopened, csat, (csat_scale = '0-10' OR csat_scale = '1-10')" \
+	" resolved_at - created_at, replies, reopened, csat, (csat_scale = '0-10' OR csat_scale = '1-10')," \
+	" priority" \
 	" FROM tickets WHERE "
 
 static const char *const raw_sql[2] = {
@@ -53,6 +54,14 @@ static int channel_index(const unsigned char *name)
 		if (strcmp((const char *)name, cx_fact_channel_names[i]) == 0)
 			return i;
 	return 0; /* the schema allows no other */
+}
+
+static int priority_index(const unsigned char *name)
+{
+	for (int i = 0; name && i < CX_PRIO_COUNT; i++)
+		if (strcmp((const char *)name, cx_priority_names[i]) == 0)
+			return i;
+	return -1;
 }
 
 static void fact_of_row(sqlite3_stmt *s, cx_fact *f)
@@ -70,6 +79,7 @@ static void fact_of_row(sqlite3_stmt *s, cx_fact *f)
 	f->reopened = sqlite3_column_int64(s, 8);
 	f->csat = (int8_t)(sqlite3_column_type(s, 9) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 9));
 	f->nps_scale = sqlite3_column_int(s, 10) != 0;
+	f->priority = (int8_t)priority_index(sqlite3_column_text(s, 11));
 }
 
 /* Visits the tickets of [start, end) as stored. */
@@ -203,7 +213,7 @@ static void pack_one(const cx_fact *f, void *ctx)
 	put_le(r + 2, agent, 2);
 	put_le(r + 4, topic, 2);
 	r[6] = (unsigned char)(f->channel | (f->complexity - 1) << 3 | (f->nps_scale ? 1 : 0) << 5);
-	r[7] = (unsigned char)(f->csat + 1);
+	r[7] = (unsigned char)((f->csat + 1) | (f->priority + 1) << 4);
 	put_field(pk, r + 8, (uint64_t)(f->frt + 1), 4);
 	put_field(pk, r + 12, (uint64_t)(f->resolution + 1), 4);
 	put_field(pk, r + 16, (uint64_t)f->replies, 1);
@@ -333,12 +343,14 @@ bool cx_facts_unpack(const unsigned char *blob, size_t len, int64_t hour, cx_fac
 		f.channel = (int8_t)(flags & 7);
 		f.complexity = (int8_t)((flags >> 3 & 3) + 1);
 		f.nps_scale = flags >> 5 & 1;
-		f.csat = (int8_t)(p[7] - 1);
+		f.csat = (int8_t)((p[7] & 15) - 1);
+		f.priority = (int8_t)((p[7] >> 4) - 1);
 		f.frt = field_of(p + 8, 4, &big) - 1;
 		f.resolution = field_of(p + 12, 4, &big) - 1;
 		f.replies = field_of(p + 16, 1, &big);
 		f.reopened = field_of(p + 17, 1, &big);
-		if (big.bad || agent >= nagents || topic >= ntopics || f.channel >= CX_FACT_CHANNELS || f.csat > 10) {
+		if (big.bad || agent >= nagents || topic >= ntopics || f.channel >= CX_FACT_CHANNELS || f.csat > 10 ||
+		    f.priority >= CX_PRIO_COUNT) {
 			r.bad = true;
 			break;
 		}
@@ -488,16 +500,59 @@ static int scan(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end
 	return ret;
 }
 
-int cx_facts_scan(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end, cx_fact_visit visit, void *ctx,
-		  cx_error *err)
+/* Business hours: each fact's durations counted in its schedule's working
+ * time, on the way from the scan (or the cache, which keeps them on the
+ * clock) to the visitor. */
+struct business {
+	const cx_clock *clock;
+	enum cx_fact_kind kind;
+	cx_fact_visit visit;
+	void *ctx;
+};
+
+static void business_visit(const cx_fact *f, void *ctx)
 {
-	if (start >= end)
-		return 0;
-	cx_rollup_refresh_if_idle(st);
+	struct business *b = ctx;
+	cx_fact g = *f;
+	int64_t created = b->kind == CX_FACT_CREATED ? f->at : f->at - f->resolution;
+	if (f->frt >= 0)
+		g.frt = cx_clock_business(b->clock, f->agent_id, created, created + f->frt);
+	if (f->resolution >= 0)
+		g.resolution = cx_clock_business(b->clock, f->agent_id, created, created + f->resolution);
+	b->visit(&g, b->ctx);
+}
+
+static int scan_on_the_clock(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end, cx_fact_visit visit,
+			     void *ctx, cx_error *err)
+{
 	if (cx_fact_cache_visit(st, kind, start, end, visit, ctx))
 		return 0;
 	struct tee t = {visit, ctx, cx_fact_cache_begin(st, kind, start, end)};
 	int ret = scan(st, kind, start, end, tee_visit, &t, err);
 	cx_fact_cache_end(t.cache, ret == 0);
 	return ret;
+}
+
+int cx_facts_scan(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end, cx_fact_visit visit, void *ctx,
+		  cx_error *err)
+{
+	if (start >= end)
+		return 0;
+	cx_rollup_refresh_if_idle(st);
+	if (!st->business_hours)
+		return scan_on_the_clock(st, kind, start, end, visit, ctx, err);
+	struct business b = {.kind = kind, .visit = visit, .ctx = ctx};
+	if (cx_store_clock(st, &b.clock, err) < 0)
+		return -1;
+	return scan_on_the_clock(st, kind, start, end, business_visit, &b, err);
+}
+
+void cx_store_set_hours(cx_store *st, bool business)
+{
+	st->business_hours = business;
+}
+
+bool cx_store_business_hours(const cx_store *st)
+{
+	return st->business_hours;
 }

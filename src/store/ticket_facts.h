@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "cxtop/sla.h"
 #include "store_internal.h"
 
 /* Which instant a pass ranges over. */
@@ -37,6 +38,7 @@ typedef struct cx_fact {
 	int8_t complexity; /* 1..3 */
 	int8_t csat;       /* 0..10; -1: not rated */
 	bool nps_scale;    /* rated on a 0-10 or 1-10 scale */
+	int8_t priority;   /* CX_PRIO_* (cxtop/sla.h); -1: none set */
 } cx_fact;
 
 typedef void (*cx_fact_visit)(const cx_fact *f, void *ctx);

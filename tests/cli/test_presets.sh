@@ -97,6 +97,14 @@ want=$(sqlite3 "$WORK/fplain.db" "SELECT \"First response time (in hrs)\" FROM f
 if [ "$got" = "$(echo "$want" | awk -F: '{ print $1 * 3600 + $2 * 60 + $3 }')" ]; then ok "Freshdesk: $want after creation is $got s"; else
 	not_ok "Freshdesk: first response duration" "$got for $want"; fi
 
+# Priority is kept as Zendesk wrote it, "-" as none set.
+want=$(sqlite3 -separator ' ' "$WORK/plain.db" "SELECT coalesce(nullif(Priority, '-'), 'none'), count(*) FROM z
+	GROUP BY 1 ORDER BY 1" | tr '\n' ';')
+got=$(sqlite3 -separator ' ' "$WORK/z.db" "SELECT coalesce(priority, 'none'), count(*) FROM tickets GROUP BY 1 ORDER BY 1" |
+	tr '\n' ';')
+if [ -n "$want" ] && [ "$want" = "$got" ]; then ok "Zendesk: each ticket's priority is kept, '-' as none"; else
+	not_ok "Zendesk: priorities" "want: $want" "got: $got"; fi
+
 # ---- osticket-csv ----------------------------------------------------------------
 FIX=tests/data/osticket-tickets.csv
 "$CXTOP" init "$WORK/o.db" >/dev/null
@@ -115,6 +123,11 @@ sqlite3 -separator ' ' "$WORK/oplain.db" "
 	jq -r '.rows[] | "\(.channel) \(.tickets) \(.solved)"' >"$WORK/got"
 if [ -s "$WORK/want" ] && cmp -s "$WORK/want" "$WORK/got"; then ok "osTicket: report channels equals the file counted in SQL"; else
 	not_ok "osTicket: report channels equals the file counted in SQL" "want: $(tr '\n' ';' <"$WORK/want")" "got: $(tr '\n' ';' <"$WORK/got")"; fi
+want=$(sqlite3 -separator ' ' "$WORK/oplain.db" "SELECT CASE lower(Priority) WHEN 'emergency' THEN 'urgent'
+	ELSE lower(Priority) END AS p, count(*) FROM o GROUP BY p ORDER BY p" | tr '\n' ';')
+got=$(sqlite3 -separator ' ' "$WORK/o.db" "SELECT priority, count(*) FROM tickets GROUP BY 1 ORDER BY 1" | tr '\n' ';')
+if [ -n "$want" ] && [ "$want" = "$got" ]; then ok "osTicket: priorities kept, Emergency as urgent"; else
+	not_ok "osTicket: priorities" "want: $want" "got: $got"; fi
 got=$(sqlite3 "$WORK/o.db" "SELECT datetime(created_at, 'unixepoch') FROM tickets WHERE source_id = '100201'")
 if [ "$got" = "2022-01-03 11:16:00" ]; then ok "osTicket: '01/03/2022 11:16 am' is read as osTicket writes it"; else
 	not_ok "osTicket: 12-hour dates" "got $got"; fi

@@ -121,6 +121,14 @@ sqlite3 -separator '|' "$WORK/raw.db" "
 if [ -s "$WORK/want" ] && cmp -s "$WORK/want" "$WORK/got"; then ok "freshdesk-json: report agents equals the pages counted, names from the agents list"; else
 	not_ok "freshdesk-json: report agents" "want: $(tr '\n' ';' <"$WORK/want")" "got: $(tr '\n' ';' <"$WORK/got")"; fi
 
+# Priorities: Freshdesk's codes 1-4, Zendesk's words (null: none set).
+want=$(jq -r '.[] | .priority | tostring' tests/data/freshdesk-tickets-*.json | sort | uniq -c |
+	awk '{split("low normal high urgent", n, " "); printf "%s %s;", n[$2], $1}')
+got=$(sqlite3 -separator ' ' "$WORK/f.db" "SELECT priority, count(*) FROM tickets GROUP BY 1
+	ORDER BY CASE priority WHEN 'low' THEN 1 WHEN 'normal' THEN 2 WHEN 'high' THEN 3 ELSE 4 END" | tr '\n' ';')
+if [ -n "$want" ] && [ "$want" = "$got" ]; then ok "freshdesk-json: priority codes 1-4 as low, normal, high, urgent"; else
+	not_ok "freshdesk-json: priorities" "want: $want" "got: $got"; fi
+
 # The mapping's json block is checked like the rest of the file.
 printf 'table: tickets\njson:\n  join:\n    a.b: {from: users, key: x}\nfields:\n  source_id: id\n' >"$WORK/m.yaml"
 run import tickets "$ZT" --map "$WORK/m.yaml" "$WORK/z.db"

@@ -15,6 +15,26 @@ static int setup(void **state)
 	path = tu_tmp_path("edit.db");
 	unlink(path);
 	tu_copy("sample.db", path);
+	/* The sample's trail holds the load of its schedules: these tests
+	 * count the rows an edit writes, so they start from an empty trail
+	 * (the load and undo meet in undo_passes_over_a_schedules_load). */
+	sqlite3 *db;
+	if (sqlite3_open(path, &db) != SQLITE_OK || sqlite3_exec(db, "DELETE FROM audit", NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("cannot empty the trail of %s", path);
+	sqlite3_close(db);
+	cx_error err = {0};
+	st = cx_store_open(path, CX_OPEN_READ_WRITE, &err);
+	if (!st)
+		fail_msg("%s", err.msg);
+	return 0;
+}
+
+/* The sample as shipped, its schedules load on the trail. */
+static int setup_as_shipped(void **state)
+{
+	path = tu_tmp_path("edit.db");
+	unlink(path);
+	tu_copy("sample.db", path);
 	cx_error err = {0};
 	st = cx_store_open(path, CX_OPEN_READ_WRITE, &err);
 	if (!st)
@@ -338,6 +358,23 @@ static int teardown_all(void **state)
 	return 0;
 }
 
+/* A load replaces every schedule at once: u does not undo it (loading the
+ * earlier file does), and passes over it to the edit before. */
+static void undo_passes_over_a_schedules_load(void **state)
+{
+	cx_error err = {0};
+	char what[256];
+	assert_int_equal(count("SELECT count(*) FROM audit WHERE action = 'load' AND entity = 'schedules'"), 1);
+	assert_int_equal(cx_store_undo(st, "tester", what, sizeof what, &err), 0);
+	assert_string_equal(what, "nothing to undo");
+	assert_int_equal(count("SELECT count(*) FROM schedules"), 2);
+	assert_int_equal(cx_store_setting_set(st, "returns_liability_bp", "1500", "tester", &err), 0);
+	assert_int_equal(cx_store_undo(st, "tester", what, sizeof what, &err), 1);
+	assert_int_equal(count("SELECT value FROM settings WHERE key = 'returns_liability_bp'"), 1000);
+	assert_int_equal(count("SELECT count(*) FROM schedules"), 2);
+	assert_int_equal(count("SELECT count(*) FROM audit WHERE action = 'load' AND undone_by IS NULL"), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -356,6 +393,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(read_only_refuses_every_edit, setup, teardown),
 		cmocka_unit_test_setup_teardown(audit_list_newest_first, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_takes_wildcards_literally, setup, teardown),
+		cmocka_unit_test_setup_teardown(undo_passes_over_a_schedules_load, setup_as_shipped, teardown),
 	};
 	return cmocka_run_group_tests_name("edit", tests, NULL, teardown_all);
 }

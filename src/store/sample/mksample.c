@@ -1,6 +1,10 @@
 /* mksample.c — builds sample.db, the store cxtop ships with.
  *
- * Usage: mksample OUT.db
+ * Usage: mksample OUT.db [SCHEDULES.yaml]
+ *
+ * The schedules file (working hours, holidays, SLA policies) is loaded the
+ * way a manager loads one, through cxtop's own reader and an audited edit
+ * by "sample".
  *
  * Creates the store with cx_store_init (schema and default settings), fills
  * it in one transaction, checks every promised figure, then makes the file
@@ -11,14 +15,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cxtop/schedules.h"
 #include "cxtop/store.h"
 #include "sample.h"
 #include "store/store_internal.h"
 
 int main(int argc, char **argv)
 {
-	if (argc != 2 || argv[1][0] == '-') {
-		fprintf(stderr, "usage: mksample OUT.db\n");
+	if (argc < 2 || argc > 3 || argv[1][0] == '-') {
+		fprintf(stderr, "usage: mksample OUT.db [SCHEDULES.yaml]\n");
 		return 2;
 	}
 	const char *out = argv[1];
@@ -53,6 +58,20 @@ int main(int argc, char **argv)
 	/* The ticket rollups packed, so that the committed store is current. */
 	if (cx_store_rollup_refresh(st, &err) < 0)
 		die("%s", err.msg);
+	if (argc == 3) {
+		cx_schedules sched;
+		cx_schedules_loaded got;
+		if (cx_schedules_load(argv[2], &sched, &err) < 0 ||
+		    cx_store_schedules_load(st, &sched, "sample", &got, &err) < 0)
+			die("%s", err.msg);
+		cx_schedules_free(&sched);
+		/* As if loaded the morning the sample's story begins: the file
+		 * must come out the same on every run. */
+		char sql[128];
+		snprintf(sql, sizeof sql, "UPDATE audit SET at = %lld WHERE actor = 'sample'",
+			 (long long)at(START_DAY, 8, 0, 0));
+		sq_exec(st->db, sql);
+	}
 
 	int failed = verify(st->db);
 	if (failed) {
