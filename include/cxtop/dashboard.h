@@ -6,6 +6,7 @@
 
 #include "cxtop/model.h"
 #include "cxtop/period.h"
+#include "cxtop/sla_report.h"
 #include "cxtop/store.h"
 
 #define CX_DASH_TOP 10 /* the summary report prints the first 3 */
@@ -37,6 +38,8 @@ typedef struct cx_dashboard {
 	char scoring_error[512];    /* a refused scoring file, or "" */
 	int64_t claims_open, claims_due_7d, claims_past_deadline, claims_open_value;
 	cx_watch_counts watch;
+	bool sla_on;                /* the store has SLA policies */
+	cx_sla_counts sla;          /* the team's, as report sla's total row */
 } cx_dashboard;
 
 /* Loads the dashboard of period p at the given liability percentage. */

@@ -91,6 +91,17 @@ static int claims(cx_store *st, cx_dashboard *d, cx_error *err)
 	return 0;
 }
 
+static int sla(cx_store *st, cx_dashboard *d, cx_error *err)
+{
+	cx_sla_view v;
+	if (cx_sla_view_load(st, &d->period, &v, err) < 0)
+		return -1;
+	d->sla_on = v.npolicies > 0;
+	d->sla = v.total;
+	cx_sla_view_free(&v);
+	return 0;
+}
+
 int cx_dashboard_load(cx_store *st, const cx_period *p, int64_t liability_bp, cx_dashboard *d, cx_error *err)
 {
 	memset(d, 0, sizeof *d);
@@ -111,7 +122,8 @@ int cx_dashboard_load(cx_store *st, const cx_period *p, int64_t liability_bp, cx
 	if (cx_store_backlog(st, p, &d->backlog, err) < 0 || cx_store_pnl(st, p, &d->pnl_raw, err) < 0)
 		goto fail;
 	d->pnl = cx_pnl_compute(&d->pnl_raw, liability_bp);
-	if (leaders(st, d, err) < 0 || claims(st, d, err) < 0 || cx_store_customer_counts(st, &d->watch, err) < 0)
+	if (leaders(st, d, err) < 0 || claims(st, d, err) < 0 || cx_store_customer_counts(st, &d->watch, err) < 0 ||
+	    sla(st, d, err) < 0)
 		goto fail;
 	d->watch.complaints = ov.complaints;
 	return 0;

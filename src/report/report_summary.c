@@ -44,6 +44,16 @@ cx_doc *cx_report_summary(cx_store *st, const cx_report_opts *opt, cx_error *err
 	cx_doc_fact(doc, "claims_past_deadline", "Claims past deadline", cx_int(d.claims_past_deadline));
 	cx_doc_fact(doc, "watchlist", "Watchlist size", cx_int(d.watch.watchlist));
 	cx_doc_fact(doc, "alarm", "Everyone's results look the same", cx_bool(d.alarm));
+	/* Only for a store with SLA policies: as report sla's total row. */
+	if (d.sla_on) {
+		int64_t bp = 0;
+		bool ok = cx_sla_met_bp(&d.sla, CX_SLA_FIRST, &bp);
+		cx_doc_fact(doc, "sla_first_reply_met_pct", "SLA first reply met", cx_bp_or_null(ok, bp));
+		ok = cx_sla_met_bp(&d.sla, CX_SLA_RESOLUTION, &bp);
+		cx_doc_fact(doc, "sla_resolution_met_pct", "SLA resolution met", cx_bp_or_null(ok, bp));
+		cx_doc_fact(doc, "sla_breaches", "SLA breaches",
+			    cx_int(d.sla.breached[CX_SLA_FIRST] + d.sla.breached[CX_SLA_RESOLUTION]));
+	}
 	cx_table *t = cx_doc_table(doc, "top_agents", "Top agents by attributed revenue", top_cols, 5);
 	for (int i = 0; i < d.ntop && i < 3; i++) {
 		cx_cell *c = cx_table_row(t);

@@ -27,7 +27,41 @@ struct events {
 	int32_t ndays;
 	unsigned char **days; /* per row, per day of the period: 1 solved, 2 reopened */
 	cx_day_cache day_cache;
+	/* The facts come on the clock; durations are counted in business
+	 * time when the store is set so, and a ticket an SLA policy covers is
+	 * judged by the policy's targets on the policy's clock instead of the
+	 * rules' targets (NULL: the store has no policies). */
+	const cx_clock *clock;
+	bool business;
 };
+
+/* Whether the ticket's first reply came within target, and whether its
+ * resolution missed the resolution target. */
+static void judge(const struct events *ev, const cx_fact *f, bool *frt_met, bool *sla_miss)
+{
+	int64_t created = f->at - f->resolution;
+	int64_t frt = f->frt, res = f->resolution;
+	if (ev->business) {
+		if (frt >= 0)
+			frt = cx_clock_business(ev->clock, f->agent_id, created, created + frt);
+		res = cx_clock_business(ev->clock, f->agent_id, created, f->at);
+	}
+	*frt_met = frt >= 0 && frt <= ev->frt_s;
+	*sla_miss = res > ev->sla_s;
+	if (!ev->clock || !ev->clock->set.nsla)
+		return;
+	cx_sla_ticket t = {.agent_id = f->agent_id, .channel = f->channel, .priority = f->priority,
+			   .created_at = created, .first_reply_at = f->frt >= 0 ? created + f->frt : -1,
+			   .resolved_at = f->at};
+	cx_sla_result first, resolution;
+	/* As of the resolution: a solved ticket's targets are all decided. */
+	if (!cx_clock_sla(ev->clock, &t, f->at, &first, &resolution))
+		return;
+	if (first.state != CX_SLA_NONE)
+		*frt_met = first.state == CX_SLA_MET;
+	if (resolution.state != CX_SLA_NONE)
+		*sla_miss = resolution.state == CX_SLA_BREACHED;
+}
 
 static void count_events(const cx_fact *f, void *ctx)
 {
@@ -40,13 +74,15 @@ static void count_events(const cx_fact *f, void *ctx)
 	cx_score_raw *r = &ev->rows[i];
 	int64_t *t = r->ticket[f->complexity - 1];
 	bool rated = f->csat >= 0;
+	bool frt_met, sla_miss;
+	judge(ev, f, &frt_met, &sla_miss);
 	t[CX_R_SOLVED]++;
-	t[CX_R_FRT_MET] += f->frt >= 0 && f->frt <= ev->frt_s;
+	t[CX_R_FRT_MET] += frt_met;
 	t[CX_R_ONE_TOUCH] += f->replies == 1;
 	t[CX_R_PROMOTER] += rated && f->csat >= 9;
 	t[CX_R_DETRACTOR] += rated && f->csat <= 6;
 	t[CX_R_REOPENED] += f->reopened > 0;
-	t[CX_R_SLA_MISS] += f->resolution > ev->sla_s;
+	t[CX_R_SLA_MISS] += sla_miss;
 	r->solved++;
 	r->one_touch += f->replies == 1;
 	r->reopened += f->reopened > 0;
@@ -88,7 +124,13 @@ static int ticket_events(cx_store *st, const cx_period *p, int64_t frt_s, int64_
 	ev.days = cx_xcalloc(n ? n : 1, sizeof *ev.days);
 	for (size_t i = 0; i < n; i++)
 		*cx_keymap_at(&ev.row_of, rows[i].agent_id, NULL) = (int)i;
-	int rc = cx_facts_scan(st, CX_FACT_RESOLVED, p->start, p->end, count_events, &ev, err);
+	ev.business = cx_store_business_hours(st);
+	int rc = cx_store_clock(st, &ev.clock, err);
+	/* judge() counts on the clock itself: the facts come unconverted. */
+	cx_store_set_hours(st, false);
+	if (rc == 0)
+		rc = cx_facts_scan(st, CX_FACT_RESOLVED, p->start, p->end, count_events, &ev, err);
+	cx_store_set_hours(st, ev.business);
 	for (size_t i = 0; i < n; i++) {
 		if (rc == 0 && streaks)
 			rows[i].streak_days = longest_streak(ev.days[i], ev.ndays);

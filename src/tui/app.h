@@ -91,7 +91,8 @@ struct cx_view {
 struct cx_table_kind; /* view_table.h */
 extern const struct cx_view_ops cx_dashboard_ops, cx_table_ops, cx_tickets_ops, cx_whatif_ops, cx_customers_ops,
 	cx_help_ops, cx_detail_ops, cx_form_ops;
-extern const struct cx_table_kind cx_table_agents, cx_table_campaigns, cx_table_claims, cx_table_leaderboard;
+extern const struct cx_table_kind cx_table_agents, cx_table_campaigns, cx_table_claims, cx_table_leaderboard,
+	cx_table_sla;
 
 struct cx_app {
 	cx_store *st;

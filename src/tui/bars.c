@@ -13,8 +13,8 @@ void cx_bars_top(struct cx_app *app)
 	struct tm tm;
 	localtime_r(&app->refreshed_at, &tm);
 	strftime(when, sizeof when, "%H:%M:%S", &tm);
-	snprintf(left, sizeof left, " cxtop  %s  ◂ %s ▸  %s", app->db_path, label,
-		 cx_period_kind_name(app->period.kind));
+	snprintf(left, sizeof left, " cxtop  %s  ◂ %s ▸  %s%s", app->db_path, label,
+		 cx_period_kind_name(app->period.kind), cx_store_business_hours(app->st) ? "  business hours" : "");
 	snprintf(right, sizeof right, "%s⟳ %s ", app->read_only ? "READ-ONLY  " : "", when);
 	cx_ui_style(app, CX_EL_HEADER);
 	int rw = cx_utf8_width(right);

@@ -17,6 +17,31 @@ static void set_period(struct cx_app *app, cx_period p)
 	app->status[0] = '\0';
 }
 
+/* Business hours need a schedule: without one the key says how to load
+ * it and nothing changes. */
+static void toggle_hours(struct cx_app *app)
+{
+	bool business = !cx_store_business_hours(app->st);
+	if (business) {
+		cx_schedules s;
+		cx_error err = {0};
+		if (cx_store_schedules(app->st, &s, &err) < 0) {
+			cx_app_status(app, true, "%s", err.msg);
+			return;
+		}
+		size_t n = s.n;
+		cx_schedules_free(&s);
+		if (!n) {
+			cx_app_status(app, true, "no schedules in this store: load one with cxtop schedule load FILE");
+			return;
+		}
+	}
+	cx_store_set_hours(app->st, business);
+	cx_app_invalidate(app);
+	cx_app_status(app, false, "durations %s (H: %s)", business ? "in business hours" : "on the clock",
+		      business ? "on the clock" : "business hours");
+}
+
 static void step_period(struct cx_app *app, int dir)
 {
 	/* Periods with no tickets at all are empty screens: stop at the data's
@@ -209,6 +234,9 @@ static void app_request(struct cx_app *app, enum cx_req req, int arg)
 		break;
 	case CX_REQ_THEME:
 		next_theme(app);
+		break;
+	case CX_REQ_HOURS:
+		toggle_hours(app);
 		break;
 	case CX_REQ_UNDO:
 		undo(app);

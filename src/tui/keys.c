@@ -35,6 +35,7 @@ const struct cx_key cx_keys[] = {
 	{KEY_HOME, KEY_HOME, "Home", CX_REQ_PERIOD_LATEST},
 	{'p', 'p', "p", CX_REQ_PERIOD_LENGTH},
 	{'t', 't', "t", CX_REQ_THEME},
+	{'H', 'H', "H", CX_REQ_HOURS},
 	{'u', 'u', "u", CX_REQ_UNDO},
 	{12, 12, "Ctrl-L", CX_REQ_REDRAW},
 	{'j', 'j', "j", CX_REQ_DOWN},

@@ -32,6 +32,7 @@
 	X(PERIOD_LATEST, true, "the latest period with tickets")                                \
 	X(PERIOD_LENGTH, true, "period length: month, week, quarter")                           \
 	X(THEME, true, "the next theme")                                                        \
+	X(HOURS, true, "durations in business hours (the schedules) or on the clock")            \
 	X(UNDO, true, "undo the last edit (campaigns, the applied liability)")                  \
 	X(REDRAW, true, "redraw the screen")                                                    \
 	X(DOWN, false, "down one row")                                                          \

@@ -1,6 +1,6 @@
-/* table_kinds.c — the four lists made of the table view: Agents,
- * Campaigns (with its edit keys), Claims and the Leaderboard (with how the
- * points were earned as its detail pane). */
+/* table_kinds.c — the lists made of the table view: Agents, Campaigns
+ * (with its edit keys), Claims, the Leaderboard (with how the points were
+ * earned as its detail pane), and the SLA (opened from the dashboard). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,3 +139,15 @@ const struct cx_table_kind cx_table_leaderboard = {.name = "Leaderboard",
 						   .detail = leader_detail,
 						   .agent_rows = true,
 						   .keys = leader_keys};
+
+/* ---- the SLA: report sla's tables, per agent first (its total is the
+ * dashboard's figure), then by team, channel, priority, policy, the
+ * breaches and the targets still running. */
+static const struct cx_req_use sla_keys[] = {
+	TABLE_KEYS,
+	{CX_REQ_FILTER, "by team, channel, priority, policy; the breaches; what is still running"},
+	{CX_REQ_OPEN, "every figure of the row"},
+	{CX_REQ_NONE, NULL},
+};
+
+const struct cx_table_kind cx_table_sla = {.name = "SLA", .report = "sla", .agent_rows = true, .keys = sla_keys};

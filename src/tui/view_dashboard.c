@@ -26,6 +26,7 @@ enum drill {
 	D_AGENT,
 	D_WATCHLIST,
 	D_WHATIF,
+	D_SLA,
 };
 
 struct item {
@@ -198,6 +199,16 @@ static void tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x,
 	pct_or_na(c, sizeof c, k->reopen_ok, k->reopen_bp);
 	snprintf(lab, sizeof lab, "%s · %s", b, c);
 	if (y < end) line(app, d, y++, x, w, "One-touch · reopened", lab, CX_EL_NORMAL, D_TICKETS, 0);
+	if (d->dash.sla_on && y < end) {
+		int64_t fr = 0, rs = 0;
+		bool fr_ok = cx_sla_met_bp(&d->dash.sla, CX_SLA_FIRST, &fr);
+		bool rs_ok = cx_sla_met_bp(&d->dash.sla, CX_SLA_RESOLUTION, &rs);
+		pct_or_na(b, sizeof b, fr_ok, fr);
+		pct_or_na(c, sizeof c, rs_ok, rs);
+		snprintf(lab, sizeof lab, "%s · %s", b, c);
+		line(app, d, y++, x, w, "SLA met reply · resolved", lab,
+		     (fr_ok && fr < 9000) || (rs_ok && rs < 9000) ? CX_EL_WARN : CX_EL_GOOD, D_SLA, 0);
+	}
 	if (y < end) {
 		cx_ui_style(app, CX_EL_MUTED);
 		cx_ui_text(y, x, 6, "Daily", false);
@@ -321,6 +332,9 @@ static void drill(struct cx_app *app, struct dashboard *d, const struct item *it
 		return;
 	case D_WHATIF:
 		cx_nav_push(app, &cx_whatif_ops, NULL);
+		return;
+	case D_SLA:
+		cx_nav_push(app, &cx_table_ops, &cx_table_sla);
 		return;
 	case D_TICKETS:
 		break;
