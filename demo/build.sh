@@ -7,7 +7,8 @@
 # Kaamos Box Oy: a help desk on Zendesk (its API's pages), a Shopify shop
 # (its orders export, with the agents' discount codes), subscriptions
 # billed through Stripe (its payments export), and a few files of its own:
-# settings, agents, campaigns, monthly costs (demo/*.csv).
+# settings, agents, campaigns, monthly costs (demo/*.csv), and the
+# teams' working hours and SLA targets (demo/schedules.yaml).
 set -eu
 CXTOP=${2:+$1}
 CXTOP=${CXTOP:-./cxtop}
@@ -26,3 +27,6 @@ run import tickets $D/payments-tickets.csv "$DB"
 run import orders $D/shopify-orders.csv --preset shopify-orders "$DB"
 run import returns $D/shopify-orders.csv --preset shopify-refunds "$DB"
 run import charges $D/stripe-payments.csv --preset stripe-payments "$DB"
+# Working hours, holidays and SLA targets of both teams.
+echo "cxtop schedule load demo/schedules.yaml $DB"
+"$CXTOP" --actor demo schedule load demo/schedules.yaml "$DB" >/dev/null

@@ -31,7 +31,21 @@ struct gather {
 	cx_agent_row *agents;
 	size_t nagents;
 	size_t cap_agents, cap_teams, cap_breaches, cap_running;
+	/* The period's agents by id, with their row and their team's row
+	 * (-1 until first met): a ticket's rows in a binary search instead of
+	 * two walks over a few hundred rows. */
+	struct slot {
+		int64_t id;
+		int agent, team;
+	} *slots;
+	size_t nslots;
 };
+
+static int by_slot_id(const void *x, const void *y)
+{
+	const struct slot *a = x, *b = y;
+	return (a->id > b->id) - (a->id < b->id);
+}
 
 static cx_sla_group *group(cx_sla_group **arr, size_t *n, size_t *cap, const char *key, int64_t key_int)
 {
@@ -106,12 +120,22 @@ static void visit(const cx_sla_ticket *t, void *ctx)
 		return;
 	}
 	int policy = (int)(p - g->clock->set.sla);
-	cx_sla_group *agent = agent_group(g, t->agent_id);
-	const char *team = agent->team;
+	struct slot key = {.id = t->agent_id};
+	struct slot *slot = g->nslots ? bsearch(&key, g->slots, g->nslots, sizeof key, by_slot_id) : NULL;
+	cx_sla_group *agent = slot ? &v->agents[slot->agent] : agent_group(g, t->agent_id);
+	const char *team_name = *agent->team ? agent->team : "Unassigned";
+	cx_sla_group *team;
+	if (slot && slot->team >= 0) {
+		team = &v->teams[slot->team];
+	} else {
+		team = group(&v->teams, &v->nteams, &g->cap_teams, team_name, 0);
+		if (slot)
+			slot->team = (int)(team - v->teams);
+	}
 	cx_sla_counts *cs[] = {
 		&v->total,
 		&agent->c,
-		&group(&v->teams, &v->nteams, &g->cap_teams, *team ? team : "Unassigned", 0)->c,
+		&team->c,
 		&v->channels[t->channel >= 0 && t->channel < 5 ? t->channel : 0].c,
 		/* Listed urgent first, then "none". */
 		&v->priorities[t->priority >= 0 ? CX_PRIO_COUNT - 1 - t->priority : CX_PRIO_COUNT].c,
@@ -194,8 +218,13 @@ int cx_sla_view_load(cx_store *st, const cx_period *p, cx_sla_view *out, cx_erro
 	}
 	/* One row per agent in the agents report's order (team, name), the
 	 * unassigned after them; rows without a ticket are dropped at the end. */
-	for (size_t i = 0; i < g.nagents; i++)
-		agent_group(&g, g.agents[i].id);
+	g.slots = cx_xcalloc(g.nagents ? g.nagents : 1, sizeof *g.slots);
+	for (size_t i = 0; i < g.nagents; i++) {
+		cx_sla_group *r = agent_group(&g, g.agents[i].id);
+		g.slots[g.nslots++] = (struct slot){g.agents[i].id, (int)(r - out->agents), -1};
+	}
+	if (g.nslots > 1)
+		qsort(g.slots, g.nslots, sizeof *g.slots, by_slot_id);
 	int rc = cx_store_sla_tickets(st, p, visit, &g, err);
 	if (rc == 0) {
 		size_t k = 0;
@@ -203,11 +232,16 @@ int cx_sla_view_load(cx_store *st, const cx_period *p, cx_sla_view *out, cx_erro
 			if (out->agents[i].c.tickets)
 				out->agents[k++] = out->agents[i];
 		out->nagents = k;
-		qsort(out->teams, out->nteams, sizeof *out->teams, by_key);
-		qsort(out->breaches, out->nbreaches, sizeof *out->breaches, by_margin_desc);
-		qsort(out->running, out->nrunning, sizeof *out->running, by_margin_asc);
+		/* qsort(NULL, 0, ...) is undefined: an empty period has no rows. */
+		if (out->nteams > 1)
+			qsort(out->teams, out->nteams, sizeof *out->teams, by_key);
+		if (out->nbreaches > 1)
+			qsort(out->breaches, out->nbreaches, sizeof *out->breaches, by_margin_desc);
+		if (out->nrunning > 1)
+			qsort(out->running, out->nrunning, sizeof *out->running, by_margin_asc);
 	}
 	free(g.agents);
+	free(g.slots);
 	if (rc < 0)
 		cx_sla_view_free(out);
 	return rc;

@@ -151,27 +151,32 @@ void cx_store_clock_free(cx_store *st)
 }
 
 /* The instants a zone must cover: every ticket's, and now (an open
- * ticket's time runs until the period's end). */
+ * ticket's time runs until the period's end), read from the indexes.  A
+ * first reply is never after now nor after a ticket's resolution in real
+ * data; the zones reach 400 days past the newest instant besides. */
 static int ticket_span(cx_store *st, int64_t *lo, int64_t *hi, cx_error *err)
 {
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st,
-			 "SELECT min(created_at), max(max(coalesce(resolved_at, 0), coalesce(first_response_at, 0))),"
-			 " max(created_at) FROM tickets",
+			 "SELECT (SELECT min(created_at) FROM tickets), (SELECT max(created_at) FROM tickets),"
+			 " (SELECT max(resolved_at) FROM tickets)",
 			 &s, err) < 0)
 		return -1;
 	int rc = sqlite3_step(s);
 	int64_t now = (int64_t)time(NULL);
 	*lo = now;
 	*hi = now;
-	if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL) {
-		*lo = sqlite3_column_int64(s, 0);
-		int64_t a = sqlite3_column_int64(s, 1), b = sqlite3_column_int64(s, 2);
-		*hi = a > b ? a : b;
-		if (*hi < now)
-			*hi = now;
-		if (*lo > now)
-			*lo = now;
+	if (rc == SQLITE_ROW) {
+		/* An empty store has NULLs here: now alone, then. */
+		if (sqlite3_column_type(s, 0) != SQLITE_NULL) {
+			*lo = sqlite3_column_int64(s, 0);
+			int64_t a = sqlite3_column_int64(s, 1), b = sqlite3_column_int64(s, 2);
+			*hi = a > b ? a : b;
+			if (*hi < now)
+				*hi = now;
+			if (*lo > now)
+				*lo = now;
+		}
 		rc = SQLITE_DONE;
 	}
 	return cx_q_done(st, s, rc, err);

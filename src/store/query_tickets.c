@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cxtop/xalloc.h"
+#include "keymap.h"
 #include "ticket_facts.h"
 
 int cx_store_backlog(cx_store *st, const cx_period *p, int64_t *out, cx_error *err)
@@ -84,22 +85,41 @@ int cx_store_daily_volume(cx_store *st, const cx_period *p, int64_t *out, int ma
 /* The tickets created in the period as the SLA measures them, as the store
  * knew them at the period's end: a ticket resolved then and reopened since
  * (or reassigned) is read as it was, from its first change after the end
- * (schema 3), like the backlog above. */
+ * (schema 3), like the backlog above.  Those few are read first, into a
+ * map; then the period's tickets in one pass over the created_at index. */
+struct as_was {
+	int64_t agent, resolved; /* resolved -1: unresolved then */
+};
+
 int cx_store_sla_tickets(cx_store *st, const cx_period *p, void (*visit)(const cx_sla_ticket *t, void *ctx), void *ctx,
 			 cx_error *err)
 {
-	static const char sql[] =
-		"SELECT t.id, coalesce(CASE WHEN c.id IS NULL THEN t.agent_id ELSE c.agent_before END, 0), t.channel,"
-		" t.priority, t.created_at, t.first_response_at,"
-		" CASE WHEN c.id IS NULL THEN t.resolved_at ELSE c.resolved_before END"
-		" FROM tickets t LEFT JOIN ticket_changes c ON c.id = (SELECT min(id) FROM ticket_changes"
-		"   WHERE ticket_id = t.id AND at >= ?2)"
-		" WHERE t.created_at >= ?1 AND t.created_at < ?2 ORDER BY t.id";
+	static const char changed_sql[] =
+		"SELECT c.ticket_id, coalesce(c.agent_before, 0), c.resolved_before FROM ticket_changes c"
+		" JOIN tickets t ON t.id = c.ticket_id AND t.created_at >= ?1 AND t.created_at < ?2"
+		" WHERE c.at >= ?2 AND c.id = (SELECT min(id) FROM ticket_changes WHERE ticket_id = c.ticket_id AND at >= ?2)";
+	static const char sql[] = "SELECT id, coalesce(agent_id, 0), channel, priority, created_at, first_response_at,"
+				  " resolved_at FROM tickets WHERE created_at >= ?1 AND created_at < ?2 ORDER BY id";
+	cx_keymap changed = {0};
+	struct as_was *was = NULL;
+	size_t nwas = 0, cap = 0;
 	sqlite3_stmt *s;
-	if (cx_q_prepare(st, sql, &s, err) < 0)
+	if (cx_q_prepare(st, changed_sql, &s, err) < 0)
 		return -1;
 	cx_q_bind_period(s, p);
 	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		was = cx_q_grow(was, &cap, nwas, sizeof *was);
+		was[nwas] = (struct as_was){sqlite3_column_int64(s, 1),
+					    sqlite3_column_type(s, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 2)};
+		*cx_keymap_at(&changed, sqlite3_column_int64(s, 0), NULL) = (int)nwas++;
+	}
+	if (cx_q_done(st, s, rc, err) < 0 || cx_q_prepare(st, sql, &s, err) < 0) {
+		cx_keymap_free(&changed);
+		free(was);
+		return -1;
+	}
+	cx_q_bind_period(s, p);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		cx_sla_ticket t = {
 			.id = sqlite3_column_int64(s, 0),
@@ -110,6 +130,13 @@ int cx_store_sla_tickets(cx_store *st, const cx_period *p, void (*visit)(const c
 			.first_reply_at = sqlite3_column_type(s, 5) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 5),
 			.resolved_at = sqlite3_column_type(s, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 6),
 		};
+		if (nwas) {
+			int k = *cx_keymap_at(&changed, t.id, NULL);
+			if (k >= 0) {
+				t.agent_id = was[k].agent;
+				t.resolved_at = was[k].resolved;
+			}
+		}
 		const char *ch = (const char *)sqlite3_column_text(s, 2), *pr = (const char *)sqlite3_column_text(s, 3);
 		for (int i = 0; ch && i < CX_FACT_CHANNELS; i++)
 			if (strcmp(ch, cx_fact_channel_names[i]) == 0)
@@ -119,5 +146,7 @@ int cx_store_sla_tickets(cx_store *st, const cx_period *p, void (*visit)(const c
 				t.priority = i;
 		visit(&t, ctx);
 	}
+	cx_keymap_free(&changed);
+	free(was);
 	return cx_q_done(st, s, rc, err);
 }

@@ -94,6 +94,13 @@ static void line(struct cx_app *app, struct dashboard *d, int y, int x, int w, c
 	cx_ui_style(app, CX_EL_NORMAL);
 }
 
+/* A figure's label whole: the full one when it fits beside the value,
+ * else the brief one (an 80-column screen has 36 columns a panel). */
+static const char *fit(const char *full, const char *brief, int w, const char *value)
+{
+	return cx_utf8_width(full) + 1 + cx_utf8_width(value) <= w ? full : brief;
+}
+
 static void pnl_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h, int w)
 {
 	char b[64], title[64];
@@ -181,11 +188,13 @@ static void tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x,
 	dur(b, sizeof b, &k->raw.frt, true);
 	dur(c, sizeof c, &k->raw.frt, false);
 	snprintf(lab, sizeof lab, "%s · %s", b, c);
-	if (y < end) line(app, d, y++, x, w, "First response med · p90", lab, CX_EL_NORMAL, D_TICKETS, 0);
+	if (y < end) line(app, d, y++, x, w, fit("First response med · p90", "1st reply med · p90", w, lab), lab,
+			  CX_EL_NORMAL, D_TICKETS, 0);
 	dur(b, sizeof b, &k->raw.resolution, true);
 	dur(c, sizeof c, &k->raw.resolution, false);
 	snprintf(lab, sizeof lab, "%s · %s", b, c);
-	if (y < end) line(app, d, y++, x, w, "Resolution med · p90", lab, CX_EL_NORMAL, D_TICKETS, 0);
+	if (y < end) line(app, d, y++, x, w, fit("Resolution med · p90", "Resolved med · p90", w, lab), lab,
+			  CX_EL_NORMAL, D_TICKETS, 0);
 	pct_or_na(b, sizeof b, k->csat_ok, k->csat_bp);
 	cx_fmt_int(c, sizeof c, k->unrated);
 	snprintf(lab, sizeof lab, "CSAT (%s unrated)", c);
@@ -198,7 +207,8 @@ static void tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x,
 	pct_or_na(b, sizeof b, k->one_touch_ok, k->one_touch_bp);
 	pct_or_na(c, sizeof c, k->reopen_ok, k->reopen_bp);
 	snprintf(lab, sizeof lab, "%s · %s", b, c);
-	if (y < end) line(app, d, y++, x, w, "One-touch · reopened", lab, CX_EL_NORMAL, D_TICKETS, 0);
+	if (y < end) line(app, d, y++, x, w, fit("One-touch · reopened", "1-touch · reopened", w, lab), lab,
+			  CX_EL_NORMAL, D_TICKETS, 0);
 	if (d->dash.sla_on && y < end) {
 		int64_t fr = 0, rs = 0;
 		bool fr_ok = cx_sla_met_bp(&d->dash.sla, CX_SLA_FIRST, &fr);
@@ -206,7 +216,7 @@ static void tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x,
 		pct_or_na(b, sizeof b, fr_ok, fr);
 		pct_or_na(c, sizeof c, rs_ok, rs);
 		snprintf(lab, sizeof lab, "%s · %s", b, c);
-		line(app, d, y++, x, w, "SLA met reply · resolved", lab,
+		line(app, d, y++, x, w, fit("SLA met first reply · resolution", "SLA met 1st · res", w, lab), lab,
 		     (fr_ok && fr < 9000) || (rs_ok && rs < 9000) ? CX_EL_WARN : CX_EL_GOOD, D_SLA, 0);
 	}
 	if (y < end) {

@@ -1,0 +1,41 @@
+# test_sla.sh — the SLA in the interface: the dashboard's line is report
+# sla's total, Enter opens the report's tables (f: the next one), and H
+# counts every duration in business hours and back.
+. tests/screen/screen-lib
+
+start 80 24 "$DB"
+check "80x24: the tickets panel has the SLA line, whole" "SLA met 1st · res *87.51 % · 79.95 %"
+# The seventeenth figure: eight of the P&L, then the tickets panel's.
+keys j j j j j j j j j j j j j j j j Enter
+check "Enter on it opens the SLA per agent" "Dashboard › SLA · March 2022"
+check "... whose total is the dashboard's figure" "TOTAL .*3,413 .*487 .*87.51 %"
+keys f
+check "f: by team" "By team"
+keys Escape
+check "Esc is back on the dashboard" "Support P&L"
+check_not "... with the clock's medians" "business hours"
+keys H
+check "H: business hours, said in the top bar" "business hours"
+check "... and on the status line" "durations in business hours"
+check_not "... the medians counted in working hours" "1st reply med · p90 *1h 05m · 8h 08m"
+keys H
+check "H again: back on the clock" "1st reply med · p90 *1h 05m · 8h 08m"
+keys q
+wait_for 'EXIT=' 3
+check "q exits 0" "EXIT=0"
+
+# A wide screen has room for the whole labels.
+start 160 48 "$DB"
+check "160x48: the labels in full" "SLA met first reply · resolution *87.51 % · 79.95 %"
+check "... all of them" "First response med · p90 *1h 05m · 8h 08m"
+keys q
+wait_for 'EXIT=' 3
+
+# A store without schedules: H says how to get them and changes nothing.
+"$CXTOP" init "$WORK/empty.db" >/dev/null
+start 80 24 "$WORK/empty.db"
+keys H
+check "H without schedules says how to load them" "cxtop schedule load FILE"
+check_not "... and stays on the clock" " business hours"
+keys q
+wait_for 'EXIT=' 3
