@@ -6,8 +6,11 @@
  * running at the period's end, least time left first.  schedules: what
  * the store keeps, as cxtop schedule load wrote it. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "cxtop/xalloc.h"
 
 #include "cxtop/sla_report.h"
 #include "report_internal.h"
@@ -193,10 +196,13 @@ cx_doc *cx_report_schedules(cx_store *st, const cx_report_opts *opt, cx_error *e
 	if (cx_store_schedules(st, &s, err) < 0)
 		return NULL;
 	cx_doc *doc = cx_report_doc(st, opt, "schedules", "Schedules and SLA policies");
+	/* They do not depend on the period: the title does not name one. */
+	free(doc->title);
+	doc->title = cx_xstrdup("Schedules and SLA policies");
 	static const cx_column cols[] = {
 		{"schedule", "Schedule", CX_CELL_TEXT, 0}, {"timezone", "Time zone", CX_CELL_TEXT, 0},
 		{"default", "Default", CX_CELL_BOOL, 0},   {"teams", "Teams", CX_CELL_TEXT, 0},
-		{"week_s", "Week", CX_CELL_SECONDS, 0},    {"holidays", "Holidays", CX_CELL_INT, 0},
+		{"week", "Hours a week", CX_CELL_TEXT, 0}, {"holidays", "Holidays", CX_CELL_INT, 0},
 	};
 	cx_table *t = cx_doc_table(doc, "rows", NULL, cols, sizeof cols / sizeof cols[0]);
 	static const cx_column hcols[] = {
@@ -224,7 +230,11 @@ cx_doc *cx_report_schedules(cx_store *st, const cx_report_opts *opt, cx_error *e
 		c[1] = cx_text(x->timezone);
 		c[2] = cx_bool(x->is_default);
 		c[3] = cx_text(teams);
-		c[4] = cx_seconds(cx_schedule_week_seconds(&x->hours));
+		/* "88:00", as schedule check says it. */
+		int64_t week = cx_schedule_week_seconds(&x->hours);
+		char wk[32];
+		snprintf(wk, sizeof wk, "%lld:%02lld", (long long)(week / 3600), (long long)(week / 60 % 60));
+		c[4] = cx_text(wk);
 		c[5] = cx_int((int64_t)x->nholidays);
 		for (int w = 0; w < 7; w++)
 			for (int k = 0; k < x->hours.nhours[w]; k++) {
