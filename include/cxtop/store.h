@@ -20,7 +20,7 @@
 #include "cxtop/scoring.h"
 
 /* The schema version this build writes and understands (PRAGMA user_version). */
-#define CX_SCHEMA_VERSION 5
+#define CX_SCHEMA_VERSION 6
 
 typedef struct cx_store cx_store;
 
@@ -109,7 +109,8 @@ int cx_store_exec(cx_store *st, const char *sql, cx_error *err);
  * caller frees with free(); they are as long as the number of groups
  * (agents, campaigns, months), never as long as a table. */
 
-/* created_at of the newest (oldest) ticket, or 0 when there are none. */
+/* created_at of the newest (oldest) ticket, or 0 when there are none; the
+ * newest not counting tickets dated after tomorrow, unless all are. */
 int cx_store_newest_ticket(cx_store *st, int64_t *out, cx_error *err);
 int cx_store_oldest_ticket(cx_store *st, int64_t *out, cx_error *err);
 /* The stored returns-liability percentage in basis points (default 1000). */

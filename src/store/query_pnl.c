@@ -35,7 +35,14 @@ static int one_instant(cx_store *st, const char *sql, int64_t *out, cx_error *er
 
 int cx_store_newest_ticket(cx_store *st, int64_t *out, cx_error *err)
 {
-	return one_instant(st, "SELECT coalesce(max(created_at), 0) FROM tickets", out, err);
+	/* A ticket dated in the future (a clock or a typing mistake) does not
+	 * make the default period a future one: the newest up to tomorrow,
+	 * and only when there is none, the newest of all. */
+	return one_instant(st,
+			   "SELECT coalesce((SELECT max(created_at) FROM tickets"
+			   " WHERE created_at <= CAST(strftime('%s', 'now') AS INTEGER) + 86400),"
+			   " (SELECT max(created_at) FROM tickets), 0)",
+			   out, err);
 }
 
 int cx_store_oldest_ticket(cx_store *st, int64_t *out, cx_error *err)

@@ -14,7 +14,12 @@
  */
 #include "schema.h"
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cxtop/xalloc.h"
 
 /* A calendar date column: NULL or a real 'YYYY-MM-DD' date.  date() alone
  * lets '2021-02-30' through; a '+0 days' modifier normalises it to March,
@@ -551,19 +556,186 @@ static const char v5[] =
 	"CREATE INDEX audit_edit ON audit (edit);"
 	"CREATE INDEX audit_entity ON audit (entity, row_id);";
 
+/* Version 6: the schema guards every writer.
+ *
+ * Foreign keys are a connection's setting, off in the sqlite3 shell, and
+ * a CHECK that says "csat BETWEEN 0 AND 10" lets 9.5 in.  These triggers
+ * hold whatever the connection: a reference must name an existing row; a
+ * count, a rating or a day must be a whole number; an instant must lie in
+ * 2000-2099 (so one mistyped year cannot move every report's default
+ * period to 3170); money must stay within 1,000,000,000.00 (CX_MONEY_MAX),
+ * so that sums over ten million rows cannot overflow; and a row that
+ * others name cannot be deleted from under them.
+ *
+ * Each rule is written once, below, with $ where the row goes: "new." in
+ * the triggers, nothing in the query that finds the rows an existing store
+ * already holds against it.  The upgrade runs those queries first and
+ * refuses a store that has any, saying how to find them
+ * (cx_schema_guard_problems); the triggers are made from the same list
+ * (guard_sql).  Like every migration, never edit a rule: add version 7. */
+#define INSTANT_RANGE "BETWEEN 946684800 AND 4102444799" /* 2000-01-01 .. 2099-12-31 UTC */
+#define MONEY_MAX "100000000000"
+#define G_REF(col, table, key) "($" col " IS NULL OR EXISTS (SELECT 1 FROM " table " WHERE " key " = $" col "))"
+#define G_INSTANT(col) "($" col " IS NULL OR (typeof($" col ") = 'integer' AND $" col " " INSTANT_RANGE "))"
+#define G_INT(col) "($" col " IS NULL OR typeof($" col ") = 'integer')"
+#define G_MONEY(col) "($" col " IS NULL OR $" col " <= " MONEY_MAX ")"
+#define AND " AND "
+
+static const struct cx_guard guards[] = {
+	{"agents", G_MONEY("monthly_cost"), "monthly_cost is over 1000000000.00"},
+	{"customers", G_INSTANT("created_at"), "created_at is not an instant in 2000-2099"},
+	{"customers", G_INT("satisfaction") AND G_INT("blacklisted"), "satisfaction or blacklisted is not a whole number"},
+	{"tickets", G_REF("customer_id", "customers", "id"), "customer_id names no customer"},
+	{"tickets", G_REF("agent_id", "agents", "id"), "agent_id names no agent"},
+	{"tickets", G_INSTANT("created_at") AND G_INSTANT("first_response_at") AND G_INSTANT("resolved_at"),
+	 "created_at, first_response_at or resolved_at is not an instant in 2000-2099"},
+	{"tickets", G_INT("complexity") AND G_INT("csat") AND G_INT("replies") AND G_INT("reopened"),
+	 "complexity, csat, replies or reopened is not a whole number"},
+	{"campaigns", G_MONEY("cost_per_contact"), "cost_per_contact is over 1000000000.00"},
+	{"campaigns", G_INT("renewal_day") AND G_INT("dunning_days") AND G_INT("handoff_day") AND G_INT("archived"),
+	 "renewal_day, dunning_days, handoff_day or archived is not a whole number"},
+	{"orders", G_REF("customer_id", "customers", "id"), "customer_id names no customer"},
+	{"orders", G_REF("agent_id", "agents", "id"), "agent_id names no agent"},
+	{"orders", G_REF("campaign_id", "campaigns", "id"), "campaign_id names no campaign"},
+	{"orders", G_REF("discount_code", "agents", "discount_code"), "discount_code is the code of no agent"},
+	{"orders", G_INSTANT("placed_at"), "placed_at is not an instant in 2000-2099"},
+	{"orders", G_MONEY("amount") AND G_MONEY("cogs"), "amount or cogs is over 1000000000.00"},
+	{"returns", G_REF("order_id", "orders", "id"), "order_id names no order"},
+	{"returns", G_INSTANT("created_at"), "created_at is not an instant in 2000-2099"},
+	{"returns", G_MONEY("cost"), "cost is over 1000000000.00"},
+	{"campaign_contacts", G_REF("campaign_id", "campaigns", "id"), "campaign_id names no campaign"},
+	{"campaign_contacts", G_REF("customer_id", "customers", "id"), "customer_id names no customer"},
+	{"campaign_contacts", G_REF("agent_id", "agents", "id"), "agent_id names no agent"},
+	{"campaign_contacts", G_REF("order_id", "orders", "id"), "order_id names no order"},
+	{"campaign_contacts", G_REF("renewal_id", "renewals", "id"), "renewal_id names no renewal"},
+	{"campaign_contacts", G_INSTANT("contacted_at"), "contacted_at is not an instant in 2000-2099"},
+	{"renewals", G_REF("customer_id", "customers", "id"), "customer_id names no customer"},
+	{"renewals", G_REF("agent_id", "agents", "id"), "agent_id names no agent"},
+	{"renewals", G_REF("order_id", "orders", "id"), "order_id names no order"},
+	{"renewals", G_MONEY("amount"), "amount is over 1000000000.00"},
+	{"carrier_claims", G_REF("order_id", "orders", "id"), "order_id names no order"},
+	{"carrier_claims", G_REF("agent_id", "agents", "id"), "agent_id names no agent"},
+	{"carrier_claims", G_MONEY("claimed") AND G_MONEY("recovered"), "claimed or recovered is over 1000000000.00"},
+	{"costs", G_MONEY("amount"), "amount is over 1000000000.00"},
+	{"notify_channels", G_MONEY("cost_min") AND G_MONEY("cost_max"), "cost_min or cost_max is over 1000000000.00"},
+};
+
+/* A row others name stays: $ is "old." here. */
+#define G_UNUSED(other, col) "NOT EXISTS (SELECT 1 FROM " other " WHERE " col " = $id)"
+static const struct cx_guard delete_guards[] = {
+	{"agents",
+	 G_UNUSED("tickets", "agent_id") AND G_UNUSED("orders", "agent_id") AND G_UNUSED("campaign_contacts", "agent_id")
+		 AND G_UNUSED("renewals", "agent_id") AND G_UNUSED("carrier_claims", "agent_id"),
+	 "the agent has tickets, orders, contacts, renewals or claims"},
+	{"customers",
+	 G_UNUSED("tickets", "customer_id") AND G_UNUSED("orders", "customer_id")
+		 AND G_UNUSED("campaign_contacts", "customer_id") AND G_UNUSED("renewals", "customer_id"),
+	 "the customer has tickets, orders, contacts or renewals"},
+	{"campaigns", G_UNUSED("orders", "campaign_id") AND G_UNUSED("campaign_contacts", "campaign_id"),
+	 "the campaign has orders or contacts"},
+	{"orders",
+	 G_UNUSED("returns", "order_id") AND G_UNUSED("campaign_contacts", "order_id") AND G_UNUSED("renewals", "order_id")
+		 AND G_UNUSED("carrier_claims", "order_id"),
+	 "the order has returns, contacts, renewals or claims"},
+	{"renewals", G_UNUSED("campaign_contacts", "renewal_id"), "the renewal has contacts"},
+};
+
+#define NGUARDS (sizeof guards / sizeof guards[0])
+#define NDELETE_GUARDS (sizeof delete_guards / sizeof delete_guards[0])
+
+/* Appends cond with each $ replaced by prefix. */
+static void put_cond(char **out, size_t *len, size_t *cap, const char *cond, const char *prefix)
+{
+	for (const char *c = cond; *c; c++) {
+		const char *piece = *c == '$' ? prefix : (const char[]){*c, '\0'};
+		size_t n = strlen(piece);
+		if (*len + n + 1 > *cap) {
+			*cap = (*len + n + 1) * 2;
+			*out = cx_xreallocarray(*out, *cap, 1);
+		}
+		memcpy(*out + *len, piece, n + 1);
+		*len += n;
+	}
+}
+
+static void put(char **out, size_t *len, size_t *cap, const char *text)
+{
+	put_cond(out, len, cap, text, "");
+}
+
+/* The triggers of version 6, made once from the lists above. */
+static const char *guard_sql(void)
+{
+	static char *sql;
+	if (sql)
+		return sql;
+	size_t len = 0, cap = 0;
+	static const char *const tables[] = {"agents",    "customers",         "tickets",  "campaigns",
+					     "orders",    "returns",           "campaign_contacts", "renewals",
+					     "carrier_claims", "costs",    "notify_channels"};
+	static const char *const when[] = {"insert", "update"};
+	for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
+		for (int w = 0; w < 2; w++) {
+			char head[160];
+			snprintf(head, sizeof head, "CREATE TRIGGER guard_%s_%s BEFORE %s ON %s BEGIN ", tables[t], when[w],
+				 w ? "UPDATE" : "INSERT", tables[t]);
+			put(&sql, &len, &cap, head);
+			for (size_t g = 0; g < NGUARDS; g++) {
+				if (strcmp(guards[g].table, tables[t]) != 0)
+					continue;
+				char msg[160];
+				snprintf(msg, sizeof msg, "SELECT RAISE(ABORT, '%s: %s') WHERE NOT (", tables[t], guards[g].message);
+				put(&sql, &len, &cap, msg);
+				put_cond(&sql, &len, &cap, guards[g].cond, "new.");
+				put(&sql, &len, &cap, ");");
+			}
+			put(&sql, &len, &cap, "END;");
+		}
+	for (size_t g = 0; g < NDELETE_GUARDS; g++) {
+		char head[256];
+		snprintf(head, sizeof head,
+			 "CREATE TRIGGER guard_%s_delete BEFORE DELETE ON %s BEGIN SELECT RAISE(ABORT, '%s: cannot delete: %s')"
+			 " WHERE NOT (",
+			 delete_guards[g].table, delete_guards[g].table, delete_guards[g].table, delete_guards[g].message);
+		put(&sql, &len, &cap, head);
+		put_cond(&sql, &len, &cap, delete_guards[g].cond, "old.");
+		put(&sql, &len, &cap, "); END;");
+	}
+	return sql;
+}
+
+size_t cx_schema_guards(const struct cx_guard **out)
+{
+	*out = guards;
+	return NGUARDS;
+}
+
+char *cx_schema_guard_query(const struct cx_guard *g, bool count)
+{
+	char *sql = NULL;
+	size_t len = 0, cap = 0;
+	char head[160];
+	snprintf(head, sizeof head, "SELECT %s FROM %s WHERE NOT (", count ? "count(*)" : "*", g->table);
+	put(&sql, &len, &cap, head);
+	put_cond(&sql, &len, &cap, g->cond, "");
+	put(&sql, &len, &cap, ")");
+	return sql;
+}
+
 static const char *const migrations[] = {
 	v1,
 	v2,
 	v3,
 	v4,
 	v5,
+	NULL, /* version 6: guard_sql(), made at run time from the rules above */
 };
 
 const char *cx_schema_migration(int from_version)
 {
 	if (from_version < 0 || (size_t)from_version >= sizeof migrations / sizeof migrations[0])
 		return NULL;
-	return migrations[from_version];
+	return from_version == 5 ? guard_sql() : migrations[from_version];
 }
 
 const char *cx_schema_rollup_triggers(void)

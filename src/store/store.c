@@ -112,6 +112,36 @@ void cx_store_close(cx_store *st)
 	free(st);
 }
 
+/* Before version 6's guards (checked before the first step of any upgrade
+ * that reaches them): a store that already holds rows they refuse is not
+ * upgraded (the triggers would not remove them, and every later
+ * write near them would fail); the first rule broken is named, with how
+ * many rows and the SQL that lists them. */
+static int guard_precheck(cx_store *st, cx_error *err)
+{
+	const struct cx_guard *g;
+	size_t n = cx_schema_guards(&g);
+	for (size_t i = 0; i < n; i++) {
+		char *count = cx_schema_guard_query(&g[i], true);
+		int rc;
+		int64_t bad = query_int(st, count, &rc);
+		free(count);
+		if (rc != SQLITE_OK)
+			return cx_store_sql_fail(st, err, rc, "cannot upgrade store");
+		if (bad > 0) {
+			char *list = cx_schema_guard_query(&g[i], false);
+			cx_fail(err, CX_EXIT_RUNTIME,
+				"cannot upgrade store '%s' to schema 6: %lld row%s of %s: %s; fix or delete %s, then open it again"
+				" (they are: %s)",
+				st->path, (long long)bad, bad == 1 ? "" : "s", g[i].table, g[i].message, bad == 1 ? "it" : "them",
+				list);
+			free(list);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* Brings a store from its version up to CX_SCHEMA_VERSION, one step per
  * transaction, so a failure leaves it at a consistent earlier version. */
 static int migrate(cx_store *st, int from, cx_error *err)
@@ -125,7 +155,10 @@ static int migrate(cx_store *st, int from, cx_error *err)
 		if (exec(st, "BEGIN IMMEDIATE", "cannot upgrade store", err) < 0)
 			return -1;
 		snprintf(bump, sizeof bump, "PRAGMA user_version = %d", v + 1);
-		if (exec(st, sql, "cannot upgrade store", err) < 0 ||
+		/* The guards' rules read columns every version has: a bad row is
+		 * named before any step, whatever the store's version (a new one,
+		 * version 0, has no tables yet and no rows). */
+		if ((v == from && v > 0 && v < 6 && guard_precheck(st, err) < 0) || exec(st, sql, "cannot upgrade store", err) < 0 ||
 		    exec(st, bump, "cannot upgrade store", err) < 0) {
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 			return -1;

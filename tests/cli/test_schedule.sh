@@ -2,6 +2,8 @@
 # cxtop understood it, the business-time rule tried on two instants, and
 # every mistake one line naming the file, line and column.
 . tests/cli/lib.sh
+# No command here may write to the default store.
+export CXTOP_DB="$WORK/none.db"
 export TZ=UTC
 export LC_ALL=C.UTF-8
 
@@ -33,8 +35,10 @@ expect_status 2 "an instant that is not one is a usage error"
 expect_one_line_err "in one line"
 run schedule check
 expect_status 2 "check needs a file"
-run schedule load demo/schedules.yaml
+run schedule apply demo/schedules.yaml
 expect_status 2 "an unknown action is a usage error"
+run schedule load demo/schedules.yaml "$WORK/a.db" extra
+expect_status 2 "load takes a file and a store, nothing more"
 
 printf 'schedules:\n  A:\n    timezone: Europe/Helsinki\n    hours:\n      mon-fri: 09:00-17:00\n      wed: 12:00-13:00\n' >"$WORK/s.yaml"
 run schedule check "$WORK/s.yaml"

@@ -28,8 +28,9 @@ expect_err "bad.yaml:2:[0-9]+: .*Mars/Olympus" "at its line and column"
 expect_one_line_err "in one line"
 after=$(sqlite3 "$DB" "SELECT count(*) FROM schedules; SELECT count(*) FROM sla_policies; SELECT count(*) FROM audit" | tr '\n' ' ')
 if [ "$before" = "$after" ]; then ok "and nothing in the store changed"; else not_ok "a refused load changed the store" "$before -> $after"; fi
-run schedule load "$WORK/bad.yaml"
-expect_status 1 "load without a store uses the default one, and still checks the file first"
+CXTOP_DB=$DB "$CXTOP" schedule load "$WORK/bad.yaml" >"$OUT" 2>"$ERR"
+status=$?
+expect_status 1 "load without a store uses the default one (\$CXTOP_DB), and still checks the file first"
 
 # A policy on the clock only, that the shell can count as well: first
 # reply within 2 h for urgent and high, 6 h for the rest, resolution in
