@@ -1,4 +1,4 @@
-/* bars.c — the top bar (store, period, refresh time), the tabs, the trail
+/* bars.c — the top bar (period and its dates, store, refresh time), the tabs, the trail
  * of drill-downs, and the status line. */
 #include <stdio.h>
 #include <string.h>
@@ -13,8 +13,14 @@ void cx_bars_top(struct cx_app *app)
 	struct tm tm;
 	localtime_r(&app->refreshed_at, &tm);
 	strftime(when, sizeof when, "%H:%M:%S", &tm);
-	snprintf(left, sizeof left, " cxtop  %s  ◂ %s ▸  %s%s", app->db_path, label,
-		 cx_period_kind_name(app->period.kind), cx_store_business_hours(app->st) ? "  business hours" : "");
+	/* The period and its dates first: the store's path, which can be
+	 * long, is what a narrow screen cuts. */
+	char from[11], to[11];
+	cx_date_format(app->period.from_day, from);
+	cx_date_format(app->period.to_day, to);
+	snprintf(left, sizeof left, " cxtop  ◂ %s ▸ %s – %s  %s%s  %s", label, from, to,
+		 cx_period_kind_name(app->period.kind), cx_store_business_hours(app->st) ? "  business hours" : "",
+		 app->db_path);
 	snprintf(right, sizeof right, "%s⟳ %s ", app->read_only ? "READ-ONLY  " : "", when);
 	cx_ui_style(app, CX_EL_HEADER);
 	int rw = cx_utf8_width(right);
