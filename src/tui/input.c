@@ -4,6 +4,7 @@
  * leave the drill-down, and q does the same except on a root view, where it
  * quits. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "input.h"
@@ -73,6 +74,13 @@ static void period_length(struct cx_app *app)
 static void next_theme(struct cx_app *app)
 {
 	char names[32][64], path[1024];
+	/* Without colours a theme changes nothing on screen: say why. */
+	if (!app->color) {
+		const char *nc = getenv("NO_COLOR");
+		cx_app_status(app, true, "no colours: %s; themes need them",
+			      nc && *nc ? "NO_COLOR is set" : has_colors() ? "--no-color was given" : "this terminal has none");
+		return;
+	}
 	int n = cx_theme_list(names, 32);
 	if (n <= 0) {
 		cx_app_status(app, true, "no themes found (looked in ~/.config/cxtop/themes and %s/themes)", CX_DATADIR);

@@ -8,7 +8,7 @@ for size in "80 24" "120 40"; do
 	check "$1x$2: the dashboard opens on the newest ticket's month" "March 2022"
 	check "$1x$2: the dashboard shows the P&L" "Support P&L"
 	check "$1x$2: the dashboard shows net and profit center" "Net ✓ profit center"
-	check "$1x$2: the dashboard shows ticket KPIs" "First response"
+	check "$1x$2: the dashboard shows ticket KPIs" "reply med · p90\|response med · p90"
 	check "$1x$2: the dashboard shows channels" "email"
 	keys 2; check "$1x$2: key 2 shows agents" "Maria Garcia"
 	keys 3; check "$1x$2: key 3 shows tickets" "tickets · all"
@@ -234,5 +234,12 @@ printf 'name: broken\nelements:\n  row: { fg: purpel }\n' >"$WORK/broken.yaml"
 start 80 24 --theme "$WORK/broken.yaml" "$DB"
 check "a broken theme is reported with its line and column" "broken.yaml:3:"
 check "a broken theme still opens the UI" "Support P&L"
+keys q
+wait_for 'EXIT=' 3
+
+# Without colours, t says why no theme can change anything.
+start 80 24 --no-color "$DB"
+keys t
+check "t with --no-color says why nothing changes" "no colours: --no-color was given; themes need them"
 keys q
 wait_for 'EXIT=' 3
