@@ -171,13 +171,15 @@ static void random_write(cx_store *st, int64_t max_id)
 			 "UPDATE tickets SET status = 'solved', resolved_at = created_at + %lld WHERE id = %lld",
 			 (long long)rnd(5 * 86400), (long long)id);
 		break;
-	case 5: /* rated, on another scale; or values no record field holds */
+	case 5: /* rated, on another scale; or values no byte field holds, and
+		 * a first reply at the end of the instants the schema takes
+		 * (2099): the longest duration a record can meet */
 		if (rnd(3) == 0)
 			snprintf(sql, sizeof sql,
 				 "UPDATE tickets SET replies = %lld, reopened = %lld, status = 'solved',"
-				 " first_response_at = created_at + %lld, resolved_at = created_at + %lld WHERE id = %lld",
+				 " first_response_at = %lld, resolved_at = created_at + %lld WHERE id = %lld",
 				 (long long)(250 + rnd(400)), (long long)(250 + rnd(20)),
-				 (long long)(rnd(2) ? 4294967293LL + rnd(5) : 5000000000LL), (long long)rnd(86400),
+				 (long long)(rnd(2) ? 4102444799LL - rnd(5) : 4000000000LL), (long long)rnd(86400),
 				 (long long)id);
 		else
 			snprintf(sql, sizeof sql, "UPDATE tickets SET csat = %lld, csat_scale = '%s' WHERE id = %lld",

@@ -201,7 +201,7 @@ static const char base_rows[] =
 	"INSERT INTO campaigns (id, name, kind, channel, starts_on) VALUES (1, 'Welcome', 'upsell', 'email', '2022-02-01');"
 	"INSERT INTO orders (id, customer_id, placed_at, amount, cogs, attribution) VALUES (1, 1, 1633046400, 5000, 2000, 'shop');"
 	"INSERT INTO tickets (id, customer_id, agent_id, channel, topic, complexity, created_at, first_response_at,"
-	"  resolved_at, status, csat, replies) VALUES (1, 1, 1, 'email', 'billing', 2, 100, 200, 300, 'solved', 9, 1);";
+	"  resolved_at, status, csat, replies) VALUES (1, 1, 1, 'email', 'billing', 2, 1633046500, 1633046600, 1633046700, 'solved', 9, 1);";
 
 static void good_rows_are_accepted(void **state)
 {
@@ -209,7 +209,7 @@ static void good_rows_are_accepted(void **state)
 	cx_error err = {0};
 	assert_int_equal(cx_store_exec(st, base_rows, &err), 0);
 	assert_int_equal(cx_store_exec(st,
-				       "INSERT INTO returns (order_id, kind, cost, created_at) VALUES (1, 'return', 6000, 400);"
+				       "INSERT INTO returns (order_id, kind, cost, created_at) VALUES (1, 'return', 6000, 1633046800);"
 				       "INSERT INTO carrier_claims (carrier, tracking_no, order_id, kind, opened_on, filed_on,"
 				       "  deadline_on, status, claimed, recovered, resolved_on)"
 				       "  VALUES ('UPS', '1Z999', 1, 'lost', '2022-01-03', '2022-01-04', '2022-03-04', 'paid',"
@@ -217,7 +217,7 @@ static void good_rows_are_accepted(void **state)
 				       "INSERT INTO renewals (customer_id, due_on, amount, failed_on) VALUES (1, '2022-01-15', 11900, '2022-01-15');"
 				       "INSERT INTO costs (month, kind, amount) VALUES ('2022-01', 'platform', 120000);"
 				       "INSERT INTO campaign_contacts (campaign_id, customer_id, contacted_at, responded, order_id)"
-				       "  VALUES (1, 1, 100, 1, 1);",
+				       "  VALUES (1, 1, 1633046500, 1, 1);",
 				       &err),
 			 0);
 	cx_store_close(st);
@@ -233,35 +233,42 @@ static const char *const bad_rows[] = {
 	"INSERT INTO agents (name, team, hired_on, monthly_cost) VALUES ('A', 'T', '2021-02-01', 12.5)",
 	"INSERT INTO agents (name, team, hired_on, discount_code) VALUES ('B', 'T', '2021-02-01', 'AINO10')",
 	/* customers */
-	"INSERT INTO customers (name, created_at, satisfaction) VALUES ('C', 1, 11)",
-	"INSERT INTO customers (name, created_at, satisfaction) VALUES ('C', 1, 0)",
-	"INSERT INTO customers (name, created_at, blacklisted) VALUES ('C', 1, 2)",
-	"INSERT INTO customers (name, created_at, email) VALUES ('C', 1, 'not-an-email')",
+	"INSERT INTO customers (name, created_at, satisfaction) VALUES ('C', 1633046401, 11)",
+	"INSERT INTO customers (name, created_at, satisfaction) VALUES ('C', 1633046401, 0)",
+	"INSERT INTO customers (name, created_at, blacklisted) VALUES ('C', 1633046401, 2)",
+	"INSERT INTO customers (name, created_at, email) VALUES ('C', 1633046401, 'not-an-email')",
 	/* tickets */
-	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, status) VALUES (99, 'email', 't', 1, 1, 'new')",
-	"INSERT INTO tickets (customer_id, agent_id, channel, topic, complexity, created_at, status) VALUES (1, 99, 'email', 't', 1, 1, 'new')",
-	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, status) VALUES (1, 'fax', 't', 1, 1, 'new')",
-	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, status) VALUES (1, 'email', 't', 4, 1, 'new')",
-	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, status) VALUES (1, 'email', 't', 1, 1, 'lost')",
-	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, first_response_at, status) VALUES (1, 'email', 't', 1, 100, 50, 'open')",
-	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, resolved_at, status) VALUES (1, 'email', 't', 1, 100, 50, 'solved')",
-	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, status) VALUES (1, 'email', 't', 1, 100, 'solved')",
-	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, resolved_at, status) VALUES (1, 'email', 't', 1, 100, 200, 'open')",
-	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, status, csat) VALUES (1, 'email', 't', 1, 100, 'new', 11)",
-	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, status, replies) VALUES (1, 'email', 't', 1, 100, 'new', 2)",
+	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, status) VALUES (99, 'email', 't', 1, 1633046401, 'new')",
+	"INSERT INTO tickets (customer_id, agent_id, channel, topic, complexity, created_at, status) VALUES (1, 99, 'email', 't', 1, 1633046401, 'new')",
+	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, status) VALUES (1, 'fax', 't', 1, 1633046401, 'new')",
+	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, status) VALUES (1, 'email', 't', 4, 1633046401, 'new')",
+	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, status) VALUES (1, 'email', 't', 1, 1633046401, 'lost')",
+	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, first_response_at, status) VALUES (1, 'email', 't', 1, 1633046500, 1633046450, 'open')",
+	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, resolved_at, status) VALUES (1, 'email', 't', 1, 1633046500, 1633046450, 'solved')",
+	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, status) VALUES (1, 'email', 't', 1, 1633046500, 'solved')",
+	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, resolved_at, status) VALUES (1, 'email', 't', 1, 1633046500, 1633046600, 'open')",
+	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, status, csat) VALUES (1, 'email', 't', 1, 1633046500, 'new', 11)",
+	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, status, replies) VALUES (1, 'email', 't', 1, 1633046500, 'new', 2)",
 	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, status) VALUES (1, 'email', 't', 1, '2022-01-01', 'new')",
+	/* ... and what only the guards (schema 6) refuse */
+	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, status, csat) VALUES (1, 'email', 't', 1, 1633046400, 'new', 9.5)",
+	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, status) VALUES (1, 'email', 't', 1.5, 1633046400, 'new')",
+	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, status) VALUES (1, 'email', 't', 1, 37500000000, 'new')",
+	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, status) VALUES (1, 'email', 't', 1, 100, 'new')",
+	"UPDATE orders SET amount = 100000000001 WHERE id = 1",
+	"DELETE FROM agents WHERE id = 1",
 	/* orders */
-	"INSERT INTO orders (customer_id, placed_at, amount, attribution) VALUES (1, 1, -1, 'shop')",
-	"INSERT INTO orders (customer_id, placed_at, amount, attribution) VALUES (1, 1, 19.99, 'shop')",
-	"INSERT INTO orders (customer_id, placed_at, amount, attribution) VALUES (1, 1, 100, 'gift')",
-	"INSERT INTO orders (customer_id, placed_at, amount, attribution) VALUES (1, 1, 100, 'upsell')",
-	"INSERT INTO orders (customer_id, placed_at, amount, attribution) VALUES (1, 1, 100, 'discount_code')",
-	"INSERT INTO orders (customer_id, placed_at, amount, attribution, discount_code) VALUES (1, 1, 100, 'discount_code', 'NOPE')",
-	"INSERT INTO orders (customer_id, placed_at, amount, attribution, campaign_id) VALUES (1, 1, 100, 'upsell', 42)",
+	"INSERT INTO orders (customer_id, placed_at, amount, attribution) VALUES (1, 1633046401, -1, 'shop')",
+	"INSERT INTO orders (customer_id, placed_at, amount, attribution) VALUES (1, 1633046401, 19.99, 'shop')",
+	"INSERT INTO orders (customer_id, placed_at, amount, attribution) VALUES (1, 1633046401, 100, 'gift')",
+	"INSERT INTO orders (customer_id, placed_at, amount, attribution) VALUES (1, 1633046401, 100, 'upsell')",
+	"INSERT INTO orders (customer_id, placed_at, amount, attribution) VALUES (1, 1633046401, 100, 'discount_code')",
+	"INSERT INTO orders (customer_id, placed_at, amount, attribution, discount_code) VALUES (1, 1633046401, 100, 'discount_code', 'NOPE')",
+	"INSERT INTO orders (customer_id, placed_at, amount, attribution, campaign_id) VALUES (1, 1633046401, 100, 'upsell', 42)",
 	/* returns */
-	"INSERT INTO returns (order_id, kind, cost, created_at) VALUES (42, 'return', 100, 1)",
-	"INSERT INTO returns (order_id, kind, cost, created_at) VALUES (1, 'refund', 100, 1)",
-	"INSERT INTO returns (order_id, kind, cost, created_at) VALUES (1, 'return', -100, 1)",
+	"INSERT INTO returns (order_id, kind, cost, created_at) VALUES (42, 'return', 100, 1633046401)",
+	"INSERT INTO returns (order_id, kind, cost, created_at) VALUES (1, 'refund', 100, 1633046401)",
+	"INSERT INTO returns (order_id, kind, cost, created_at) VALUES (1, 'return', -100, 1633046401)",
 	/* campaigns */
 	"INSERT INTO campaigns (name, kind, channel, starts_on) VALUES ('Welcome', 'upsell', 'email', '2022-02-01')",
 	"INSERT INTO campaigns (name, kind, channel, starts_on) VALUES ('X', 'lottery', 'email', '2022-02-01')",
@@ -270,8 +277,8 @@ static const char *const bad_rows[] = {
 	"INSERT INTO campaigns (name, kind, channel, starts_on, renewal_day) VALUES ('X', 'winback', 'email', '2022-02-01', 31)",
 	"INSERT INTO campaigns (name, kind, channel, starts_on, cost_per_contact) VALUES ('X', 'upsell', 'email', '2022-02-01', 1.5)",
 	/* campaign contacts */
-	"INSERT INTO campaign_contacts (campaign_id, customer_id, contacted_at) VALUES (7, 1, 1)",
-	"INSERT INTO campaign_contacts (campaign_id, customer_id, contacted_at, responded, order_id) VALUES (1, 1, 1, 0, 1)",
+	"INSERT INTO campaign_contacts (campaign_id, customer_id, contacted_at) VALUES (7, 1, 1633046401)",
+	"INSERT INTO campaign_contacts (campaign_id, customer_id, contacted_at, responded, order_id) VALUES (1, 1, 1633046401, 0, 1)",
 	/* renewals */
 	"INSERT INTO renewals (customer_id, due_on, amount, failed_on) VALUES (1, '2022-01-15', 100, '2022-01-14')",
 	"INSERT INTO renewals (customer_id, due_on, amount, failed_on, recovered_by) VALUES (1, '2022-01-15', 100, '2022-01-15', 'support')",
