@@ -43,6 +43,12 @@ cx_store *cx_store_init(const char *path, cx_error *err);
 
 void cx_store_close(cx_store *st);
 
+/* -1 with err "store '<path>' is damaged: ..." when SQLite has met a
+ * damaged page since the store was opened, even in a query whose error
+ * went unnoticed; 0 otherwise.  A command asks before it says it is done:
+ * a damaged store never gives exit status 0 for work that read it. */
+int cx_store_damage(cx_store *st, cx_error *err);
+
 const char *cx_store_path(const cx_store *st);
 bool cx_store_read_only(const cx_store *st);
 

@@ -227,6 +227,12 @@ int cx_cmd_report(int argc, char **argv)
 			cx_doc_free(prev);
 		}
 	}
+	/* A damaged page met on the way fails the report even where a query
+	 * let the error pass. */
+	if (doc && cx_store_damage(st, &err) < 0) {
+		cx_doc_free(doc);
+		doc = NULL;
+	}
 	cx_store_close(st);
 	if (!doc)
 		return cx_report_error(&err);

@@ -236,3 +236,13 @@ check "a broken theme is reported with its line and column" "broken.yaml:3:"
 check "a broken theme still opens the UI" "Support P&L"
 keys q
 wait_for 'EXIT=' 3
+
+# A theme that is a FIFO is refused at once with one line (reading it would
+# wait for ever), and the default theme is used.
+mkfifo "$WORK/fifo-theme.yaml"
+start 160 24 --theme "$WORK/fifo-theme.yaml" "$DB"
+check "a FIFO as the theme is refused, not waited on" "fifo-theme.yaml': is a FIFO, not a regular file"
+check "a FIFO as the theme still opens the UI" "Support P&L"
+keys q
+wait_for 'EXIT=' 3
+check "the session with a FIFO theme exits 0" "EXIT=0"
