@@ -116,7 +116,7 @@ bench: deps
 FUZZ_CC     = clang
 FUZZ_CFLAGS = -g -O1 -std=c11 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
               -Iinclude -Isrc -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
-FUZZ_BASE   = src/base/error.c src/base/xalloc.c src/base/format.c
+FUZZ_BASE   = src/base/error.c src/base/xalloc.c src/base/format.c src/base/file.c
 FUZZ_TIME  ?= 600
 build/fuzz/fuzz_csv: tests/fuzz/fuzz_csv.c src/import/csv.c $(FUZZ_BASE) include/cxtop/csv.h
 	@mkdir -p $(@D)
