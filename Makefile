@@ -109,8 +109,10 @@ bench: deps
 	@$(MAKE) --no-print-directory cxtop build/mkscale build/bench
 	@sh tests/bench/run.sh
 
-# --- fuzzing: the CSV reader and the mapping parser under libFuzzer ---------
-# make check runs each for a few seconds (tests/cli/test_fuzz.sh); `make fuzz
+# --- fuzzing: every reader of outside bytes under libFuzzer -----------------
+# The CSV reader, JSON pages, mapping, theme, config, scoring and schedules
+# files, and the strict parsers (with parse(format(x)) == x).  make check
+# runs each for a few seconds (tests/cli/test_fuzz.sh); `make fuzz
 # FUZZ_TIME=600` runs each for ten minutes.  Corpora are copied, never grown
 # in place.
 FUZZ_CC     = clang
@@ -125,7 +127,30 @@ build/fuzz/fuzz_mapping: tests/fuzz/fuzz_mapping.c src/config/mapping.c src/conf
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ tests/fuzz/fuzz_mapping.c src/config/mapping.c src/config/yaml_tree.c $(FUZZ_BASE) \
 		$(shell $(PKG_CONFIG) --libs yaml-0.1)
-FUZZ_BIN = build/fuzz/fuzz_csv build/fuzz/fuzz_mapping
+FUZZ_YAML   = src/config/yaml_tree.c $(FUZZ_BASE) src/base/parse.c
+build/fuzz/fuzz_theme: tests/fuzz/fuzz_theme.c src/config/theme.c src/config/color.c $(FUZZ_YAML) include/cxtop/theme.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(filter %.c,$^) $(shell $(PKG_CONFIG) --libs yaml-0.1)
+build/fuzz/fuzz_config: tests/fuzz/fuzz_config.c src/config/config.c $(FUZZ_YAML) include/cxtop/config.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(filter %.c,$^) $(shell $(PKG_CONFIG) --libs yaml-0.1)
+build/fuzz/fuzz_scoring: tests/fuzz/fuzz_scoring.c src/config/scoring.c src/config/config.c src/config/files.c \
+		$(FUZZ_YAML) include/cxtop/scoring.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -DCX_DATADIR='"$(DATADIR)"' -o $@ $(filter %.c,$^) $(shell $(PKG_CONFIG) --libs yaml-0.1)
+build/fuzz/fuzz_schedules: tests/fuzz/fuzz_schedules.c src/config/schedules.c src/base/period.c src/base/zone.c \
+		src/model/sla.c src/model/business_time.c $(FUZZ_YAML) include/cxtop/schedules.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(filter %.c,$^) $(shell $(PKG_CONFIG) --libs yaml-0.1)
+build/fuzz/fuzz_parse: tests/fuzz/fuzz_parse.c src/base/parse.c src/base/period.c $(FUZZ_BASE) include/cxtop/parse.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(filter %.c,$^)
+build/fuzz/fuzz_json: tests/fuzz/fuzz_json.c src/import/json.c src/import/csv.c src/config/mapping.c $(FUZZ_YAML) \
+		src/import/import_internal.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(filter %.c,$^) $(shell $(PKG_CONFIG) --libs yaml-0.1 jansson)
+FUZZ_BIN = $(addprefix build/fuzz/fuzz_,csv mapping json theme config scoring schedules parse)
+$(FUZZ_BIN): tests/fuzz/fuzz.h
 
 fuzz: deps deps-check $(FUZZ_BIN)
 	@FUZZ_TIME=$(FUZZ_TIME) sh tests/fuzz/run.sh
