@@ -184,8 +184,12 @@ check: deps deps-check
 	@sh tests/run.sh
 
 # Debian packages.  Each entry is kind:name:package, kind being pc (a
-# pkg-config module) or cmd (a command on PATH).
-DEPS_BUILD = cmd:pkg-config:pkg-config pc:ncursesw:libncurses-dev \
+# pkg-config module), cmd (a command on PATH) or file (a path the package
+# installs).  A minimal Debian with only git and make needs all of them:
+# the C compiler (gcc gives cc, and binutils' ar), the C library's headers
+# and pkg-config come first.
+DEPS_BUILD = cmd:cc:gcc cmd:ar:binutils file:/usr/include/stdio.h:libc6-dev \
+             cmd:pkg-config:pkg-config pc:ncursesw:libncurses-dev \
              pc:sqlite3:libsqlite3-dev pc:yaml-0.1:libyaml-dev pc:jansson:libjansson-dev
 DEPS_CHECK = pc:cmocka:libcmocka-dev cmd:sqlite3:sqlite3 cmd:tmux:tmux \
              cmd:groff:groff-base cmd:jq:jq cmd:valgrind:valgrind \
