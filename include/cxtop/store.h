@@ -29,11 +29,14 @@ enum cx_open_mode {
 };
 
 /* Opens an existing store.  Never creates a file: a missing path is an error
- * (only cx_store_init creates stores).  Rejects files that are not SQLite
+ * (only cx_store_init creates stores).  Rejects anything but a regular file
+ * (a FIFO would block), files that are not SQLite
  * databases, stores written by a newer cxtop, and stores that stay locked
  * past the busy timeout.  Older stores are migrated in place unless the store
- * is opened read-only, in which case an old store is refused.  Returns NULL
- * and fills err on failure. */
+ * is opened read-only, in which case an old store is refused.  A read-only
+ * open leaves no -wal or -shm file behind where SQLite allows, and reads a
+ * WAL store in a directory it cannot write (store.c, connect_mode).
+ * Returns NULL and fills err on failure. */
 cx_store *cx_store_open(const char *path, enum cx_open_mode mode, cx_error *err);
 
 /* Creates a new, empty store at the current schema.  Refuses to touch an

@@ -217,17 +217,6 @@ static bool can_write_beside(const char *path)
 	return access(dir, W_OK) == 0 && access(path, W_OK) == 0;
 }
 
-/* Opens the connection for mode.  A WAL store (header bytes 18-19 are 2)
- * opened read-only without a -wal file beside it, that is, with no other
- * connection open:
- * - where cxtop may write beside it, it opens read-write with query_only
- *   set: the -wal and -shm files SQLite makes are then removed at close
- *   (a read-only connection cannot, and would leave them behind), and the
- *   store's bytes are never touched (an empty log has nothing to copy);
- * - where it may not (a read-only directory or file), SQLite cannot make
- *   the -shm file a read-only connection needs: the store is read as
- *   immutable, as it is at that moment, which nothing can change without
- *   such a -wal file. */
 /* True when path-suffix exists (a long name counts as existing). */
 static bool beside(const char *path, const char *suffix)
 {
@@ -235,6 +224,19 @@ static bool beside(const char *path, const char *suffix)
 	return snprintf(name, sizeof name, "%s%s", path, suffix) >= (int)sizeof name || access(name, F_OK) == 0;
 }
 
+/* Opens the connection for mode.  A WAL store (header bytes 18-19 are 2)
+ * opened read-only without a -wal file beside it, that is, with no other
+ * connection open:
+ * - where cxtop may write beside it, it opens read-write with query_only
+ *   set: the -wal and -shm files SQLite makes are then removed at close
+ *   (a read-only connection cannot, and would leave them behind), and the
+ *   store's bytes are not touched (an empty log has nothing to copy; a
+ *   writer that comes meanwhile is checkpointed at close, as SQLite does
+ *   for the last connection to any WAL store);
+ * - where it may not (a read-only directory or file), SQLite cannot make
+ *   the -shm file a read-only connection needs: the store is read as
+ *   immutable, as it is at that moment, which nothing can change without
+ *   such a -wal file. */
 static int connect_mode(cx_store *st, enum cx_open_mode mode, const unsigned char *head, cx_error *err)
 {
 	bool is_wal = head[18] == 2 && head[19] == 2;
