@@ -109,14 +109,16 @@ bench: deps
 	@$(MAKE) --no-print-directory cxtop build/mkscale build/bench
 	@sh tests/bench/run.sh
 
-# --- fuzzing: the CSV reader and the mapping parser under libFuzzer ---------
-# make check runs each for a few seconds (tests/cli/test_fuzz.sh); `make fuzz
+# --- fuzzing: every reader of outside bytes under libFuzzer -----------------
+# The CSV reader, JSON pages, mapping, theme, config, scoring and schedules
+# files, and the strict parsers (with parse(format(x)) == x).  make check
+# runs each for a few seconds (tests/cli/test_fuzz.sh); `make fuzz
 # FUZZ_TIME=600` runs each for ten minutes.  Corpora are copied, never grown
 # in place.
 FUZZ_CC     = clang
 FUZZ_CFLAGS = -g -O1 -std=c11 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
               -Iinclude -Isrc -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
-FUZZ_BASE   = src/base/error.c src/base/xalloc.c src/base/format.c
+FUZZ_BASE   = src/base/error.c src/base/xalloc.c src/base/format.c src/base/file.c
 FUZZ_TIME  ?= 600
 build/fuzz/fuzz_csv: tests/fuzz/fuzz_csv.c src/import/csv.c $(FUZZ_BASE) include/cxtop/csv.h
 	@mkdir -p $(@D)
@@ -125,7 +127,30 @@ build/fuzz/fuzz_mapping: tests/fuzz/fuzz_mapping.c src/config/mapping.c src/conf
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ tests/fuzz/fuzz_mapping.c src/config/mapping.c src/config/yaml_tree.c $(FUZZ_BASE) \
 		$(shell $(PKG_CONFIG) --libs yaml-0.1)
-FUZZ_BIN = build/fuzz/fuzz_csv build/fuzz/fuzz_mapping
+FUZZ_YAML   = src/config/yaml_tree.c $(FUZZ_BASE) src/base/parse.c
+build/fuzz/fuzz_theme: tests/fuzz/fuzz_theme.c src/config/theme.c src/config/color.c $(FUZZ_YAML) include/cxtop/theme.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(filter %.c,$^) $(shell $(PKG_CONFIG) --libs yaml-0.1)
+build/fuzz/fuzz_config: tests/fuzz/fuzz_config.c src/config/config.c $(FUZZ_YAML) include/cxtop/config.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(filter %.c,$^) $(shell $(PKG_CONFIG) --libs yaml-0.1)
+build/fuzz/fuzz_scoring: tests/fuzz/fuzz_scoring.c src/config/scoring.c src/config/config.c src/config/files.c \
+		$(FUZZ_YAML) include/cxtop/scoring.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -DCX_DATADIR='"$(DATADIR)"' -o $@ $(filter %.c,$^) $(shell $(PKG_CONFIG) --libs yaml-0.1)
+build/fuzz/fuzz_schedules: tests/fuzz/fuzz_schedules.c src/config/schedules.c src/base/period.c src/base/zone.c \
+		src/model/sla.c src/model/business_time.c src/model/schedule_set.c $(FUZZ_YAML) include/cxtop/schedules.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(filter %.c,$^) $(shell $(PKG_CONFIG) --libs yaml-0.1)
+build/fuzz/fuzz_parse: tests/fuzz/fuzz_parse.c src/base/parse.c src/base/period.c $(FUZZ_BASE) include/cxtop/parse.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(filter %.c,$^)
+build/fuzz/fuzz_json: tests/fuzz/fuzz_json.c src/import/json.c src/import/csv.c src/config/mapping.c $(FUZZ_YAML) \
+		src/import/import_internal.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(filter %.c,$^) $(shell $(PKG_CONFIG) --libs yaml-0.1 jansson)
+FUZZ_BIN = $(addprefix build/fuzz/fuzz_,csv mapping json theme config scoring schedules parse)
+$(FUZZ_BIN): tests/fuzz/fuzz.h
 
 fuzz: deps deps-check $(FUZZ_BIN)
 	@FUZZ_TIME=$(FUZZ_TIME) sh tests/fuzz/run.sh
@@ -159,8 +184,12 @@ check: deps deps-check
 	@sh tests/run.sh
 
 # Debian packages.  Each entry is kind:name:package, kind being pc (a
-# pkg-config module) or cmd (a command on PATH).
-DEPS_BUILD = cmd:pkg-config:pkg-config pc:ncursesw:libncurses-dev \
+# pkg-config module), cmd (a command on PATH) or file (a path the package
+# installs).  A minimal Debian with only git and make needs all of them:
+# the C compiler (gcc gives cc, and binutils' ar), the C library's headers
+# and pkg-config come first.
+DEPS_BUILD = cmd:cc:gcc cmd:ar:binutils file:/usr/include/stdio.h:libc6-dev \
+             cmd:pkg-config:pkg-config pc:ncursesw:libncurses-dev \
              pc:sqlite3:libsqlite3-dev pc:yaml-0.1:libyaml-dev pc:jansson:libjansson-dev
 DEPS_CHECK = pc:cmocka:libcmocka-dev cmd:sqlite3:sqlite3 cmd:tmux:tmux \
              cmd:groff:groff-base cmd:jq:jq cmd:valgrind:valgrind \

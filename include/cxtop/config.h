@@ -31,6 +31,8 @@ void cx_config_defaults(cx_config *c);
  * "path:line:column: message" (1-based), leaves *out as the defaults and
  * returns -1. */
 int cx_config_load(const char *path, cx_config *out, cx_error *err);
+/* The same from len bytes of text; path only names it in messages. */
+int cx_config_load_mem(const char *path, const char *text, size_t len, cx_config *out, cx_error *err);
 
 /* The directory for the user's cxtop files: $XDG_CONFIG_HOME/cxtop, or
  * $HOME/.config/cxtop when XDG_CONFIG_HOME is unset or empty.  False when

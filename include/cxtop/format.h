@@ -63,8 +63,18 @@ int cx_cp_is_control(uint32_t cp);
 int64_t cx_div_round(int64_t num, int64_t den);
 
 /* a * b * c / den, rounded as above, without overflowing in between
- * (128-bit intermediate); saturates at the int64 range.  den > 0. */
+ * (128-bit intermediate, itself checked: three int64 factors can pass
+ * 2^127); saturates at the int64 range.  den > 0. */
 int64_t cx_mul3_div_round(int64_t a, int64_t b, int64_t c, int64_t den);
+
+/* a + b, a - b and a * b, saturated at INT64_MIN and INT64_MAX instead of
+ * overflowing.  Money that passes +-92,233,720,368,547,758.07 is already
+ * nonsense (cxtop takes at most CX_MONEY_MAX an amount), but a store that an
+ * outside program filled with bigger numbers must still give a report, not
+ * undefined behaviour: such a figure shows as the limit. */
+int64_t cx_sat_add(int64_t a, int64_t b);
+int64_t cx_sat_sub(int64_t a, int64_t b);
+int64_t cx_sat_mul(int64_t a, int64_t b);
 
 /* num/den as basis points (num * 10000 / den, rounded as above).  den > 0. */
 int64_t cx_ratio_bp(int64_t num, int64_t den);

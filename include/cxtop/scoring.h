@@ -108,6 +108,8 @@ void cx_scoring_default(cx_scoring *out);
  * err with "path:line:column: message", leaves *out as the defaults, and
  * returns -1. */
 int cx_scoring_load(const char *path, cx_scoring *out, cx_error *err);
+/* The same from len bytes of text; path only names it in messages. */
+int cx_scoring_load_mem(const char *path, const char *text, size_t len, cx_scoring *out, cx_error *err);
 
 /* $XDG_CONFIG_HOME/cxtop/scoring.yaml (or ~/.config/...) when it exists,
  * else the shipped default (the data directory's, else ./src/config's).

@@ -30,11 +30,14 @@ enum cx_open_mode {
 };
 
 /* Opens an existing store.  Never creates a file: a missing path is an error
- * (only cx_store_init creates stores).  Rejects files that are not SQLite
+ * (only cx_store_init creates stores).  Rejects anything but a regular file
+ * (a FIFO would block), files that are not SQLite
  * databases, stores written by a newer cxtop, and stores that stay locked
  * past the busy timeout.  Older stores are migrated in place unless the store
- * is opened read-only, in which case an old store is refused.  Returns NULL
- * and fills err on failure. */
+ * is opened read-only, in which case an old store is refused.  A read-only
+ * open leaves no -wal or -shm file behind where SQLite allows, and reads a
+ * WAL store in a directory it cannot write (store.c, connect_mode).
+ * Returns NULL and fills err on failure. */
 cx_store *cx_store_open(const char *path, enum cx_open_mode mode, cx_error *err);
 
 /* Creates a new, empty store at the current schema.  Refuses to touch an
@@ -43,6 +46,12 @@ cx_store *cx_store_open(const char *path, enum cx_open_mode mode, cx_error *err)
 cx_store *cx_store_init(const char *path, cx_error *err);
 
 void cx_store_close(cx_store *st);
+
+/* -1 with err "store '<path>' is damaged: ..." when SQLite has met a
+ * damaged page since the store was opened, even in a query whose error
+ * went unnoticed; 0 otherwise.  A command asks before it says it is done:
+ * a damaged store never gives exit status 0 for work that read it. */
+int cx_store_damage(cx_store *st, cx_error *err);
 
 const char *cx_store_path(const cx_store *st);
 bool cx_store_read_only(const cx_store *st);

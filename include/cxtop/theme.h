@@ -78,6 +78,8 @@ void cx_theme_default(cx_theme *out);
  * "path:line:column: message" (1-based), leaves *out as the default theme,
  * and returns -1. */
 int cx_theme_load(const char *path, cx_theme *out, cx_error *err);
+/* The same from len bytes of text; path only names it in messages. */
+int cx_theme_load_mem(const char *path, const char *text, size_t len, cx_theme *out, cx_error *err);
 
 /* Parses a colour as written in a theme: "default", a name (black, red,
  * green, yellow, blue, magenta, cyan, white, and bright-/light- variants,

@@ -339,17 +339,47 @@ int cx_utf8_fit(char *buf, size_t len, const char *s, int width)
 int64_t cx_mul3_div_round(int64_t a, int64_t b, int64_t c, int64_t den)
 {
 	/* Money times a volume times a rate can pass 2^63 long before the
-	 * result does: the product is formed in 128 bits. */
-	__int128 p = (__int128)a * b * c;
+	 * result does: the product is formed in 128 bits.  Three factors near
+	 * 2^63 pass even 2^127: then the result is beyond int64 whatever den
+	 * is (den < 2^63), and saturates by the product's sign. */
+	__int128 ab, p;
+	if (__builtin_mul_overflow((__int128)a, (__int128)b, &ab) || __builtin_mul_overflow(ab, (__int128)c, &p)) {
+		bool negative = ((a < 0) != (b < 0)) != (c < 0);
+		return negative ? INT64_MIN : INT64_MAX;
+	}
 	__int128 q = p / den, r = p % den;
 	__int128 ar = r < 0 ? -r : r;
-	if (2 * ar >= den)
+	if (ar >= den - ar) /* 2|r| >= den without doubling */
 		q += p < 0 ? -1 : 1;
 	if (q > INT64_MAX)
 		return INT64_MAX;
 	if (q < INT64_MIN)
 		return INT64_MIN;
 	return (int64_t)q;
+}
+
+int64_t cx_sat_add(int64_t a, int64_t b)
+{
+	int64_t r;
+	if (__builtin_add_overflow(a, b, &r))
+		return b < 0 ? INT64_MIN : INT64_MAX;
+	return r;
+}
+
+int64_t cx_sat_sub(int64_t a, int64_t b)
+{
+	int64_t r;
+	if (__builtin_sub_overflow(a, b, &r))
+		return b > 0 ? INT64_MIN : INT64_MAX;
+	return r;
+}
+
+int64_t cx_sat_mul(int64_t a, int64_t b)
+{
+	int64_t r;
+	if (__builtin_mul_overflow(a, b, &r))
+		return (a < 0) != (b < 0) ? INT64_MIN : INT64_MAX;
+	return r;
 }
 
 int cx_cp_is_control(uint32_t cp)

@@ -5,8 +5,10 @@
 #include <string.h>
 
 /* Digits, optionally a point and up to two more digits, nothing else; the
- * value in hundredths.  Caps the magnitude well below INT64_MAX. */
-static bool hundredths(const char *s, int64_t *out)
+ * value in hundredths.  Refuses anything above max by value, not by the
+ * number of digits: "1.00" and "1" and "001" are the same amount, and
+ * every amount cx_fmt_money_plain writes up to max reads back. */
+static bool hundredths(const char *s, int64_t max, int64_t *out)
 {
 	int64_t v = 0;
 	int digits = 0, decimals = -1;
@@ -23,15 +25,23 @@ static bool hundredths(const char *s, int64_t *out)
 			return false;
 		if (decimals >= 0 && ++decimals > 2)
 			return false;
-		if (v > 100000000000000LL)
+		/* Past max with this digit: the decimals still to come only
+		 * make it larger. */
+		int d = *s - '0';
+		if (v > (max - d) / 10)
 			return false;
-		v = v * 10 + (*s - '0');
+		v = v * 10 + d;
 		digits++;
 	}
 	if (decimals == 0)
 		return false; /* "12." */
-	for (int d = decimals < 0 ? 0 : decimals; d < 2; d++)
+	for (int d = decimals < 0 ? 0 : decimals; d < 2; d++) {
+		if (v > max / 10)
+			return false;
 		v *= 10;
+	}
+	if (v > max)
+		return false;
 	*out = v;
 	return true;
 }
@@ -52,7 +62,15 @@ bool cx_parse_count(const char *s, int64_t *out)
 
 bool cx_parse_money(const char *s, int64_t *out)
 {
-	return hundredths(s, out);
+	return hundredths(s, CX_MONEY_MAX, out);
+}
+
+const char *cx_money_refusal(const char *s)
+{
+	int64_t v;
+	if (hundredths(s, INT64_MAX, &v))
+		return "at most 1000000000.00";
+	return "an amount >= 0, at most 2 decimals";
 }
 
 bool cx_parse_pct(const char *s, int64_t *bp)
@@ -65,7 +83,7 @@ bool cx_parse_pct(const char *s, int64_t *bp)
 	if (buf[n - 1] == '%')
 		buf[n - 1] = '\0';
 	int64_t v;
-	if (!hundredths(buf, &v) || v > 10000)
+	if (!hundredths(buf, 10000, &v))
 		return false;
 	*bp = v;
 	return true;

@@ -9,6 +9,7 @@
 
 #include "cli_internal.h"
 #include "cxtop/config.h"
+#include "cxtop/file.h"
 #include "cxtop/format.h"
 #include "cxtop/import.h"
 #include "cxtop/mapping.h"
@@ -85,7 +86,8 @@ static bool is_sqlite_file(const char *path)
 	if ((n > 3 && strcmp(path + n - 3, ".db") == 0) || (n > 7 && strcmp(path + n - 7, ".sqlite") == 0) ||
 	    (n > 8 && strcmp(path + n - 8, ".sqlite3") == 0))
 		return true;
-	FILE *f = fopen(path, "rb");
+	const char *why;
+	FILE *f = cx_fopen_regular(path, &why); /* never wait on a FIFO */
 	if (!f)
 		return false;
 	char magic[16];
@@ -281,6 +283,8 @@ int cx_cmd_import(int argc, char **argv)
 	}
 	cx_import_result res;
 	int rc = cx_import_run(st, &o, &res, &err);
+	if (rc == 0)
+		rc = cx_store_damage(st, &err);
 	cx_store_close(st);
 	cx_mapping_free(&map);
 	if (rc < 0)
@@ -387,6 +391,8 @@ int cx_cmd_export(int argc, char **argv)
 		}
 	}
 	int rc = cx_export_run(st, table, from, to, fmt, out, &err);
+	if (rc == 0)
+		rc = cx_store_damage(st, &err);
 	cx_store_close(st);
 	if (output) {
 		errno = 0;

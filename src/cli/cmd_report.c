@@ -29,9 +29,10 @@ static void report_usage(FILE *to)
 		    "  --period KIND          month, week or quarter: the default period's length, and\n"
 		    "                         with --from/--to, one pnl row per period\n"
 		    "  --format FMT           text (default), csv, json or md\n"
-		    "  --csv-raw              csv: text cells as stored (no ' before =, +, -, @;\n"
-		    "                         controls not shown as ^[)\n"
-		    "  --liability PCT        returns-liability percentage 0-100 for this report only\n"
+		    "  --csv-raw              with --format csv: text cells as stored (no ' before\n"
+		    "                         =, +, -, @; controls not shown as ^[)\n"
+		    "  --liability PCT        summary, pnl: returns-liability percentage 0-100 for\n"
+		    "                         this report only\n"
 		    "  --hours KIND           business: first response and resolution times in each\n"
 		    "                         team's working hours (cxtop schedule load); calendar\n"
 		    "                         (default): every hour counts\n"
@@ -41,7 +42,8 @@ static void report_usage(FILE *to)
 		    "  --avg-check AMOUNT     notify: average check, in major units\n"
 		    "  --buyout PCT           notify: add a what-if row with this buyout change\n"
 		    "  --cost-per-order AMOUNT  notify: the what-if row's cost per order\n"
-		    "\nThe default period is the month holding the newest ticket.\n");
+		    "\nThe default period is the month holding the newest ticket.  Each option may be\n"
+		    "given once; an option the report does not read is a usage error.\n");
 }
 
 static void list(void)
@@ -85,6 +87,32 @@ static int resolve_period(cx_store *st, const char *from, const char *to, bool h
 	return 0;
 }
 
+/* The options only some reports read, and those reports (space around
+ * each name).  Any other option applies to every report. */
+static const struct {
+	const char *option, *reports;
+} only_for[] = {
+	{"liability", " summary pnl "},
+	{"hours", " summary agents channels topics leaderboard trophies "},
+	{"shipments", " notify "},
+	{"avg-check", " notify "},
+	{"buyout", " notify "},
+	{"cost-per-order", " notify "},
+};
+
+/* A usage error when an option given is one the report does not read. */
+static int check_applies(const cx_report_def *def, const char *const *given, size_t ngiven)
+{
+	char word[64];
+	snprintf(word, sizeof word, " %s ", def->name);
+	for (size_t i = 0; i < ngiven; i++)
+		for (size_t j = 0; j < sizeof only_for / sizeof only_for[0]; j++)
+			if (strcmp(given[i], only_for[j].option) == 0 && !strstr(only_for[j].reports, word))
+				return report_usage_error("report %s: --%s does not apply to it (only to:%s)", def->name,
+							  given[i], only_for[j].reports);
+	return 0;
+}
+
 int cx_cmd_report(int argc, char **argv)
 {
 	enum { O_FROM = 256, O_TO, O_PERIOD, O_FORMAT, O_LIABILITY, O_SHIPMENTS, O_AVG, O_BUYOUT, O_CPO, O_LIST, O_COMPARE,
@@ -113,14 +141,26 @@ int cx_cmd_report(int argc, char **argv)
 	enum cx_format fmt = CX_FMT_TEXT;
 	enum cx_compare compare = CX_COMPARE_NONE;
 	bool csv_raw = false;
+	/* The long options given, each once: a second --from is a mistake,
+	 * not a correction. */
+	const char *given[16];
+	size_t ngiven = 0;
 
 	/* 0, not 1: glibc then starts afresh on this new argv (the global
 	 * options were parsed with other settings).  Options may come before
 	 * or after the report's name and the store. */
 	optind = 0;
 	opterr = 0;
-	int c;
-	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+	int c, index = -1;
+	while ((c = getopt_long(argc, argv, ":h", longopts, &index)) != -1) {
+		if (c >= O_FROM && index >= 0) {
+			for (size_t i = 0; i < ngiven; i++)
+				if (strcmp(given[i], longopts[index].name) == 0)
+					return report_usage_error("report: --%s given twice", given[i]);
+			if (ngiven < sizeof given / sizeof given[0])
+				given[ngiven++] = longopts[index].name;
+		}
+		index = -1;
 		switch (c) {
 		case O_FROM:
 			from = optarg;
@@ -194,6 +234,10 @@ int cx_cmd_report(int argc, char **argv)
 		return report_usage_error("report: no report named '%s'; cxtop report --list shows them", argv[optind]);
 	if (argc - optind > 2)
 		return report_usage_error("report: unexpected argument '%s'", argv[optind + 2]);
+	if (check_applies(def, given, ngiven) != 0)
+		return CX_EXIT_USAGE;
+	if (csv_raw && fmt != CX_FMT_CSV)
+		return report_usage_error("report: --csv-raw applies to --format csv only%s", "");
 	const char *db = argc - optind == 2 ? argv[optind + 1] : cx_configured_db();
 
 	/* Dates that cannot be right are usage errors whatever the store holds:
@@ -236,6 +280,12 @@ int cx_cmd_report(int argc, char **argv)
 			cx_report_compare(doc, prev, before.period);
 			cx_doc_free(prev);
 		}
+	}
+	/* A damaged page met on the way fails the report even where a query
+	 * let the error pass. */
+	if (doc && cx_store_damage(st, &err) < 0) {
+		cx_doc_free(doc);
+		doc = NULL;
 	}
 	cx_store_close(st);
 	if (!doc)

@@ -33,7 +33,7 @@ static int print_summary(const char *path, bool read_only)
 	if (!st)
 		return cx_report_error(&err);
 	cx_store_counts n;
-	if (cx_store_counts_get(st, &n, &err) < 0) {
+	if (cx_store_counts_get(st, &n, &err) < 0 || cx_store_damage(st, &err) < 0) {
 		cx_store_close(st);
 		return cx_report_error(&err);
 	}

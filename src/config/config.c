@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cxtop/parse.h"
 #include "yaml_tree.h"
@@ -122,28 +123,34 @@ static int apply(const char *path, const cx_ynode *root, cx_config *c, cx_error 
 	return 0;
 }
 
-int cx_config_load(const char *path, cx_config *out, cx_error *err)
+static int top(const char *path, const cx_ynode *root, void *c, cx_error *err)
+{
+	return apply(path, root, c, err);
+}
+
+/* From the file (text NULL) or from text. */
+static int load(const char *path, const char *text, size_t len, cx_config *out, cx_error *err)
 {
 	cx_config c;
-	cx_ynode *root = NULL;
 	cx_config_defaults(&c);
 	cx_config_defaults(out);
-
-	FILE *f = cx_yaml_open(path, "config file", err);
-	if (!f) {
-		if (errno == ENOENT) { /* no config file: nothing to configure */
-			cx_error_clear(err);
-			return 0;
-		}
-		return -1;
+	struct stat sb;
+	if (!text && stat(path, &sb) != 0 && errno == ENOENT) {
+		cx_error_clear(err); /* no config file: nothing to configure */
+		return 0;
 	}
-	int rc = cx_yaml_read(f, path, &root, err);
-	fclose(f);
-	if (rc == 0)
-		rc = apply(path, root, &c, err);
-	cx_yaml_free(root);
-	if (rc != 0)
+	if (cx_yaml_load(path, text, len, "config file", top, &c, err) != 0)
 		return -1;
 	*out = c; /* all or nothing */
 	return 0;
+}
+
+int cx_config_load(const char *path, cx_config *out, cx_error *err)
+{
+	return load(path, NULL, 0, out, err);
+}
+
+int cx_config_load_mem(const char *path, const char *text, size_t len, cx_config *out, cx_error *err)
+{
+	return load(path, text ? text : "", len, out, err);
 }

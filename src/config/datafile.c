@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cxtop/config.h"
 #include "cxtop/xalloc.h"
@@ -49,7 +50,11 @@ bool cx_datafile_find(const char *kind, const char *name_or_path, char *buf, siz
 	if (!name_or_path || !*name_or_path || !len)
 		return false;
 	if (strchr(name_or_path, '/') || ends_with_yaml(name_or_path)) {
-		if (!cx_cfg_is_file(name_or_path) || strlen(name_or_path) >= len)
+		/* A path given outright is taken if it is there at all: loading
+		 * it then says why it cannot be read (a FIFO, a directory)
+		 * rather than "not found". */
+		struct stat sb;
+		if (stat(name_or_path, &sb) != 0 || strlen(name_or_path) >= len)
 			return false;
 		strcpy(buf, name_or_path);
 		return true;

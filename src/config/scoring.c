@@ -681,30 +681,35 @@ static int apply(struct load *l, const cx_ynode *root)
 	return 0;
 }
 
-int cx_scoring_load(const char *path, cx_scoring *out, cx_error *err)
+static int top(const char *path, const cx_ynode *root, void *s, cx_error *err)
+{
+	struct load l = {.path = path, .err = err, .s = s};
+	return apply(&l, root);
+}
+
+/* From the file (text NULL) or from text. */
+static int load(const char *path, const char *text, size_t len, cx_scoring *out, cx_error *err)
 {
 	cx_scoring s;
-	cx_ynode *root = NULL;
-	struct load l = {.path = path, .err = err, .s = &s};
-	int rc = -1;
-
 	/* Built in a local copy: *out is the whole new rule set or the
 	 * defaults, never a mixture. */
 	cx_scoring_default(&s);
-	FILE *f = cx_yaml_open(path, "scoring rules", err);
-	if (f) {
-		rc = cx_yaml_read(f, path, &root, err);
-		fclose(f);
-		if (rc == 0)
-			rc = apply(&l, root);
-		cx_yaml_free(root);
-	}
-	if (rc != 0) {
+	if (cx_yaml_load(path, text, len, "scoring rules", top, &s, err) != 0) {
 		cx_scoring_default(out);
 		return -1;
 	}
 	memcpy(out, &s, sizeof s);
 	return 0;
+}
+
+int cx_scoring_load(const char *path, cx_scoring *out, cx_error *err)
+{
+	return load(path, NULL, 0, out, err);
+}
+
+int cx_scoring_load_mem(const char *path, const char *text, size_t len, cx_scoring *out, cx_error *err)
+{
+	return load(path, text ? text : "", len, out, err);
 }
 
 /* --- finding the file ---------------------------------------------------- */

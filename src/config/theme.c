@@ -279,29 +279,34 @@ static void name_from_path(const char *path, char *buf, size_t len)
 	buf[n] = '\0';
 }
 
-int cx_theme_load(const char *path, cx_theme *out, cx_error *err)
+static int top(const char *path, const cx_ynode *root, void *t, cx_error *err)
+{
+	struct load l = {.path = path, .err = err, .t = t};
+	return apply(&l, root);
+}
+
+/* From the file (text NULL) or from text. */
+static int load(const char *path, const char *text, size_t len, cx_theme *out, cx_error *err)
 {
 	cx_theme t;
-	cx_ynode *root = NULL;
-	struct load l = {.path = path, .err = err, .t = &t};
-	int rc = -1;
-
 	/* Build into a local copy so that *out is either the whole new theme
 	 * or the default, never a mixture. */
 	cx_theme_default(&t);
 	name_from_path(path, t.name, sizeof t.name);
-	FILE *f = cx_yaml_open(path, "theme", err);
-	if (f) {
-		rc = cx_yaml_read(f, path, &root, err);
-		fclose(f);
-		if (rc == 0)
-			rc = apply(&l, root);
-		cx_yaml_free(root);
-	}
-	if (rc != 0) {
+	if (cx_yaml_load(path, text, len, "theme", top, &t, err) != 0) {
 		cx_theme_default(out);
 		return -1;
 	}
 	*out = t;
 	return 0;
+}
+
+int cx_theme_load(const char *path, cx_theme *out, cx_error *err)
+{
+	return load(path, NULL, 0, out, err);
+}
+
+int cx_theme_load_mem(const char *path, const char *text, size_t len, cx_theme *out, cx_error *err)
+{
+	return load(path, text ? text : "", len, out, err);
 }

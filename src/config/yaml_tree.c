@@ -12,9 +12,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <yaml.h>
 
+#include "cxtop/file.h"
 #include "cxtop/xalloc.h"
 
 /* Deeper than any cxtop file needs (themes use 3 levels). */
@@ -248,18 +248,14 @@ static int read_stream(struct reader *r, cx_ynode **root)
 
 FILE *cx_yaml_open(const char *path, const char *what, cx_error *err)
 {
-	struct stat sb;
-	FILE *f = fopen(path, "rb");
-	int e = errno;
-	/* fopen happily opens a directory; reading it fails later with a
-	 * message about "input error" that helps nobody. */
-	if (f && fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		fclose(f);
-		f = NULL;
-		e = EISDIR;
-	}
+	/* Regular files only: fopen happily opens a directory (reading it
+	 * fails later with an "input error" that helps nobody), and a FIFO
+	 * would wait forever for a writer. */
+	const char *why;
+	FILE *f = cx_fopen_regular(path, &why);
 	if (!f) {
-		cx_fail(err, CX_EXIT_RUNTIME, "cannot open %s '%s': %s", what, path, strerror(e));
+		int e = errno; /* callers tell a missing file by ENOENT */
+		cx_fail(err, CX_EXIT_RUNTIME, "cannot open %s '%s': %s", what, path, why);
 		errno = e;
 	}
 	return f;

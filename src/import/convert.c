@@ -683,7 +683,7 @@ bool cx_conv_money(const char *s, int64_t *minor, const char **why)
 	if (n == 0 || buf[0] == '.' || buf[n - 1] == '.')
 		return fail(why, "not an amount");
 	if (!cx_parse_money(buf, minor))
-		return fail(why, "amount too large");
+		return fail(why, "amount too large (at most 1000000000.00)");
 	return true;
 }
 

@@ -10,7 +10,6 @@
 #include "cxtop/csv.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <iconv.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -21,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cxtop/file.h"
 #include "cxtop/xalloc.h"
 
 /* The read size.  Tests and the fuzzer may build with a tiny one to put
@@ -709,20 +709,22 @@ cx_csv *cx_csv_open(const char *path, const cx_csv_opts *opts, cx_error *err)
 	cx_csv *c = new_reader(std_in ? "stdin" : path, opts, err);
 	if (!c)
 		return NULL;
+	/* A file must be a regular one (a FIFO would block for ever); stdin
+	 * may be a pipe, as asked for. */
+	const char *why = NULL;
 	if (std_in) {
 		c->fd = STDIN_FILENO;
 	} else {
-		c->fd = open(path, O_RDONLY | O_CLOEXEC);
+		c->fd = cx_open_regular(path, &why);
 		c->close_fd = c->fd >= 0;
 	}
 	struct stat st;
-	int e = 0;
-	if (c->fd < 0 || fstat(c->fd, &st) != 0)
-		e = errno;
-	else if (S_ISDIR(st.st_mode))
-		e = EISDIR;
-	if (e) {
-		cx_fail(err, CX_EXIT_RUNTIME, "cannot open '%s': %s", path, strerror(e));
+	if (!why && fstat(c->fd, &st) != 0)
+		why = strerror(errno);
+	else if (!why && S_ISDIR(st.st_mode))
+		why = strerror(EISDIR);
+	if (why) {
+		cx_fail(err, CX_EXIT_RUNTIME, "cannot open '%s': %s", path, why);
 		cx_csv_close(c);
 		return NULL;
 	}

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cxtop/file.h"
 #include "cxtop/xalloc.h"
 #include "import_internal.h"
 
@@ -175,9 +176,10 @@ static void take_page(cx_json_set *s, size_t f, json_t *page)
 
 static char *slurp(const char *path, size_t *len, cx_error *err)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	const char *why = NULL;
+	FILE *f = strcmp(path, "-") == 0 ? stdin : cx_fopen_regular(path, &why);
 	if (!f) {
-		cx_fail(err, CX_EXIT_RUNTIME, "cannot open '%s': %s", path, strerror(errno));
+		cx_fail(err, CX_EXIT_RUNTIME, "cannot open '%s': %s", path, why);
 		return NULL;
 	}
 	size_t cap = 1 << 16, n = 0;

@@ -6,8 +6,10 @@
 cx_campaign_kpi cx_campaign_kpi_of(const cx_campaign_raw *raw)
 {
 	cx_campaign_kpi k = {.raw = *raw};
-	k.cost = raw->contacted * raw->cost_per_contact;
-	k.contribution = raw->revenue - raw->cogs - k.cost;
+	/* Saturated, not wrapped: a store written by another program may hold
+	 * any integers (cx_sat_add in format.h). */
+	k.cost = cx_sat_mul(raw->contacted, raw->cost_per_contact);
+	k.contribution = cx_sat_sub(cx_sat_sub(raw->revenue, raw->cogs), k.cost);
 	if (raw->contacted > 0) {
 		k.response_ok = k.conversion_ok = true;
 		k.response_bp = cx_ratio_bp(raw->responded, raw->contacted);
@@ -46,8 +48,8 @@ cx_notify_result cx_notify_compute(const cx_notify_channel *ch, int64_t shipment
 		r.cost_max = cx_mul3_div_round(shipments, ch->cost_max, 1, 1);
 	}
 	/* Worst case: the smallest gain at the highest cost; best the reverse. */
-	r.net_min = r.extra_min - r.cost_max;
-	r.net_max = r.extra_max - r.cost_min;
+	r.net_min = cx_sat_sub(r.extra_min, r.cost_max);
+	r.net_max = cx_sat_sub(r.extra_max, r.cost_min);
 	return r;
 }
 

@@ -18,7 +18,7 @@ static const struct {
 	[CX_CF_CHANNEL] = {"channel", "Channel", "email, chat, phone, social or sms"},
 	[CX_CF_STARTS] = {"starts_on", "Starts on", "a date like 2022-02-01"},
 	[CX_CF_ENDS] = {"ends_on", "Ends on", "a date not before the start, or empty for open-ended"},
-	[CX_CF_COST] = {"cost_per_contact", "Cost per contact", "an amount >= 0 with at most 2 decimals, e.g. 1.50"},
+	[CX_CF_COST] = {"cost_per_contact", "Cost per contact", "an amount 0-1000000000 with at most 2 decimals, e.g. 1.50"},
 	[CX_CF_TARGET] = {"target_rate_bp", "Target response %", "a percentage 0-100, at most 2 decimals"},
 	[CX_CF_DISCOUNT] = {"discount_bp", "Discount %", "a percentage 0-100, at most 2 decimals"},
 	[CX_CF_RENEWAL_DAY] = {"renewal_day", "Renewal day", "day of month 1-28, or empty"},
@@ -176,7 +176,7 @@ const char *cx_campaign_set_text(cx_campaign *c, enum cx_campaign_field f, const
 		return NULL;
 	case CX_CF_COST:
 		if (!cx_parse_money(text, &v))
-			return "an amount >= 0, at most 2 decimals";
+			return cx_money_refusal(text);
 		c->cost_per_contact = v;
 		return NULL;
 	case CX_CF_TARGET:

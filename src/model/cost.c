@@ -1,4 +1,5 @@
 /* cost.c — staff cost of an agent over any run of days. */
+#include "cxtop/format.h"
 #include "cxtop/model.h"
 #include "cxtop/period.h"
 
@@ -17,8 +18,8 @@ int64_t cx_agent_cost(int64_t monthly_cost, int32_t from_day, int32_t to_day, in
 		int32_t end = month_end < b ? month_end : b;
 		/* Up to `end` minus up to the day before: splits add up exactly. */
 		int32_t month_start = day - (d - 1);
-		total += cx_prorate(monthly_cost, end - month_start + 1, mdays) -
-			 cx_prorate(monthly_cost, day - month_start, mdays);
+		total = cx_sat_add(total, cx_prorate(monthly_cost, end - month_start + 1, mdays) -
+						   cx_prorate(monthly_cost, day - month_start, mdays));
 		day = end + 1;
 	}
 	return total;

@@ -10,16 +10,19 @@
 cx_pnl cx_pnl_compute(const cx_pnl_raw *raw, int64_t liability_bp)
 {
 	cx_pnl p = {.raw = *raw, .liability_bp = liability_bp};
-	p.attributed = raw->upsell + raw->winback + raw->discount_codes + raw->claims_recovered;
-	p.gross = p.attributed - raw->cogs;
-	p.fixed = raw->staff + raw->platform + raw->other;
-	p.liability = cx_div_round(raw->returns_cost * liability_bp, 10000);
-	p.net = p.gross - raw->campaigns - p.fixed - p.liability;
+	/* Each figure is a store's sum, up to 10^7 x CX_MONEY_MAX; beyond
+	 * that (a store filled by another program) they saturate. */
+	p.attributed = cx_sat_add(cx_sat_add(raw->upsell, raw->winback),
+				  cx_sat_add(raw->discount_codes, raw->claims_recovered));
+	p.gross = cx_sat_sub(p.attributed, raw->cogs);
+	p.fixed = cx_sat_add(cx_sat_add(raw->staff, raw->platform), raw->other);
+	p.liability = cx_mul3_div_round(raw->returns_cost, liability_bp, 1, 10000);
+	p.net = cx_sat_sub(cx_sat_sub(cx_sat_sub(p.gross, raw->campaigns), p.fixed), p.liability);
 	/* Net is zero at (gross - fixed) / returns.  Outside 0-100 % that is
 	 * no percentage anyone can choose: below 0, support loses money even
 	 * carrying no returns; above 100, it makes money carrying them all. */
 	p.break_even = CX_BE_NO_RETURNS;
-	int64_t before = p.gross - raw->campaigns - p.fixed; /* net before the liability */
+	int64_t before = cx_sat_sub(cx_sat_sub(p.gross, raw->campaigns), p.fixed); /* net before the liability */
 	if (raw->returns_cost > 0) {
 		p.break_even_bp = cx_ratio_bp(before, raw->returns_cost);
 		p.break_even = before < 0                    ? CX_BE_NONE
@@ -77,5 +80,6 @@ int64_t cx_prorate(int64_t amount, int days, int month_days)
 		return amount;
 	if (days <= 0)
 		return 0;
-	return cx_div_round(amount * days, month_days);
+	/* amount * days in 128 bits: the share is below amount, so exact. */
+	return cx_mul3_div_round(amount, days, 1, month_days);
 }

@@ -43,7 +43,7 @@ cx_whatif cx_whatif_compute(const cx_whatif_base *b, const cx_levers *actual, co
 	raw.cogs += up_cogs - b->upsell_cogs + wb_cogs - b->winback_cogs;
 	raw.winback += wb_rev - b->winback_revenue;
 	/* What the upsell contacts cost moves with its lever. */
-	w.d_contact_cost = -b->upsell_contacts * (l->cost_per_contact - actual->cost_per_contact);
+	w.d_contact_cost = cx_sat_mul(-b->upsell_contacts, cx_sat_sub(l->cost_per_contact, actual->cost_per_contact));
 	raw.campaigns -= w.d_contact_cost;
 	w.pnl = cx_pnl_compute(&raw, l->liability_bp);
 	cx_pnl at_actual = cx_pnl_compute(&raw, actual->liability_bp);

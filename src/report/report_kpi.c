@@ -86,8 +86,8 @@ cx_doc *cx_report_agents(cx_store *st, const cx_report_opts *opt, cx_error *err)
 		cx_kpi_cells(row + 3, &kpi);
 		row[3 + CX_KPI_NCOLS] = cx_money(a->revenue);
 		row[4 + CX_KPI_NCOLS] = cx_money(c);
-		rev += a->revenue;
-		cost += c;
+		rev = cx_sat_add(rev, a->revenue);
+		cost = cx_sat_add(cost, c);
 		/* Team subtotal: one row per team, its distributions from SQL. */
 		if (i + 1 == na || strcmp(agents[i + 1].team, a->team) != 0) {
 			int64_t trev = 0, tcost = 0, members = 0;
@@ -95,9 +95,10 @@ cx_doc *cx_report_agents(cx_store *st, const cx_report_opts *opt, cx_error *err)
 				if (strcmp(agents[j].team, a->team) != 0)
 					continue;
 				members++;
-				trev += agents[j].revenue;
-				tcost += cx_agent_cost(agents[j].monthly_cost, opt->period.from_day, opt->period.to_day,
-						       agents[j].hired_day, agents[j].left_day);
+				trev = cx_sat_add(trev, agents[j].revenue);
+				tcost = cx_sat_add(tcost, cx_agent_cost(agents[j].monthly_cost, opt->period.from_day,
+									opt->period.to_day, agents[j].hired_day,
+									agents[j].left_day));
 			}
 			cx_ticket_raw traw = {0};
 			for (size_t j = 0; j < ntg; j++)

@@ -15,9 +15,36 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cxtop/file.h"
 #include "schema.h"
 #include "ticket_facts.h"
 
+/* Damage SQLite met anywhere in this process: it logs every SQLITE_CORRUPT
+ * as it finds it, whether or not the query that met it passes the error
+ * on.  Each store remembers the count at its open (cx_store_damage). */
+static unsigned long damage_seen;
+
+static void log_damage(void *unused, int code, const char *msg)
+{
+	(void)unused;
+	(void)msg;
+	if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
+		damage_seen++;
+}
+
+/* Before SQLite's first use only (sqlite3_config says so); when something
+ * else started SQLite first, the queries' own errors still tell. */
+static void watch_for_damage(void)
+{
+	static bool done;
+	if (!done) {
+		done = true;
+		sqlite3_config(SQLITE_CONFIG_LOG, log_damage, NULL);
+	}
+}
+
+
+#define DAMAGED "store '%s' is damaged: part of it cannot be read (cxtop check lists what; restore a backup)"
 
 /* Turns an SQLite result code into the words a manager can act on. */
 static const char *why(sqlite3 *db, int rc)
@@ -46,7 +73,16 @@ static const char *why(sqlite3 *db, int rc)
 
 int cx_store_sql_fail(cx_store *st, cx_error *err, int rc, const char *doing)
 {
+	if ((rc & 0xff) == SQLITE_CORRUPT)
+		return cx_fail(err, CX_EXIT_RUNTIME, DAMAGED, st->path);
 	return cx_fail(err, CX_EXIT_RUNTIME, "%s '%s': %s", doing, st->path, why(st->db, rc));
+}
+
+int cx_store_damage(cx_store *st, cx_error *err)
+{
+	if (damage_seen == st->damage_at_open)
+		return 0;
+	return cx_fail(err, CX_EXIT_RUNTIME, DAMAGED, st->path);
 }
 
 static int exec(cx_store *st, const char *sql, const char *doing, cx_error *err)
@@ -171,37 +207,116 @@ static int migrate(cx_store *st, int from, cx_error *err)
 	return 0;
 }
 
-static int connect(cx_store *st, int flags, cx_error *err)
+static int connect(cx_store *st, const char *name, int flags, cx_error *err)
 {
-	int rc = sqlite3_open_v2(st->path, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+	watch_for_damage();
+	int rc = sqlite3_open_v2(name, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK)
 		return cx_store_sql_fail(st, err, rc, "cannot open store");
 	sqlite3_extended_result_codes(st->db, 0);
 	sqlite3_busy_timeout(st->db, CX_STORE_BUSY_TIMEOUT_MS);
+	st->damage_at_open = damage_seen;
 	return exec(st, "PRAGMA foreign_keys = ON", "cannot open store", err);
+}
+
+/* "file:" and path, percent-encoded, with a query: an SQLite URI. */
+static char *uri_of(const char *path, const char *query)
+{
+	size_t n = strlen(path);
+	char *u = malloc(5 + 3 * n + 1 + strlen(query) + 1);
+	if (!u)
+		return NULL;
+	char *o = u + sprintf(u, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("/-._~", *p))
+			*o++ = (char)*p;
+		else
+			o += sprintf(o, "%%%02X", *p);
+	}
+	sprintf(o, "?%s", query);
+	return u;
+}
+
+/* True when this process may create files beside path (its directory) and
+ * write path itself. */
+static bool can_write_beside(const char *path)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else
+		snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+	return access(dir, W_OK) == 0 && access(path, W_OK) == 0;
+}
+
+/* True when path-suffix exists (a long name counts as existing). */
+static bool beside(const char *path, const char *suffix)
+{
+	char name[4096];
+	return snprintf(name, sizeof name, "%s%s", path, suffix) >= (int)sizeof name || access(name, F_OK) == 0;
+}
+
+/* Opens the connection for mode.  A WAL store (header bytes 18-19 are 2)
+ * opened read-only without a -wal file beside it, that is, with no other
+ * connection open:
+ * - where cxtop may write beside it, it opens read-write with query_only
+ *   set: the -wal and -shm files SQLite makes are then removed at close
+ *   (a read-only connection cannot, and would leave them behind), and the
+ *   store's bytes are not touched (an empty log has nothing to copy; a
+ *   writer that comes meanwhile is checkpointed at close, as SQLite does
+ *   for the last connection to any WAL store);
+ * - where it may not (a read-only directory or file), SQLite cannot make
+ *   the -shm file a read-only connection needs: the store is read as
+ *   immutable, as it is at that moment, which nothing can change without
+ *   such a -wal file. */
+static int connect_mode(cx_store *st, enum cx_open_mode mode, const unsigned char *head, cx_error *err)
+{
+	bool is_wal = head[18] == 2 && head[19] == 2;
+	if (mode == CX_OPEN_READ_WRITE || !is_wal || beside(st->path, "-wal"))
+		return connect(st, st->path, mode == CX_OPEN_READ_ONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,
+			       err);
+	if (can_write_beside(st->path)) {
+		if (connect(st, st->path, SQLITE_OPEN_READWRITE, err) < 0)
+			return -1;
+		return exec(st, "PRAGMA query_only = ON", "cannot open store", err);
+	}
+	char *uri = uri_of(st->path, "immutable=1");
+	if (!uri)
+		return cx_fail(err, CX_EXIT_RUNTIME, "cannot open store '%s': out of memory", st->path);
+	int rc = connect(st, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, err);
+	free(uri);
+	return rc;
 }
 
 cx_store *cx_store_open(const char *path, enum cx_open_mode mode, cx_error *err)
 {
-	struct stat sb;
-	if (stat(path, &sb) != 0) {
-		cx_fail(err, CX_EXIT_RUNTIME, "cannot open store '%s': %s%s", path, strerror(errno),
+	/* A regular file only: SQLite would wait for ever on a FIFO.  The
+	 * header's first bytes say whether it is a WAL store. */
+	const char *no;
+	int fd = cx_open_regular(path, &no);
+	if (fd < 0) {
+		cx_fail(err, CX_EXIT_RUNTIME, "cannot open store '%s': %s%s", path, no,
 			errno == ENOENT ? " (create one with: cxtop init FILE)" : "");
 		return NULL;
 	}
-	if (S_ISDIR(sb.st_mode)) {
-		cx_fail(err, CX_EXIT_RUNTIME, "cannot open store '%s': is a directory", path);
-		return NULL;
-	}
+	unsigned char head[20] = {0};
+	if (read(fd, head, sizeof head) < 0)
+		memset(head, 0, sizeof head);
+	close(fd);
 
 	cx_store *st = store_new(path);
 	if (!st) {
 		cx_fail(err, CX_EXIT_RUNTIME, "cannot open store '%s': out of memory", path);
 		return NULL;
 	}
-	int flags = mode == CX_OPEN_READ_ONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	if (connect(st, flags, err) < 0)
-		goto fail;
+	/* Changes still in a -wal file, where a -shm file cannot be made:
+	 * SQLite cannot read them, and its "cannot open" would not say why. */
+	bool stuck = mode == CX_OPEN_READ_ONLY && head[18] == 2 && beside(path, "-wal") && !beside(path, "-shm") &&
+		     !can_write_beside(path);
+	if (connect_mode(st, mode, head, err) < 0)
+		goto fail_stuck;
 	/* A file without write permission opens read-only: treat it so. */
 	st->read_only = mode == CX_OPEN_READ_ONLY || sqlite3_db_readonly(st->db, "main") == 1;
 
@@ -209,6 +324,8 @@ cx_store *cx_store_open(const char *path, enum cx_open_mode mode, cx_error *err)
 	 * store shows itself. */
 	int rc;
 	int version = (int)query_int(st, "PRAGMA user_version", &rc);
+	if (rc != SQLITE_OK && stuck)
+		goto fail_stuck;
 	if (rc != SQLITE_OK) {
 		cx_store_sql_fail(st, err, rc, "cannot open store");
 		goto fail;
@@ -247,6 +364,13 @@ cx_store *cx_store_open(const char *path, enum cx_open_mode mode, cx_error *err)
 	 * opening a file never changes it, so looking at a store - the
 	 * committed sample among them - leaves it byte for byte as it was. */
 	return st;
+fail_stuck:
+	if (stuck)
+		cx_fail(err, CX_EXIT_RUNTIME,
+			"cannot read store '%s': its latest changes are in '%s-wal', and reading them needs a '%s-shm' "
+			"file that cannot be created in a read-only place (open the store once for writing, or copy it "
+			"with its -wal file somewhere writable)",
+			path, path, path);
 fail:
 	cx_store_close(st);
 	return NULL;
@@ -269,7 +393,7 @@ cx_store *cx_store_init(const char *path, cx_error *err)
 		cx_fail(err, CX_EXIT_RUNTIME, "cannot create store '%s': out of memory", path);
 		return NULL;
 	}
-	if (connect(st, SQLITE_OPEN_READWRITE, err) < 0 || migrate(st, 0, err) < 0 ||
+	if (connect(st, path, SQLITE_OPEN_READWRITE, err) < 0 || migrate(st, 0, err) < 0 ||
 	    exec(st, "PRAGMA journal_mode = WAL", "cannot create store", err) < 0) {
 		cx_store_close(st);
 		unlink(path);

@@ -13,6 +13,7 @@ struct cx_store {
 	sqlite3 *db;
 	char *path;
 	bool read_only;
+	unsigned long damage_at_open; /* store.c's count of SQLITE_CORRUPT then */
 	sqlite3_stmt *data_version_stmt; /* polled often: prepared once */
 	/* Statements kept prepared across refreshes: the UI re-runs the same
 	 * few dozen queries every time the store changes. */

@@ -272,6 +272,9 @@ int cx_tui_run(const cx_tui_options *opt, cx_error *err)
 	}
 	restore_terminal();
 	cx_nav_free(&app);
+	/* Views show a damaged page's error where they meet it; the exit
+	 * status says it too. */
+	int rc = cx_store_damage(app.st, err);
 	cx_store_close(app.st);
-	return 0;
+	return rc;
 }

@@ -92,7 +92,7 @@ static int load_base(struct cx_app *app, struct whatif *wi, cx_error *err)
 		const cx_campaign_raw *r = &rows[i].raw;
 		if (strcmp(rows[i].kind, "upsell") == 0) {
 			wi->base.upsell_contacts += r->contacted;
-			wi->base.upsell_cost += r->contacted * r->cost_per_contact;
+			wi->base.upsell_cost = cx_sat_add(wi->base.upsell_cost, cx_sat_mul(r->contacted, r->cost_per_contact));
 		} else if (strcmp(rows[i].kind, "winback") == 0) {
 			wi->base.winback_reached += r->contacted;
 		}

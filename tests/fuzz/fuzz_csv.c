@@ -17,15 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "cxtop/csv.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define CHECK(x) \
-	do { \
-		if (!(x)) \
-			__builtin_trap(); \
-	} while (0)
 
 static char *out;
 static size_t out_cap;

@@ -1,11 +1,13 @@
 #!/bin/sh
-# run.sh — runs each fuzz target for FUZZ_TIME seconds (default 10) on a
-# copy of its seed corpus, and prints "ok"/"not ok" lines for tests/run.sh.
+# run.sh — runs each fuzz target (the CSV reader, JSON pages, mapping,
+# theme, config, scoring and schedules files, the strict parsers) for
+# FUZZ_TIME seconds (default 10) on a copy of its seed corpus, and prints
+# "ok"/"not ok" lines for tests/run.sh.
 # A crash leaves its input in build/fuzz/crash-* (libFuzzer's artifact).
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 time=${FUZZ_TIME:-10}
-for t in csv mapping; do
+for t in csv mapping json theme config scoring schedules parse; do
 	bin=build/fuzz/fuzz_$t
 	if [ ! -x "$bin" ]; then
 		echo "not ok - fuzz_$t is built"

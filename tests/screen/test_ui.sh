@@ -243,3 +243,13 @@ keys t
 check "t with --no-color says why nothing changes" "no colours: --no-color was given; themes need them"
 keys q
 wait_for 'EXIT=' 3
+
+# A theme that is a FIFO is refused at once with one line (reading it would
+# wait for ever), and the default theme is used.
+mkfifo "$WORK/fifo-theme.yaml"
+start 160 24 --theme "$WORK/fifo-theme.yaml" "$DB"
+check "a FIFO as the theme is refused, not waited on" "fifo-theme.yaml': is a FIFO, not a regular file"
+check "a FIFO as the theme still opens the UI" "Support P&L"
+keys q
+wait_for 'EXIT=' 3
+check "the session with a FIFO theme exits 0" "EXIT=0"

@@ -445,7 +445,8 @@ static void money(void **state)
 		{"12 USD", "not an amount"},
 		{"12.3x", "not an amount"},
 		{"\xc2\xa5" "12", "not an amount"}, /* yen: no */
-		{"99999999999999999999", "amount too large"},
+		{"99999999999999999999", "amount too large (at most 1000000000.00)"},
+		{"1,000,000,000.01", "amount too large (at most 1000000000.00)"},
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
 		int64_t v = -1;

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "cxtop/campaign.h"
+#include "cxtop/parse.h"
 #include "cxtop/store.h"
 
 static cx_store *st;
@@ -88,6 +89,17 @@ static void rules_accept_good_values(void **state)
 	assert_string_equal(buf, "1.50");
 	cx_campaign_get_text(&c, CX_CF_TARGET, buf, sizeof buf);
 	assert_string_equal(buf, "23.05");
+	/* The largest cost the form takes shows as it reads back: a save, a
+	 * re-save and an undo of it all go through. */
+	assert_null(cx_campaign_set_text(&c, CX_CF_COST, "1000000000"));
+	assert_int_equal(c.cost_per_contact, CX_MONEY_MAX);
+	cx_campaign_get_text(&c, CX_CF_COST, buf, sizeof buf);
+	assert_string_equal(buf, "1000000000.00");
+	assert_null(cx_campaign_set_text(&c, CX_CF_COST, buf));
+	assert_int_equal(c.cost_per_contact, CX_MONEY_MAX);
+	/* One cent more is refused with the limit in the message. */
+	assert_string_equal(cx_campaign_set_text(&c, CX_CF_COST, "1000000000.01"), "at most 1000000000.00");
+	assert_string_equal(cx_campaign_set_text(&c, CX_CF_COST, "1.005"), "an amount >= 0, at most 2 decimals");
 }
 
 static void rules_refuse_bad_values(void **state)
@@ -102,6 +114,7 @@ static void rules_refuse_bad_values(void **state)
 		{CX_CF_COST, "abc"},       {CX_CF_COST, "1,50"},          {CX_CF_TARGET, "101"},
 		{CX_CF_TARGET, "-5"},      {CX_CF_DISCOUNT, "12.345"},    {CX_CF_RENEWAL_DAY, "29"},
 		{CX_CF_RENEWAL_DAY, "0"},  {CX_CF_DUNNING_DAYS, "61"},    {CX_CF_HANDOFF_DAY, "31"},
+		{CX_CF_COST, "1000000000.01"}, {CX_CF_COST, "10000000000001"}, {CX_CF_COST, "10000000000001.00"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		cx_campaign c, before;

@@ -274,6 +274,40 @@ static void ratio_bp(void **state)
 	assert_true(cx_ratio_bp(INT64_MAX, 9999) == INT64_MAX);
 }
 
+/* The 128-bit product of three int64 factors can itself overflow: the
+ * result saturates by its sign instead. */
+static void mul3_div_round_and_saturation(void **state)
+{
+	assert_int_equal(cx_mul3_div_round(6000, 300000, 500, 10000), 90000000);
+	assert_int_equal(cx_mul3_div_round(-5, 1, 1, 2), -3);
+	assert_int_equal(cx_mul3_div_round(5, 1, 1, 2), 3);
+	assert_true(cx_mul3_div_round(INT64_MAX, INT64_MAX, 1, INT64_MAX) == INT64_MAX);
+	assert_true(cx_mul3_div_round(INT64_MAX, INT64_MAX, INT64_MAX, 1) == INT64_MAX);
+	assert_true(cx_mul3_div_round(INT64_MAX, INT64_MAX, INT64_MAX, INT64_MAX) == INT64_MAX);
+	assert_true(cx_mul3_div_round(INT64_MIN, INT64_MAX, INT64_MAX, 3) == INT64_MIN);
+	assert_true(cx_mul3_div_round(INT64_MIN, INT64_MIN, INT64_MIN, 1) == INT64_MIN);
+	assert_true(cx_mul3_div_round(INT64_MIN, INT64_MIN, -1, 7) == INT64_MIN);
+	assert_true(cx_mul3_div_round(INT64_MIN, -1, 1, 1) == INT64_MAX);
+	assert_true(cx_mul3_div_round(INT64_MIN, INT64_MIN, 0, 1) == 0);
+	/* A half of the largest denominator rounds away from zero. */
+	assert_true(cx_mul3_div_round(INT64_C(4611686018427387904), 1, 1, INT64_MAX) == 1);
+	assert_true(cx_mul3_div_round(INT64_C(4611686018427387903), 1, 1, INT64_MAX) == 0);
+	/* Shipments x average check x buyout at the option's limits. */
+	assert_true(cx_mul3_div_round(1000000000, INT64_C(100000000000), -10000, 10000) == INT64_MIN);
+	assert_true(cx_sat_add(INT64_MAX, 1) == INT64_MAX);
+	assert_true(cx_sat_add(INT64_MIN, -1) == INT64_MIN);
+	assert_true(cx_sat_add(-5, 3) == -2);
+	assert_true(cx_sat_sub(INT64_MIN, 1) == INT64_MIN);
+	assert_true(cx_sat_sub(INT64_MAX, -1) == INT64_MAX);
+	assert_true(cx_sat_sub(0, INT64_MIN) == INT64_MAX);
+	assert_true(cx_sat_sub(-1, INT64_MIN) == INT64_MAX);
+	assert_true(cx_sat_sub(5, 7) == -2);
+	assert_true(cx_sat_mul(INT64_MAX, 2) == INT64_MAX);
+	assert_true(cx_sat_mul(INT64_MIN, -1) == INT64_MAX);
+	assert_true(cx_sat_mul(INT64_MIN, 2) == INT64_MIN);
+	assert_true(cx_sat_mul(-3, 4) == -12);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -289,6 +323,7 @@ int main(void)
 		cmocka_unit_test(utf8_fit),
 		cmocka_unit_test(div_round),
 		cmocka_unit_test(ratio_bp),
+		cmocka_unit_test(mul3_div_round_and_saturation),
 		cmocka_unit_test(safe_text),
 	};
 	return cmocka_run_group_tests_name("format", tests, NULL, NULL);

@@ -4,6 +4,7 @@
 
 #include "cxtop/format.h"
 #include "cxtop/model.h"
+#include "cxtop/parse.h"
 
 static void dist_ranks_odd_even_and_empty(void **state)
 {
@@ -297,6 +298,47 @@ static void notify_reproduces_the_shop(void **state)
 	assert_int_equal(r.net_min, 9000000);
 }
 
+/* Figures past what cxtop itself takes (a store another program filled)
+ * saturate instead of overflowing: each of these was signed overflow. */
+static void money_at_the_limits_never_overflows(void **state)
+{
+	/* Contacts x cost per contact. */
+	cx_campaign_raw r = {.contacted = 10000000000, .cost_per_contact = 10000000000, .revenue = INT64_MAX};
+	cx_campaign_kpi k = cx_campaign_kpi_of(&r);
+	assert_int_equal(k.cost, INT64_MAX);
+	assert_int_equal(k.contribution, 0);
+	r = (cx_campaign_raw){.contacted = 10000000, .cost_per_contact = CX_MONEY_MAX, .revenue = 0, .cogs = INT64_MAX};
+	k = cx_campaign_kpi_of(&r);
+	assert_int_equal(k.cost, 10000000 * CX_MONEY_MAX); /* exact at the limits */
+	assert_int_equal(k.contribution, INT64_MIN);
+	/* The notify net: the smallest gain minus the highest cost. */
+	cx_notify_channel ch = {.name = "x", .has_cost = true, .cost_min = 0, .cost_max = INT64_MAX,
+				.buyout_min_bp = -10000, .buyout_max_bp = 10000};
+	cx_notify_result n = cx_notify_compute(&ch, 1000000000, CX_MONEY_MAX);
+	assert_int_equal(n.extra_min, INT64_MIN);
+	assert_int_equal(n.cost_max, INT64_MAX);
+	assert_int_equal(n.net_min, INT64_MIN);
+	assert_int_equal(n.net_max, INT64_MAX);
+	/* An agent's monthly cost prorated by day, and summed over months. */
+	assert_int_equal(cx_prorate(INT64_MAX - 1, 1, 2), INT64_MAX / 2);
+	assert_int_equal(cx_prorate(INT64_MAX, 30, 31), cx_mul3_div_round(INT64_MAX, 30, 1, 31));
+	int32_t jan1 = 18993; /* 2022-01-01 */
+	assert_int_equal(cx_agent_cost(INT64_MAX, jan1, jan1 + 89, 0, INT32_MAX), INT64_MAX);
+	assert_int_equal(cx_agent_cost(CX_MONEY_MAX, jan1, jan1 + 364, 0, INT32_MAX), 12 * CX_MONEY_MAX);
+	/* The P&L of sums at 10^7 rows of the largest amount, and past it. */
+	cx_pnl_raw big = {.upsell = 10000000 * CX_MONEY_MAX, .returns_cost = 10000000 * CX_MONEY_MAX};
+	cx_pnl p = cx_pnl_compute(&big, 10000);
+	assert_int_equal(p.liability, 10000000 * CX_MONEY_MAX);
+	assert_int_equal(p.net, 0);
+	cx_pnl_raw huge = {.upsell = INT64_MAX, .winback = INT64_MAX, .staff = INT64_MAX, .other = INT64_MAX,
+			   .cogs = INT64_MAX, .campaigns = INT64_MAX, .returns_cost = INT64_MAX};
+	p = cx_pnl_compute(&huge, 10000);
+	assert_int_equal(p.attributed, INT64_MAX);
+	assert_int_equal(p.fixed, INT64_MAX);
+	assert_int_equal(p.liability, INT64_MAX);
+	assert_int_equal(p.net, INT64_MIN);
+}
+
 static void claims_deadline_and_silent_unhappy(void **state)
 {
 	assert_int_equal(cx_days_to_deadline(100, 107), 7);
@@ -397,6 +439,7 @@ int main(void)
 		cmocka_unit_test(campaign_with_zero_contacts),
 		cmocka_unit_test(winback_recovery_rate),
 		cmocka_unit_test(notify_reproduces_the_shop),
+		cmocka_unit_test(money_at_the_limits_never_overflows),
 		cmocka_unit_test(claims_deadline_and_silent_unhappy),
 		cmocka_unit_test(whatif_at_the_actual_levers_changes_nothing),
 		cmocka_unit_test(whatif_levers_move_net_by_their_own_effect),

@@ -4,6 +4,7 @@
 
 #include <time.h>
 
+#include "cxtop/format.h"
 #include "cxtop/parse.h"
 #include "cxtop/period.h"
 
@@ -134,6 +135,69 @@ static void parse_money_pct_count(void **state)
 	assert_false(cx_parse_count("-6", &v));
 }
 
+/* parse(format(x)) == x for one amount, and x + 0.01 past the limit is
+ * refused in every spelling. */
+static void money_round_trips(int64_t x)
+{
+	char buf[64];
+	int64_t v = -1;
+	cx_fmt_money_plain(buf, sizeof buf, x);
+	if (!cx_parse_money(buf, &v) || v != x)
+		fail_msg("'%s' (%lld) read back as %lld", buf, (long long)x, (long long)v);
+}
+
+static void money_limit_round_trip(void **state)
+{
+	int64_t v;
+	/* The limit itself, in every spelling the parser takes. */
+	assert_int_equal(CX_MONEY_MAX, INT64_C(100000000000));
+	assert_true(cx_parse_money("1000000000", &v));
+	assert_int_equal(v, CX_MONEY_MAX);
+	assert_true(cx_parse_money("1000000000.0", &v));
+	assert_int_equal(v, CX_MONEY_MAX);
+	assert_true(cx_parse_money("1000000000.00", &v));
+	assert_int_equal(v, CX_MONEY_MAX);
+	assert_true(cx_parse_money("0001000000000.00", &v));
+	assert_int_equal(v, CX_MONEY_MAX);
+	assert_true(cx_parse_money("999999999.99", &v));
+	assert_int_equal(v, CX_MONEY_MAX - 1);
+	/* One cent more is refused whether or not it has decimals: the digit
+	 * count no longer decides. */
+	assert_false(cx_parse_money("1000000000.01", &v));
+	assert_false(cx_parse_money("1000000001", &v));
+	assert_false(cx_parse_money("1000000001.00", &v));
+	assert_false(cx_parse_money("10000000000001", &v));
+	assert_false(cx_parse_money("10000000000001.00", &v));
+	assert_false(cx_parse_money("9223372036854775807", &v));
+	assert_false(cx_parse_money("92233720368547758.07", &v));
+	assert_false(cx_parse_money("000000000000000000001000000000.01", &v));
+	/* Every amount near both ends, every power of ten and the amounts
+	 * just below them, and a sweep over the whole range. */
+	for (int64_t x = 0; x <= 100000; x++)
+		money_round_trips(x);
+	for (int64_t x = CX_MONEY_MAX - 100000; x <= CX_MONEY_MAX; x++)
+		money_round_trips(x);
+	for (int64_t p = 1; p <= CX_MONEY_MAX; p *= 10) {
+		money_round_trips(p);
+		money_round_trips(p - 1);
+	}
+	for (int64_t x = 0; x <= CX_MONEY_MAX; x += 99991)
+		money_round_trips(x);
+	/* Percentages share the reader, bounded at 100 %. */
+	assert_true(cx_parse_pct("100.00", &v));
+	assert_int_equal(v, 10000);
+	assert_true(cx_parse_pct("0100", &v));
+	assert_int_equal(v, 10000);
+	assert_false(cx_parse_pct("100.01", &v));
+	assert_false(cx_parse_pct("1000", &v));
+	for (int64_t x = 0; x <= 10000; x++) {
+		char buf[32];
+		cx_fmt_bp(buf, sizeof buf, x);
+		assert_true(cx_parse_pct(buf, &v));
+		assert_int_equal(v, x);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -143,6 +207,7 @@ int main(void)
 		cmocka_unit_test(stepping_and_splitting),
 		cmocka_unit_test(local_time_follows_tz),
 		cmocka_unit_test(parse_money_pct_count),
+		cmocka_unit_test(money_limit_round_trip),
 	};
 	setenv("TZ", "UTC", 1);
 	tzset();
