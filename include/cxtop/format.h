@@ -27,6 +27,10 @@ char *cx_fmt_bp(char *buf, size_t len, int64_t bp);
  * them) but print with a minus sign. */
 char *cx_fmt_duration_x2(char *buf, size_t len, int64_t half_seconds);
 
+/* Seconds as hours and minutes, "08:00", "88:30": a wall-clock time of
+ * a schedule, or a week's working hours. */
+char *cx_fmt_hhmm(char *buf, size_t len, int64_t seconds);
+
 /* Half seconds as a plain number of seconds: 7201 -> "3600.5", 7200 -> "3600". */
 char *cx_fmt_seconds_plain_x2(char *buf, size_t len, int64_t half_seconds);
 

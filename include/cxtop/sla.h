@@ -17,6 +17,10 @@
 /* Priorities and channels as bits, for a policy's matches. */
 enum { CX_PRIO_LOW, CX_PRIO_NORMAL, CX_PRIO_HIGH, CX_PRIO_URGENT, CX_PRIO_COUNT };
 extern const char *const cx_priority_names[CX_PRIO_COUNT]; /* "low" .. "urgent" */
+/* The channels in the order a policy's channel bits and cxtop's facts
+ * number them. */
+enum { CX_CHANNEL_COUNT = 5 };
+extern const char *const cx_channel_names[CX_CHANNEL_COUNT]; /* "email" .. "sms" */
 
 typedef struct cx_sla_policy {
 	char *name;

@@ -144,6 +144,12 @@ char *cx_fmt_duration_x2(char *buf, size_t len, int64_t half_seconds)
 	return give(buf, len, tmp);
 }
 
+char *cx_fmt_hhmm(char *buf, size_t len, int64_t seconds)
+{
+	snprintf(buf, len, "%02lld:%02lld", (long long)(seconds / 3600), (long long)(seconds / 60 % 60));
+	return buf;
+}
+
 char *cx_fmt_seconds_plain_x2(char *buf, size_t len, int64_t half_seconds)
 {
 	char tmp[40];

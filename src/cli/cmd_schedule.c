@@ -40,11 +40,6 @@ static void help(void)
 	       "                          zone unless they end in Z or an offset)\n");
 }
 
-static void clock_text(int32_t s, char out[6])
-{
-	snprintf(out, 6, "%02d:%02d", (int)(s / 3600), (int)(s / 60 % 60));
-}
-
 static bool same_day(const cx_schedule *s, int a, int b)
 {
 	if (s->nhours[a] != s->nhours[b])
@@ -67,9 +62,9 @@ static void print_week(const cx_schedule *s)
 			snprintf(days, sizeof days, e > d ? "%s-%s" : "%s", day_names[d], day_names[e]);
 			printf("  %-8s ", days);
 			for (int k = 0; k < s->nhours[d]; k++) {
-				char a[6], b[6];
-				clock_text(s->hours[d][k].from, a);
-				clock_text(s->hours[d][k].to, b);
+				char a[16], b[16];
+				cx_fmt_hhmm(a, sizeof a, s->hours[d][k].from);
+				cx_fmt_hhmm(b, sizeof b, s->hours[d][k].to);
 				printf("%s%s-%s", k ? ", " : "", a, b);
 			}
 			putchar('\n');
@@ -81,8 +76,7 @@ static void print_week(const cx_schedule *s)
 static void print_schedule(const cx_named_schedule *s)
 {
 	char name[256], zone[128], week[32];
-	int64_t secs = cx_schedule_week_seconds(&s->hours);
-	snprintf(week, sizeof week, "%lld:%02lld", (long long)(secs / 3600), (long long)(secs / 60 % 60));
+	cx_fmt_hhmm(week, sizeof week, cx_schedule_week_seconds(&s->hours));
 	printf("%s  %s  %s a week", cx_safe_text(name, sizeof name, s->name), cx_safe_text(zone, sizeof zone, s->timezone),
 	       week);
 	if (s->is_default)
@@ -132,14 +126,13 @@ static char *target_text(char *buf, size_t len, int64_t secs, bool business)
 /* The policies in the order they are tried. */
 static void print_sla(const cx_schedules *s)
 {
-	static const char *const channels[] = {"email", "chat", "phone", "social", "sms"};
 	printf("\nSLA policies, tried in this order (the first that matches a ticket applies):\n");
 	for (size_t i = 0; i < s->nsla; i++) {
 		const cx_sla_policy *p = &s->sla[i];
 		char name[128], a[32];
 		printf("  %s:", cx_safe_text(name, sizeof name, p->name));
 		print_bits("priority", p->priorities, cx_priority_names, CX_PRIO_COUNT);
-		print_bits("channel", p->channels, channels, 5);
+		print_bits("channel", p->channels, cx_channel_names, CX_CHANNEL_COUNT);
 		if (!p->priorities && !p->channels)
 			printf("  any ticket");
 		if (p->first_reply)

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 const char *const cx_priority_names[CX_PRIO_COUNT] = {"low", "normal", "high", "urgent"};
+const char *const cx_channel_names[CX_CHANNEL_COUNT] = {"email", "chat", "phone", "social", "sms"};
 
 const cx_sla_policy *cx_sla_match(const cx_sla_policy *p, size_t n, int priority, int channel)
 {

@@ -73,8 +73,6 @@ static void instant_text(int64_t at, char *buf, size_t len)
 		snprintf(buf, len, "%lld", (long long)at);
 }
 
-static const char *const channel_names[] = {"email", "chat", "phone", "social", "sms"};
-
 static void items_table(cx_doc *doc, const char *name, const char *title, const char *margin_key,
 			const char *margin_title, const cx_sla_view *v, const cx_sla_item *items, size_t n)
 {
@@ -99,7 +97,7 @@ static void items_table(cx_doc *doc, const char *name, const char *title, const 
 		c[1] = cx_text(when);
 		c[2] = it->agent[0] ? cx_text(it->agent) : cx_text("Unassigned");
 		c[3] = it->priority >= 0 ? cx_text(cx_priority_names[it->priority]) : cx_null();
-		c[4] = it->channel >= 0 ? cx_text(channel_names[it->channel]) : cx_null();
+		c[4] = it->channel >= 0 ? cx_text(cx_channel_names[it->channel]) : cx_null();
 		c[5] = cx_text(v->policy_names[it->policy]);
 		c[6] = cx_text(cx_sla_target_names[it->target]);
 		c[7] = cx_seconds(it->goal);
@@ -184,11 +182,6 @@ cx_doc *cx_report_sla(cx_store *st, const cx_report_opts *opt, cx_error *err)
 
 /* ---- schedules ------------------------------------------------------------- */
 
-static void clock_text(int32_t s, char out[6])
-{
-	snprintf(out, 6, "%02d:%02d", (int)(s / 3600), (int)(s / 60 % 60));
-}
-
 cx_doc *cx_report_schedules(cx_store *st, const cx_report_opts *opt, cx_error *err)
 {
 	static const char *const days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
@@ -231,21 +224,19 @@ cx_doc *cx_report_schedules(cx_store *st, const cx_report_opts *opt, cx_error *e
 		c[2] = cx_bool(x->is_default);
 		c[3] = cx_text(teams);
 		/* "88:00", as schedule check says it. */
-		int64_t week = cx_schedule_week_seconds(&x->hours);
 		char wk[32];
-		snprintf(wk, sizeof wk, "%lld:%02lld", (long long)(week / 3600), (long long)(week / 60 % 60));
-		c[4] = cx_text(wk);
+		c[4] = cx_text(cx_fmt_hhmm(wk, sizeof wk, cx_schedule_week_seconds(&x->hours)));
 		c[5] = cx_int((int64_t)x->nholidays);
 		for (int w = 0; w < 7; w++)
 			for (int k = 0; k < x->hours.nhours[w]; k++) {
-				char a[6], b[6];
-				clock_text(x->hours.hours[w][k].from, a);
-				clock_text(x->hours.hours[w][k].to, b);
+				char a[16], b[16];
+				cx_fmt_hhmm(a, sizeof a, x->hours.hours[w][k].from);
+				cx_fmt_hhmm(b, sizeof b, x->hours.hours[w][k].to);
 				cx_cell *r = cx_table_row(h);
 				r[0] = cx_text(x->name);
 				r[1] = cx_text(days[w]);
 				r[2] = cx_text(a);
-				r[3] = cx_text(strcmp(b, "24:00") == 0 ? "24:00" : b);
+				r[3] = cx_text(b);
 			}
 		for (size_t k = 0; k < x->nholidays; k++) {
 			char day[11];
@@ -270,10 +261,10 @@ cx_doc *cx_report_schedules(cx_store *st, const cx_report_opts *opt, cx_error *e
 				size_t l = strlen(prios);
 				snprintf(prios + l, sizeof prios - l, "%s%s", l ? ", " : "", cx_priority_names[k]);
 			}
-		for (int k = 0; k < 5; k++)
+		for (int k = 0; k < CX_CHANNEL_COUNT; k++)
 			if (x->channels & (1u << k)) {
 				size_t l = strlen(chans);
-				snprintf(chans + l, sizeof chans - l, "%s%s", l ? ", " : "", channel_names[k]);
+				snprintf(chans + l, sizeof chans - l, "%s%s", l ? ", " : "", cx_channel_names[k]);
 			}
 		cx_cell *r = cx_table_row(p);
 		r[0] = cx_text(x->name);

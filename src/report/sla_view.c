@@ -12,8 +12,6 @@
 
 const char *const cx_sla_target_names[CX_SLA_TARGETS] = {"first reply", "resolution"};
 
-static const char *const channel_names[] = {"email", "chat", "phone", "social", "sms"};
-
 bool cx_sla_met_bp(const cx_sla_counts *c, int target, int64_t *bp)
 {
 	int64_t decided = c->met[target] + c->breached[target];
@@ -136,7 +134,7 @@ static void visit(const cx_sla_ticket *t, void *ctx)
 		&v->total,
 		&agent->c,
 		&team->c,
-		&v->channels[t->channel >= 0 && t->channel < 5 ? t->channel : 0].c,
+		&v->channels[t->channel >= 0 && t->channel < CX_CHANNEL_COUNT ? t->channel : 0].c,
 		/* Listed urgent first, then "none". */
 		&v->priorities[t->priority >= 0 ? CX_PRIO_COUNT - 1 - t->priority : CX_PRIO_COUNT].c,
 		&v->policies[policy].c,
@@ -195,10 +193,10 @@ int cx_sla_view_load(cx_store *st, const cx_period *p, cx_sla_view *out, cx_erro
 	out->npolicies = clock->set.nsla;
 	if (!out->npolicies)
 		return 0;
-	out->channels = cx_xcalloc(5, sizeof *out->channels);
-	out->nchannels = 5;
-	for (int i = 0; i < 5; i++)
-		snprintf(out->channels[i].key, sizeof out->channels[i].key, "%s", channel_names[i]);
+	out->channels = cx_xcalloc(CX_CHANNEL_COUNT, sizeof *out->channels);
+	out->nchannels = CX_CHANNEL_COUNT;
+	for (int i = 0; i < CX_CHANNEL_COUNT; i++)
+		snprintf(out->channels[i].key, sizeof out->channels[i].key, "%s", cx_channel_names[i]);
 	out->priorities = cx_xcalloc(CX_PRIO_COUNT + 1, sizeof *out->priorities);
 	out->npriorities = CX_PRIO_COUNT + 1;
 	for (int i = 0; i <= CX_PRIO_COUNT; i++)

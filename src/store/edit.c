@@ -546,8 +546,7 @@ static int64_t count_of(cx_store *st, const char *sql)
 /* Runs one prepared insert; binds are the caller's. */
 static int step_once(cx_store *st, sqlite3_stmt *s, cx_error *err)
 {
-	int rc = sqlite3_step(s);
-	return cx_q_done(st, s, rc == SQLITE_DONE ? SQLITE_DONE : rc, err);
+	return cx_q_done(st, s, sqlite3_step(s), err);
 }
 
 static int write_schedule(cx_store *st, const cx_named_schedule *x, cx_error *err)
