@@ -107,6 +107,11 @@ typedef struct cx_pnl {
 } cx_pnl;
 
 cx_pnl cx_pnl_compute(const cx_pnl_raw *raw, int64_t liability_bp);
+/* The liability carried by one return, whose cost follows `cost_before`
+ * in a list: the liability on the costs up to it less that on the costs
+ * before it, each rounded as cx_pnl_compute rounds.  Over a whole list the
+ * parts add up to cx_pnl_compute's liability to the cent. */
+int64_t cx_liability_part(int64_t cost_before, int64_t cost, int64_t liability_bp);
 /* Why there is no break-even percentage, in words ("a cost center even at
  * 0 %"), or NULL when there is one. */
 const char *cx_break_even_reason(const cx_pnl *p);

@@ -24,6 +24,7 @@ typedef struct cx_report_opts {
 	int64_t buyout_bp;           /* notify: --buyout, a what-if row */
 	int64_t cost_per_order;      /* notify: --cost-per-order for that row */
 	bool business_hours;         /* --hours business (the store was set so) */
+	const char *figure;          /* rows: --figure, the figure whose rows are listed */
 } cx_report_opts;
 
 typedef struct cx_report_def {
@@ -48,6 +49,13 @@ cx_period cx_compare_period(cx_period p, enum cx_compare how);
  * change and an arrow.  Figures that are absent in either are shown with
  * no change. */
 void cx_report_compare(cx_doc *doc, const cx_doc *prev, cx_period prev_period);
+
+/* The figures `report rows` lists, by their json key in report summary or
+ * pnl: i from 0 until NULL. */
+const char *cx_report_figure_name(size_t i);
+/* What the rows of figure `name` are ("Upsell orders"); NULL when there is
+ * no such figure. */
+const char *cx_report_figure_title(const char *name);
 
 /* All reports, in the order `cxtop report --list` shows them. */
 const cx_report_def *cx_report_all(size_t *n);

@@ -131,6 +131,61 @@ void cx_store_currency(cx_store *st, char *buf, size_t len);
  * period covers part of a month. */
 int cx_store_pnl(cx_store *st, const cx_period *p, cx_pnl_raw *out, cx_error *err);
 
+/* ---- the rows behind each P&L figure (`cxtop report rows`, the
+ * dashboard's drill-downs).  Each is the exact set of rows cx_store_pnl
+ * sums, with the same conditions, so a list's total is its figure.  Rows
+ * come one at a time through a callback (r valid during the call; return
+ * 0 to go on): a long list never sits in memory twice. */
+
+/* Orders of the attributions in `mask` (1 upsell, 2 win-back, 4 discount
+ * codes) placed in the period, oldest first. */
+#define CX_ORDERS_UPSELL 1u
+#define CX_ORDERS_WINBACK 2u
+#define CX_ORDERS_CODES 4u
+typedef struct cx_order_row {
+	int64_t id, placed_at, amount, cogs;
+	char attribution[16], customer[128], agent[128], campaign[128], code[64];
+} cx_order_row;
+int cx_store_order_rows(cx_store *st, const cx_period *p, unsigned mask,
+			int (*row)(void *ctx, const cx_order_row *r), void *ctx, cx_error *err);
+
+/* Campaign contacts made in the period, each at its campaign's cost. */
+typedef struct cx_contact_row {
+	int64_t id, contacted_at, cost;
+	char campaign[128], customer[128], agent[128];
+} cx_contact_row;
+int cx_store_contact_rows(cx_store *st, const cx_period *p, int (*row)(void *ctx, const cx_contact_row *r), void *ctx,
+			  cx_error *err);
+
+/* Returns and exchanges created in the period. */
+typedef struct cx_return_row {
+	int64_t id, created_at, order_id, cost;
+	char kind[12], customer[128];
+} cx_return_row;
+int cx_store_return_rows(cx_store *st, const cx_period *p, int (*row)(void *ctx, const cx_return_row *r), void *ctx,
+			 cx_error *err);
+
+/* Claims paid with their money resolved in the period (claims recovered). */
+typedef struct cx_paid_claim {
+	int64_t id, claimed, recovered;
+	char carrier[32], tracking[64], kind[10], opened_on[11], resolved_on[11], agent[128];
+} cx_paid_claim;
+int cx_store_paid_claims(cx_store *st, const cx_period *p, int (*row)(void *ctx, const cx_paid_claim *r), void *ctx,
+			 cx_error *err);
+
+/* The monthly costs a period bears: one share per month and kind, the
+ * booked amount prorated by the days of its month the period covers
+ * (cxtop(1), Rounding), so that the shares of a month's pieces add up to
+ * the month.  The P&L's staff, platform and other are these shares. */
+typedef struct cx_cost_share {
+	char month[8], kind[12];
+	int64_t booked, entries; /* the month's amount of this kind, in cost lines */
+	int32_t days, month_days; /* the days the period covers, of the month's */
+	int64_t share;
+} cx_cost_share;
+int cx_store_cost_shares(cx_store *st, const cx_period *p, int (*row)(void *ctx, const cx_cost_share *r), void *ctx,
+			 cx_error *err);
+
 /* The attributed orders placed in the period, by source, as the P&L counts
  * them: index 0 upsell, 1 win-back, 2 discount code. */
 typedef struct cx_attributed {
@@ -295,14 +350,35 @@ typedef struct cx_ticket_item {
 	int replies, reopened;
 } cx_ticket_item;
 
+/* Which tickets of the period [start, end) a list holds: each state is
+ * the set one dashboard figure counts, so that a drill-down's count is
+ * the figure (with start/end 0, all time: as the tickets are now). */
+enum cx_ticket_state {
+	CX_TICKETS_CREATED,    /* created in the period ("Created") */
+	CX_TICKETS_OPEN,       /* created before its end and open at its end, as
+				  the store knew it then ("Backlog at period end") */
+	CX_TICKETS_SOLVED,     /* resolved in the period, whenever created ("Solved") */
+	CX_TICKETS_UNANSWERED, /* created in the period, never answered */
+	CX_TICKETS_STATES
+};
+
 typedef struct cx_ticket_filter {
-	int64_t start, end;  /* created in [start, end); 0/0 for all time */
+	int64_t start, end;  /* the period; 0/0 for all time */
 	int64_t agent_id;    /* 0 for any agent */
 	int64_t customer_id; /* 0 for any customer */
 	char channel[8];     /* "" for any */
-	int state;           /* 0 any, 1 unresolved, 2 solved, 3 never answered */
+	enum cx_ticket_state state;
 	char search[64];     /* substring of the topic or the customer's name */
 } cx_ticket_filter;
+
+/* What a list of tickets adds up to: the figures of its state, so that
+ * the list shows the dashboard's CSAT, one-touch and reopen rates beside
+ * the rows they come from. */
+typedef struct cx_ticket_totals {
+	int64_t tickets, answered, resolved;
+	int64_t rated, satisfied;      /* rated: csat given; satisfied: 7 or more */
+	int64_t one_touch, reopened;   /* among the resolved */
+} cx_ticket_totals;
 
 /* Newest first.  after NULL: the first page (or, backward, the last).
  * inclusive: the row at `after` itself comes first (re-reading a screen
@@ -310,6 +386,7 @@ typedef struct cx_ticket_filter {
 int cx_store_tickets_page(cx_store *st, const cx_ticket_filter *f, const cx_page_key *after, bool inclusive,
 			  bool backward, int limit, cx_ticket_item *out, int *n, cx_error *err);
 int cx_store_ticket_count(cx_store *st, const cx_ticket_filter *f, int64_t *out, cx_error *err);
+int cx_store_ticket_totals(cx_store *st, const cx_ticket_filter *f, cx_ticket_totals *out, cx_error *err);
 
 typedef struct cx_customer_item {
 	int64_t id, created_at, tickets;

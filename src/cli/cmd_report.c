@@ -42,6 +42,17 @@ static void report_usage(FILE *to)
 		    "  --avg-check AMOUNT     notify: average check, in major units\n"
 		    "  --buyout PCT           notify: add a what-if row with this buyout change\n"
 		    "  --cost-per-order AMOUNT  notify: the what-if row's cost per order\n"
+		    "  --figure NAME          rows: the figure whose rows are listed, one of:\n");
+	int col = 0;
+	for (size_t i = 0; cx_report_figure_name(i); i++) {
+		const char *name = cx_report_figure_name(i);
+		if (col == 0 || col + 1 + (int)strlen(name) > 78) {
+			fprintf(to, "%s                         ", col ? "\n" : "");
+			col = 25;
+		}
+		col += fprintf(to, " %s", name);
+	}
+	fprintf(to, "\n"
 		    "\nThe default period is the month holding the newest ticket.  Each option may be\n"
 		    "given once; an option the report does not read is a usage error.\n");
 }
@@ -94,6 +105,7 @@ static const struct {
 } only_for[] = {
 	{"liability", " summary pnl "},
 	{"hours", " summary agents channels topics leaderboard trophies "},
+	{"figure", " rows "},
 	{"shipments", " notify "},
 	{"avg-check", " notify "},
 	{"buyout", " notify "},
@@ -116,7 +128,7 @@ static int check_applies(const cx_report_def *def, const char *const *given, siz
 int cx_cmd_report(int argc, char **argv)
 {
 	enum { O_FROM = 256, O_TO, O_PERIOD, O_FORMAT, O_LIABILITY, O_SHIPMENTS, O_AVG, O_BUYOUT, O_CPO, O_LIST, O_COMPARE,
-	       O_CSV_RAW, O_HOURS };
+	       O_CSV_RAW, O_HOURS, O_FIGURE };
 	static const struct option longopts[] = {
 		{"from", required_argument, NULL, O_FROM},
 		{"to", required_argument, NULL, O_TO},
@@ -131,6 +143,7 @@ int cx_cmd_report(int argc, char **argv)
 		{"compare", required_argument, NULL, O_COMPARE},
 		{"csv-raw", no_argument, NULL, O_CSV_RAW},
 		{"hours", required_argument, NULL, O_HOURS},
+		{"figure", required_argument, NULL, O_FIGURE},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -210,6 +223,9 @@ int cx_cmd_report(int argc, char **argv)
 			if (!cx_compare_parse(optarg, &compare))
 				return report_usage_error("--compare '%s': want previous or year", optarg);
 			break;
+		case O_FIGURE:
+			opt.figure = optarg;
+			break;
 		case O_HOURS:
 			if (strcmp(optarg, "business") != 0 && strcmp(optarg, "calendar") != 0)
 				return report_usage_error("--hours '%s': want business or calendar", optarg);
@@ -236,6 +252,10 @@ int cx_cmd_report(int argc, char **argv)
 		return report_usage_error("report: unexpected argument '%s'", argv[optind + 2]);
 	if (check_applies(def, given, ngiven) != 0)
 		return CX_EXIT_USAGE;
+	if (strcmp(def->name, "rows") == 0 && !opt.figure)
+		return report_usage_error("report rows: which figure? --figure NAME%s", "");
+	if (strcmp(def->name, "rows") == 0 && !cx_report_figure_title(opt.figure))
+		return report_usage_error("report rows: no figure named '%s'", opt.figure);
 	if (csv_raw && fmt != CX_FMT_CSV)
 		return report_usage_error("report: --csv-raw applies to --format csv only%s", "");
 	const char *db = argc - optind == 2 ? argv[optind + 1] : cx_configured_db();

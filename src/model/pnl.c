@@ -7,6 +7,12 @@
 #include "cxtop/format.h"
 #include "cxtop/model.h"
 
+int64_t cx_liability_part(int64_t cost_before, int64_t cost, int64_t liability_bp)
+{
+	int64_t upto = cx_sat_add(cost_before, cost);
+	return cx_mul3_div_round(upto, liability_bp, 1, 10000) - cx_mul3_div_round(cost_before, liability_bp, 1, 10000);
+}
+
 cx_pnl cx_pnl_compute(const cx_pnl_raw *raw, int64_t liability_bp)
 {
 	cx_pnl p = {.raw = *raw, .liability_bp = liability_bp};

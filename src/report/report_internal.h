@@ -23,6 +23,7 @@ cx_doc *cx_report_audit(cx_store *st, const cx_report_opts *opt, cx_error *err);
 cx_doc *cx_report_leaderboard(cx_store *st, const cx_report_opts *opt, cx_error *err);
 cx_doc *cx_report_sla(cx_store *st, const cx_report_opts *opt, cx_error *err);
 cx_doc *cx_report_schedules(cx_store *st, const cx_report_opts *opt, cx_error *err);
+cx_doc *cx_report_rows(cx_store *st, const cx_report_opts *opt, cx_error *err);
 cx_doc *cx_report_trophies(cx_store *st, const cx_report_opts *opt, cx_error *err);
 
 /* A new doc for the report over opt->period, in the store's currency. */

@@ -10,17 +10,44 @@
 
 #include "store_internal.h"
 
-/* Tickets: newest first, keyed on (created_at, id). */
+/* A ticket open at :end as the store knew it then (schema.c, version 3):
+ * its values before its first change after :end, else as it is now.  The
+ * first line narrows to index ranges (still open, solved only later, or
+ * changed later); the second decides each of those few. */
+#define OPEN_AT_END                                                                                        \
+	" AND t.created_at < :end"                                                                         \
+	" AND (t.resolved_at IS NULL OR t.resolved_at >= :end"                                             \
+	"      OR t.id IN (SELECT ticket_id FROM ticket_changes WHERE at >= :end))"                        \
+	" AND coalesce((SELECT c.resolved_before IS NULL OR c.resolved_before >= :end FROM ticket_changes c" \
+	"      WHERE c.ticket_id = t.id AND c.at >= :end ORDER BY c.at, c.id LIMIT 1),"                    \
+	"    t.resolved_at IS NULL OR t.resolved_at >= :end)"
+
+/* Tickets: newest first, keyed on (created_at, id).  Each state is the set
+ * a dashboard figure counts (store.h), within the period when there is
+ * one, else as the tickets are now. */
 static void ticket_where(char *buf, size_t len, const cx_ticket_filter *f)
 {
-	snprintf(buf, len,
-		 "%s%s%s%s%s%s",
-		 f->end > 0 ? " AND t.created_at >= :start AND t.created_at < :end" : "",
-		 f->agent_id ? " AND t.agent_id = :agent" : "", f->customer_id ? " AND t.customer_id = :customer" : "", f->channel[0] ? " AND t.channel = :channel" : "",
-		 f->state == 1   ? " AND t.resolved_at IS NULL"
-		 : f->state == 2 ? " AND t.resolved_at IS NOT NULL"
-		 : f->state == 3 ? " AND t.first_response_at IS NULL"
-				 : "",
+	const char *created = " AND t.created_at >= :start AND t.created_at < :end";
+	const char *state = "";
+	bool period = f->end > 0;
+	switch (f->state) {
+	case CX_TICKETS_CREATED:
+	case CX_TICKETS_STATES:
+		state = period ? created : "";
+		break;
+	case CX_TICKETS_OPEN:
+		state = period ? OPEN_AT_END : " AND t.resolved_at IS NULL";
+		break;
+	case CX_TICKETS_SOLVED:
+		state = period ? " AND t.resolved_at >= :start AND t.resolved_at < :end" : " AND t.resolved_at IS NOT NULL";
+		break;
+	case CX_TICKETS_UNANSWERED:
+		state = period ? " AND t.created_at >= :start AND t.created_at < :end AND t.first_response_at IS NULL"
+			       : " AND t.first_response_at IS NULL";
+		break;
+	}
+	snprintf(buf, len, "%s%s%s%s%s", state, f->agent_id ? " AND t.agent_id = :agent" : "",
+		 f->customer_id ? " AND t.customer_id = :customer" : "", f->channel[0] ? " AND t.channel = :channel" : "",
 		 f->search[0] ? " AND (t.topic LIKE :q ESCAPE '\\' OR c.name LIKE :q ESCAPE '\\')" : "");
 }
 
@@ -67,7 +94,7 @@ static void bind_ticket_filter(sqlite3_stmt *s, const cx_ticket_filter *f)
 int cx_store_tickets_page(cx_store *st, const cx_ticket_filter *f, const cx_page_key *after, bool inclusive,
 			  bool backward, int limit, cx_ticket_item *out, int *n, cx_error *err)
 {
-	char where[512], sql[2048];
+	char where[1024], sql[3072];
 	ticket_where(where, sizeof where, f);
 	/* Forward is newest first (descending); backward walks up the list. */
 	snprintf(sql, sizeof sql,
@@ -117,18 +144,41 @@ int cx_store_tickets_page(cx_store *st, const cx_ticket_filter *f, const cx_page
 
 int cx_store_ticket_count(cx_store *st, const cx_ticket_filter *f, int64_t *out, cx_error *err)
 {
-	char where[512], sql[1024];
+	cx_ticket_totals t;
+	if (cx_store_ticket_totals(st, f, &t, err) < 0)
+		return -1;
+	*out = t.tickets;
+	return 0;
+}
+
+int cx_store_ticket_totals(cx_store *st, const cx_ticket_filter *f, cx_ticket_totals *out, cx_error *err)
+{
+	char where[1024], sql[2048];
 	ticket_where(where, sizeof where, f);
+	/* The same definitions as the ticket KPIs (model/kpi.c): satisfied is
+	 * rated 7 or more, one-touch one reply, reopened at least once. */
 	snprintf(sql, sizeof sql,
-		 "SELECT count(*) FROM tickets t %s WHERE 1%s",
+		 "SELECT count(*), count(t.first_response_at), count(t.resolved_at),"
+		 " coalesce(sum(t.resolved_at IS NOT NULL AND t.csat IS NOT NULL), 0),"
+		 " coalesce(sum(t.resolved_at IS NOT NULL AND t.csat >= 7), 0),"
+		 " coalesce(sum(t.resolved_at IS NOT NULL AND t.replies = 1), 0),"
+		 " coalesce(sum(t.resolved_at IS NOT NULL AND t.reopened > 0), 0)"
+		 " FROM tickets t %s WHERE 1%s",
 		 f->search[0] ? "JOIN customers c ON c.id = t.customer_id" : "", where);
+	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;
 	bind_ticket_filter(s, f);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
-		*out = sqlite3_column_int64(s, 0);
+		out->tickets = sqlite3_column_int64(s, 0);
+		out->answered = sqlite3_column_int64(s, 1);
+		out->resolved = sqlite3_column_int64(s, 2);
+		out->rated = sqlite3_column_int64(s, 3);
+		out->satisfied = sqlite3_column_int64(s, 4);
+		out->one_touch = sqlite3_column_int64(s, 5);
+		out->reopened = sqlite3_column_int64(s, 6);
 		rc = SQLITE_DONE;
 	}
 	return cx_q_done(st, s, rc, err);

@@ -51,42 +51,22 @@ int cx_store_oldest_ticket(cx_store *st, int64_t *out, cx_error *err)
 }
 
 /* Monthly costs overlapping the period, each prorated by the days of its
- * month that the period covers. */
+ * month that the period covers: the shares `report rows` lists. */
+static int add_share(void *ctx, const cx_cost_share *r)
+{
+	cx_pnl_raw *out = ctx;
+	if (strcmp(r->kind, "staff") == 0)
+		out->staff += r->share;
+	else if (strcmp(r->kind, "platform") == 0)
+		out->platform += r->share;
+	else
+		out->other += r->share;
+	return 0;
+}
+
 static int costs(cx_store *st, const cx_period *p, cx_pnl_raw *out, cx_error *err)
 {
-	static const char sql[] = "SELECT month, kind, sum(amount) FROM costs"
-				  " WHERE month >= substr(?3, 1, 7) AND month <= substr(?4, 1, 7)"
-				  " GROUP BY month, kind";
-	sqlite3_stmt *s;
-	if (cx_q_prepare(st, sql, &s, err) < 0)
-		return -1;
-	cx_q_bind_period(s, p);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		char month[16], kind[16], first[16];
-		int32_t from;
-		cx_q_text(s, 0, month, sizeof month);
-		cx_q_text(s, 1, kind, sizeof kind);
-		snprintf(first, sizeof first, "%.7s-01", month);
-		if (!cx_date_parse(first, &from))
-			continue;
-		int mdays = cx_month_days(from);
-		int32_t to = from + mdays - 1;
-		int32_t a = from > p->from_day ? from : p->from_day;
-		int32_t b = to < p->to_day ? to : p->to_day;
-		/* The share of days a..b is the month's amount up to b minus the
-		 * amount up to the day before a, each rounded once: the pieces of
-		 * a month split by week always add up to the month to the cent. */
-		int64_t amount = sqlite3_column_int64(s, 2);
-		int64_t share = cx_prorate(amount, b - from + 1, mdays) - cx_prorate(amount, a - from, mdays);
-		if (strcmp(kind, "staff") == 0)
-			out->staff += share;
-		else if (strcmp(kind, "platform") == 0)
-			out->platform += share;
-		else
-			out->other += share;
-	}
-	return cx_q_done(st, s, rc, err);
+	return cx_store_cost_shares(st, p, add_share, out, err);
 }
 
 int cx_store_pnl(cx_store *st, const cx_period *p, cx_pnl_raw *out, cx_error *err)
