@@ -138,12 +138,12 @@ struct acc {
 static const cx_column order_cols[] = {
 	{"order_id", "Order", CX_CELL_ID, 0},
 	{"placed_on", "Placed", CX_CELL_DATE, 0},
+	{"amount", "Amount", CX_CELL_MONEY, 0},
+	{"cogs", "COGS", CX_CELL_MONEY, 0},
 	{"attribution", "Source", CX_CELL_TEXT, 0},
 	{"customer", "Customer", CX_CELL_TEXT, 0},
 	{"agent", "Agent", CX_CELL_TEXT, 0},
 	{"campaign", "Campaign or code", CX_CELL_TEXT, 0},
-	{"amount", "Amount", CX_CELL_MONEY, 0},
-	{"cogs", "COGS", CX_CELL_MONEY, 0},
 };
 
 static const char *attribution_words(const char *a)
@@ -157,12 +157,12 @@ static int order_row(void *ctx, const cx_order_row *r)
 	cx_cell *c = cx_table_row(a->t);
 	c[0] = cx_id(r->id);
 	c[1] = day_of(r->placed_at);
-	c[2] = cx_text(attribution_words(r->attribution));
-	c[3] = text_or_null(r->customer);
-	c[4] = text_or_null(r->agent);
-	c[5] = text_or_null(r->campaign[0] ? r->campaign : r->code);
-	c[6] = cx_money(r->amount);
-	c[7] = cx_money(r->cogs);
+	c[4] = cx_text(attribution_words(r->attribution));
+	c[5] = text_or_null(r->customer);
+	c[6] = text_or_null(r->agent);
+	c[7] = text_or_null(r->campaign[0] ? r->campaign : r->code);
+	c[2] = cx_money(r->amount);
+	c[3] = cx_money(r->cogs);
 	a->rows++;
 	a->total = cx_sat_add(a->total, r->amount);
 	a->second = cx_sat_add(a->second, r->cogs);
@@ -173,14 +173,14 @@ static int order_row(void *ctx, const cx_order_row *r)
 
 static const cx_column paid_cols[] = {
 	{"claim_id", "Claim", CX_CELL_ID, 0},
+	{"paid_on", "Paid", CX_CELL_DATE, 0},
+	{"recovered", "Recovered", CX_CELL_MONEY, 0},
+	{"claimed", "Claimed", CX_CELL_MONEY, 0},
 	{"carrier", "Carrier", CX_CELL_TEXT, 0},
 	{"tracking_no", "Tracking", CX_CELL_TEXT, 0},
 	{"kind", "Kind", CX_CELL_TEXT, 0},
 	{"opened_on", "Opened", CX_CELL_DATE, 0},
-	{"paid_on", "Paid", CX_CELL_DATE, 0},
 	{"agent", "Agent", CX_CELL_TEXT, 0},
-	{"claimed", "Claimed", CX_CELL_MONEY, 0},
-	{"recovered", "Recovered", CX_CELL_MONEY, 0},
 };
 
 static int paid_row(void *ctx, const cx_paid_claim *r)
@@ -188,14 +188,14 @@ static int paid_row(void *ctx, const cx_paid_claim *r)
 	struct acc *a = ctx;
 	cx_cell *c = cx_table_row(a->t);
 	c[0] = cx_id(r->id);
-	c[1] = cx_text(r->carrier);
-	c[2] = cx_text(r->tracking);
-	c[3] = cx_text(r->kind);
-	c[4] = cx_date(r->opened_on);
-	c[5] = cx_date(r->resolved_on);
-	c[6] = text_or_null(r->agent);
-	c[7] = cx_money(r->claimed);
-	c[8] = cx_money(r->recovered);
+	c[4] = cx_text(r->carrier);
+	c[5] = cx_text(r->tracking);
+	c[6] = cx_text(r->kind);
+	c[7] = cx_date(r->opened_on);
+	c[1] = cx_date(r->resolved_on);
+	c[8] = text_or_null(r->agent);
+	c[3] = cx_money(r->claimed);
+	c[2] = cx_money(r->recovered);
 	a->rows++;
 	a->second = cx_sat_add(a->second, r->claimed);
 	a->total = cx_sat_add(a->total, r->recovered);
@@ -207,9 +207,9 @@ static const cx_column attributed_cols[] = {
 	{"source", "Source", CX_CELL_TEXT, 0},
 	{"id", "ID", CX_CELL_ID, 0},
 	{"on", "Date", CX_CELL_DATE, 0},
+	{"amount", "Amount", CX_CELL_MONEY, 0},
 	{"who", "Customer or carrier", CX_CELL_TEXT, 0},
 	{"agent", "Agent", CX_CELL_TEXT, 0},
-	{"amount", "Amount", CX_CELL_MONEY, 0},
 };
 
 static int attributed_order(void *ctx, const cx_order_row *r)
@@ -219,9 +219,9 @@ static int attributed_order(void *ctx, const cx_order_row *r)
 	c[0] = cx_text(attribution_words(r->attribution));
 	c[1] = cx_id(r->id);
 	c[2] = day_of(r->placed_at);
-	c[3] = text_or_null(r->customer);
-	c[4] = text_or_null(r->agent);
-	c[5] = cx_money(r->amount);
+	c[4] = text_or_null(r->customer);
+	c[5] = text_or_null(r->agent);
+	c[3] = cx_money(r->amount);
 	a->rows++;
 	a->total = cx_sat_add(a->total, r->amount);
 	return 0;
@@ -234,9 +234,9 @@ static int attributed_claim(void *ctx, const cx_paid_claim *r)
 	c[0] = cx_text("claim paid");
 	c[1] = cx_id(r->id);
 	c[2] = cx_date(r->resolved_on);
-	c[3] = cx_text(r->carrier);
-	c[4] = text_or_null(r->agent);
-	c[5] = cx_money(r->recovered);
+	c[3] = cx_money(r->recovered);
+	c[4] = cx_text(r->carrier);
+	c[5] = text_or_null(r->agent);
 	a->rows++;
 	a->total = cx_sat_add(a->total, r->recovered);
 	return 0;
@@ -247,10 +247,10 @@ static int attributed_claim(void *ctx, const cx_paid_claim *r)
 static const cx_column contact_cols[] = {
 	{"contact_id", "Contact", CX_CELL_ID, 0},
 	{"contacted_on", "Contacted", CX_CELL_DATE, 0},
+	{"cost", "Cost", CX_CELL_MONEY, 0},
 	{"campaign", "Campaign", CX_CELL_TEXT, 0},
 	{"customer", "Customer", CX_CELL_TEXT, 0},
 	{"agent", "Agent", CX_CELL_TEXT, 0},
-	{"cost", "Cost", CX_CELL_MONEY, 0},
 };
 
 static int contact_row(void *ctx, const cx_contact_row *r)
@@ -259,10 +259,10 @@ static int contact_row(void *ctx, const cx_contact_row *r)
 	cx_cell *c = cx_table_row(a->t);
 	c[0] = cx_id(r->id);
 	c[1] = day_of(r->contacted_at);
-	c[2] = cx_text(r->campaign);
-	c[3] = text_or_null(r->customer);
-	c[4] = text_or_null(r->agent);
-	c[5] = cx_money(r->cost);
+	c[3] = cx_text(r->campaign);
+	c[4] = text_or_null(r->customer);
+	c[5] = text_or_null(r->agent);
+	c[2] = cx_money(r->cost);
 	a->rows++;
 	a->total = cx_sat_add(a->total, r->cost);
 	return 0;
@@ -305,11 +305,11 @@ static int cost_row(void *ctx, const cx_cost_share *r)
 static const cx_column return_cols[] = {
 	{"return_id", "Return", CX_CELL_ID, 0},
 	{"created_on", "Created", CX_CELL_DATE, 0},
+	{"cost", "Cost", CX_CELL_MONEY, 0},
+	{"liability", "Liability", CX_CELL_MONEY, 0},
 	{"kind", "Kind", CX_CELL_TEXT, 0},
 	{"order_id", "Order", CX_CELL_ID, 0},
 	{"customer", "Customer", CX_CELL_TEXT, 0},
-	{"cost", "Cost", CX_CELL_MONEY, 0},
-	{"liability", "Liability", CX_CELL_MONEY, 0},
 };
 
 static int return_row(void *ctx, const cx_return_row *r)
@@ -319,11 +319,11 @@ static int return_row(void *ctx, const cx_return_row *r)
 	int64_t part = cx_liability_part(a->second, r->cost, a->liability_bp);
 	c[0] = cx_id(r->id);
 	c[1] = day_of(r->created_at);
-	c[2] = cx_text(r->kind);
-	c[3] = cx_id(r->order_id);
-	c[4] = text_or_null(r->customer);
-	c[5] = cx_money(r->cost);
-	c[6] = cx_money(part);
+	c[4] = cx_text(r->kind);
+	c[5] = cx_id(r->order_id);
+	c[6] = text_or_null(r->customer);
+	c[2] = cx_money(r->cost);
+	c[3] = cx_money(part);
 	a->rows++;
 	a->second = cx_sat_add(a->second, r->cost);
 	a->total = cx_sat_add(a->total, a->f->src == LIABILITY ? part : r->cost);
@@ -390,14 +390,14 @@ static int tickets(cx_store *st, const cx_report_opts *opt, struct acc *a, cx_er
 
 static const cx_column open_cols[] = {
 	{"claim_id", "Claim", CX_CELL_ID, 0},
+	{"deadline_on", "Deadline", CX_CELL_DATE, 0},
+	{"claimed", "Claimed", CX_CELL_MONEY, 0},
+	{"status", "Status", CX_CELL_TEXT, 0},
 	{"carrier", "Carrier", CX_CELL_TEXT, 0},
 	{"tracking_no", "Tracking", CX_CELL_TEXT, 0},
 	{"kind", "Kind", CX_CELL_TEXT, 0},
-	{"status", "Status", CX_CELL_TEXT, 0},
 	{"opened_on", "Opened", CX_CELL_DATE, 0},
-	{"deadline_on", "Deadline", CX_CELL_DATE, 0},
 	{"agent", "Agent", CX_CELL_TEXT, 0},
-	{"claimed", "Claimed", CX_CELL_MONEY, 0},
 };
 
 static int open_claims(cx_store *st, const cx_report_opts *opt, struct acc *a, cx_error *err)
@@ -419,14 +419,14 @@ static int open_claims(cx_store *st, const cx_report_opts *opt, struct acc *a, c
 			continue;
 		cx_cell *c = cx_table_row(a->t);
 		c[0] = cx_id(r->id);
-		c[1] = cx_text(r->carrier);
-		c[2] = cx_text(r->tracking);
-		c[3] = cx_text(r->kind);
-		c[4] = cx_text(r->status);
-		c[5] = cx_date(r->opened_on);
-		c[6] = cx_date(r->deadline_on);
-		c[7] = text_or_null(r->agent);
-		c[8] = cx_money(r->claimed);
+		c[1] = cx_date(r->deadline_on);
+		c[2] = cx_money(r->claimed);
+		c[3] = cx_text(r->status);
+		c[4] = cx_text(r->carrier);
+		c[5] = cx_text(r->tracking);
+		c[6] = cx_text(r->kind);
+		c[7] = cx_date(r->opened_on);
+		c[8] = text_or_null(r->agent);
 		a->rows++;
 		a->total++;
 		a->second = cx_sat_add(a->second, r->claimed);
@@ -513,19 +513,20 @@ static void totals(const struct acc *a)
 	cx_table *t = a->t;
 	cx_cell *c = cx_table_totals(t);
 	c[0] = cx_text("Total");
-	int last = (int)t->ncols - 1;
 	switch (a->f->src) {
 	case ORDERS:
-		c[6] = cx_money(a->total);
-		c[7] = cx_money(a->second);
+		c[2] = cx_money(a->total);
+		c[3] = cx_money(a->second);
 		break;
 	case ATTRIBUTED:
+		c[3] = cx_money(a->total);
+		break;
 	case CONTACTS:
-		c[last] = cx_money(a->total);
+		c[2] = cx_money(a->total);
 		break;
 	case PAID_CLAIMS:
-		c[7] = cx_money(a->second);
-		c[8] = cx_money(a->total);
+		c[2] = cx_money(a->total);
+		c[3] = cx_money(a->second);
 		break;
 	case COSTS:
 		c[2] = cx_money(a->second);
@@ -533,11 +534,11 @@ static void totals(const struct acc *a)
 		break;
 	case RETURNS:
 	case LIABILITY:
-		c[5] = cx_money(a->second);
-		c[6] = cx_money(a->f->src == LIABILITY ? a->total : cx_liability_part(0, a->second, a->liability_bp));
+		c[2] = cx_money(a->second);
+		c[3] = cx_money(a->f->src == LIABILITY ? a->total : cx_liability_part(0, a->second, a->liability_bp));
 		break;
 	case OPEN_CLAIMS:
-		c[last] = cx_money(a->second);
+		c[2] = cx_money(a->second);
 		break;
 	case TICKETS:
 	case WATCHLIST:

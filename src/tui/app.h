@@ -92,7 +92,10 @@ struct cx_table_kind; /* view_table.h */
 extern const struct cx_view_ops cx_dashboard_ops, cx_table_ops, cx_tickets_ops, cx_whatif_ops, cx_customers_ops,
 	cx_help_ops, cx_detail_ops, cx_form_ops;
 extern const struct cx_table_kind cx_table_agents, cx_table_campaigns, cx_table_claims, cx_table_leaderboard,
-	cx_table_sla;
+	cx_table_sla, cx_table_rows;
+/* The rows behind a figure of the dashboard: pushed with the figure's name
+ * (a `cxtop report rows --figure` name) as its argument. */
+extern const struct cx_view_ops cx_rows_ops;
 
 struct cx_app {
 	cx_store *st;

@@ -151,3 +151,13 @@ static const struct cx_req_use sla_keys[] = {
 };
 
 const struct cx_table_kind cx_table_sla = {.name = "SLA", .report = "sla", .agent_rows = true, .keys = sla_keys};
+
+/* ---- the rows behind a figure of the dashboard (report rows): the list
+ * and its total row, which is the figure. */
+static const struct cx_req_use rows_keys[] = {
+	TABLE_KEYS,
+	{CX_REQ_OPEN, "every column of the row"},
+	{CX_REQ_NONE, NULL},
+};
+
+const struct cx_table_kind cx_table_rows = {.name = "Rows", .report = "rows", .keys = rows_keys};

@@ -15,24 +15,28 @@
 #include "cxtop/report.h"
 #include "cxtop/table.h"
 
+/* Where a figure leads: the rows it is made of. */
 enum drill {
-	D_CAMPAIGNS,
-	D_AGENTS,
-	D_CLAIMS,
-	D_TICKETS,
-	D_UNRESOLVED,
-	D_UNANSWERED,
-	D_CHANNEL,
-	D_AGENT,
+	D_ROWS,    /* report rows: arg indexes figures[] */
+	D_TICKETS, /* the tickets view: arg is the cx_ticket_state the figure counts */
+	D_CHANNEL, /* the tickets created in channel `arg` */
+	D_AGENT,   /* the tickets of top agent `arg` */
 	D_WATCHLIST,
 	D_WHATIF,
 	D_SLA,
 };
 
+/* The figures whose rows `cxtop report rows` lists (its --figure names). */
+enum figure { F_ATTRIBUTED, F_UPSELL, F_WINBACK, F_CODES, F_CLAIMS_RECOVERED, F_COGS, F_CAMPAIGN_COSTS, F_FIXED,
+	      F_LIABILITY, F_CLAIMS_OPEN, F_CLAIMS_PAST };
+static const char *const figures[] = {"attributed",     "upsell", "winback", "discount_codes", "claims_recovered",
+				      "cogs",           "campaign_costs", "fixed", "liability", "claims_open",
+				      "claims_past_deadline"};
+
 struct item {
 	int y, x, w;
 	enum drill what;
-	int arg; /* channel index or top-agent index */
+	int arg;
 };
 
 struct dashboard {
@@ -94,6 +98,32 @@ static void line(struct cx_app *app, struct dashboard *d, int y, int x, int w, c
 	cx_ui_style(app, CX_EL_NORMAL);
 }
 
+/* "label ...... a · b" where a and b are two figures, each selectable on
+ * its own (Created opens the tickets created, Solved those solved). */
+static void pair_line(struct cx_app *app, struct dashboard *d, int y, int x, int w, const char *label, const char *a,
+		      const char *b, enum cx_ticket_state sa, enum cx_ticket_state sb)
+{
+	int aw = cx_utf8_width(a), bw = cx_utf8_width(b);
+	int vw = aw + 3 + bw;
+	if (vw > w - 2) {
+		line(app, d, y, x, w, label, a, CX_EL_NORMAL, D_TICKETS, (int)sa);
+		return;
+	}
+	int lw = w - vw - 1;
+	bool sel_a = d->nitems == d->selected, sel_b = d->nitems + 1 == d->selected;
+	add_item(d, y, x + w - vw, aw, D_TICKETS, (int)sa);
+	add_item(d, y, x + w - bw, bw, D_TICKETS, (int)sb);
+	cx_ui_style(app, CX_EL_NORMAL);
+	cx_ui_text(y, x, lw + 1, label, false);
+	cx_ui_style(app, sel_a ? CX_EL_ROW_SELECTED : CX_EL_NORMAL);
+	cx_ui_text(y, x + w - vw, aw, a, true);
+	cx_ui_style(app, CX_EL_NORMAL);
+	cx_ui_text(y, x + w - vw + aw, 3, " · ", false);
+	cx_ui_style(app, sel_b ? CX_EL_ROW_SELECTED : CX_EL_NORMAL);
+	cx_ui_text(y, x + w - bw, bw, b, true);
+	cx_ui_style(app, CX_EL_NORMAL);
+}
+
 /* A figure's label whole: the full one when it fits beside the value,
  * else the brief one (an 80-column screen has 36 columns a panel). */
 static const char *fit(const char *full, const char *brief, int w, const char *value)
@@ -111,7 +141,7 @@ static void pnl_panel(struct cx_app *app, struct dashboard *d, int y, int x, int
 	/* Too short for every line: the bottom line first. */
 	if (h - 2 < 10) {
 		money(d, b, sizeof b, p->attributed);
-		if (y < end) line(app, d, y++, x, w, "Attributed", b, CX_EL_MONEY, D_CAMPAIGNS, 0);
+		if (y < end) line(app, d, y++, x, w, "Attributed", b, CX_EL_MONEY, D_ROWS, F_ATTRIBUTED);
 		money(d, b, sizeof b, p->net);
 		snprintf(title, sizeof title, "Net %s", p->profit_center ? "✓ profit" : "✗ loss");
 		if (y < end) line(app, d, y++, x, w, title, b, p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
@@ -122,24 +152,24 @@ static void pnl_panel(struct cx_app *app, struct dashboard *d, int y, int x, int
 		return;
 	}
 	money(d, b, sizeof b, p->raw.upsell);
-	if (y < end) line(app, d, y++, x, w, "Upsell", b, CX_EL_MONEY, D_CAMPAIGNS, 0);
+	if (y < end) line(app, d, y++, x, w, "Upsell", b, CX_EL_MONEY, D_ROWS, F_UPSELL);
 	money(d, b, sizeof b, p->raw.winback);
-	if (y < end) line(app, d, y++, x, w, "Win-back", b, CX_EL_MONEY, D_CAMPAIGNS, 0);
+	if (y < end) line(app, d, y++, x, w, "Win-back", b, CX_EL_MONEY, D_ROWS, F_WINBACK);
 	money(d, b, sizeof b, p->raw.discount_codes);
-	if (y < end) line(app, d, y++, x, w, "Discount codes", b, CX_EL_MONEY, D_AGENTS, 0);
+	if (y < end) line(app, d, y++, x, w, "Discount codes", b, CX_EL_MONEY, D_ROWS, F_CODES);
 	money(d, b, sizeof b, p->raw.claims_recovered);
-	if (y < end) line(app, d, y++, x, w, "Claims recovered", b, CX_EL_MONEY, D_CLAIMS, 0);
+	if (y < end) line(app, d, y++, x, w, "Claims recovered", b, CX_EL_MONEY, D_ROWS, F_CLAIMS_RECOVERED);
 	money(d, b, sizeof b, -p->raw.cogs);
-	if (y < end) line(app, d, y++, x, w, "COGS", b, CX_EL_NORMAL, -1, 0);
+	if (y < end) line(app, d, y++, x, w, "COGS", b, CX_EL_NORMAL, D_ROWS, F_COGS);
 	money(d, b, sizeof b, -p->raw.campaigns);
-	if (y < end) line(app, d, y++, x, w, "Campaign costs", b, CX_EL_NORMAL, D_CAMPAIGNS, 0);
+	if (y < end) line(app, d, y++, x, w, "Campaign costs", b, CX_EL_NORMAL, D_ROWS, F_CAMPAIGN_COSTS);
 	money(d, b, sizeof b, -p->fixed);
-	if (y < end) line(app, d, y++, x, w, "Staff, platform, other", b, CX_EL_NORMAL, -1, 0);
+	if (y < end) line(app, d, y++, x, w, "Staff, platform, other", b, CX_EL_NORMAL, D_ROWS, F_FIXED);
 	char pct[16];
 	cx_fmt_bp(pct, sizeof pct, p->liability_bp);
 	snprintf(title, sizeof title, "Returns liability %s %%", pct);
 	money(d, b, sizeof b, -p->liability);
-	if (y < end) line(app, d, y++, x, w, title, b, CX_EL_NORMAL, D_WHATIF, 0);
+	if (y < end) line(app, d, y++, x, w, title, b, CX_EL_NORMAL, D_ROWS, F_LIABILITY);
 	money(d, b, sizeof b, p->net);
 	snprintf(title, sizeof title, "Net %s", p->profit_center ? "✓ profit center" : "✗ cost center");
 	if (y < end) line(app, d, y++, x, w, title, b, p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
@@ -177,38 +207,37 @@ static void tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x,
 	int end = y + h - 2;
 	cx_fmt_int(b, sizeof b, k->raw.created);
 	cx_fmt_int(c, sizeof c, k->raw.solved);
-	snprintf(lab, sizeof lab, "%s · %s", b, c);
-	if (y < end) line(app, d, y++, x, w, "Created · solved", lab, CX_EL_NORMAL, D_TICKETS, 0);
+	if (y < end) pair_line(app, d, y++, x, w, "Created · solved", b, c, CX_TICKETS_CREATED, CX_TICKETS_SOLVED);
 	cx_fmt_int(b, sizeof b, d->dash.backlog);
 	if (y < end) line(app, d, y++, x, w, "Backlog at period end", b,
-			  d->dash.backlog > k->raw.solved / 4 ? CX_EL_WARN : CX_EL_NORMAL, D_UNRESOLVED, 0);
+			  d->dash.backlog > k->raw.solved / 4 ? CX_EL_WARN : CX_EL_NORMAL, D_TICKETS, CX_TICKETS_OPEN);
 	cx_fmt_int(b, sizeof b, k->raw.unanswered);
 	if (y < end) line(app, d, y++, x, w, "Never answered", b, k->raw.unanswered ? CX_EL_WARN : CX_EL_GOOD,
-			  D_UNANSWERED, 0);
+			  D_TICKETS, CX_TICKETS_UNANSWERED);
 	dur(b, sizeof b, &k->raw.frt, true);
 	dur(c, sizeof c, &k->raw.frt, false);
 	snprintf(lab, sizeof lab, "%s · %s", b, c);
 	if (y < end) line(app, d, y++, x, w, fit("First response med · p90", "1st reply med · p90", w, lab), lab,
-			  CX_EL_NORMAL, D_TICKETS, 0);
+			  CX_EL_NORMAL, D_TICKETS, CX_TICKETS_CREATED);
 	dur(b, sizeof b, &k->raw.resolution, true);
 	dur(c, sizeof c, &k->raw.resolution, false);
 	snprintf(lab, sizeof lab, "%s · %s", b, c);
 	if (y < end) line(app, d, y++, x, w, fit("Resolution med · p90", "Resolved med · p90", w, lab), lab,
-			  CX_EL_NORMAL, D_TICKETS, 0);
+			  CX_EL_NORMAL, D_TICKETS, CX_TICKETS_SOLVED);
 	pct_or_na(b, sizeof b, k->csat_ok, k->csat_bp);
 	cx_fmt_int(c, sizeof c, k->unrated);
 	snprintf(lab, sizeof lab, "CSAT (%s unrated)", c);
-	if (y < end) line(app, d, y++, x, w, lab, b, k->csat_ok && k->csat_bp >= 8000 ? CX_EL_GOOD : CX_EL_WARN, D_TICKETS, 0);
+	if (y < end) line(app, d, y++, x, w, lab, b, k->csat_ok && k->csat_bp >= 8000 ? CX_EL_GOOD : CX_EL_WARN, D_TICKETS, CX_TICKETS_SOLVED);
 	if (k->nps_ok)
 		cx_fmt_bp(b, sizeof b, k->nps_bp);
 	else
 		snprintf(b, sizeof b, "n/a");
-	if (y < end) line(app, d, y++, x, w, "NPS", b, k->nps_ok && k->nps_bp > 0 ? CX_EL_GOOD : CX_EL_BAD, D_TICKETS, 0);
+	if (y < end) line(app, d, y++, x, w, "NPS", b, k->nps_ok && k->nps_bp > 0 ? CX_EL_GOOD : CX_EL_BAD, D_TICKETS, CX_TICKETS_SOLVED);
 	pct_or_na(b, sizeof b, k->one_touch_ok, k->one_touch_bp);
 	pct_or_na(c, sizeof c, k->reopen_ok, k->reopen_bp);
 	snprintf(lab, sizeof lab, "%s · %s", b, c);
 	if (y < end) line(app, d, y++, x, w, fit("One-touch · reopened", "1-touch · reopened", w, lab), lab,
-			  CX_EL_NORMAL, D_TICKETS, 0);
+			  CX_EL_NORMAL, D_TICKETS, CX_TICKETS_SOLVED);
 	if (d->dash.sla_on && y < end) {
 		int64_t fr = 0, rs = 0;
 		bool fr_ok = cx_sla_met_bp(&d->dash.sla, CX_SLA_FIRST, &fr);
@@ -289,10 +318,10 @@ static void people_panel(struct cx_app *app, struct dashboard *d, int y, int x, 
 	cx_fmt_int(b, sizeof b, d->dash.claims_open);
 	cx_fmt_int(c, sizeof c, d->dash.claims_due_7d);
 	snprintf(lab, sizeof lab, "Claims open (%s due in 7 days)", c);
-	if (y < end) line(app, d, y++, x, w, lab, b, CX_EL_NORMAL, D_CLAIMS, 0);
+	if (y < end) line(app, d, y++, x, w, lab, b, CX_EL_NORMAL, D_ROWS, F_CLAIMS_OPEN);
 	cx_fmt_int(b, sizeof b, d->dash.claims_past_deadline);
 	if (y < end) line(app, d, y++, x, w, "Claims past deadline", b, d->dash.claims_past_deadline ? CX_EL_BAD : CX_EL_GOOD,
-			  D_CLAIMS, 0);
+			  D_ROWS, F_CLAIMS_PAST);
 	cx_fmt_int(b, sizeof b, d->dash.watch.watchlist);
 	if (y < end) line(app, d, y++, x, w, "Watchlist (satisfaction ≤ 6)", b, d->dash.watch.watchlist ? CX_EL_WARN : CX_EL_GOOD,
 			  D_WATCHLIST, 0);
@@ -321,21 +350,15 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 		d->selected = d->nitems ? d->nitems - 1 : 0;
 }
 
-/* Every figure opens a new instance of the view holding its rows: Esc
- * comes back here, to the same figure. */
+/* Every figure opens a new instance of the view holding its rows, whose
+ * total is the figure: Esc comes back here, to the same figure. */
 static void drill(struct cx_app *app, struct dashboard *d, const struct item *it)
 {
 	struct cx_tickets_arg a = {0};
 	int watchlist = 1;
 	switch (it->what) {
-	case D_CAMPAIGNS:
-		cx_nav_push(app, &cx_table_ops, &cx_table_campaigns);
-		return;
-	case D_AGENTS:
-		cx_nav_push(app, &cx_table_ops, &cx_table_agents);
-		return;
-	case D_CLAIMS:
-		cx_nav_push(app, &cx_table_ops, &cx_table_claims);
+	case D_ROWS:
+		cx_nav_push(app, &cx_rows_ops, figures[it->arg]);
 		return;
 	case D_WATCHLIST:
 		cx_nav_push(app, &cx_customers_ops, &watchlist);
@@ -347,12 +370,7 @@ static void drill(struct cx_app *app, struct dashboard *d, const struct item *it
 		cx_nav_push(app, &cx_table_ops, &cx_table_sla);
 		return;
 	case D_TICKETS:
-		break;
-	case D_UNRESOLVED:
-		a.filter.state = 1;
-		break;
-	case D_UNANSWERED:
-		a.filter.state = 3;
+		a.filter.state = (enum cx_ticket_state)it->arg;
 		break;
 	case D_CHANNEL:
 		if ((size_t)it->arg >= d->dash.nchannels)

@@ -227,7 +227,7 @@ static void load(struct cx_app *app, struct cx_view *v)
 	struct cx_tview *t = v->state;
 	fini(v);
 	const cx_report_def *def = cx_report_find(t->report);
-	cx_report_opts opt = {.period = app->period};
+	cx_report_opts opt = {.period = app->period, .figure = t->figure[0] ? t->figure : NULL};
 	cx_error err = {0};
 	t->doc = def ? def->build(app->st, &opt, &err) : NULL;
 	snprintf(t->error, sizeof t->error, "%s", t->doc ? "" : err.msg);
@@ -461,6 +461,29 @@ const struct cx_view_ops cx_table_ops = {
 	.kind = "Table",
 	.state_size = sizeof(struct cx_tview),
 	.init = init,
+	.fini = fini,
+	.load = load,
+	.draw = draw,
+	.handle = handle,
+	.click = click,
+};
+
+/* The rows behind one figure of the dashboard (`cxtop report rows`): the
+ * table view over that report, made from the figure's name. */
+static void rows_init(struct cx_app *app, struct cx_view *v, const void *arg)
+{
+	struct cx_tview *t = v->state;
+	const char *figure = arg;
+	init(app, v, &cx_table_rows);
+	snprintf(t->figure, sizeof t->figure, "%s", figure);
+	const char *title = cx_report_figure_title(figure);
+	snprintf(v->title, sizeof v->title, "%s", title ? title : figure);
+}
+
+const struct cx_view_ops cx_rows_ops = {
+	.kind = "Rows",
+	.state_size = sizeof(struct cx_tview),
+	.init = rows_init,
 	.fini = fini,
 	.load = load,
 	.draw = draw,

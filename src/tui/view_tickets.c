@@ -20,11 +20,19 @@ struct tickets {
 	bool all_time;     /* a customer's tickets are shown whatever the period */
 	bool oldest_first; /* s: the list read the other way */
 	struct cx_pager pager;
-	int64_t total;
+	cx_ticket_totals totals; /* what the list adds up to */
 };
 
 static const char *const channels[] = {"", "email", "chat", "phone", "social", "sms"};
-static const char *const states[] = {"all", "unresolved", "solved", "never answered"};
+/* What each state lists, within a period (the dashboard figure it is)
+ * and over all time (a customer's tickets). */
+static const char *const states[CX_TICKETS_STATES] = {"created", "open at period end", "solved", "never answered"};
+static const char *const states_all_time[CX_TICKETS_STATES] = {"all", "unresolved", "solved", "never answered"};
+
+static const char *state_name(const struct tickets *t)
+{
+	return (t->all_time ? states_all_time : states)[t->filter.state % CX_TICKETS_STATES];
+}
 
 static int fetch(void *ctx, const cx_page_key *after, bool inclusive, bool backward, int limit, void *out, int *n,
 		 cx_error *err)
@@ -59,7 +67,7 @@ static void init(struct cx_app *app, struct cx_view *v, const void *arg)
 	else if (t->filter.channel[0])
 		snprintf(what, sizeof what, "channel %s", t->filter.channel);
 	else if (t->filter.state)
-		snprintf(what, sizeof what, "%s", states[t->filter.state]);
+		snprintf(what, sizeof what, "%s", state_name(t));
 	snprintf(v->title, sizeof v->title, "Tickets%s%s", what[0] ? ": " : "", what);
 }
 
@@ -77,7 +85,7 @@ static void load(struct cx_app *app, struct cx_view *v)
 	t->filter.start = t->all_time ? 0 : app->period.start;
 	t->filter.end = t->all_time ? 0 : app->period.end;
 	cx_error err = {0};
-	if (cx_store_ticket_count(app->st, &t->filter, &t->total, &err) < 0)
+	if (cx_store_ticket_totals(app->st, &t->filter, &t->totals, &err) < 0)
 		cx_app_status(app, true, "%s", err.msg);
 	cx_pager_reload(&t->pager, app->rows > 5 ? app->rows - 5 : 1);
 }
@@ -213,15 +221,38 @@ static const struct cx_col columns[] = {
 };
 #define NCOLUMNS ((int)(sizeof columns / sizeof columns[0]))
 
+/* The figures the listed tickets make, as the dashboard computes them:
+ * the satisfaction and one-touch rates of the solved, how many of the
+ * created were never answered. */
+static void ticket_sums(const struct tickets *t, char *buf, size_t len)
+{
+	const cx_ticket_totals *s = &t->totals;
+	char a[16], b[16], c[16], n[32];
+	buf[0] = '\0';
+	if (t->filter.state == CX_TICKETS_SOLVED && s->tickets > 0) {
+		cx_fmt_int(n, sizeof n, s->rated);
+		cx_fmt_bp(b, sizeof b, cx_ratio_bp(s->one_touch, s->tickets));
+		cx_fmt_bp(c, sizeof c, cx_ratio_bp(s->reopened, s->tickets));
+		if (s->rated > 0)
+			cx_fmt_bp(a, sizeof a, cx_ratio_bp(s->satisfied, s->rated));
+		snprintf(buf, len, " · CSAT %s%s of %s rated · one-touch %s %% · reopened %s %%", s->rated ? a : "n/a",
+			 s->rated ? " %" : "", n, b, c);
+	} else if (t->filter.state == CX_TICKETS_CREATED && s->tickets > s->answered) {
+		cx_fmt_int(n, sizeof n, s->tickets - s->answered);
+		snprintf(buf, len, " · %s never answered", n);
+	}
+}
+
 static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 {
 	struct tickets *t = v->state;
-	char info[256], count[32];
-	cx_fmt_int(count, sizeof count, t->total);
-	snprintf(info, sizeof info, " %s tickets%s%s · %s%s%s%s%s%s%s%s", count, t->all_time ? " (all time)" : "",
-		 t->oldest_first ? ", oldest first" : "", states[t->filter.state], t->filter.channel[0] ? " · " : "",
+	char info[320], count[32], sums[128];
+	cx_fmt_int(count, sizeof count, t->totals.tickets);
+	ticket_sums(t, sums, sizeof sums);
+	snprintf(info, sizeof info, " %s tickets %s%s%s%s%s%s%s%s%s%s%s", count, state_name(t),
+		 t->all_time ? " (all time)" : "", t->oldest_first ? ", oldest first" : "", t->filter.channel[0] ? " · " : "",
 		 t->filter.channel, t->who[0] ? (t->filter.customer_id ? " · customer " : " · agent ") : "", t->who,
-		 t->filter.search[0] ? " · \"" : "", t->filter.search, t->filter.search[0] ? "\"" : "");
+		 t->filter.search[0] ? " · \"" : "", t->filter.search, t->filter.search[0] ? "\"" : "", sums);
 	cx_ui_style(app, CX_EL_MUTED);
 	cx_ui_text(top, 0, app->cols, info, false);
 
@@ -258,7 +289,7 @@ static enum cx_handled handle(struct cx_app *app, struct cx_view *v, enum cx_req
 		return CX_HANDLED;
 	switch (req) {
 	case CX_REQ_FILTER:
-		t->filter.state = (t->filter.state + 1) % 4;
+		t->filter.state = (t->filter.state + 1) % CX_TICKETS_STATES;
 		refilter(v);
 		return CX_HANDLED;
 	case CX_REQ_CHANNEL: {
@@ -311,7 +342,7 @@ static enum cx_handled click(struct cx_app *app, struct cx_view *v, int y, int x
 
 static const struct cx_req_use keys[] = {
 	CX_MOVE_KEYS,
-	{CX_REQ_FILTER, "filter: all, unresolved, solved, never answered"},
+	{CX_REQ_FILTER, "created, open at period end, solved in it, never answered"},
 	{CX_REQ_CHANNEL, NULL},
 	{CX_REQ_SORT_FLIP, "newest or oldest first"},
 	{CX_REQ_SEARCH, "search topic or customer name (Esc clears)"},

@@ -11,7 +11,7 @@ for size in "80 24" "120 40"; do
 	check "$1x$2: the dashboard shows ticket KPIs" "reply med · p90\|response med · p90"
 	check "$1x$2: the dashboard shows channels" "email"
 	keys 2; check "$1x$2: key 2 shows agents" "Maria Garcia"
-	keys 3; check "$1x$2: key 3 shows tickets" "tickets · all"
+	keys 3; check "$1x$2: key 3 shows tickets" "tickets created"
 	keys 4; check "$1x$2: key 4 shows campaigns" "Welcome upsell"
 	keys 5; check "$1x$2: key 5 shows open claims" "Open claims on 2022-03-31"
 	keys 6; check "$1x$2: key 6 shows the leaderboard" "Leaderboard"
@@ -45,7 +45,7 @@ check "Escape clears the search" "1[0-9] of 1[0-9] rows"
 keys Enter
 check "Enter opens an agent's detail" "Enter: its tickets"
 keys Enter
-check "Enter again lists the agent's tickets" "tickets · all · agent"
+check "Enter again lists the agent's tickets" "tickets created · agent"
 
 keys 6
 check "the leaderboard ranks agents by points" "Rank  Move"
