@@ -252,9 +252,7 @@ int cx_cmd_report(int argc, char **argv)
 		return report_usage_error("report: unexpected argument '%s'", argv[optind + 2]);
 	if (check_applies(def, given, ngiven) != 0)
 		return CX_EXIT_USAGE;
-	if (strcmp(def->name, "rows") == 0 && !opt.figure)
-		return report_usage_error("report rows: which figure? --figure NAME%s", "");
-	if (strcmp(def->name, "rows") == 0 && !cx_report_figure_title(opt.figure))
+	if (opt.figure && !cx_report_figure_title(opt.figure))
 		return report_usage_error("report rows: no figure named '%s'", opt.figure);
 	if (csv_raw && fmt != CX_FMT_CSV)
 		return report_usage_error("report: --csv-raw applies to --format csv only%s", "");

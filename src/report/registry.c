@@ -18,7 +18,7 @@ static const cx_report_def reports[] = {
 	{"schedules", "the working hours, holidays and SLA policies the store keeps", cx_report_schedules},
 	{"leaderboard", "points, ranks, levels, badges and anti-gaming flags per agent", cx_report_leaderboard},
 	{"trophies", "the period's trophies and suggested rewards; the sameness alarm", cx_report_trophies},
-	{"rows", "the rows behind one figure (--figure NAME), adding up to it", cx_report_rows},
+	{"rows", "the figures; with --figure NAME the rows behind one, adding up to it", cx_report_rows},
 	{"audit", "every edit made through cxtop, newest first", cx_report_audit},
 };
 

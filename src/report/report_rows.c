@@ -546,8 +546,36 @@ static void totals(const struct acc *a)
 	}
 }
 
+/* Without --figure: the index, every figure with its value, each the
+ * name to give --figure for its rows. */
+static cx_doc *figure_index(cx_store *st, const cx_report_opts *opt, cx_error *err)
+{
+	static const cx_column cols[] = {
+		{"figure", "Figure", CX_CELL_TEXT, 0},
+		{"rows", "Its rows", CX_CELL_TEXT, 0},
+		{"value", "Value", CX_CELL_MONEY, 0},
+	};
+	cx_dashboard dash;
+	if (cx_dashboard_load(st, &opt->period, cx_report_liability(st, opt), &dash, err) < 0)
+		return NULL;
+	cx_doc *doc = cx_report_doc(st, opt, "rows", "The figures and their rows");
+	cx_table *t = cx_doc_table(doc, "rows", NULL, cols, sizeof cols / sizeof cols[0]);
+	for (size_t i = 0; i < NFIGURES; i++) {
+		cx_cell *c = cx_table_row(t);
+		int64_t v = dashboard_value(&figures[i], &dash);
+		c[0] = cx_text(figures[i].name);
+		c[1] = cx_text(figures[i].title);
+		c[2] = figures[i].money ? cx_money(v) : cx_int(v);
+	}
+	cx_dashboard_free(&dash);
+	cx_doc_note(doc, "cxtop report rows --figure NAME lists the rows of one; they add up to its value.");
+	return doc;
+}
+
 cx_doc *cx_report_rows(cx_store *st, const cx_report_opts *opt, cx_error *err)
 {
+	if (!opt->figure)
+		return figure_index(st, opt, err);
 	const struct figure *f = find(opt->figure);
 	if (!f) {
 		cx_fail(err, CX_EXIT_USAGE, "report rows: no figure named '%s'; cxtop report --help lists them",

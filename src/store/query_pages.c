@@ -94,15 +94,31 @@ static void bind_ticket_filter(sqlite3_stmt *s, const cx_ticket_filter *f)
 int cx_store_tickets_page(cx_store *st, const cx_ticket_filter *f, const cx_page_key *after, bool inclusive,
 			  bool backward, int limit, cx_ticket_item *out, int *n, cx_error *err)
 {
-	char where[1024], sql[3072];
+	char where[1024], sql[4096];
 	ticket_where(where, sizeof where, f);
 	/* Forward is newest first (descending); backward walks up the list. */
+	/* The tickets open at a period's end are shown as they stood then:
+	 * the values before their first change after it, if any. */
+	bool as_of = f->state == CX_TICKETS_OPEN && f->end > 0;
 	snprintf(sql, sizeof sql,
-		 "SELECT t.id, t.created_at, coalesce(t.first_response_at, 0), coalesce(t.resolved_at, 0),"
-		 " coalesce(t.agent_id, 0), t.customer_id, c.name, coalesce(a.name, ''), t.channel, t.topic,"
-		 " t.status, t.complexity, coalesce(t.csat, -1), t.replies, t.reopened"
-		 " FROM tickets t JOIN customers c ON c.id = t.customer_id LEFT JOIN agents a ON a.id = t.agent_id"
-		 " WHERE 1%s%s ORDER BY t.created_at %s, t.id %s LIMIT :limit",
+		 as_of ? "SELECT t.id, t.created_at, coalesce(t.first_response_at, 0),"
+			 " coalesce(CASE WHEN x.id IS NULL THEN t.resolved_at ELSE x.resolved_before END, 0),"
+			 " coalesce(CASE WHEN x.id IS NULL THEN t.agent_id ELSE x.agent_before END, 0),"
+			 " t.customer_id, c.name, coalesce(a.name, ''), t.channel, t.topic,"
+			 " CASE WHEN x.id IS NULL THEN t.status ELSE x.status_before END, t.complexity,"
+			 " coalesce(CASE WHEN x.id IS NULL THEN t.csat ELSE x.csat_before END, -1),"
+			 " CASE WHEN x.id IS NULL THEN t.replies ELSE x.replies_before END,"
+			 " CASE WHEN x.id IS NULL THEN t.reopened ELSE x.reopened_before END"
+			 " FROM tickets t JOIN customers c ON c.id = t.customer_id"
+			 " LEFT JOIN ticket_changes x ON x.id = (SELECT y.id FROM ticket_changes y"
+			 "   WHERE y.ticket_id = t.id AND y.at >= :end ORDER BY y.at, y.id LIMIT 1)"
+			 " LEFT JOIN agents a ON a.id = CASE WHEN x.id IS NULL THEN t.agent_id ELSE x.agent_before END"
+			 " WHERE 1%s%s ORDER BY t.created_at %s, t.id %s LIMIT :limit"
+		       : "SELECT t.id, t.created_at, coalesce(t.first_response_at, 0), coalesce(t.resolved_at, 0),"
+			 " coalesce(t.agent_id, 0), t.customer_id, c.name, coalesce(a.name, ''), t.channel, t.topic,"
+			 " t.status, t.complexity, coalesce(t.csat, -1), t.replies, t.reopened"
+			 " FROM tickets t JOIN customers c ON c.id = t.customer_id LEFT JOIN agents a ON a.id = t.agent_id"
+			 " WHERE 1%s%s ORDER BY t.created_at %s, t.id %s LIMIT :limit",
 		 where,
 		 !after     ? ""
 		 : backward ? (inclusive ? " AND (t.created_at, t.id) >= (:k, :id)" : " AND (t.created_at, t.id) > (:k, :id)")

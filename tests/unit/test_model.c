@@ -417,6 +417,29 @@ static void whatif_without_campaigns(void **state)
 	assert_false(w.pnl.break_even_ok);
 }
 
+/* The liability each return carries adds up to the P&L's liability at any
+ * percentage, where rounding each return's share on its own drifts. */
+static void liability_parts_add_up(void **state)
+{
+	(void)state;
+	static const int64_t costs[] = {3700, 3163, 4457, 14857, 4882, 11689, 1, 1, 1, 5, 99999, 0, 7};
+	static const int64_t bps[] = {0, 1, 777, 1000, 3333, 5000, 9999, 10000};
+	for (size_t b = 0; b < sizeof bps / sizeof bps[0]; b++) {
+		int64_t before = 0, sum = 0, naive = 0;
+		for (size_t i = 0; i < sizeof costs / sizeof costs[0]; i++) {
+			int64_t part = cx_liability_part(before, costs[i], bps[b]);
+			assert_true(part >= 0 && part <= costs[i]);
+			sum += part;
+			naive += cx_mul3_div_round(costs[i], bps[b], 1, 10000);
+			before += costs[i];
+		}
+		cx_pnl_raw raw = {.returns_cost = before};
+		assert_int_equal(sum, cx_pnl_compute(&raw, bps[b]).liability);
+		if (bps[b] == 3333)
+			assert_int_not_equal(naive, sum); /* why the parts are cumulative */
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -444,6 +467,7 @@ int main(void)
 		cmocka_unit_test(whatif_at_the_actual_levers_changes_nothing),
 		cmocka_unit_test(whatif_levers_move_net_by_their_own_effect),
 		cmocka_unit_test(whatif_without_campaigns),
+		cmocka_unit_test(liability_parts_add_up),
 	};
 	return cmocka_run_group_tests_name("model", tests, NULL, NULL);
 }

@@ -1,0 +1,90 @@
+# test_drill.sh — every figure of the dashboard drills to rows that add up
+# to it: the figure is read off the dashboard as drawn, Enter opens its
+# rows, and their total (the total row, or the count the list says) must be
+# the same string.  Walked on sample.db and on the demo store, which is
+# built through import alone.
+. tests/screen/screen-lib
+
+# fig LABEL: the value drawn beside LABEL on the dashboard (its sign
+# dropped: costs are drawn as negatives, their rows as amounts).
+fig() {
+	printf '%s\n' "$dash" | sed -n "s/.*│ $1  *\([^│]*[^ │]\) *│.*/\1/p" | head -n 1 | sed 's/^-//'
+}
+# open N: the dashboard's (N+1)-th figure, opened.
+open() {
+	set -- Escape g $(i=0; while [ "$i" -lt "$1" ]; do printf 'j '; i=$((i + 1)); done) Enter
+	keys "$@"
+}
+# money N LABEL: figure N's rows end in a total row holding its value.
+money() {
+	v=$(fig "$2")
+	open "$1"
+	if [ -z "$v" ]; then
+		echo "not ok - $store: $2 is on the dashboard"
+		return
+	fi
+	check "$store: $2 $v opens rows whose total is $v" "^ *Total .*$v"
+}
+# count N LABEL VALUE PATTERN: figure N opens a list that says it holds
+# VALUE rows (PATTERN: how it says so, VALUE in it as @).
+count() {
+	open "$1"
+	if [ -z "$3" ]; then
+		echo "not ok - $store: $2 is on the dashboard"
+		return
+	fi
+	check "$store: $2 $3 opens rows that say $3" "$(printf '%s' "$4" | sed "s/@/$3/g")"
+}
+
+walk() {
+	start 80 24 "$1"
+	keys G g
+	dash=$(screen)
+	money 0 "Upsell"
+	money 1 "Win-back"
+	money 2 "Discount codes"
+	money 3 "Claims recovered"
+	money 4 "COGS"
+	money 5 "Campaign costs"
+	money 6 "Staff, platform, other"
+	money 7 "Returns liability [0-9.]* %"
+	pair=$(fig "Created · solved")
+	created=${pair% · *}
+	solved=${pair#* · }
+	count 10 "Created" "$created" "^ @ tickets created"
+	count 11 "Solved" "$solved" "^ @ tickets solved"
+	count 12 "Backlog" "$(fig "Backlog at period end")" "^ @ tickets open at period end"
+	count 13 "Never answered" "$(fig "Never answered")" "^ @ tickets never answered"
+	count 14 "First response" "$created" "^ @ tickets created"
+	count 15 "Resolution" "$solved" "^ @ tickets solved"
+	csat=$(fig "CSAT ([0-9,]* unrated)")
+	count 16 "CSAT" "$csat" "^ $solved tickets solved · CSAT @ of"
+}
+
+store=sample.db
+walk "$DB"
+count 17 "NPS" "$solved" "^ @ tickets solved"
+count 18 "One-touch" "$solved" "^ @ tickets solved"
+email=$(fig "email  [█▉▊▋▌▍▎▏ ]*")
+count 20 "channel email" "$email" "^ @ tickets created · email"
+sms=$(fig "sms    [█▉▊▋▌▍▎▏ ]*")
+count 24 "channel sms" "$sms" "^ @ tickets created · sms"
+count 29 "Claims open" "$(fig "Claims open ([0-9,]* due in 7 days)")" "^ @ of @ rows"
+check "... the claims open at the period's end" "› Claims open at the period's end"
+count 30 "Claims past deadline" "$(fig "Claims past deadline")" "^ @ of @ rows"
+count 31 "Watchlist" "$(fig "Watchlist (satisfaction ≤ 6)")" "^ @ · watchlist"
+
+# Wider, the solved tickets' line says every rate the dashboard shows.
+start 120 30 "$DB"
+dash=$(screen)
+onetouch=$(fig "One-touch · reopened")
+count 11 "Solved, one-touch and reopened" "$onetouch" \
+	"one-touch $(printf '%s' "$onetouch" | sed 's/ · / · reopened /')"
+
+# The second store: the demo company, imported from vendors' exports.
+if TZ=UTC sh demo/build.sh "$CXTOP" "$WORK/demo.db" >/dev/null 2>&1; then
+	store=demo
+	walk "$WORK/demo.db"
+else
+	echo "not ok - demo/build.sh builds the demo store"
+fi
