@@ -33,15 +33,31 @@ static const char *const figures[] = {"attributed",     "upsell", "winback", "di
 				      "cogs",           "campaign_costs", "fixed", "liability", "claims_open",
 				      "claims_past_deadline"};
 
+/* How a figure compares with the period before: which way is good for
+ * the business (+1 up, -1 down, 0 neither), and how to print it. */
+enum cmp_kind { CMP_MONEY, CMP_COUNT, CMP_BP, CMP_DURATION, CMP_POINTS };
+struct cmp {
+	bool on;
+	int64_t now, before;
+	int good;
+	enum cmp_kind kind;
+};
+
 struct item {
 	int y, x, w;
 	enum drill what;
 	int arg;
+	char label[48];
+	struct cmp cmp;
 };
 
 struct dashboard {
 	cx_dashboard dash;
 	bool loaded;
+	cx_dashboard prev; /* the period before, of the same length */
+	bool prev_loaded;
+	char prev_label[64];
+	struct cmp pending; /* the next line's comparison (vs()) */
 	char error[256];
 	struct item items[40]; /* the selectable figures, as last drawn */
 	int nitems, selected;
@@ -52,7 +68,9 @@ static void fini(struct cx_view *v)
 	struct dashboard *d = v->state;
 	if (d->loaded)
 		cx_dashboard_free(&d->dash);
-	d->loaded = false;
+	if (d->prev_loaded)
+		cx_dashboard_free(&d->prev);
+	d->loaded = d->prev_loaded = false;
 }
 
 static void load(struct cx_app *app, struct cx_view *v)
@@ -64,6 +82,79 @@ static void load(struct cx_app *app, struct cx_view *v)
 	snprintf(d->error, sizeof d->error, "%s", d->loaded ? "" : err.msg);
 	if (d->loaded && d->dash.scoring_error[0])
 		cx_app_status(app, true, "scoring rules refused (%s); the built-in rules apply", d->dash.scoring_error);
+	/* The period before, for the arrows: only when the store has data
+	 * then (a first month compared with nothing would be all ▲). */
+	cx_period before = cx_compare_period(app->period, CX_COMPARE_PREVIOUS);
+	if (d->loaded && app->oldest_day && before.to_day >= app->oldest_day) {
+		d->prev_loaded =
+			cx_dashboard_load(app->st, &before, cx_store_liability_bp(app->st), &d->prev, &err) == 0;
+		cx_period_label(before, d->prev_label, sizeof d->prev_label);
+	}
+}
+
+/* The next line() compares its figure with the period before. */
+static void vs(struct dashboard *d, int64_t now, int64_t before, int good, enum cmp_kind kind)
+{
+	d->pending = (struct cmp){d->prev_loaded, now, before, good, kind};
+}
+
+static const char *arrow(const struct cmp *c)
+{
+	return c->now > c->before ? "▲" : c->now < c->before ? "▼" : "=";
+}
+
+static enum cx_element arrow_style(const struct cmp *c)
+{
+	int dir = (c->now > c->before) - (c->now < c->before);
+	return dir * c->good > 0 ? CX_EL_GOOD : dir * c->good < 0 ? CX_EL_BAD : CX_EL_MUTED;
+}
+
+/* A value of the comparison as people read it; signed when a change. */
+static void cmp_text(const struct dashboard *d, const struct cmp *c, int64_t v, bool change, char *buf, size_t len)
+{
+	char b[64];
+	const char *sign = change && v > 0 ? "+" : change && v < 0 ? "-" : "";
+	int64_t a = change && v < 0 ? -v : v;
+	switch (c->kind) {
+	case CMP_MONEY:
+		cx_fmt_money(b, sizeof b, a, d->dash.currency);
+		break;
+	case CMP_COUNT:
+		cx_fmt_int(b, sizeof b, a);
+		break;
+	case CMP_BP:
+		cx_fmt_bp(b, sizeof b, a);
+		strcat(b, change ? " pp" : " %");
+		break;
+	case CMP_POINTS:
+		cx_fmt_bp(b, sizeof b, a);
+		break;
+	case CMP_DURATION:
+		cx_fmt_duration_x2(b, sizeof b, a);
+		break;
+	}
+	snprintf(buf, len, "%s%s", sign, b);
+}
+
+/* The selected figure beside the period before, on the status line. */
+static void say_change(struct cx_app *app, const struct dashboard *d)
+{
+	if (d->selected >= d->nitems)
+		return;
+	const struct item *it = &d->items[d->selected];
+	if (!it->cmp.on) {
+		app->status[0] = '\0';
+		return;
+	}
+	char now[64], delta[64], before[64];
+	cmp_text(d, &it->cmp, it->cmp.now, false, now, sizeof now);
+	cmp_text(d, &it->cmp, it->cmp.now - it->cmp.before, true, delta, sizeof delta);
+	cmp_text(d, &it->cmp, it->cmp.before, false, before, sizeof before);
+	if (it->cmp.now == it->cmp.before)
+		cx_app_status(app, false, "%s: %s, = as in %s", it->label, now, d->prev_label);
+	else
+		cx_app_status(app, false, "%s: %s, %s %s against %s (%s)", it->label, now, arrow(&it->cmp), delta,
+			      d->prev_label, before);
 }
 
 static void money(const struct dashboard *d, char *buf, size_t len, int64_t v)
@@ -71,17 +162,24 @@ static void money(const struct dashboard *d, char *buf, size_t len, int64_t v)
 	cx_fmt_money(buf, len, v, d->dash.currency);
 }
 
-static void add_item(struct dashboard *d, int y, int x, int w, enum drill what, int arg)
+static void add_item(struct dashboard *d, int y, int x, int w, enum drill what, int arg, const char *label)
 {
-	if (d->nitems < (int)(sizeof d->items / sizeof d->items[0]))
-		d->items[d->nitems++] = (struct item){y, x, w, what, arg};
+	if (d->nitems < (int)(sizeof d->items / sizeof d->items[0])) {
+		struct item *it = &d->items[d->nitems++];
+		*it = (struct item){.y = y, .x = x, .w = w, .what = what, .arg = arg, .cmp = d->pending};
+		snprintf(it->label, sizeof it->label, "%s", label);
+	}
+	d->pending.on = false;
 }
 
 /* "label ........ value" in width w, the value styled; selectable when
- * `what` is not -1. */
+ * `what` is not -1.  A wide panel adds the arrow of vs() after it. */
 static void line(struct cx_app *app, struct dashboard *d, int y, int x, int w, const char *label, const char *value, enum cx_element el,
 		 int what, int arg)
 {
+	struct cmp c = d->pending;
+	int aw = c.on && w >= 44 ? 2 : 0;
+	w -= aw;
 	int vw = cx_utf8_width(value);
 	if (vw > w - 2)
 		vw = w - 2;
@@ -89,12 +187,17 @@ static void line(struct cx_app *app, struct dashboard *d, int y, int x, int w, c
 	int lw = w - vw - 1;
 	bool sel = what >= 0 && d->nitems == d->selected;
 	if (what >= 0)
-		add_item(d, y, x, w, (enum drill)what, arg);
+		add_item(d, y, x, w, (enum drill)what, arg, label);
+	d->pending.on = false;
 	cx_ui_style(app, sel ? CX_EL_ROW_SELECTED : CX_EL_NORMAL);
 	cx_ui_text(y, x, lw, label, false);
 	cx_ui_text(y, x + lw, 1, "", false);
 	cx_ui_style(app, sel ? CX_EL_ROW_SELECTED : el);
 	cx_ui_text(y, x + w - vw, vw, value, true);
+	if (aw) {
+		cx_ui_style(app, arrow_style(&c));
+		cx_ui_text(y, x + w, aw, arrow(&c), true);
+	}
 	cx_ui_style(app, CX_EL_NORMAL);
 }
 
@@ -111,8 +214,9 @@ static void pair_line(struct cx_app *app, struct dashboard *d, int y, int x, int
 	}
 	int lw = w - vw - 1;
 	bool sel_a = d->nitems == d->selected, sel_b = d->nitems + 1 == d->selected;
-	add_item(d, y, x + w - vw, aw, D_TICKETS, (int)sa);
-	add_item(d, y, x + w - bw, bw, D_TICKETS, (int)sb);
+	add_item(d, y, x + w - vw, aw, D_TICKETS, (int)sa, "Created");
+	vs(d, d->dash.tickets.raw.solved, d->prev.tickets.raw.solved, +1, CMP_COUNT);
+	add_item(d, y, x + w - bw, bw, D_TICKETS, (int)sb, "Solved");
 	cx_ui_style(app, CX_EL_NORMAL);
 	cx_ui_text(y, x, lw + 1, label, false);
 	cx_ui_style(app, sel_a ? CX_EL_ROW_SELECTED : CX_EL_NORMAL);
@@ -134,16 +238,18 @@ static const char *fit(const char *full, const char *brief, int w, const char *v
 static void pnl_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h, int w)
 {
 	char b[64], title[64];
-	const cx_pnl *p = &d->dash.pnl;
+	const cx_pnl *p = &d->dash.pnl, *q = &d->prev.pnl;
 	cx_ui_box(app, y, x, h, w, "Support P&L");
 	y++, x += 2, w -= 4;
 	int end = y + h - 2;
 	/* Too short for every line: the bottom line first. */
 	if (h - 2 < 10) {
 		money(d, b, sizeof b, p->attributed);
+		vs(d, p->attributed, q->attributed, +1, CMP_MONEY);
 		if (y < end) line(app, d, y++, x, w, "Attributed", b, CX_EL_MONEY, D_ROWS, F_ATTRIBUTED);
 		money(d, b, sizeof b, p->net);
 		snprintf(title, sizeof title, "Net %s", p->profit_center ? "✓ profit" : "✗ loss");
+		vs(d, p->net, q->net, +1, CMP_MONEY);
 		if (y < end) line(app, d, y++, x, w, title, b, p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
 		cx_break_even_words(p, b, sizeof b);
 		if (y < end) line(app, d, y++, x, w, "Break-even", b, CX_EL_MUTED, D_WHATIF, 0);
@@ -152,26 +258,35 @@ static void pnl_panel(struct cx_app *app, struct dashboard *d, int y, int x, int
 		return;
 	}
 	money(d, b, sizeof b, p->raw.upsell);
+	vs(d, p->raw.upsell, q->raw.upsell, +1, CMP_MONEY);
 	if (y < end) line(app, d, y++, x, w, "Upsell", b, CX_EL_MONEY, D_ROWS, F_UPSELL);
 	money(d, b, sizeof b, p->raw.winback);
+	vs(d, p->raw.winback, q->raw.winback, +1, CMP_MONEY);
 	if (y < end) line(app, d, y++, x, w, "Win-back", b, CX_EL_MONEY, D_ROWS, F_WINBACK);
 	money(d, b, sizeof b, p->raw.discount_codes);
+	vs(d, p->raw.discount_codes, q->raw.discount_codes, +1, CMP_MONEY);
 	if (y < end) line(app, d, y++, x, w, "Discount codes", b, CX_EL_MONEY, D_ROWS, F_CODES);
 	money(d, b, sizeof b, p->raw.claims_recovered);
+	vs(d, p->raw.claims_recovered, q->raw.claims_recovered, +1, CMP_MONEY);
 	if (y < end) line(app, d, y++, x, w, "Claims recovered", b, CX_EL_MONEY, D_ROWS, F_CLAIMS_RECOVERED);
 	money(d, b, sizeof b, -p->raw.cogs);
+	vs(d, p->raw.cogs, q->raw.cogs, -1, CMP_MONEY);
 	if (y < end) line(app, d, y++, x, w, "COGS", b, CX_EL_NORMAL, D_ROWS, F_COGS);
 	money(d, b, sizeof b, -p->raw.campaigns);
+	vs(d, p->raw.campaigns, q->raw.campaigns, -1, CMP_MONEY);
 	if (y < end) line(app, d, y++, x, w, "Campaign costs", b, CX_EL_NORMAL, D_ROWS, F_CAMPAIGN_COSTS);
 	money(d, b, sizeof b, -p->fixed);
+	vs(d, p->fixed, q->fixed, -1, CMP_MONEY);
 	if (y < end) line(app, d, y++, x, w, "Staff, platform, other", b, CX_EL_NORMAL, D_ROWS, F_FIXED);
 	char pct[16];
 	cx_fmt_bp(pct, sizeof pct, p->liability_bp);
 	snprintf(title, sizeof title, "Returns liability %s %%", pct);
 	money(d, b, sizeof b, -p->liability);
+	vs(d, p->liability, q->liability, -1, CMP_MONEY);
 	if (y < end) line(app, d, y++, x, w, title, b, CX_EL_NORMAL, D_ROWS, F_LIABILITY);
 	money(d, b, sizeof b, p->net);
 	snprintf(title, sizeof title, "Net %s", p->profit_center ? "✓ profit center" : "✗ cost center");
+	vs(d, p->net, q->net, +1, CMP_MONEY);
 	if (y < end) line(app, d, y++, x, w, title, b, p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
 	cx_break_even_words(p, b, sizeof b);
 	if (y < end) line(app, d, y++, x, w, "Break-even liability", b, CX_EL_MUTED, D_WHATIF, 0);
@@ -201,41 +316,54 @@ static void pct_or_na(char *b, size_t len, bool ok, int64_t bp)
 static void tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h, int w)
 {
 	char b[64], c[64], lab[96];
-	const cx_ticket_kpi *k = &d->dash.tickets;
+	const cx_ticket_kpi *k = &d->dash.tickets, *pk = &d->prev.tickets;
 	cx_ui_box(app, y, x, h, w, "Tickets");
 	y++, x += 2, w -= 4;
 	int end = y + h - 2;
 	cx_fmt_int(b, sizeof b, k->raw.created);
 	cx_fmt_int(c, sizeof c, k->raw.solved);
+	vs(d, k->raw.created, pk->raw.created, 0, CMP_COUNT);
 	if (y < end) pair_line(app, d, y++, x, w, "Created · solved", b, c, CX_TICKETS_CREATED, CX_TICKETS_SOLVED);
 	cx_fmt_int(b, sizeof b, d->dash.backlog);
+	vs(d, d->dash.backlog, d->prev.backlog, -1, CMP_COUNT);
 	if (y < end) line(app, d, y++, x, w, "Backlog at period end", b,
 			  d->dash.backlog > k->raw.solved / 4 ? CX_EL_WARN : CX_EL_NORMAL, D_TICKETS, CX_TICKETS_OPEN);
 	cx_fmt_int(b, sizeof b, k->raw.unanswered);
+	vs(d, k->raw.unanswered, pk->raw.unanswered, -1, CMP_COUNT);
 	if (y < end) line(app, d, y++, x, w, "Never answered", b, k->raw.unanswered ? CX_EL_WARN : CX_EL_GOOD,
 			  D_TICKETS, CX_TICKETS_UNANSWERED);
 	dur(b, sizeof b, &k->raw.frt, true);
 	dur(c, sizeof c, &k->raw.frt, false);
 	snprintf(lab, sizeof lab, "%s · %s", b, c);
+	if (k->raw.frt.n && pk->raw.frt.n)
+		vs(d, k->raw.frt.median_x2, pk->raw.frt.median_x2, -1, CMP_DURATION);
 	if (y < end) line(app, d, y++, x, w, fit("First response med · p90", "1st reply med · p90", w, lab), lab,
 			  CX_EL_NORMAL, D_TICKETS, CX_TICKETS_CREATED);
 	dur(b, sizeof b, &k->raw.resolution, true);
 	dur(c, sizeof c, &k->raw.resolution, false);
 	snprintf(lab, sizeof lab, "%s · %s", b, c);
+	if (k->raw.resolution.n && pk->raw.resolution.n)
+		vs(d, k->raw.resolution.median_x2, pk->raw.resolution.median_x2, -1, CMP_DURATION);
 	if (y < end) line(app, d, y++, x, w, fit("Resolution med · p90", "Resolved med · p90", w, lab), lab,
 			  CX_EL_NORMAL, D_TICKETS, CX_TICKETS_SOLVED);
 	pct_or_na(b, sizeof b, k->csat_ok, k->csat_bp);
 	cx_fmt_int(c, sizeof c, k->unrated);
 	snprintf(lab, sizeof lab, "CSAT (%s unrated)", c);
+	if (k->csat_ok && pk->csat_ok)
+		vs(d, k->csat_bp, pk->csat_bp, +1, CMP_BP);
 	if (y < end) line(app, d, y++, x, w, lab, b, k->csat_ok && k->csat_bp >= 8000 ? CX_EL_GOOD : CX_EL_WARN, D_TICKETS, CX_TICKETS_SOLVED);
 	if (k->nps_ok)
 		cx_fmt_bp(b, sizeof b, k->nps_bp);
 	else
 		snprintf(b, sizeof b, "n/a");
+	if (k->nps_ok && pk->nps_ok)
+		vs(d, k->nps_bp, pk->nps_bp, +1, CMP_POINTS);
 	if (y < end) line(app, d, y++, x, w, "NPS", b, k->nps_ok && k->nps_bp > 0 ? CX_EL_GOOD : CX_EL_BAD, D_TICKETS, CX_TICKETS_SOLVED);
 	pct_or_na(b, sizeof b, k->one_touch_ok, k->one_touch_bp);
 	pct_or_na(c, sizeof c, k->reopen_ok, k->reopen_bp);
 	snprintf(lab, sizeof lab, "%s · %s", b, c);
+	if (k->one_touch_ok && pk->one_touch_ok)
+		vs(d, k->one_touch_bp, pk->one_touch_bp, +1, CMP_BP);
 	if (y < end) line(app, d, y++, x, w, fit("One-touch · reopened", "1-touch · reopened", w, lab), lab,
 			  CX_EL_NORMAL, D_TICKETS, CX_TICKETS_SOLVED);
 	if (d->dash.sla_on && y < end) {
@@ -245,6 +373,9 @@ static void tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x,
 		pct_or_na(b, sizeof b, fr_ok, fr);
 		pct_or_na(c, sizeof c, rs_ok, rs);
 		snprintf(lab, sizeof lab, "%s · %s", b, c);
+		int64_t pfr = 0;
+		if (fr_ok && d->prev.sla_on && cx_sla_met_bp(&d->prev.sla, CX_SLA_FIRST, &pfr))
+			vs(d, fr, pfr, +1, CMP_BP);
 		line(app, d, y++, x, w, fit("SLA met first reply · resolution", "SLA met 1st · res", w, lab), lab,
 		     (fr_ok && fr < 9000) || (rs_ok && rs < 9000) ? CX_EL_WARN : CX_EL_GOOD, D_SLA, 0);
 	}
@@ -268,7 +399,10 @@ static void channels_panel(struct cx_app *app, struct dashboard *d, int y, int x
 	for (size_t i = 0; i < d->dash.nchannels && (int)i < h - 2; i++) {
 		char n[32];
 		bool sel = d->nitems == d->selected;
-		add_item(d, y + (int)i, x, w, D_CHANNEL, (int)i);
+		for (size_t k = 0; d->prev_loaded && k < d->prev.nchannels; k++)
+			if (strcmp(d->prev.channels[k].key, d->dash.channels[i].key) == 0)
+				vs(d, d->dash.channels[i].raw.created, d->prev.channels[k].raw.created, 0, CMP_COUNT);
+		add_item(d, y + (int)i, x, w, D_CHANNEL, (int)i, d->dash.channels[i].key);
 		cx_fmt_int(n, sizeof n, d->dash.channels[i].raw.created);
 		/* Wide panels add each channel's FRT median and CSAT: loyalty and
 		 * speed differ by channel, and that is what training targets. */
@@ -318,11 +452,14 @@ static void people_panel(struct cx_app *app, struct dashboard *d, int y, int x, 
 	cx_fmt_int(b, sizeof b, d->dash.claims_open);
 	cx_fmt_int(c, sizeof c, d->dash.claims_due_7d);
 	snprintf(lab, sizeof lab, "Claims open (%s due in 7 days)", c);
+	vs(d, d->dash.claims_open, d->prev.claims_open, 0, CMP_COUNT);
 	if (y < end) line(app, d, y++, x, w, lab, b, CX_EL_NORMAL, D_ROWS, F_CLAIMS_OPEN);
 	cx_fmt_int(b, sizeof b, d->dash.claims_past_deadline);
+	vs(d, d->dash.claims_past_deadline, d->prev.claims_past_deadline, -1, CMP_COUNT);
 	if (y < end) line(app, d, y++, x, w, "Claims past deadline", b, d->dash.claims_past_deadline ? CX_EL_BAD : CX_EL_GOOD,
 			  D_ROWS, F_CLAIMS_PAST);
 	cx_fmt_int(b, sizeof b, d->dash.watch.watchlist);
+	vs(d, d->dash.watch.watchlist, d->prev.watch.watchlist, -1, CMP_COUNT);
 	if (y < end) line(app, d, y++, x, w, "Watchlist (satisfaction ≤ 6)", b, d->dash.watch.watchlist ? CX_EL_WARN : CX_EL_GOOD,
 			  D_WATCHLIST, 0);
 }
@@ -393,6 +530,7 @@ static enum cx_handled handle(struct cx_app *app, struct cx_view *v, enum cx_req
 	size_t sel = (size_t)d->selected;
 	if (cx_move(req, &sel, (size_t)d->nitems, 5)) {
 		d->selected = (int)sel;
+		say_change(app, d);
 		return CX_HANDLED;
 	}
 	if (req != CX_REQ_OPEN)
@@ -411,6 +549,7 @@ static enum cx_handled click(struct cx_app *app, struct cx_view *v, int y, int x
 		if (d->items[i].y == y && x >= d->items[i].x && x < d->items[i].x + d->items[i].w) {
 			bool again = d->selected == i;
 			d->selected = i;
+			say_change(app, d);
 			if (again)
 				drill(app, d, &d->items[i]);
 			return CX_HANDLED;

@@ -88,3 +88,18 @@ if TZ=UTC sh demo/build.sh "$CXTOP" "$WORK/demo.db" >/dev/null 2>&1; then
 else
 	echo "not ok - demo/build.sh builds the demo store"
 fi
+
+# Each figure beside the period before: the arrow on a wide screen, and
+# for the selected figure the change and the earlier value on the status
+# line, which are report summary's for the two months.
+now=$("$CXTOP" report summary --format json "$DB" | jq .backlog)
+feb=$("$CXTOP" report summary --from 2022-02-01 --to 2022-02-28 --format json "$DB" | jq .backlog)
+start 120 30 "$DB"
+check "120x30: every figure has its arrow against the month before" "Backlog at period end  *$now ▲ │"
+keys g j j j j j j j j j j j j
+check "the selected figure's change is on the status line" \
+	"Backlog at period end: $now, ▲ +$((now - feb)) against February 2022 ($feb)"
+keys '['
+keys '[' '[' '[' '['
+check "October 2021, the first month, is compared with nothing" "◂ October 2021 ▸"
+check_not "... so it has no arrows" "Backlog at period end  *[0-9,]* [▲▼=] │"
