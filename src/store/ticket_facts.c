@@ -40,7 +40,7 @@ const char *const cx_fact_channel_names[CX_FACT_CHANNELS] = {"email", "chat", "p
 #define FACT_COLS                                                                                            \
 	", coalesce(agent_id, 0), channel, complexity, topic, first_response_at - created_at,"              \
 	" resolved_at - created_at, replies, reopened, csat, (csat_scale = '0-10' OR csat_scale = '1-10')," \
-	" priority" \
+	" priority, id" \
 	" FROM tickets WHERE "
 
 static const char *const raw_sql[2] = {
@@ -64,7 +64,7 @@ static int priority_index(const unsigned char *name)
 	return -1;
 }
 
-static void fact_of_row(sqlite3_stmt *s, cx_fact *f)
+void cx_fact_of_row(sqlite3_stmt *s, cx_fact *f)
 {
 	f->at = sqlite3_column_int64(s, 0);
 	f->agent_id = sqlite3_column_int64(s, 1);
@@ -82,9 +82,9 @@ static void fact_of_row(sqlite3_stmt *s, cx_fact *f)
 	f->priority = (int8_t)priority_index(sqlite3_column_text(s, 11));
 }
 
-/* Visits the tickets of [start, end) as stored. */
+/* Visits the tickets of [start, end) as stored, but those of `skip`. */
 static int scan_raw(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end, cx_fact_visit visit,
-		    void *ctx, cx_error *err)
+		    void *ctx, const cx_as_of *skip, cx_error *err)
 {
 	if (start >= end)
 		return 0;
@@ -96,7 +96,9 @@ static int scan_raw(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t
 	int rc;
 	cx_fact f;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		fact_of_row(s, &f);
+		if (skip && skip->n && cx_as_of_has(skip, sqlite3_column_int64(s, 12)))
+			continue;
+		cx_fact_of_row(s, &f);
 		visit(&f, ctx);
 	}
 	return cx_q_done(st, s, rc, err);
@@ -229,7 +231,7 @@ int cx_facts_pack_hour(cx_store *st, enum cx_fact_kind kind, int64_t hour, unsig
 	*blob = NULL;
 	*len = 0;
 	*tickets = 0;
-	int rc = scan_raw(st, kind, hour * 3600, hour * 3600 + 3600, pack_one, &pk, err);
+	int rc = scan_raw(st, kind, hour * 3600, hour * 3600 + 3600, pack_one, &pk, NULL, err);
 	if (rc == 0 && pk.overflow)
 		rc = cx_fail(err, CX_EXIT_RUNTIME, "store '%s': more than 65,535 agents or topics in the hour %lld",
 			     st->path, (long long)hour);
@@ -390,8 +392,14 @@ static int64_t floor_div(int64_t a, int64_t b)
 	return a / b - (a % b != 0 && (a < 0) != (b < 0));
 }
 
+static int cmp_hour(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
 static int scan_hours(cx_store *st, enum cx_fact_kind kind, int64_t h0, int64_t h1, cx_fact_visit visit, void *ctx,
-		      cx_error *err)
+		      const cx_as_of *skip, cx_error *err)
 {
 	/* Current hours from their blobs... */
 	static const char blobs_sql[] =
@@ -407,24 +415,36 @@ static int scan_hours(cx_store *st, enum cx_fact_kind kind, int64_t h0, int64_t 
 	sqlite3_bind_int64(s, 2, h0);
 	sqlite3_bind_int64(s, 3, h1);
 	int rc;
+	int64_t *dirty = NULL;
+	size_t n = 0, cap = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const unsigned char *b = sqlite3_column_blob(s, 1);
 		int len = sqlite3_column_bytes(s, 1);
 		int64_t hour = sqlite3_column_int64(s, 0);
+		/* An hour holding a ticket changed since the period's end is
+		 * read from the tickets, without it (facts_as_of.c). */
+		if (skip && skip->n && cx_as_of_hour_taken(skip, hour)) {
+			dirty = cx_q_grow(dirty, &cap, n, sizeof *dirty);
+			dirty[n++] = hour;
+			continue;
+		}
 		if (!b || !cx_facts_unpack(b, (size_t)len, hour, visit, ctx)) {
+			free(dirty);
 			cx_q_release(st, s);
 			return cx_fail(err, CX_EXIT_RUNTIME,
 				       "store '%s': the ticket rollup of hour %lld is damaged (cxtop check --repair rebuilds it)",
 				       st->path, (long long)hour);
 		}
 	}
-	if (cx_q_done(st, s, rc, err) < 0)
+	if (cx_q_done(st, s, rc, err) < 0) {
+		free(dirty);
 		return -1;
+	}
 
-	int64_t *dirty = NULL;
-	size_t n = 0, cap = 0;
-	if (cx_q_prepare(st, dirty_sql, &s, err) < 0)
+	if (cx_q_prepare(st, dirty_sql, &s, err) < 0) {
+		free(dirty);
 		return -1;
+	}
 	sqlite3_bind_int(s, 1, kind);
 	sqlite3_bind_int64(s, 2, h0);
 	sqlite3_bind_int64(s, 3, h1);
@@ -437,12 +457,13 @@ static int scan_hours(cx_store *st, enum cx_fact_kind kind, int64_t h0, int64_t 
 		return -1;
 	}
 	/* Consecutive dirty hours in one range each. */
+	qsort(dirty, n, sizeof *dirty, cmp_hour);
 	int ret = 0;
 	for (size_t i = 0; i < n && ret == 0;) {
 		size_t j = i + 1;
 		while (j < n && dirty[j] == dirty[j - 1] + 1)
 			j++;
-		ret = scan_raw(st, kind, dirty[i] * 3600, dirty[j - 1] * 3600 + 3600, visit, ctx, err);
+		ret = scan_raw(st, kind, dirty[i] * 3600, dirty[j - 1] * 3600 + 3600, visit, ctx, skip, err);
 		i = j;
 	}
 	free(dirty);
@@ -486,16 +507,25 @@ static int scan(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end
 	int64_t h0 = floor_div(start + 3599, 3600), h1 = floor_div(end, 3600);
 	if (h0 < 1)
 		h0 = 1;
-	if (h1 <= h0)
-		return scan_raw(st, kind, start, end, visit, ctx, err);
-	/* One read transaction: the blobs, the dirty list and the rows agree. */
+	/* One read transaction: the history, the blobs, the dirty list and the
+	 * rows agree. */
 	if (sqlite3_exec(st->db, "SAVEPOINT facts", NULL, NULL, NULL) != SQLITE_OK)
 		return cx_fail(err, CX_EXIT_RUNTIME, "cannot read store '%s': %s", st->path, sqlite3_errmsg(st->db));
-	int ret = scan_raw(st, kind, start, h0 * 3600, visit, ctx, err);
+	/* The tickets changed since the end, as they were then. */
+	cx_as_of as_of;
+	int ret = cx_as_of_load(st, kind, end, &as_of, err);
+	if (ret == 0 && h1 <= h0) {
+		ret = scan_raw(st, kind, start, end, visit, ctx, &as_of, err);
+	} else if (ret == 0) {
+		ret = scan_raw(st, kind, start, h0 * 3600, visit, ctx, &as_of, err);
+		if (ret == 0)
+			ret = scan_hours(st, kind, h0, h1, visit, ctx, &as_of, err);
+		if (ret == 0)
+			ret = scan_raw(st, kind, h1 * 3600, end, visit, ctx, &as_of, err);
+	}
 	if (ret == 0)
-		ret = scan_hours(st, kind, h0, h1, visit, ctx, err);
-	if (ret == 0)
-		ret = scan_raw(st, kind, h1 * 3600, end, visit, ctx, err);
+		cx_as_of_visit(&as_of, start, end, visit, ctx);
+	cx_as_of_free(&as_of);
 	sqlite3_exec(st->db, "RELEASE facts", NULL, NULL, NULL);
 	return ret;
 }

@@ -51,6 +51,31 @@ typedef void (*cx_fact_visit)(const cx_fact *f, void *ctx);
 int cx_facts_scan(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end, cx_fact_visit visit, void *ctx,
 		  cx_error *err);
 
+/* The fact of the row a statement is on, whose columns are those of a
+ * fact in order (ticket_facts.c's FACT_COLS); topic points into s. */
+void cx_fact_of_row(sqlite3_stmt *s, cx_fact *f);
+
+/* ---- facts_as_of.c: the tickets changed after a period's end, as they
+ * were at its end (see there) */
+typedef struct cx_as_of {
+	struct cx_as_of_ticket {
+		int64_t id;
+		cx_fact fact;    /* as at the end; its `at` is the pass's instant then */
+		bool in_pass;    /* it has that instant (a resolved pass: it was resolved) */
+		int64_t now_at;  /* the instant it has now, which its rollup hour is of */
+		bool now_filed;
+		char *topic;
+	} *t; /* by id */
+	size_t n;
+} cx_as_of;
+int cx_as_of_load(cx_store *st, enum cx_fact_kind kind, int64_t end, cx_as_of *a, cx_error *err);
+bool cx_as_of_has(const cx_as_of *a, int64_t id);
+/* True when one of the tickets is filed now under this UTC hour. */
+bool cx_as_of_hour_taken(const cx_as_of *a, int64_t hour);
+/* Visits the facts whose instant then lies in [start, end). */
+void cx_as_of_visit(const cx_as_of *a, int64_t start, int64_t end, cx_fact_visit visit, void *ctx);
+void cx_as_of_free(cx_as_of *a);
+
 /* ---- fact_cache.c: the last period's facts, decoded (private to the scan) */
 struct cx_fact_cache;
 /* Visits the kept facts of [start, end) when they are still current. */
