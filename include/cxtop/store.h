@@ -20,7 +20,7 @@
 #include "cxtop/scoring.h"
 
 /* The schema version this build writes and understands (PRAGMA user_version). */
-#define CX_SCHEMA_VERSION 6
+#define CX_SCHEMA_VERSION 7
 
 typedef struct cx_store cx_store;
 
@@ -294,6 +294,7 @@ typedef struct cx_watch_row {
 	bool blacklisted;
 	int64_t last_ticket_id, last_ticket_at; /* 0 when the customer has none */
 	char last_agent[128];
+	int64_t since; /* when the customer's satisfaction last fell to 6 or less */
 } cx_watch_row;
 
 typedef struct cx_watch_counts {
@@ -309,9 +310,9 @@ int cx_store_watchlist(cx_store *st, const cx_period *p, int (*row)(void *ctx, c
 		       cx_watch_counts *counts, cx_error *err);
 /* The counts alone, without the list. */
 int cx_store_watch_counts(cx_store *st, const cx_period *p, cx_watch_counts *counts, cx_error *err);
-/* The customers' counts only (complaints left 0): what the dashboard adds
- * to cx_store_ticket_overview's complaints. */
-int cx_store_customer_counts(cx_store *st, cx_watch_counts *counts, cx_error *err);
+/* The customers' counts only (complaints left 0), as of instant `at`:
+ * those who existed then, each with the satisfaction it had then. */
+int cx_store_customer_counts(cx_store *st, int64_t at, cx_watch_counts *counts, cx_error *err);
 
 typedef struct cx_notify_row {
 	char name[128], currency[4], note[128];

@@ -122,7 +122,7 @@ int cx_dashboard_load(cx_store *st, const cx_period *p, int64_t liability_bp, cx
 	if (cx_store_backlog(st, p, &d->backlog, err) < 0 || cx_store_pnl(st, p, &d->pnl_raw, err) < 0)
 		goto fail;
 	d->pnl = cx_pnl_compute(&d->pnl_raw, liability_bp);
-	if (leaders(st, d, err) < 0 || claims(st, d, err) < 0 || cx_store_customer_counts(st, &d->watch, err) < 0 ||
+	if (leaders(st, d, err) < 0 || claims(st, d, err) < 0 || cx_store_customer_counts(st, p->end, &d->watch, err) < 0 ||
 	    sla(st, d, err) < 0)
 		goto fail;
 	d->watch.complaints = ov.complaints;

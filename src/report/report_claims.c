@@ -104,14 +104,16 @@ static int watch_row(void *ctx, const cx_watch_row *r)
 	c[1] = cx_text(r->name);
 	c[2] = cx_text(r->segment);
 	c[3] = cx_int(r->satisfaction);
-	c[4] = cx_bool(r->blacklisted);
+	char day[11];
+	cx_date_format(cx_local_day(r->since), day);
+	c[4] = cx_date(day);
+	c[5] = cx_bool(r->blacklisted);
 	if (r->last_ticket_id) {
-		char day[11];
 		cx_date_format(cx_local_day(r->last_ticket_at), day);
-		c[5] = cx_id(r->last_ticket_id);
-		c[6] = cx_date(day);
+		c[6] = cx_id(r->last_ticket_id);
+		c[7] = cx_date(day);
 	}
-	c[7] = r->last_agent[0] ? cx_text(r->last_agent) : cx_null();
+	c[8] = r->last_agent[0] ? cx_text(r->last_agent) : cx_null();
 	return 0;
 }
 
@@ -122,6 +124,7 @@ cx_doc *cx_report_watchlist(cx_store *st, const cx_report_opts *opt, cx_error *e
 		{"customer", "Customer", CX_CELL_TEXT, 0},
 		{"segment", "Segment", CX_CELL_TEXT, 0},
 		{"satisfaction", "Score", CX_CELL_INT, 0},
+		{"on_list_since", "Listed since", CX_CELL_DATE, 0},
 		{"blacklisted", "Blacklist", CX_CELL_BOOL, 0},
 		{"last_ticket_id", "Last ticket", CX_CELL_ID, 0},
 		{"last_ticket_on", "On", CX_CELL_DATE, 0},
@@ -143,6 +146,8 @@ cx_doc *cx_report_watchlist(cx_store *st, const cx_report_opts *opt, cx_error *e
 	cx_doc_fact(doc, "blacklisted", "Blacklisted", cx_int(k.blacklisted));
 	cx_doc_fact(doc, "complaints", "Complaints in the period (ratings 0-6)", cx_int(k.complaints));
 	cx_doc_fact(doc, "silent_unhappy", "Silent unhappy customers (estimate)", cx_int(cx_silent_unhappy(k.complaints)));
+	cx_doc_note(doc, "As at the end of the period: each customer with the score they had then, on the list since "
+			 "their score last fell to 6 or less.");
 	cx_doc_note(doc, "For every complaint heard, %d other unhappy customers stay silent.", CX_SILENT_PER_COMPLAINT);
 	return doc;
 }

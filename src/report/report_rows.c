@@ -443,6 +443,7 @@ static const cx_column watch_cols[] = {
 	{"email", "Email", CX_CELL_TEXT, 0},
 	{"segment", "Segment", CX_CELL_TEXT, 0},
 	{"satisfaction", "Satisfaction", CX_CELL_INT, 0},
+	{"on_list_since", "Listed since", CX_CELL_DATE, 0},
 };
 
 static int watch_row(void *ctx, const cx_watch_row *r)
@@ -454,6 +455,7 @@ static int watch_row(void *ctx, const cx_watch_row *r)
 	c[2] = text_or_null(r->email);
 	c[3] = cx_text(r->segment);
 	c[4] = cx_int(r->satisfaction);
+	c[5] = day_of(r->since);
 	a->rows++;
 	a->total++;
 	return 0;

@@ -9,20 +9,30 @@ static void count_complaint(const cx_fact *f, void *ctx)
 	*(int64_t *)ctx += f->csat >= 0 && f->csat <= 6;
 }
 
-int cx_store_customer_counts(cx_store *st, cx_watch_counts *c, cx_error *err)
+/* The customers changed at or after ?1: each one's first such change. */
+#define CHANGED_SINCE \
+	"WITH ch AS (SELECT customer_id, min(id) AS id FROM customer_changes WHERE at >= ?1 GROUP BY customer_id) "
+
+int cx_store_customer_counts(cx_store *st, int64_t at, cx_watch_counts *c, cx_error *err)
 {
-	/* Index ranges, never the customers themselves: satisfaction is 1-10,
-	 * so the rated are the three ranges together; the blacklisted have a
-	 * partial index of their own (schema 4). */
-	static const char sql[] =
-		"SELECT (SELECT count(*) FROM customers WHERE satisfaction <= 6),"
-		"       (SELECT count(*) FROM customers WHERE satisfaction >= 9),"
-		"       (SELECT count(*) FROM customers WHERE satisfaction BETWEEN 7 AND 8),"
-		"       (SELECT count(*) FROM customers WHERE blacklisted = 1)";
+	/* As of `at`, like the backlog: the customers of each band now, from
+	 * the (satisfaction, created_at) index, less those changed since, plus
+	 * those changed since whose satisfaction then was in the band.  The
+	 * changed are few; the rest is index ranges. */
+#define BAND(cond)                                                                                      \
+	"(SELECT count(*) FROM customers WHERE satisfaction " cond " AND created_at < ?1)"              \
+	" - (SELECT count(*) FROM ch JOIN customers c ON c.id = ch.customer_id"                          \
+	"    WHERE c.satisfaction " cond " AND c.created_at < ?1)"                                       \
+	" + (SELECT count(*) FROM ch JOIN customer_changes x ON x.id = ch.id JOIN customers c ON c.id = ch.customer_id" \
+	"    WHERE x.satisfaction_before " cond " AND c.created_at < ?1)"
+	static const char sql[] = CHANGED_SINCE "SELECT " BAND("<= 6") ", " BAND(">= 9") ", " BAND("BETWEEN 7 AND 8") ","
+				  " (SELECT count(*) FROM customers WHERE blacklisted = 1 AND created_at < ?1)";
+#undef BAND
 	memset(c, 0, sizeof *c);
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;
+	sqlite3_bind_int64(s, 1, at);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		c->watchlist = sqlite3_column_int64(s, 0);
@@ -37,7 +47,7 @@ int cx_store_customer_counts(cx_store *st, cx_watch_counts *c, cx_error *err)
 
 int cx_store_watch_counts(cx_store *st, const cx_period *p, cx_watch_counts *c, cx_error *err)
 {
-	if (cx_store_customer_counts(st, c, err) < 0)
+	if (cx_store_customer_counts(st, p->end, c, err) < 0)
 		return -1;
 	/* Tickets solved in the period and rated 0-6, from their facts. */
 	return cx_facts_scan(st, CX_FACT_RESOLVED, p->start, p->end, count_complaint, &c->complaints, err);
@@ -54,35 +64,48 @@ static void fill_watchlist(sqlite3_stmt *s, cx_watch_row *r)
 	r->last_ticket_id = sqlite3_column_int64(s, 6);
 	r->last_ticket_at = sqlite3_column_int64(s, 7);
 	cx_q_text(s, 8, r->last_agent, sizeof r->last_agent);
+	r->since = sqlite3_column_int64(s, 9);
 }
 
 int cx_store_watchlist(cx_store *st, const cx_period *p, int (*row)(void *ctx, const cx_watch_row *r), void *ctx,
 		       cx_watch_counts *counts, cx_error *err)
 {
-	/* The customer's newest ticket up to the end of the period, and who
-	 * handled it: the person to follow up. */
+	/* The customers on the list at the period's end (?1), as then: with
+	 * the satisfaction they had then, since when they have been on it (the
+	 * last fall to 6 or less up to then, else since they came), and
+	 * their newest ticket up to then and who handled it: the person to
+	 * follow up. */
 	static const char sql[] =
-		"SELECT c.id, c.name, coalesce(c.email, ''), c.segment, c.satisfaction, c.blacklisted,"
-		"       coalesce(t.id, 0), coalesce(t.created_at, 0), coalesce(a.name, '')"
-		" FROM customers c"
-		" LEFT JOIN tickets t ON t.id = (SELECT id FROM tickets WHERE customer_id = c.id AND created_at < ?2"
+		CHANGED_SINCE
+		", cand AS (SELECT id FROM customers WHERE satisfaction <= 6 AND created_at < ?1"
+		"           UNION SELECT customer_id FROM ch),"
+		" asof AS (SELECT c.id, CASE WHEN x.id IS NULL THEN c.satisfaction ELSE x.satisfaction_before END AS sat"
+		"          FROM cand JOIN customers c ON c.id = cand.id LEFT JOIN ch ON ch.customer_id = c.id"
+		"          LEFT JOIN customer_changes x ON x.id = ch.id WHERE c.created_at < ?1)"
+		"SELECT c.id, c.name, coalesce(c.email, ''), c.segment, asof.sat, c.blacklisted,"
+		"       coalesce(t.id, 0), coalesce(t.created_at, 0), coalesce(a.name, ''),"
+		"       coalesce((SELECT max(y.at) FROM customer_changes y WHERE y.customer_id = c.id AND y.at < ?1"
+		"                 AND y.satisfaction_after <= 6"
+		"                 AND (y.satisfaction_before IS NULL OR y.satisfaction_before > 6)), c.created_at)"
+		" FROM asof JOIN customers c ON c.id = asof.id"
+		" LEFT JOIN tickets t ON t.id = (SELECT id FROM tickets WHERE customer_id = c.id AND created_at < ?1"
 		"                                ORDER BY created_at DESC, id DESC LIMIT 1)"
 		" LEFT JOIN agents a ON a.id = t.agent_id"
-		" WHERE c.satisfaction <= 6"
-		" ORDER BY c.satisfaction, t.created_at DESC, c.id";
+		" WHERE asof.sat <= 6"
+		" ORDER BY asof.sat, t.created_at DESC, c.id";
 	memset(counts, 0, sizeof *counts);
 	if (cx_store_watch_counts(st, p, counts, err) < 0)
 		return -1;
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;
-	cx_q_bind_period(s, p);
+	sqlite3_bind_int64(s, 1, p->end);
 	cx_watch_row r;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		fill_watchlist(s, &r);
 		if (row(ctx, &r) < 0) {
-			sqlite3_finalize(s);
+			cx_q_release(st, s);
 			return -1;
 		}
 	}

@@ -722,6 +722,32 @@ char *cx_schema_guard_query(const struct cx_guard *g, bool count)
 	return sql;
 }
 
+/* Version 7: the customers' satisfaction history, kept by the store like
+ * the tickets' (version 3), so that the watchlist of a past period is the
+ * one it had then, with when each customer entered it.  A customer's
+ * satisfaction as of an instant is the value before its first change
+ * after it, else the row's.  The (satisfaction, created_at) index counts
+ * the customers of each band who existed by a period's end from the
+ * index alone. */
+static const char v7[] =
+	"CREATE TABLE customer_changes ("
+	"  id                  INTEGER PRIMARY KEY,"
+	"  customer_id         INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+	"  at                  INTEGER NOT NULL,"
+	"  satisfaction_before INTEGER,"
+	"  satisfaction_after  INTEGER"
+	");"
+	"CREATE INDEX customer_changes_customer ON customer_changes (customer_id, at);"
+	"CREATE INDEX customer_changes_at ON customer_changes (at);"
+	"CREATE TRIGGER customers_history AFTER UPDATE OF satisfaction ON customers"
+	"  WHEN old.satisfaction IS NOT new.satisfaction "
+	"BEGIN"
+	"  INSERT INTO customer_changes (customer_id, at, satisfaction_before, satisfaction_after)"
+	"  VALUES (new.id, CAST(strftime('%s', 'now') AS INTEGER), old.satisfaction, new.satisfaction);"
+	"END;"
+	"DROP INDEX IF EXISTS customers_satisfaction;"
+	"CREATE INDEX customers_satisfaction ON customers (satisfaction, created_at);";
+
 static const char *const migrations[] = {
 	v1,
 	v2,
@@ -729,6 +755,7 @@ static const char *const migrations[] = {
 	v4,
 	v5,
 	NULL, /* version 6: guard_sql(), made at run time from the rules above */
+	v7,
 };
 
 const char *cx_schema_migration(int from_version)

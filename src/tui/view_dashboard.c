@@ -21,17 +21,16 @@ enum drill {
 	D_TICKETS, /* the tickets view: arg is the cx_ticket_state the figure counts */
 	D_CHANNEL, /* the tickets created in channel `arg` */
 	D_AGENT,   /* the tickets of top agent `arg` */
-	D_WATCHLIST,
 	D_WHATIF,
 	D_SLA,
 };
 
 /* The figures whose rows `cxtop report rows` lists (its --figure names). */
 enum figure { F_ATTRIBUTED, F_UPSELL, F_WINBACK, F_CODES, F_CLAIMS_RECOVERED, F_COGS, F_CAMPAIGN_COSTS, F_FIXED,
-	      F_LIABILITY, F_CLAIMS_OPEN, F_CLAIMS_PAST };
+	      F_LIABILITY, F_CLAIMS_OPEN, F_CLAIMS_PAST, F_WATCHLIST };
 static const char *const figures[] = {"attributed",     "upsell", "winback", "discount_codes", "claims_recovered",
 				      "cogs",           "campaign_costs", "fixed", "liability", "claims_open",
-				      "claims_past_deadline"};
+				      "claims_past_deadline", "watchlist"};
 
 /* How a figure compares with the period before: which way is good for
  * the business (+1 up, -1 down, 0 neither), and how to print it. */
@@ -461,7 +460,7 @@ static void people_panel(struct cx_app *app, struct dashboard *d, int y, int x, 
 	cx_fmt_int(b, sizeof b, d->dash.watch.watchlist);
 	vs(d, d->dash.watch.watchlist, d->prev.watch.watchlist, -1, CMP_COUNT);
 	if (y < end) line(app, d, y++, x, w, "Watchlist (satisfaction ≤ 6)", b, d->dash.watch.watchlist ? CX_EL_WARN : CX_EL_GOOD,
-			  D_WATCHLIST, 0);
+			  D_ROWS, F_WATCHLIST);
 }
 
 static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
@@ -492,13 +491,9 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 static void drill(struct cx_app *app, struct dashboard *d, const struct item *it)
 {
 	struct cx_tickets_arg a = {0};
-	int watchlist = 1;
 	switch (it->what) {
 	case D_ROWS:
 		cx_nav_push(app, &cx_rows_ops, figures[it->arg]);
-		return;
-	case D_WATCHLIST:
-		cx_nav_push(app, &cx_customers_ops, &watchlist);
 		return;
 	case D_WHATIF:
 		cx_nav_push(app, &cx_whatif_ops, NULL);

@@ -91,3 +91,33 @@ else not_ok "the four changes"; fi
 today=$("$CXTOP" report summary --from 2026-01-01 --to 2099-12-31 --format json "$WORK/kpis.db" 2>/dev/null | jq .backlog)
 if [ "$today" -ge 1 ] 2>/dev/null; then ok "the reopened ticket is open now ($today in today's backlog)"
 else not_ok "the reopened ticket is open now" "backlog $today"; fi
+
+# The watchlist is per period: its customers as of the period's end, each
+# month equal to the plain SQL over the satisfaction history; a score
+# changed today leaves February's list as it was.
+for m in 2021-10-31 2021-12-31 2022-02-28 2022-03-31; do
+	from=$(echo "$m" | cut -c1-8)01
+	end=$(date -u -d "$m + 1 day" +%s)
+	want=$(sqlite3 sample.db "SELECT count(*) FROM customers c LEFT JOIN customer_changes x ON x.id =
+		(SELECT id FROM customer_changes y WHERE y.customer_id = c.id AND y.at >= $end ORDER BY y.id LIMIT 1)
+		WHERE c.created_at < $end AND CASE WHEN x.id IS NULL THEN c.satisfaction ELSE x.satisfaction_before END <= 6")
+	got=$("$CXTOP" report watchlist --from "$from" --to "$m" --format json sample.db | jq '"\(.watchlist) \(.rows | length)"')
+	if [ "$got" = "\"$want $want\"" ]; then ok "the watchlist at $m is the $want customers the history says"
+	else not_ok "the watchlist at $m" "SQL: $want; report (count rows): $got"; fi
+done
+cp sample.db "$WORK/watch.db"
+"$CXTOP" report watchlist $FEBK --format json "$WORK/watch.db" >"$WORK/w1.json" 2>/dev/null
+listed=$(jq '.rows[0].customer_id' "$WORK/w1.json")
+since=$(jq -r '.rows[0].on_list_since' "$WORK/w1.json")
+want=$(sqlite3 "$WORK/watch.db" "SELECT date(coalesce((SELECT max(at) FROM customer_changes WHERE customer_id = $listed
+	AND at < strftime('%s', '2022-03-01') AND satisfaction_after <= 6
+	AND (satisfaction_before IS NULL OR satisfaction_before > 6)), (SELECT created_at FROM customers WHERE id = $listed)), 'unixepoch')")
+if [ "$since" = "$want" ]; then ok "a customer is listed since the rating that brought them there ($since)"
+else not_ok "listed since" "report $since, history $want"; fi
+sqlite3 "$WORK/watch.db" "UPDATE customers SET satisfaction = 10 WHERE id = $listed"
+"$CXTOP" report watchlist $FEBK --format json "$WORK/watch.db" >"$WORK/w2.json" 2>/dev/null
+if cmp -s "$WORK/w1.json" "$WORK/w2.json"; then ok "a score changed today leaves February's watchlist as it was"
+else not_ok "February's watchlist moved"; fi
+now=$("$CXTOP" report watchlist --from 2026-01-01 --to 2099-12-31 --format json "$WORK/watch.db" 2>/dev/null |
+	jq "[.rows[] | select(.customer_id == $listed)] | length")
+if [ "$now" = 0 ]; then ok "... while today's list no longer has the customer"; else not_ok "today's watchlist" "$now"; fi

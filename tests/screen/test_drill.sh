@@ -72,7 +72,7 @@ count 24 "channel sms" "$sms" "^ @ tickets created · sms"
 count 29 "Claims open" "$(fig "Claims open ([0-9,]* due in 7 days)")" "^ @ of @ rows"
 check "... the claims open at the period's end" "› Claims open at the period's end"
 count 30 "Claims past deadline" "$(fig "Claims past deadline")" "^ @ of @ rows"
-count 31 "Watchlist" "$(fig "Watchlist (satisfaction ≤ 6)")" "^ @ · watchlist"
+count 31 "Watchlist" "$(fig "Watchlist (satisfaction ≤ 6)")" "^ @ of @ rows"
 
 # Wider, the solved tickets' line says every rate the dashboard shows.
 start 120 30 "$DB"

@@ -52,6 +52,7 @@ int main(int argc, char **argv)
 	gen_returns(&w);
 	gen_claims(&w);
 	gen_tickets(&w);
+	gen_satisfaction(&w);
 	gen_books(&w);
 	sq_exec(w.db, "COMMIT");
 	world_free(&w);

@@ -179,6 +179,8 @@ void write_orders_contacts_renewals(struct world *w);
 void gen_returns(struct world *w);
 void gen_claims(struct world *w);
 void gen_tickets(struct world *w);
+/* satisfaction.c: the customers' scores follow their ratings, with history. */
+void gen_satisfaction(struct world *w);
 void gen_books(struct world *w); /* costs, settings, notify channels */
 
 /* ---- verify.c ---------------------------------------------------------- */
