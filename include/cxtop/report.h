@@ -25,6 +25,7 @@ typedef struct cx_report_opts {
 	int64_t cost_per_order;      /* notify: --cost-per-order for that row */
 	bool business_hours;         /* --hours business (the store was set so) */
 	const char *figure;          /* rows: --figure, the figure whose rows are listed */
+	int64_t agent_id;            /* rows: --agent, one agent's part of the figure (0: all) */
 } cx_report_opts;
 
 typedef struct cx_report_def {
@@ -56,6 +57,9 @@ const char *cx_report_figure_name(size_t i);
 /* What the rows of figure `name` are ("Upsell orders"); NULL when there is
  * no such figure. */
 const char *cx_report_figure_title(const char *name);
+/* Whether figure `name` can be listed for one agent (--agent): the
+ * Agents view's tickets, solved and revenue. */
+bool cx_report_figure_per_agent(const char *name);
 
 /* All reports, in the order `cxtop report --list` shows them. */
 const cx_report_def *cx_report_all(size_t *n);

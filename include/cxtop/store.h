@@ -138,7 +138,9 @@ int cx_store_pnl(cx_store *st, const cx_period *p, cx_pnl_raw *out, cx_error *er
  * 0 to go on): a long list never sits in memory twice. */
 
 /* Orders of the attributions in `mask` (1 upsell, 2 win-back, 4 discount
- * codes) placed in the period, oldest first. */
+ * codes) placed in the period, oldest first; only those credited to
+ * agent_id (orders.agent_id, as the agents report credits revenue) unless
+ * it is 0. */
 #define CX_ORDERS_UPSELL 1u
 #define CX_ORDERS_WINBACK 2u
 #define CX_ORDERS_CODES 4u
@@ -146,7 +148,7 @@ typedef struct cx_order_row {
 	int64_t id, placed_at, amount, cogs;
 	char attribution[16], customer[128], agent[128], campaign[128], code[64];
 } cx_order_row;
-int cx_store_order_rows(cx_store *st, const cx_period *p, unsigned mask,
+int cx_store_order_rows(cx_store *st, const cx_period *p, unsigned mask, int64_t agent_id,
 			int (*row)(void *ctx, const cx_order_row *r), void *ctx, cx_error *err);
 
 /* Campaign contacts made in the period, each at its campaign's cost. */

@@ -68,6 +68,58 @@ const char *cx_report_figure_title(const char *name)
 	return f ? f->title : NULL;
 }
 
+/* An agent's part of a figure, with the column of the agents report that
+ * shows it. */
+static const struct {
+	const char *figure, *column;
+} per_agent[] = {{"attributed", "revenue"}, {"tickets", "tickets"}, {"solved", "solved"}};
+
+bool cx_report_figure_per_agent(const char *name)
+{
+	for (size_t i = 0; name && i < sizeof per_agent / sizeof per_agent[0]; i++)
+		if (strcmp(per_agent[i].figure, name) == 0)
+			return true;
+	return false;
+}
+
+/* The agent's figure as the agents report (the Agents view) shows it. */
+static int agent_value(cx_store *st, const cx_report_opts *opt, const struct figure *f, int64_t *out, char *who,
+		       size_t wholen, cx_error *err)
+{
+	const char *column = NULL;
+	for (size_t i = 0; i < sizeof per_agent / sizeof per_agent[0]; i++)
+		if (strcmp(per_agent[i].figure, f->name) == 0)
+			column = per_agent[i].column;
+	cx_report_opts o = *opt;
+	o.figure = NULL;
+	o.agent_id = 0;
+	cx_doc *agents = column ? cx_report_agents(st, &o, err) : NULL;
+	if (!agents)
+		return column ? -1 : cx_fail(err, CX_EXIT_USAGE, "report rows: --agent applies to attributed, tickets and solved");
+	const cx_table *t = agents->tables[0];
+	int ci = -1, cv = -1, cn = -1;
+	for (size_t c = 0; c < t->ncols; c++) {
+		ci = strcmp(t->cols[c].key, "agent_id") == 0 ? (int)c : ci;
+		cv = strcmp(t->cols[c].key, column) == 0 ? (int)c : cv;
+		cn = strcmp(t->cols[c].key, "agent") == 0 ? (int)c : cn;
+	}
+	*out = 0;
+	int found = 0;
+	for (size_t r = 0; ci >= 0 && cv >= 0 && r < t->nrows; r++) {
+		const cx_cell *row = &t->cells[r * t->ncols];
+		if (row[ci].kind == CX_CELL_ID && row[ci].i == opt->agent_id) {
+			*out = row[cv].i;
+			snprintf(who, wholen, "%s", cn >= 0 && row[cn].s ? row[cn].s : "");
+			found = 1;
+		}
+	}
+	cx_doc_free(agents);
+	if (!found)
+		return cx_fail(err, CX_EXIT_USAGE, "report rows: agent %lld has no row in the agents report for the period",
+			       (long long)opt->agent_id);
+	return 0;
+}
+
 /* The figure as the dashboard shows it. */
 static int64_t dashboard_value(const struct figure *f, const cx_dashboard *d)
 {
@@ -347,7 +399,8 @@ static const cx_column ticket_cols[] = {
 
 static int tickets(cx_store *st, const cx_report_opts *opt, struct acc *a, cx_error *err)
 {
-	cx_ticket_filter f = {.start = opt->period.start, .end = opt->period.end, .state = a->f->arg};
+	cx_ticket_filter f = {
+		.start = opt->period.start, .end = opt->period.end, .agent_id = opt->agent_id, .state = a->f->arg};
 	enum { PAGE = 512 };
 	cx_ticket_item *page = malloc(PAGE * sizeof *page);
 	if (!page)
@@ -471,13 +524,14 @@ static int fill(cx_store *st, const cx_report_opts *opt, cx_doc *doc, struct acc
 	switch (f->src) {
 	case ORDERS:
 		TABLE(order_cols);
-		return cx_store_order_rows(st, p, f->arg, order_row, a, err);
+		return cx_store_order_rows(st, p, f->arg, opt->agent_id, order_row, a, err);
 	case ATTRIBUTED:
 		TABLE(attributed_cols);
-		if (cx_store_order_rows(st, p, CX_ORDERS_UPSELL | CX_ORDERS_WINBACK | CX_ORDERS_CODES, attributed_order,
-					a, err) < 0)
+		if (cx_store_order_rows(st, p, CX_ORDERS_UPSELL | CX_ORDERS_WINBACK | CX_ORDERS_CODES, opt->agent_id,
+					attributed_order, a, err) < 0)
 			return -1;
-		return cx_store_paid_claims(st, p, attributed_claim, a, err);
+		/* An agent's revenue is the orders credited to them. */
+		return opt->agent_id ? 0 : cx_store_paid_claims(st, p, attributed_claim, a, err);
 	case PAID_CLAIMS:
 		TABLE(paid_cols);
 		return cx_store_paid_claims(st, p, paid_row, a, err);
@@ -585,13 +639,23 @@ cx_doc *cx_report_rows(cx_store *st, const cx_report_opts *opt, cx_error *err)
 		return NULL;
 	}
 	int64_t bp = cx_report_liability(st, opt);
-	cx_dashboard dash;
-	if (cx_dashboard_load(st, &opt->period, bp, &dash, err) < 0)
-		return NULL;
-	int64_t value = dashboard_value(f, &dash);
-	cx_dashboard_free(&dash);
+	int64_t value = 0;
+	char who[160] = "", title[256];
+	if (opt->agent_id) {
+		if (agent_value(st, opt, f, &value, who, sizeof who, err) < 0)
+			return NULL;
+	} else {
+		cx_dashboard dash;
+		if (cx_dashboard_load(st, &opt->period, bp, &dash, err) < 0)
+			return NULL;
+		value = dashboard_value(f, &dash);
+		cx_dashboard_free(&dash);
+	}
+	/* An agent's revenue is orders only: claims are the team's. */
+	snprintf(title, sizeof title, "%s%s%s", opt->agent_id && f->src == ATTRIBUTED ? "Attributed orders" : f->title,
+		 who[0] ? " · agent " : "", who);
 
-	cx_doc *doc = cx_report_doc(st, opt, "rows", f->title);
+	cx_doc *doc = cx_report_doc(st, opt, "rows", title);
 	struct acc a = {.f = f, .liability_bp = bp};
 	if (fill(st, opt, doc, &a, err) < 0) {
 		cx_doc_free(doc);

@@ -23,7 +23,7 @@ static void fill_order(sqlite3_stmt *s, cx_order_row *r)
 	cx_q_text(s, 8, r->code, sizeof r->code);
 }
 
-int cx_store_order_rows(cx_store *st, const cx_period *p, unsigned mask,
+int cx_store_order_rows(cx_store *st, const cx_period *p, unsigned mask, int64_t agent_id,
 			int (*row)(void *ctx, const cx_order_row *r), void *ctx, cx_error *err)
 {
 	/* The discount-code orders are credited to the agent whose code it
@@ -37,13 +37,14 @@ int cx_store_order_rows(cx_store *st, const cx_period *p, unsigned mask,
 		" LEFT JOIN campaigns k ON k.id = o.campaign_id"
 		" WHERE o.attribution IN (CASE WHEN ?5 & 1 THEN 'upsell' END, CASE WHEN ?5 & 2 THEN 'winback' END,"
 		"                         CASE WHEN ?5 & 4 THEN 'discount_code' END)"
-		"   AND o.placed_at >= ?1 AND o.placed_at < ?2"
+		"   AND o.placed_at >= ?1 AND o.placed_at < ?2 AND (?6 = 0 OR o.agent_id = ?6)"
 		" ORDER BY o.placed_at, o.id";
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;
 	cx_q_bind_period(s, p);
 	sqlite3_bind_int64(s, 5, (sqlite3_int64)mask);
+	sqlite3_bind_int64(s, 6, agent_id);
 	cx_order_row r;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {

@@ -457,7 +457,8 @@ static int scan_hours(cx_store *st, enum cx_fact_kind kind, int64_t h0, int64_t 
 		return -1;
 	}
 	/* Consecutive dirty hours in one range each. */
-	qsort(dirty, n, sizeof *dirty, cmp_hour);
+	if (n > 1) /* qsort(NULL, 0, ...) is undefined */
+		qsort(dirty, n, sizeof *dirty, cmp_hour);
 	int ret = 0;
 	for (size_t i = 0; i < n && ret == 0;) {
 		size_t j = i + 1;

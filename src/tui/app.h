@@ -93,9 +93,14 @@ extern const struct cx_view_ops cx_dashboard_ops, cx_table_ops, cx_tickets_ops, 
 	cx_help_ops, cx_detail_ops, cx_form_ops;
 extern const struct cx_table_kind cx_table_agents, cx_table_campaigns, cx_table_claims, cx_table_leaderboard,
 	cx_table_sla, cx_table_rows;
-/* The rows behind a figure of the dashboard: pushed with the figure's name
- * (a `cxtop report rows --figure` name) as its argument. */
+/* The rows behind a figure (`cxtop report rows`): pushed with a struct
+ * cx_rows_arg, the figure's name and, for one agent's part, the agent. */
 extern const struct cx_view_ops cx_rows_ops;
+struct cx_rows_arg {
+	const char *figure;
+	int64_t agent_id; /* 0: the whole figure */
+	const char *who;  /* the agent's name, for the title */
+};
 
 struct cx_app {
 	cx_store *st;

@@ -1,6 +1,7 @@
 /* detail.c — the detail pane overlay (see detail.h): rows of label and
  * value that scroll when the screen is short; Enter on an agent's pane
- * lists the agent's tickets, Esc closes. */
+ * opens the rows of the selected figure (tickets, solved, revenue: they
+ * add up to it), Esc closes. */
 #include <stdio.h>
 #include <string.h>
 
@@ -14,6 +15,16 @@ void cx_detail_add(struct cx_detail *d, const char *label, const char *value, en
 	snprintf(r->label, sizeof r->label, "%s", label);
 	snprintf(r->value, sizeof r->value, "%s", value);
 	r->el = el;
+	r->figure = NULL;
+}
+
+/* The next row with a figure after (dir 1) or before (dir -1) row i. */
+static int next_figure(const struct cx_detail *d, int i, int dir)
+{
+	for (int k = i + dir; k >= 0 && k < d->n; k += dir)
+		if (d->rows[k].figure)
+			return k;
+	return -1;
 }
 
 static void init(struct cx_app *app, struct cx_view *v, const void *arg)
@@ -21,6 +32,7 @@ static void init(struct cx_app *app, struct cx_view *v, const void *arg)
 	struct cx_detail *d = v->state;
 	memcpy(d, arg, sizeof *d);
 	d->top = 0;
+	d->sel = d->agent_id ? next_figure(d, -1, 1) : -1;
 	snprintf(v->title, sizeof v->title, "%s", d->title);
 }
 
@@ -49,7 +61,7 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 			const struct cx_detail_row *r = &d->rows[k];
 			cx_ui_style(app, CX_EL_MUTED);
 			cx_ui_text(y, ix, lw, r->label, false);
-			cx_ui_style(app, r->el);
+			cx_ui_style(app, k == d->sel ? CX_EL_ROW_SELECTED : r->el);
 			cx_ui_text(y, ix + lw + 1, d->right ? 10 : iw - lw - 1, r->value, d->right);
 		} else if (k > d->n && k - d->n - 1 < d->nnotes) {
 			cx_ui_style(app, CX_EL_WARN);
@@ -57,16 +69,47 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 		}
 	}
 	char foot[128];
-	snprintf(foot, sizeof foot, "%s%sEsc: close", d->agent_id ? "Enter: its tickets   " : "",
-		 lines_of(d) > body ? "j k: scroll   " : "");
+	snprintf(foot, sizeof foot, "%s%sEsc: close",
+		 d->sel >= 0 ? "j k: a figure   Enter: its rows   " : d->agent_id ? "Enter: its tickets   " : "",
+		 lines_of(d) > body && d->sel < 0 ? "j k: scroll   " : "");
 	cx_ui_style(app, CX_EL_MUTED);
 	cx_ui_text(iy + ih - 1, ix, iw, foot, false);
 	cx_ui_style(app, CX_EL_NORMAL);
 }
 
+/* Opens the rows of the selected figure: the agent's tickets created or
+ * solved, or the orders credited to them.  The pane gives way to the list
+ * it opens: back from the list is the list the pane was opened from. */
+static void open_figure(struct cx_app *app, const struct cx_detail *d)
+{
+	const char *figure = d->rows[d->sel].figure;
+	int64_t agent = d->agent_id;
+	if (strcmp(figure, "attributed") == 0) {
+		struct cx_rows_arg r = {.figure = figure, .agent_id = agent, .who = d->agent};
+		cx_nav_pop(app);
+		cx_nav_push(app, &cx_rows_ops, &r);
+		return;
+	}
+	struct cx_tickets_arg a = {0};
+	a.filter.agent_id = agent;
+	a.filter.state = strcmp(figure, "solved") == 0 ? CX_TICKETS_SOLVED : CX_TICKETS_CREATED;
+	snprintf(a.who, sizeof a.who, "%s", d->agent);
+	cx_nav_pop(app);
+	cx_nav_push(app, &cx_tickets_ops, &a);
+}
+
 static enum cx_handled handle(struct cx_app *app, struct cx_view *v, enum cx_req req, int ch)
 {
 	struct cx_detail *d = v->state;
+	/* A pane with figures moves between them; the rest scroll. */
+	if (d->sel >= 0 && (req == CX_REQ_DOWN || req == CX_REQ_UP)) {
+		int k = next_figure(d, d->sel, req == CX_REQ_DOWN ? 1 : -1);
+		if (k >= 0)
+			d->sel = k;
+		if (d->sel < d->top)
+			d->top = d->sel;
+		return CX_HANDLED;
+	}
 	size_t top = (size_t)d->top;
 	if (cx_move(req, &top, (size_t)(lines_of(d) > 0 ? lines_of(d) : 1), 10)) {
 		d->top = (int)top;
@@ -74,22 +117,24 @@ static enum cx_handled handle(struct cx_app *app, struct cx_view *v, enum cx_req
 	}
 	if (req != CX_REQ_OPEN)
 		return CX_UNHANDLED;
+	if (d->sel >= 0) {
+		open_figure(app, d);
+		return CX_HANDLED;
+	}
 	if (!d->agent_id)
 		return CX_CLOSE;
 	struct cx_tickets_arg a = {0};
 	a.filter.agent_id = d->agent_id;
 	snprintf(a.who, sizeof a.who, "%s", d->agent);
-	/* The pane gives way to the list it opens: back from the list is the
-	 * list the pane was opened from. */
 	cx_nav_pop(app);
 	cx_nav_push(app, &cx_tickets_ops, &a);
 	return CX_HANDLED;
 }
 
 static const struct cx_req_use keys[] = {
-	{CX_REQ_DOWN, "scroll"},
-	{CX_REQ_UP, "scroll"},
-	{CX_REQ_OPEN, "the agent's tickets (on an agent), else close"},
+	{CX_REQ_DOWN, "scroll, or on an agent the next figure"},
+	{CX_REQ_UP, "scroll, or on an agent the previous figure"},
+	{CX_REQ_OPEN, "on an agent, the rows of the figure (tickets, solved, revenue), else close"},
 	{CX_REQ_NONE, NULL},
 };
 

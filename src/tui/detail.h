@@ -14,6 +14,9 @@ struct cx_detail_row {
 	char label[64];
 	char value[192];
 	enum cx_element el; /* the value's style */
+	/* When set (an agent's tickets, solved, revenue), Enter on the row
+	 * opens the rows of this `cxtop report rows` figure for the agent. */
+	const char *figure;
 };
 
 struct cx_detail {
@@ -30,6 +33,7 @@ struct cx_detail {
 	char agent[96];
 	/* internal */
 	int top;
+	int sel; /* the selected row with a figure, or -1 */
 };
 
 /* Appends a row; silently full after CX_DETAIL_ROWS. */

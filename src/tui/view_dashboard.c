@@ -492,9 +492,11 @@ static void drill(struct cx_app *app, struct dashboard *d, const struct item *it
 {
 	struct cx_tickets_arg a = {0};
 	switch (it->what) {
-	case D_ROWS:
-		cx_nav_push(app, &cx_rows_ops, figures[it->arg]);
+	case D_ROWS: {
+		struct cx_rows_arg r = {.figure = figures[it->arg]};
+		cx_nav_push(app, &cx_rows_ops, &r);
 		return;
+	}
 	case D_WHATIF:
 		cx_nav_push(app, &cx_whatif_ops, NULL);
 		return;

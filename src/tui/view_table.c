@@ -227,7 +227,8 @@ static void load(struct cx_app *app, struct cx_view *v)
 	struct cx_tview *t = v->state;
 	fini(v);
 	const cx_report_def *def = cx_report_find(t->report);
-	cx_report_opts opt = {.period = app->period, .figure = t->figure[0] ? t->figure : NULL};
+	cx_report_opts opt = {
+		.period = app->period, .figure = t->figure[0] ? t->figure : NULL, .agent_id = t->agent_id};
 	cx_error err = {0};
 	t->doc = def ? def->build(app->st, &opt, &err) : NULL;
 	snprintf(t->error, sizeof t->error, "%s", t->doc ? "" : err.msg);
@@ -353,8 +354,15 @@ static void open_detail(struct cx_app *app, struct cx_tview *t)
 	} else {
 		size_t fz = frozen(tb);
 		snprintf(d->title, sizeof d->title, "%s", fz ? t->human[r * tb->ncols + fz - 1] : "Detail");
-		for (size_t c = 0; c < tb->ncols; c++)
+		for (size_t c = 0; c < tb->ncols; c++) {
 			cx_detail_add(d, tb->cols[c].title, t->human[r * tb->ncols + c], CX_EL_NORMAL);
+			/* An agent's counts and revenue open the rows they add up. */
+			if (strcmp(t->report, "agents") == 0 && d->n > 0)
+				d->rows[d->n - 1].figure = strcmp(tb->cols[c].key, "tickets") == 0   ? "tickets"
+							   : strcmp(tb->cols[c].key, "solved") == 0  ? "solved"
+							   : strcmp(tb->cols[c].key, "revenue") == 0 ? "attributed"
+												     : NULL;
+		}
 	}
 	int ci = cx_tview_column(tb, "agent_id"), cn = cx_tview_column(tb, "agent");
 	if (t->kind->agent_rows && ci >= 0 && cn >= 0 && tb->cells[r * tb->ncols + (size_t)ci].kind == CX_CELL_ID) {
@@ -473,11 +481,16 @@ const struct cx_view_ops cx_table_ops = {
 static void rows_init(struct cx_app *app, struct cx_view *v, const void *arg)
 {
 	struct cx_tview *t = v->state;
-	const char *figure = arg;
+	const struct cx_rows_arg *a = arg;
 	init(app, v, &cx_table_rows);
-	snprintf(t->figure, sizeof t->figure, "%s", figure);
-	const char *title = cx_report_figure_title(figure);
-	snprintf(v->title, sizeof v->title, "%s", title ? title : figure);
+	snprintf(t->figure, sizeof t->figure, "%s", a->figure);
+	t->agent_id = a->agent_id;
+	const char *title = cx_report_figure_title(a->figure);
+	if (a->agent_id)
+		snprintf(v->title, sizeof v->title, "%s: agent %s", strcmp(a->figure, "attributed") == 0 ? "Revenue" : a->figure,
+			 a->who ? a->who : "");
+	else
+		snprintf(v->title, sizeof v->title, "%s", title ? title : a->figure);
 }
 
 const struct cx_view_ops cx_rows_ops = {

@@ -97,3 +97,24 @@ run report pnl --figure upsell sample.db
 expect_status 2 "--figure on another report is a usage error"
 run report --help
 expect_out "claims_past_deadline" "report --help lists the figures"
+
+# One agent's part (--agent): for every agent of the period, the orders
+# credited to them add up to their revenue in report agents, and their
+# tickets created and solved to its counts.
+"$CXTOP" report agents --format json sample.db >"$WORK/agents.json"
+bad=""
+for id in $(jq '.rows[] | select(.agent_id != null) | .agent_id' "$WORK/agents.json"); do
+	want=$(jq -r --argjson id "$id" '.rows[] | select(.agent_id == $id) | "\(.revenue) \(.tickets) \(.solved)"' "$WORK/agents.json")
+	got=""
+	for f in attributed tickets solved; do
+		"$CXTOP" report rows --figure "$f" --agent "$id" --format json sample.db >"$OUT" 2>"$ERR"
+		got="$got $(jq -r 'if .value == .total and .count == (.rows | length) then .total else "differs" end' "$OUT")"
+	done
+	[ "$got" = " $want" ] || bad="$bad $id:($got vs $want)"
+done
+if [ -z "$bad" ]; then ok "every agent's revenue, tickets and solved add up from their rows"
+else not_ok "agents whose rows do not add up:$bad"; fi
+run report rows --figure liability --agent 3 sample.db
+expect_status 2 "--agent on a figure that is not an agent's is a usage error"
+run report rows --figure tickets --agent 0 sample.db
+expect_status 2 "--agent 0 is a usage error"

@@ -103,3 +103,20 @@ keys '['
 keys '[' '[' '[' '['
 check "October 2021, the first month, is compared with nothing" "◂ October 2021 ▸"
 check_not "... so it has no arrows" "Backlog at period end  *[0-9,]* [▲▼=] │"
+
+# An agent's figures in the Agents view open their rows too: the pane's
+# tickets, solved and revenue, each adding up to what the row shows.
+start 100 30 "$DB"
+row=$("$CXTOP" report agents --format json "$DB" | jq -r '.rows[0] | "\(.tickets) \(.solved)"')
+keys 2 Enter
+check "the agent's pane offers its figures" "j k: a figure   Enter: its rows"
+keys Enter
+check "Tickets opens the agent's tickets created, as many as the row says" "^ ${row% *} tickets created · agent"
+keys Escape Enter j Enter
+check "Solved opens the agent's tickets solved" "^ ${row#* } tickets solved · agent"
+keys Escape Enter j j Enter
+revenue=$(screen | sed -n 's/^ *Total  *\([^ ]*\) *$/\1/p')
+check "Revenue opens the orders credited to the agent" "› Revenue: agent"
+"$CXTOP" report agents --format text "$DB" >"$WORK/agents.txt"
+if [ -n "$revenue" ] && grep -q -- "$revenue" "$WORK/agents.txt"; then ok "... whose total, $revenue, is the agent's revenue"
+else echo "not ok - the agent's revenue rows add up to it (total '$revenue')"; fi
