@@ -397,46 +397,31 @@ static const cx_column ticket_cols[] = {
 	{"csat", "CSAT", CX_CELL_INT, 0},
 };
 
+static int ticket_row(void *ctx, const cx_ticket_item *it)
+{
+	struct acc *a = ctx;
+	cx_cell *c = cx_table_row(a->t);
+	c[0] = cx_id(it->id);
+	c[1] = day_of(it->created_at);
+	c[2] = it->resolved_at ? day_of(it->resolved_at) : cx_null();
+	c[3] = cx_text(it->status);
+	c[4] = cx_text(it->channel);
+	c[5] = text_or_null(it->agent);
+	c[6] = text_or_null(it->customer);
+	c[7] = cx_int(it->replies);
+	c[8] = cx_int(it->reopened);
+	c[9] = it->csat >= 0 ? cx_int(it->csat) : cx_null();
+	a->rows++;
+	a->total++;
+	return 0;
+}
+
+/* Oldest first, as the tickets view lists them the other way round. */
 static int tickets(cx_store *st, const cx_report_opts *opt, struct acc *a, cx_error *err)
 {
 	cx_ticket_filter f = {
 		.start = opt->period.start, .end = opt->period.end, .agent_id = opt->agent_id, .state = a->f->arg};
-	enum { PAGE = 512 };
-	cx_ticket_item *page = malloc(PAGE * sizeof *page);
-	if (!page)
-		return cx_fail(err, CX_EXIT_RUNTIME, "out of memory");
-	cx_page_key after;
-	bool more = true, first = true;
-	/* Oldest first: the list read backward, a page at a time. */
-	while (more) {
-		int n = 0;
-		if (cx_store_tickets_page(st, &f, first ? NULL : &after, false, true, PAGE, page, &n, err) < 0) {
-			free(page);
-			return -1;
-		}
-		for (int i = 0; i < n; i++) {
-			const cx_ticket_item *it = &page[i];
-			cx_cell *c = cx_table_row(a->t);
-			c[0] = cx_id(it->id);
-			c[1] = day_of(it->created_at);
-			c[2] = it->resolved_at ? day_of(it->resolved_at) : cx_null();
-			c[3] = cx_text(it->status);
-			c[4] = cx_text(it->channel);
-			c[5] = text_or_null(it->agent);
-			c[6] = text_or_null(it->customer);
-			c[7] = cx_int(it->replies);
-			c[8] = cx_int(it->reopened);
-			c[9] = it->csat >= 0 ? cx_int(it->csat) : cx_null();
-		}
-		a->rows += n;
-		a->total += n;
-		if (n > 0)
-			after = (cx_page_key){page[n - 1].created_at, page[n - 1].id};
-		more = n == PAGE;
-		first = false;
-	}
-	free(page);
-	return 0;
+	return cx_store_tickets_each(st, &f, ticket_row, a, err);
 }
 
 /* ---- open claims ----------------------------------------------------------------------- */

@@ -91,8 +91,12 @@ static void bind_ticket_filter(sqlite3_stmt *s, const cx_ticket_filter *f)
 	bind_named_text(s, ":q", q);
 }
 
-int cx_store_tickets_page(cx_store *st, const cx_ticket_filter *f, const cx_page_key *after, bool inclusive,
-			  bool backward, int limit, cx_ticket_item *out, int *n, cx_error *err)
+/* One statement over the filter: newest first, or oldest first when
+ * backward, after the key when there is one, at most limit rows (-1: all),
+ * each handed to row (0 to go on). */
+static int tickets_select(cx_store *st, const cx_ticket_filter *f, const cx_page_key *after, bool inclusive,
+			  bool backward, int64_t limit, int (*row)(void *ctx, const cx_ticket_item *it), void *ctx,
+			  cx_error *err)
 {
 	char where[1024], sql[4096];
 	ticket_where(where, sizeof where, f);
@@ -133,9 +137,10 @@ int cx_store_tickets_page(cx_store *st, const cx_ticket_filter *f, const cx_page
 		bind_named(s, ":id", after->id);
 	}
 	bind_named(s, ":limit", limit);
-	int rc, i = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && i < limit) {
-		cx_ticket_item *t = &out[i++];
+	int rc;
+	cx_ticket_item item, *t = &item;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(t, 0, sizeof *t);
 		t->id = sqlite3_column_int64(s, 0);
 		t->created_at = sqlite3_column_int64(s, 1);
 		t->first_response_at = sqlite3_column_int64(s, 2);
@@ -151,11 +156,43 @@ int cx_store_tickets_page(cx_store *st, const cx_ticket_filter *f, const cx_page
 		t->csat = sqlite3_column_int(s, 12);
 		t->replies = sqlite3_column_int(s, 13);
 		t->reopened = sqlite3_column_int(s, 14);
+		if (row(ctx, t) != 0)
+			break;
 	}
 	if (rc == SQLITE_ROW)
 		rc = SQLITE_DONE;
-	*n = i;
 	return cx_q_done(st, s, rc, err);
+}
+
+struct page_fill {
+	cx_ticket_item *out;
+	int n, limit;
+};
+
+static int page_row(void *ctx, const cx_ticket_item *it)
+{
+	struct page_fill *p = ctx;
+	if (p->n < p->limit)
+		p->out[p->n++] = *it;
+	return p->n < p->limit ? 0 : 1;
+}
+
+int cx_store_tickets_page(cx_store *st, const cx_ticket_filter *f, const cx_page_key *after, bool inclusive,
+			  bool backward, int limit, cx_ticket_item *out, int *n, cx_error *err)
+{
+	struct page_fill p = {out, 0, limit};
+	*n = 0;
+	if (limit <= 0)
+		return 0;
+	int ret = tickets_select(st, f, after, inclusive, backward, limit, page_row, &p, err);
+	*n = p.n;
+	return ret;
+}
+
+int cx_store_tickets_each(cx_store *st, const cx_ticket_filter *f, int (*row)(void *ctx, const cx_ticket_item *it),
+			  void *ctx, cx_error *err)
+{
+	return tickets_select(st, f, NULL, false, true, -1, row, ctx, err);
 }
 
 int cx_store_ticket_count(cx_store *st, const cx_ticket_filter *f, int64_t *out, cx_error *err)
