@@ -290,6 +290,7 @@ typedef struct cx_page_key {
 
 typedef struct cx_ticket_item {
 	int64_t id, created_at, first_response_at, resolved_at; /* 0 when NULL */
+	int64_t first_resolved_at; /* the first time it was solved; 0 when never */
 	int64_t agent_id, customer_id;
 	char customer[96], agent[96], channel[8], topic[48], status[10];
 	int complexity, csat; /* csat -1 when unrated */

@@ -73,7 +73,7 @@ int cx_store_tickets_page(cx_store *st, const cx_ticket_filter *f, const cx_page
 	snprintf(sql, sizeof sql,
 		 "SELECT t.id, t.created_at, coalesce(t.first_response_at, 0), coalesce(t.resolved_at, 0),"
 		 " coalesce(t.agent_id, 0), t.customer_id, c.name, coalesce(a.name, ''), t.channel, t.topic,"
-		 " t.status, t.complexity, coalesce(t.csat, -1), t.replies, t.reopened"
+		 " t.status, t.complexity, coalesce(t.csat, -1), t.replies, t.reopened, coalesce(t.first_resolved_at, 0)"
 		 " FROM tickets t JOIN customers c ON c.id = t.customer_id LEFT JOIN agents a ON a.id = t.agent_id"
 		 " WHERE 1%s%s ORDER BY t.created_at %s, t.id %s LIMIT :limit",
 		 where,
@@ -108,6 +108,7 @@ int cx_store_tickets_page(cx_store *st, const cx_ticket_filter *f, const cx_page
 		t->csat = sqlite3_column_int(s, 12);
 		t->replies = sqlite3_column_int(s, 13);
 		t->reopened = sqlite3_column_int(s, 14);
+		t->first_resolved_at = sqlite3_column_int64(s, 15);
 	}
 	if (rc == SQLITE_ROW)
 		rc = SQLITE_DONE;
