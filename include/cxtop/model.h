@@ -57,7 +57,8 @@ typedef struct cx_ticket_raw {
 	int64_t promoters;  /* ... of those, rated 9-10 */
 	int64_t detractors; /* ... of those, rated 0-6 */
 	cx_dist frt;        /* first response time, created tickets answered */
-	cx_dist resolution; /* resolution time, solved tickets */
+	cx_dist resolution; /* (full) resolution time, solved tickets: to the last resolution */
+	cx_dist first_resolution; /* first resolution time, the same tickets: to the first */
 } cx_ticket_raw;
 
 typedef struct cx_ticket_kpi {

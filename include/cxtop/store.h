@@ -20,7 +20,7 @@
 #include "cxtop/scoring.h"
 
 /* The schema version this build writes and understands (PRAGMA user_version). */
-#define CX_SCHEMA_VERSION 7
+#define CX_SCHEMA_VERSION 8
 
 typedef struct cx_store cx_store;
 
@@ -230,7 +230,8 @@ int cx_store_backlog(cx_store *st, const cx_period *p, int64_t *out, cx_error *e
 /* Tickets created per local day of the period, into out[0..max). */
 int cx_store_daily_volume(cx_store *st, const cx_period *p, int64_t *out, int max, cx_error *err);
 /* Durations of one group, sorted: a cross-check for the SQL percentiles
- * (tests only).  which: 0 = FRT, 1 = resolution. */
+ * (tests only).  which: 0 = FRT, 1 = resolution, 2 = first resolution (of
+ * the tickets solved in the period). */
 int cx_store_durations(cx_store *st, const cx_period *p, int64_t agent_id, int which, int64_t **values, size_t *n,
 		       cx_error *err);
 
@@ -347,6 +348,7 @@ typedef struct cx_page_key {
 
 typedef struct cx_ticket_item {
 	int64_t id, created_at, first_response_at, resolved_at; /* 0 when NULL */
+	int64_t first_resolved_at; /* the first time it was solved; 0 when never */
 	int64_t agent_id, customer_id;
 	char customer[96], agent[96], channel[8], topic[48], status[10];
 	int complexity, csat; /* csat -1 when unrated */

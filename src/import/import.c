@@ -716,6 +716,24 @@ static bool same_key_as_before(struct run *r)
 	return same;
 }
 
+/* A help desk counts the first resolution in whole minutes (Zendesk's
+ * "First resolution time in minutes"), which can put it up to a minute
+ * past the solved time of a ticket never reopened: less than one of the
+ * duration's units past it, it is the solved time.  Further past it, the
+ * store's rule refuses the row. */
+static void first_resolution_rounded(struct run *r)
+{
+	int first = cx_table_col(r->t, "first_resolved_at"), solved = cx_table_col(r->t, "resolved_at");
+	if (first < 0 || solved < 0 || r->plan[first].after < 0 || !r->plan[first].f)
+		return;
+	cx_val *f = &r->vals[first];
+	const cx_val *s = &r->vals[solved];
+	enum cx_map_unit u = r->plan[first].f->unit;
+	int64_t unit = u == CX_MAP_UNIT_HOURS ? 3600 : u == CX_MAP_UNIT_MINUTES ? 60 : 1;
+	if (f->type == CX_V_INT && s->type == CX_V_INT && f->i > s->i && f->i - s->i < unit)
+		f->i = s->i;
+}
+
 /* One record: convert, then write. */
 static int do_row(struct run *r, cx_error *err)
 {
@@ -773,6 +791,8 @@ static int do_row(struct run *r, cx_error *err)
 				}
 			}
 		}
+	if (ok)
+		first_resolution_rounded(r);
 	if (!ok) {
 		/* A row refused only for an unmapped value is listed with the
 		 * others of its kind at the end; it still counts. */

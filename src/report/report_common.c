@@ -13,6 +13,8 @@ const cx_column cx_kpi_columns[CX_KPI_NCOLS] = {
 	{"frt_p90_s", "FRT p90", CX_CELL_SECONDS, 0},
 	{"resolution_median_s", "Res med", CX_CELL_SECONDS, 0},
 	{"resolution_p90_s", "Res p90", CX_CELL_SECONDS, 0},
+	{"first_resolution_median_s", "1st res med", CX_CELL_SECONDS, 0},
+	{"first_resolution_p90_s", "1st res p90", CX_CELL_SECONDS, 0},
 	{"csat_pct", "CSAT", CX_CELL_BP, 0},
 	{"nps", "NPS", CX_CELL_POINTS, 0},
 	{"one_touch_pct", "1-touch", CX_CELL_BP, 0},
@@ -46,14 +48,16 @@ void cx_kpi_cells(cx_cell *c, const cx_ticket_kpi *k)
 	c[3] = cx_dist_p90(&k->raw.frt);
 	c[4] = cx_dist_median(&k->raw.resolution);
 	c[5] = cx_dist_p90(&k->raw.resolution);
-	c[6] = cx_bp_or_null(k->csat_ok, k->csat_bp);
-	c[7] = k->nps_ok ? cx_points(k->nps_bp) : cx_null();
-	c[8] = cx_bp_or_null(k->one_touch_ok, k->one_touch_bp);
-	c[9] = cx_bp_or_null(k->reopen_ok, k->reopen_bp);
-	c[10] = cx_int(k->raw.unanswered);
-	c[11] = cx_int(k->raw.unresolved);
-	c[12] = cx_int(k->raw.rated);
-	c[13] = cx_int(k->unrated);
+	c[6] = cx_dist_median(&k->raw.first_resolution);
+	c[7] = cx_dist_p90(&k->raw.first_resolution);
+	c[8] = cx_bp_or_null(k->csat_ok, k->csat_bp);
+	c[9] = k->nps_ok ? cx_points(k->nps_bp) : cx_null();
+	c[10] = cx_bp_or_null(k->one_touch_ok, k->one_touch_bp);
+	c[11] = cx_bp_or_null(k->reopen_ok, k->reopen_bp);
+	c[12] = cx_int(k->raw.unanswered);
+	c[13] = cx_int(k->raw.unresolved);
+	c[14] = cx_int(k->raw.rated);
+	c[15] = cx_int(k->unrated);
 }
 
 cx_doc *cx_report_doc(cx_store *st, const cx_report_opts *opt, const char *name, const char *title)

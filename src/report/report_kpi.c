@@ -18,6 +18,12 @@ static cx_column *with_kpis(const cx_column *lead, size_t nlead, const cx_column
 	return c;
 }
 
+/* Which resolution each pair of columns measures, said in every report
+ * that has both. */
+#define RESOLUTIONS                                                                                          \
+	"Res: created to the final resolution; 1st res: created to the first, before any reopening (the same " \
+	"tickets)."
+
 static const cx_ticket_group_row *find_group(const cx_ticket_group_row *g, size_t n, int64_t key)
 {
 	for (size_t i = 0; i < n; i++)
@@ -149,6 +155,7 @@ cx_doc *cx_report_agents(cx_store *st, const cx_report_opts *opt, cx_error *err)
 			 "cost is the costs table's booked amount, which may differ.");
 	cx_doc_note(doc, "FRT over tickets created in the period; resolution, CSAT, NPS, one-touch and reopen over "
 			 "tickets solved in it. Medians of an even count are the mean of the two middle values.");
+	cx_doc_note(doc, "%s", RESOLUTIONS);
 	free(cols);
 	free(tcols);
 	free(agents);
@@ -194,6 +201,7 @@ cx_doc *cx_report_channels(cx_store *st, const cx_report_opts *opt, cx_error *er
 		cx_doc_free(doc);
 		return NULL;
 	}
+	cx_doc_note(doc, "%s", RESOLUTIONS);
 	return doc;
 }
 
@@ -209,5 +217,6 @@ cx_doc *cx_report_topics(cx_store *st, const cx_report_opts *opt, cx_error *err)
 		return NULL;
 	}
 	cx_doc_note(doc, "A topic with many tickets and a long resolution median is a knowledge-base candidate.");
+	cx_doc_note(doc, "%s", RESOLUTIONS);
 	return doc;
 }

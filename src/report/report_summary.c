@@ -24,8 +24,11 @@ cx_doc *cx_report_summary(cx_store *st, const cx_report_opts *opt, cx_error *err
 	cx_doc_fact(doc, "unanswered", "Never answered", cx_int(k->raw.unanswered));
 	cx_doc_fact(doc, "frt_median_s", "First response, median", cx_dist_median(&k->raw.frt));
 	cx_doc_fact(doc, "frt_p90_s", "First response, p90", cx_dist_p90(&k->raw.frt));
-	cx_doc_fact(doc, "resolution_median_s", "Resolution, median", cx_dist_median(&k->raw.resolution));
-	cx_doc_fact(doc, "resolution_p90_s", "Resolution, p90", cx_dist_p90(&k->raw.resolution));
+	cx_doc_fact(doc, "resolution_median_s", "Full resolution, median", cx_dist_median(&k->raw.resolution));
+	cx_doc_fact(doc, "resolution_p90_s", "Full resolution, p90", cx_dist_p90(&k->raw.resolution));
+	cx_doc_fact(doc, "first_resolution_median_s", "First resolution, median",
+		    cx_dist_median(&k->raw.first_resolution));
+	cx_doc_fact(doc, "first_resolution_p90_s", "First resolution, p90", cx_dist_p90(&k->raw.first_resolution));
 	cx_doc_fact(doc, "one_touch_pct", "One-touch resolution", cx_bp_or_null(k->one_touch_ok, k->one_touch_bp));
 	cx_doc_fact(doc, "reopen_pct", "Reopened", cx_bp_or_null(k->reopen_ok, k->reopen_bp));
 	cx_doc_fact(doc, "csat_pct", "CSAT (rated 7-10)", cx_bp_or_null(k->csat_ok, k->csat_bp));

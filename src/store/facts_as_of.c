@@ -25,6 +25,7 @@
 	"SELECT " at ", coalesce(x.agent_before, 0), t.channel, t.complexity, t.topic,"                   \
 	" t.first_response_at - t.created_at, x.resolved_before - t.created_at, x.replies_before,"         \
 	" x.reopened_before, x.csat_before, (t.csat_scale = '0-10' OR t.csat_scale = '1-10'), t.priority," \
+	" CASE WHEN x.resolved_before IS NULL THEN NULL ELSE t.first_resolved_at - t.created_at END,"     \
 	" t.id, " now                                                                                     \
 	" FROM ticket_changes x JOIN tickets t ON t.id = x.ticket_id"                                     \
 	" WHERE x.at >= ?1 AND t.created_at < ?1"                                                         \
@@ -62,9 +63,9 @@ int cx_as_of_load(cx_store *st, enum cx_fact_kind kind, int64_t end, cx_as_of *a
 		/* A ticket unresolved then is in no resolved pass. */
 		t->in_pass = sqlite3_column_type(s, 0) != SQLITE_NULL;
 		t->fact.topic = t->topic = cx_xstrdup(t->fact.topic);
-		t->id = sqlite3_column_int64(s, 12);
-		t->now_filed = sqlite3_column_type(s, 13) != SQLITE_NULL;
-		t->now_at = sqlite3_column_int64(s, 13);
+		t->id = sqlite3_column_int64(s, 13);
+		t->now_filed = sqlite3_column_type(s, 14) != SQLITE_NULL;
+		t->now_at = sqlite3_column_int64(s, 14);
 	}
 	if (cx_q_done(st, s, rc, err) < 0) {
 		cx_as_of_free(a);

@@ -112,7 +112,9 @@ static int tickets_select(cx_store *st, const cx_ticket_filter *f, const cx_page
 			 " CASE WHEN x.id IS NULL THEN t.status ELSE x.status_before END, t.complexity,"
 			 " coalesce(CASE WHEN x.id IS NULL THEN t.csat ELSE x.csat_before END, -1),"
 			 " CASE WHEN x.id IS NULL THEN t.replies ELSE x.replies_before END,"
-			 " CASE WHEN x.id IS NULL THEN t.reopened ELSE x.reopened_before END"
+			 " CASE WHEN x.id IS NULL THEN t.reopened ELSE x.reopened_before END,"
+			 " coalesce(CASE WHEN x.id IS NULL THEN t.first_resolved_at"
+			 "   WHEN x.resolved_before IS NULL THEN NULL ELSE t.first_resolved_at END, 0)"
 			 " FROM tickets t JOIN customers c ON c.id = t.customer_id"
 			 " LEFT JOIN ticket_changes x ON x.id = (SELECT y.id FROM ticket_changes y"
 			 "   WHERE y.ticket_id = t.id AND y.at >= :end ORDER BY y.at, y.id LIMIT 1)"
@@ -120,7 +122,7 @@ static int tickets_select(cx_store *st, const cx_ticket_filter *f, const cx_page
 			 " WHERE 1%s%s ORDER BY t.created_at %s, t.id %s LIMIT :limit"
 		       : "SELECT t.id, t.created_at, coalesce(t.first_response_at, 0), coalesce(t.resolved_at, 0),"
 			 " coalesce(t.agent_id, 0), t.customer_id, c.name, coalesce(a.name, ''), t.channel, t.topic,"
-			 " t.status, t.complexity, coalesce(t.csat, -1), t.replies, t.reopened"
+			 " t.status, t.complexity, coalesce(t.csat, -1), t.replies, t.reopened, coalesce(t.first_resolved_at, 0)"
 			 " FROM tickets t JOIN customers c ON c.id = t.customer_id LEFT JOIN agents a ON a.id = t.agent_id"
 			 " WHERE 1%s%s ORDER BY t.created_at %s, t.id %s LIMIT :limit",
 		 where,
@@ -156,6 +158,7 @@ static int tickets_select(cx_store *st, const cx_ticket_filter *f, const cx_page
 		t->csat = sqlite3_column_int(s, 12);
 		t->replies = sqlite3_column_int(s, 13);
 		t->reopened = sqlite3_column_int(s, 14);
+		t->first_resolved_at = sqlite3_column_int64(s, 15);
 		if (row(ctx, t) != 0)
 			break;
 	}

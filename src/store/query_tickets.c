@@ -38,11 +38,15 @@ int cx_store_backlog(cx_store *st, const cx_period *p, int64_t *out, cx_error *e
 int cx_store_durations(cx_store *st, const cx_period *p, int64_t agent_id, int which, int64_t **values, size_t *n,
 		       cx_error *err)
 {
-	const char *sql = which == 0 ? "SELECT first_response_at - created_at FROM tickets WHERE created_at >= ?1"
-				       " AND created_at < ?2 AND first_response_at IS NOT NULL"
-				       " AND coalesce(agent_id, 0) = ?5 ORDER BY 1"
-				     : "SELECT resolved_at - created_at FROM tickets WHERE resolved_at >= ?1"
-				       " AND resolved_at < ?2 AND coalesce(agent_id, 0) = ?5 ORDER BY 1";
+	static const char *const sqls[3] = {
+		"SELECT first_response_at - created_at FROM tickets WHERE created_at >= ?1"
+		" AND created_at < ?2 AND first_response_at IS NOT NULL AND coalesce(agent_id, 0) = ?5 ORDER BY 1",
+		"SELECT resolved_at - created_at FROM tickets WHERE resolved_at >= ?1"
+		" AND resolved_at < ?2 AND coalesce(agent_id, 0) = ?5 ORDER BY 1",
+		"SELECT first_resolved_at - created_at FROM tickets WHERE resolved_at >= ?1"
+		" AND resolved_at < ?2 AND first_resolved_at IS NOT NULL AND coalesce(agent_id, 0) = ?5 ORDER BY 1",
+	};
+	const char *sql = sqls[which < 0 || which > 2 ? 0 : which];
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;

@@ -75,6 +75,8 @@ static const cx_col tickets[] = {
 	INSTANT("created_at", true),
 	INSTANT("first_response_at", false),
 	INSTANT("resolved_at", false),
+	/* Empty: resolved_at when first solved (schema.c, version 7). */
+	INSTANT("first_resolved_at", false),
 	ENUM("status", true, ticket_status),
 	TEXT("status_src", false, 100),
 	INT("csat", false, 0, 10),

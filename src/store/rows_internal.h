@@ -36,6 +36,7 @@ struct cx_rows {
 	int *fills;                        /* per lookup column: the column it fills */
 	bool has_lookups;
 	int cogs_col, amount_col; /* orders: cogs, amount */
+	int first_res_col, resolved_col, created_col; /* tickets: first_resolved_at (-1: another table) ... */
 	int64_t cogs_bp;    /* orders: the settings' cogs share of an order without one; -1 none */
 	char code[64]; /* an agent's discount code found by agent_code */
 	bool by_sid;                /* the current row was found by its source id */

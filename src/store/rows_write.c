@@ -553,6 +553,22 @@ static int adopt(cx_rows *w, const char *source, int64_t id, cx_error *err)
 	return sqlite3_changes(w->st->db) > 0;
 }
 
+/* A new ticket solved without a first resolution gets resolved_at, which
+ * is what the store's trigger would give it (schema.c, version 7), but
+ * with an update of each row written: a third more time for an import
+ * of solved tickets.  Not when resolved_at is before created_at: the
+ * store refuses that row, in words about resolved_at. */
+static void first_resolution(cx_rows *w)
+{
+	if (w->first_res_col < 0)
+		return;
+	cx_val *first = &w->v[w->first_res_col];
+	const cx_val *solved = &w->v[w->resolved_col], *created = &w->v[w->created_col];
+	if ((first->type == CX_V_ABSENT || first->type == CX_V_NULL) && solved->type == CX_V_INT &&
+	    created->type == CX_V_INT && solved->i >= created->i)
+		*first = *solved;
+}
+
 static int put_row(cx_rows *w, const char *source, const cx_val *vals, long line, int *bad_col, cx_error *err)
 {
 	const cx_table_def *t = w->t;
@@ -592,6 +608,7 @@ static int put_row(cx_rows *w, const char *source, const cx_val *vals, long line
 		}
 		w->v[w->src_col].type = CX_V_TEXT;
 		w->v[w->src_col].s = source;
+		first_resolution(w);
 	}
 	for (size_t i = 0; i < t->ncols; i++)
 		if (cx_col_stored(&t->cols[i]) && w->v[i].type != CX_V_ABSENT)
@@ -729,6 +746,9 @@ static int bind_table(cx_rows *w, const cx_table_def *t, cx_error *err)
 	w->agent_code_col = cx_table_col(t, "agent_code");
 	w->cogs_col = cx_table_col(t, "cogs");
 	w->amount_col = cx_table_col(t, "amount");
+	w->first_res_col = cx_table_col(t, "first_resolved_at");
+	w->resolved_col = cx_table_col(t, "resolved_at");
+	w->created_col = cx_table_col(t, "created_at");
 	w->cogs_bp = -1;
 	char bp[32];
 	if (w->orders && cx_store_setting(w->st, "cogs_bp", bp, sizeof bp))

@@ -438,7 +438,7 @@ static const char v3[] =
 	DIRTY("1", "old.resolved_at") \
 	"END;"
 /* The update trigger names the columns the facts are made of; version 5
- * adds priority (more_cols: ", priority"). */
+ * adds priority (more_cols: ", priority"), version 7 first_resolved_at. */
 #define ROLLUP_UPDATE_TRIGGER(more_cols) \
 	"CREATE TRIGGER tickets_rollup_update AFTER UPDATE OF agent_id, channel, topic, complexity, created_at," \
 	"  first_response_at, resolved_at, replies, reopened, csat, csat_scale" more_cols " ON tickets BEGIN" \
@@ -572,7 +572,8 @@ static const char v5[] =
  * already holds against it.  The upgrade runs those queries first and
  * refuses a store that has any, saying how to find them
  * (cx_schema_guard_problems); the triggers are made from the same list
- * (guard_sql).  Like every migration, never edit a rule: add version 7. */
+ * (guard_sql).  Like every migration, never edit a rule: add a version,
+ * as version 7 did (guards_v7). */
 #define INSTANT_RANGE "BETWEEN 946684800 AND 4102444799" /* 2000-01-01 .. 2099-12-31 UTC */
 #define MONEY_MAX "100000000000"
 #define G_REF(col, table, key) "($" col " IS NULL OR EXISTS (SELECT 1 FROM " table " WHERE " key " = $" col "))"
@@ -640,8 +641,39 @@ static const struct cx_guard delete_guards[] = {
 	{"renewals", G_UNUSED("campaign_contacts", "renewal_id"), "the renewal has contacts"},
 };
 
+/* Version 7: the first resolution.
+ *
+ * resolved_at is the final resolution: a ticket reopened and solved again
+ * moves it.  first_resolved_at keeps the first: the triggers below fill it
+ * from resolved_at when a ticket is first solved, whoever writes (an
+ * import, cxtop, someone's sqlite3 shell), and keep it afterwards (solving
+ * again leaves it, writing NULL over it puts it back).  A writer that
+ * knows the first resolution (a help desk's export) may give it instead,
+ * within these rules.  For an existing store the upgrade takes it from
+ * ticket_changes, the first resolution the history recorded (a value the
+ * rules would refuse, such as one a later edit left after resolved_at, is
+ * passed over), else from resolved_at.  The packed facts gain the first
+ * resolution (format 4), so every hour is packed again after the
+ * upgrade. */
+#define G_NOT_AFTER(early, late) "($" early " IS NULL OR $" late " IS NULL OR $" early " <= $" late ")"
+static const struct cx_guard guards_v7[] = {
+	{"tickets", G_INSTANT("first_resolved_at"), "first_resolved_at is not an instant in 2000-2099"},
+	{"tickets", G_NOT_AFTER("created_at", "first_resolved_at"), "first_resolved_at is before created_at"},
+	{"tickets", G_NOT_AFTER("first_resolved_at", "resolved_at"), "first_resolved_at is after resolved_at"},
+};
+
 #define NGUARDS (sizeof guards / sizeof guards[0])
 #define NDELETE_GUARDS (sizeof delete_guards / sizeof delete_guards[0])
+
+/* Every version's rules, in order: a table's insert and update triggers
+ * hold the rules of the lists up to the store's version. */
+static const struct {
+	const struct cx_guard *g;
+	size_t n;
+} rule_lists[] = {
+	{guards, NGUARDS},
+	{guards_v7, sizeof guards_v7 / sizeof guards_v7[0]},
+};
 
 /* Appends cond with each $ replaced by prefix. */
 static void put_cond(char **out, size_t *len, size_t *cap, const char *cond, const char *prefix)
@@ -663,6 +695,28 @@ static void put(char **out, size_t *len, size_t *cap, const char *text)
 	put_cond(out, len, cap, text, "");
 }
 
+/* table's BEFORE INSERT (update false) or BEFORE UPDATE trigger, holding
+ * the rules of rule_lists[0 .. nlists). */
+static void put_table_guard(char **sql, size_t *len, size_t *cap, const char *table, bool update, size_t nlists)
+{
+	char head[160];
+	snprintf(head, sizeof head, "CREATE TRIGGER guard_%s_%s BEFORE %s ON %s BEGIN ", table,
+		 update ? "update" : "insert", update ? "UPDATE" : "INSERT", table);
+	put(sql, len, cap, head);
+	for (size_t l = 0; l < nlists; l++)
+		for (size_t g = 0; g < rule_lists[l].n; g++) {
+			const struct cx_guard *r = &rule_lists[l].g[g];
+			if (strcmp(r->table, table) != 0)
+				continue;
+			char msg[160];
+			snprintf(msg, sizeof msg, "SELECT RAISE(ABORT, '%s: %s') WHERE NOT (", table, r->message);
+			put(sql, len, cap, msg);
+			put_cond(sql, len, cap, r->cond, "new.");
+			put(sql, len, cap, ");");
+		}
+	put(sql, len, cap, "END;");
+}
+
 /* The triggers of version 6, made once from the lists above. */
 static const char *guard_sql(void)
 {
@@ -673,24 +727,9 @@ static const char *guard_sql(void)
 	static const char *const tables[] = {"agents",    "customers",         "tickets",  "campaigns",
 					     "orders",    "returns",           "campaign_contacts", "renewals",
 					     "carrier_claims", "costs",    "notify_channels"};
-	static const char *const when[] = {"insert", "update"};
 	for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
-		for (int w = 0; w < 2; w++) {
-			char head[160];
-			snprintf(head, sizeof head, "CREATE TRIGGER guard_%s_%s BEFORE %s ON %s BEGIN ", tables[t], when[w],
-				 w ? "UPDATE" : "INSERT", tables[t]);
-			put(&sql, &len, &cap, head);
-			for (size_t g = 0; g < NGUARDS; g++) {
-				if (strcmp(guards[g].table, tables[t]) != 0)
-					continue;
-				char msg[160];
-				snprintf(msg, sizeof msg, "SELECT RAISE(ABORT, '%s: %s') WHERE NOT (", tables[t], guards[g].message);
-				put(&sql, &len, &cap, msg);
-				put_cond(&sql, &len, &cap, guards[g].cond, "new.");
-				put(&sql, &len, &cap, ");");
-			}
-			put(&sql, &len, &cap, "END;");
-		}
+		for (int w = 0; w < 2; w++)
+			put_table_guard(&sql, &len, &cap, tables[t], w == 1, 1);
 	for (size_t g = 0; g < NDELETE_GUARDS; g++) {
 		char head[256];
 		snprintf(head, sizeof head,
@@ -704,10 +743,67 @@ static const char *guard_sql(void)
 	return sql;
 }
 
-size_t cx_schema_guards(const struct cx_guard **out)
+/* The first resolution the history recorded: the resolved_at a ticket was
+ * first stored with, else the first a change gave it (ids grow with time). */
+#define FIRST_IN_HISTORY                                                                                    \
+	"coalesce((SELECT c.resolved_before FROM ticket_changes c WHERE c.ticket_id = t.ticket_id"          \
+	"            ORDER BY c.id LIMIT 1),"                                                              \
+	"          (SELECT c.resolved_after FROM ticket_changes c WHERE c.ticket_id = t.ticket_id"           \
+	"            AND c.resolved_after IS NOT NULL ORDER BY c.id LIMIT 1))"
+#define FIRST_RESOLVED_OF "(SELECT at FROM temp.first_resolved f WHERE f.id = tickets.id)"
+static const char v7_fill[] =
+	"ALTER TABLE tickets ADD COLUMN first_resolved_at INTEGER;"
+	/* Only the new column is written here, which no rule of version 6
+	 * reads: its update trigger would triple the time for nothing. */
+	"DROP TRIGGER guard_tickets_update;"
+	"UPDATE tickets SET first_resolved_at = resolved_at WHERE resolved_at IS NOT NULL;"
+	"CREATE TEMP TABLE first_resolved (id INTEGER PRIMARY KEY, at INTEGER);"
+	"INSERT INTO temp.first_resolved (id, at)"
+	"  SELECT t.ticket_id, " FIRST_IN_HISTORY " FROM (SELECT DISTINCT ticket_id FROM ticket_changes) t;"
+	"UPDATE tickets SET first_resolved_at = " FIRST_RESOLVED_OF
+	"  WHERE id IN (SELECT id FROM temp.first_resolved WHERE at IS NOT NULL)"
+	"    AND " FIRST_RESOLVED_OF " BETWEEN max(created_at, 946684800) AND coalesce(resolved_at, 4102444799);"
+	"DROP TABLE temp.first_resolved;"
+	"DROP TRIGGER guard_tickets_insert;";
+/* After the rules: fill it when a ticket is first solved; keep it. */
+static const char v7_keep[] =
+	"CREATE TRIGGER tickets_first_resolved_insert AFTER INSERT ON tickets"
+	"  WHEN new.first_resolved_at IS NULL AND new.resolved_at IS NOT NULL "
+	"BEGIN"
+	"  UPDATE tickets SET first_resolved_at = new.resolved_at WHERE id = new.id;"
+	"END;"
+	"CREATE TRIGGER tickets_first_resolved_update AFTER UPDATE OF resolved_at, first_resolved_at ON tickets"
+	"  WHEN new.first_resolved_at IS NULL AND coalesce(old.first_resolved_at, new.resolved_at) IS NOT NULL "
+	"BEGIN"
+	"  UPDATE tickets SET first_resolved_at = coalesce(old.first_resolved_at, new.resolved_at) WHERE id = new.id;"
+	"END;"
+	"DROP TRIGGER tickets_rollup_update;"
+	ROLLUP_UPDATE_TRIGGER(", priority, first_resolved_at")
+	"INSERT INTO ticket_hours_dirty (kind, hour)"
+	"  SELECT DISTINCT 0, created_at / 3600 FROM tickets"
+	"  UNION SELECT DISTINCT 1, resolved_at / 3600 FROM tickets WHERE resolved_at IS NOT NULL"
+	"  ON CONFLICT DO NOTHING;";
+
+/* Version 7 whole: the fill, the tickets' triggers holding the rules of
+ * versions 6 and 7, and the triggers that keep the column. */
+static const char *v7_sql(void)
 {
-	*out = guards;
-	return NGUARDS;
+	static char *sql;
+	if (sql)
+		return sql;
+	size_t len = 0, cap = 0;
+	put(&sql, &len, &cap, v7_fill);
+	put_table_guard(&sql, &len, &cap, "tickets", false, 2);
+	put_table_guard(&sql, &len, &cap, "tickets", true, 2);
+	put(&sql, &len, &cap, v7_keep);
+	return sql;
+}
+
+size_t cx_schema_guards(int version, const struct cx_guard **out)
+{
+	size_t i = version >= 7 ? 1 : 0;
+	*out = rule_lists[i].g;
+	return rule_lists[i].n;
 }
 
 char *cx_schema_guard_query(const struct cx_guard *g, bool count)
@@ -722,14 +818,14 @@ char *cx_schema_guard_query(const struct cx_guard *g, bool count)
 	return sql;
 }
 
-/* Version 7: the customers' satisfaction history, kept by the store like
+/* Version 8: the customers' satisfaction history, kept by the store like
  * the tickets' (version 3), so that the watchlist of a past period is the
  * one it had then, with when each customer entered it.  A customer's
  * satisfaction as of an instant is the value before its first change
  * after it, else the row's.  The (satisfaction, created_at) index counts
  * the customers of each band who existed by a period's end from the
  * index alone. */
-static const char v7[] =
+static const char v8[] =
 	"CREATE TABLE customer_changes ("
 	"  id                  INTEGER PRIMARY KEY,"
 	"  customer_id         INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
@@ -755,17 +851,18 @@ static const char *const migrations[] = {
 	v4,
 	v5,
 	NULL, /* version 6: guard_sql(), made at run time from the rules above */
-	v7,
+	NULL, /* version 7: v7_sql(), likewise */
+	v8,
 };
 
 const char *cx_schema_migration(int from_version)
 {
 	if (from_version < 0 || (size_t)from_version >= sizeof migrations / sizeof migrations[0])
 		return NULL;
-	return from_version == 5 ? guard_sql() : migrations[from_version];
+	return from_version == 5 ? guard_sql() : from_version == 6 ? v7_sql() : migrations[from_version];
 }
 
 const char *cx_schema_rollup_triggers(void)
 {
-	return ROLLUP_INSERT_DELETE_TRIGGERS ROLLUP_UPDATE_TRIGGER(", priority");
+	return ROLLUP_INSERT_DELETE_TRIGGERS ROLLUP_UPDATE_TRIGGER(", priority, first_resolved_at");
 }

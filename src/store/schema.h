@@ -7,18 +7,19 @@
 const char *cx_schema_migration(int from_version);
 
 /* The CREATE TRIGGER statements that note the hours a write touches
- * (version 4, the update trigger as version 5 made it), for cxtop check to compare and put back. */
+ * (version 4, the update trigger as version 7 made it), for cxtop check to
+ * compare and put back. */
 const char *cx_schema_rollup_triggers(void);
 
-/* A rule of version 6 (schema.c): cond holds for every row of table, $
- * standing for the row. */
+/* A rule of the guards (schema.c, versions 6 and 7): cond holds for every
+ * row of table, $ standing for the row. */
 struct cx_guard {
 	const char *table, *cond, *message;
 };
 #include <stdbool.h>
 #include <stddef.h>
-/* The rules every row must keep. */
-size_t cx_schema_guards(const struct cx_guard **out);
+/* The rules a version added (6, or 7): every row must keep them. */
+size_t cx_schema_guards(int version, const struct cx_guard **out);
 /* SQL that counts (count) or lists the rows of g's table breaking g;
  * malloc'd. */
 char *cx_schema_guard_query(const struct cx_guard *g, bool count);

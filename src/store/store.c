@@ -156,7 +156,7 @@ void cx_store_close(cx_store *st)
 static int guard_precheck(cx_store *st, cx_error *err)
 {
 	const struct cx_guard *g;
-	size_t n = cx_schema_guards(&g);
+	size_t n = cx_schema_guards(6, &g);
 	for (size_t i = 0; i < n; i++) {
 		char *count = cx_schema_guard_query(&g[i], true);
 		int rc;

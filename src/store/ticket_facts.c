@@ -6,19 +6,22 @@
  *   the hour's agents: varint n, n zigzag varints (agent ids, 0 unassigned);
  *   its topics: varint n, then each as varint length, bytes, NUL;
  *   the big values: varint n, n varints (see below);
- *   varint n, then n records of 18 bytes, little-endian:
+ *   varint n, then n records of 19 bytes, little-endian:
  *     u16 seconds into the hour of the kind's instant
  *     u16 agent index, u16 topic index
  *     u8  channel | (complexity - 1) << 3 | nps scale << 5
  *     u8  csat + 1 (0: not rated) | priority + 1 << 4 (0: none; 1 low .. 4 urgent)
  *     u32 frt + 1, u32 resolution + 1 (0: none)
  *     u8  replies, u8 reopened
+ *     u8  0: the first resolution is the resolution; else all ones
  *   A field holding all ones stands for the next of the big values, so a
  *   field never limits what it can hold (a reply count of 300, a duration
- *   of two centuries).
+ *   of two centuries); the first resolution's big value is its duration
+ *   + 1 (0: none).  Only a ticket reopened and solved again has a first
+ *   resolution of its own, so most tickets spend one byte on it.
  *
  * Fixed-width records read in a few instructions each, which is most of
- * what a pass over a long period costs; about 19 bytes a ticket.  The
+ * what a pass over a long period costs; about 20 bytes a ticket.  The
  * blobs are written only by the refresh (rollup.c), which reads the
  * tickets themselves, so nothing outside cxtop ever needs to produce one.
  */
@@ -31,8 +34,8 @@
 #include "cxtop/xalloc.h"
 #include "rollup.h"
 
-#define FORMAT 3
-#define RECORD 18 /* bytes of a ticket's record */
+#define FORMAT 4
+#define RECORD 19 /* bytes of a ticket's record */
 
 const char *const cx_fact_channel_names[CX_FACT_CHANNELS] = {"email", "chat", "phone", "social", "sms"};
 
@@ -40,7 +43,7 @@ const char *const cx_fact_channel_names[CX_FACT_CHANNELS] = {"email", "chat", "p
 #define FACT_COLS                                                                                            \
 	", coalesce(agent_id, 0), channel, complexity, topic, first_response_at - created_at,"              \
 	" resolved_at - created_at, replies, reopened, csat, (csat_scale = '0-10' OR csat_scale = '1-10')," \
-	" priority, id" \
+	" priority, first_resolved_at - created_at, id" \
 	" FROM tickets WHERE "
 
 static const char *const raw_sql[2] = {
@@ -80,6 +83,7 @@ void cx_fact_of_row(sqlite3_stmt *s, cx_fact *f)
 	f->csat = (int8_t)(sqlite3_column_type(s, 9) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 9));
 	f->nps_scale = sqlite3_column_int(s, 10) != 0;
 	f->priority = (int8_t)priority_index(sqlite3_column_text(s, 11));
+	f->first_resolution = sqlite3_column_type(s, 12) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 12);
 }
 
 /* Visits the tickets of [start, end) as stored, but those of `skip`. */
@@ -96,7 +100,7 @@ static int scan_raw(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t
 	int rc;
 	cx_fact f;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (skip && skip->n && cx_as_of_has(skip, sqlite3_column_int64(s, 12)))
+		if (skip && skip->n && cx_as_of_has(skip, sqlite3_column_int64(s, 13)))
 			continue;
 		cx_fact_of_row(s, &f);
 		visit(&f, ctx);
@@ -220,6 +224,12 @@ static void pack_one(const cx_fact *f, void *ctx)
 	put_field(pk, r + 12, (uint64_t)(f->resolution + 1), 4);
 	put_field(pk, r + 16, (uint64_t)f->replies, 1);
 	put_field(pk, r + 17, (uint64_t)f->reopened, 1);
+	r[18] = 0;
+	if (f->first_resolution != f->resolution) {
+		r[18] = 0xFF;
+		put_varint(&pk->big, (uint64_t)(f->first_resolution + 1));
+		pk->nbig++;
+	}
 	put_bytes(&pk->rec, r, sizeof r);
 	pk->n++;
 }
@@ -351,7 +361,8 @@ bool cx_facts_unpack(const unsigned char *blob, size_t len, int64_t hour, cx_fac
 		f.resolution = field_of(p + 12, 4, &big) - 1;
 		f.replies = field_of(p + 16, 1, &big);
 		f.reopened = field_of(p + 17, 1, &big);
-		if (big.bad || agent >= nagents || topic >= ntopics || f.channel >= CX_FACT_CHANNELS || f.csat > 10 ||
+		f.first_resolution = p[18] == 0 ? f.resolution : (int64_t)get_varint(&big) - 1;
+		if (big.bad || (p[18] != 0 && p[18] != 0xFF) || agent >= nagents || topic >= ntopics || f.channel >= CX_FACT_CHANNELS || f.csat > 10 ||
 		    f.priority >= CX_PRIO_COUNT) {
 			r.bad = true;
 			break;
@@ -550,6 +561,10 @@ static void business_visit(const cx_fact *f, void *ctx)
 		g.frt = cx_clock_business(b->clock, f->agent_id, created, created + f->frt);
 	if (f->resolution >= 0)
 		g.resolution = cx_clock_business(b->clock, f->agent_id, created, created + f->resolution);
+	if (f->first_resolution >= 0)
+		g.first_resolution = f->first_resolution == f->resolution
+					     ? g.resolution
+					     : cx_clock_business(b->clock, f->agent_id, created, created + f->first_resolution);
 	b->visit(&g, b->ctx);
 }
 

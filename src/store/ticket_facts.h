@@ -32,6 +32,7 @@ typedef struct cx_fact {
 	const char *topic;  /* valid during the visit only */
 	int64_t frt;        /* first_response_at - created_at; -1: never answered */
 	int64_t resolution; /* resolved_at - created_at; -1: unresolved */
+	int64_t first_resolution; /* first_resolved_at - created_at; -1: never solved */
 	int64_t replies;
 	int64_t reopened;
 	int8_t channel;    /* index into cx_fact_channel_names */

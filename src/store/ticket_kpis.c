@@ -23,7 +23,7 @@ struct group {
 	bool created_pass;
 	bool int_key; /* ordered by key_int, else by key */
 	cx_ticket_raw raw;
-	cx_durations frt, res;
+	cx_durations frt, res, first_res;
 };
 
 struct acc {
@@ -59,6 +59,7 @@ static int new_group(struct acc *a, int64_t key_int, const char *text)
 	g->created_pass = a->created_pass;
 	cx_durations_init(&g->frt, a->binned);
 	cx_durations_init(&g->res, a->binned);
+	cx_durations_init(&g->first_res, a->binned);
 	g->int_key = a->mode == CX_GROUP_TEAM || a->mode == CX_GROUP_AGENT || a->mode == CX_GROUP_COMPLEXITY;
 	return (int)a->n++;
 }
@@ -150,6 +151,8 @@ static void visit_resolved(const cx_fact *f, void *ctx)
 		}
 	}
 	cx_durations_add(&g->res, f->resolution);
+	if (f->first_resolution >= 0)
+		cx_durations_add(&g->first_res, f->first_resolution);
 }
 
 static int by_key(const void *x, const void *y)
@@ -168,6 +171,7 @@ static void acc_free(struct acc *a)
 		free(a->g[i].key);
 		cx_durations_free(&a->g[i].frt);
 		cx_durations_free(&a->g[i].res);
+		cx_durations_free(&a->g[i].first_res);
 	}
 	free(a->g);
 	for (size_t i = 0; i < a->nteams; i++)
@@ -193,7 +197,10 @@ static void again_created(const cx_fact *f, void *ctx)
 
 static void again_resolved(const cx_fact *f, void *ctx)
 {
-	cx_durations_again(&group_of(ctx, f)->res, f->resolution);
+	struct group *g = group_of(ctx, f);
+	cx_durations_again(&g->res, f->resolution);
+	if (f->first_resolution >= 0)
+		cx_durations_again(&g->first_res, f->first_resolution);
 }
 
 /* Plans every group's bins; true when a second pass is needed. */
@@ -203,6 +210,7 @@ static bool plan(struct acc *a)
 	for (size_t i = 0; i < a->n; i++) {
 		again |= cx_durations_plan(&a->g[i].frt);
 		again |= cx_durations_plan(&a->g[i].res);
+		again |= cx_durations_plan(&a->g[i].first_res);
 	}
 	return again;
 }
@@ -235,6 +243,7 @@ static void acc_finish(struct acc *a, cx_ticket_group_row **rows, size_t *n)
 		out[i].raw = g->raw;
 		out[i].raw.frt = cx_durations_dist(&g->frt);
 		out[i].raw.resolution = cx_durations_dist(&g->res);
+		out[i].raw.first_resolution = cx_durations_dist(&g->first_res);
 	}
 	*rows = out;
 	*n = a->n;

@@ -312,6 +312,49 @@ static void pct_or_na(char *b, size_t len, bool ok, int64_t bp)
 	snprintf(b, len, "%s %%", p);
 }
 
+/* The lines the tickets panel draws below the resolution: CSAT, NPS,
+ * one-touch, the SLA when the store has policies, the daily volume. */
+static int lines_below_resolution(const struct dashboard *d)
+{
+	return 4 + (d->dash.sla_on ? 1 : 0);
+}
+
+/* Resolution to the final resolution, and to the first: a line of its own
+ * when the panel has one to spare (not at 80x24 with an SLA line), else
+ * after the full one's figures when the panel is wide enough, else only in
+ * the reports. */
+static void resolution_lines(struct cx_app *app, struct dashboard *d, int *y, int end, int x, int w)
+{
+	const cx_ticket_kpi *k = &d->dash.tickets, *pk = &d->prev.tickets;
+	char b[32], c[32], full[80], first[80], both[176];
+	dur(b, sizeof b, &k->raw.resolution, true);
+	dur(c, sizeof c, &k->raw.resolution, false);
+	snprintf(full, sizeof full, "%s · %s", b, c);
+	dur(b, sizeof b, &k->raw.first_resolution, true);
+	dur(c, sizeof c, &k->raw.first_resolution, false);
+	snprintf(first, sizeof first, "%s · %s", b, c);
+	bool own_line = end - (*y + 1) >= lines_below_resolution(d) + 1;
+	snprintf(both, sizeof both, "%s  1st %s", full, first);
+	if (*y >= end)
+		return;
+	/* Both open the tickets solved in the period, whose times they are. */
+	if (k->raw.resolution.n && pk->raw.resolution.n)
+		vs(d, k->raw.resolution.median_x2, pk->raw.resolution.median_x2, -1, CMP_DURATION);
+	if (!own_line && cx_utf8_width("Resolved med · p90") + 1 + cx_utf8_width(both) + 2 <= w) {
+		line(app, d, (*y)++, x, w, fit("Resolution med · p90", "Resolved med · p90", w, both), both, CX_EL_NORMAL,
+		     D_TICKETS, CX_TICKETS_SOLVED);
+		return;
+	}
+	line(app, d, (*y)++, x, w, fit("Resolution med · p90", "Resolved med · p90", w, full), full, CX_EL_NORMAL,
+	     D_TICKETS, CX_TICKETS_SOLVED);
+	if (own_line && *y < end) {
+		if (k->raw.first_resolution.n && pk->raw.first_resolution.n)
+			vs(d, k->raw.first_resolution.median_x2, pk->raw.first_resolution.median_x2, -1, CMP_DURATION);
+		line(app, d, (*y)++, x, w, fit("First resolution med · p90", "1st res med · p90", w, first), first,
+		     CX_EL_NORMAL, D_TICKETS, CX_TICKETS_SOLVED);
+	}
+}
+
 static void tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h, int w)
 {
 	char b[64], c[64], lab[96];
@@ -338,13 +381,7 @@ static void tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x,
 		vs(d, k->raw.frt.median_x2, pk->raw.frt.median_x2, -1, CMP_DURATION);
 	if (y < end) line(app, d, y++, x, w, fit("First response med · p90", "1st reply med · p90", w, lab), lab,
 			  CX_EL_NORMAL, D_TICKETS, CX_TICKETS_CREATED);
-	dur(b, sizeof b, &k->raw.resolution, true);
-	dur(c, sizeof c, &k->raw.resolution, false);
-	snprintf(lab, sizeof lab, "%s · %s", b, c);
-	if (k->raw.resolution.n && pk->raw.resolution.n)
-		vs(d, k->raw.resolution.median_x2, pk->raw.resolution.median_x2, -1, CMP_DURATION);
-	if (y < end) line(app, d, y++, x, w, fit("Resolution med · p90", "Resolved med · p90", w, lab), lab,
-			  CX_EL_NORMAL, D_TICKETS, CX_TICKETS_SOLVED);
+	resolution_lines(app, d, &y, end, x, w);
 	pct_or_na(b, sizeof b, k->csat_ok, k->csat_bp);
 	cx_fmt_int(c, sizeof c, k->unrated);
 	snprintf(lab, sizeof lab, "CSAT (%s unrated)", c);
@@ -473,9 +510,10 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 		return;
 	}
 	/* The upper panels need 12 lines (an 80x24 terminal has 21 for all
-	 * four); a taller screen gives the rest to the lists below (more
-	 * agents, more per channel). */
-	int upper = height >= 21 ? 12 : height / 2;
+	 * four); a screen a line taller gives them a 13th (the tickets panel's
+	 * first resolution besides the SLA line), and the rest to the lists
+	 * below (more agents, more per channel). */
+	int upper = height >= 22 ? 13 : height >= 21 ? 12 : height / 2;
 	int lower = height - upper;
 	int half = app->cols / 2;
 	pnl_panel(app, d, top, 0, upper, half);

@@ -139,7 +139,12 @@ static void open_ticket(struct cx_app *app, const cx_ticket_item *it)
 	cx_detail_add(&d, "Created", a, CX_EL_NORMAL);
 	when_after(v, sizeof v, it->first_response_at, it->created_at, "never answered");
 	cx_detail_add(&d, "First response", v, it->first_response_at ? CX_EL_NORMAL : CX_EL_BAD);
-	when_after(v, sizeof v, it->resolved_at, it->created_at, "not yet");
+	/* A reopened ticket was solved first, then again: both. */
+	if (it->first_resolved_at && it->first_resolved_at != it->resolved_at) {
+		when_after(v, sizeof v, it->first_resolved_at, it->created_at, "");
+		cx_detail_add(&d, "First solved", v, CX_EL_NORMAL);
+	}
+	when_after(v, sizeof v, it->resolved_at, it->created_at, it->first_resolved_at ? "not yet (reopened)" : "not yet");
 	cx_detail_add(&d, "Resolved", v, CX_EL_NORMAL);
 	if (it->csat >= 0)
 		snprintf(a, sizeof a, "%d", it->csat);

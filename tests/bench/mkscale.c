@@ -128,7 +128,8 @@ int main(int argc, char **argv)
 	sqlite3_finalize(s);
 
 	s = prep(db, "INSERT INTO tickets (customer_id, agent_id, channel, topic, complexity, created_at,"
-		     " first_response_at, resolved_at, status, csat, replies, reopened) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+		     " first_response_at, resolved_at, status, csat, replies, reopened, first_resolved_at)"
+		     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	static const char *const channels[] = {"email", "email", "email", "chat", "chat", "phone", "social", "sms"};
 	static const char *const topics[] = {"shipping delay", "damaged item", "billing", "subscription change",
 					     "cancellation", "product question", "returns & exchanges", "login"};
@@ -162,7 +163,14 @@ int main(int argc, char **argv)
 		else
 			sqlite3_bind_null(s, 10);
 		sqlite3_bind_int64(s, 11, answered ? 1 + (rnd(100) < 55 ? rnd(5) : 0) : 0);
-		sqlite3_bind_int64(s, 12, resolved && rnd(100) < 5);
+		bool reopened = resolved && rnd(100) < 5;
+		sqlite3_bind_int64(s, 12, reopened);
+		/* A reopened ticket was first solved halfway to its final
+		 * resolution (no draw: the store stays as it was otherwise). */
+		if (resolved)
+			sqlite3_bind_int64(s, 13, reopened ? frt + (res - frt) / 2 : res);
+		else
+			sqlite3_bind_null(s, 13);
 		step(db, s);
 	}
 	sqlite3_finalize(s);

@@ -104,9 +104,10 @@ sql_insert_once() {
 	sqlite3 build/bench-sql.db "PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384;
 		ATTACH 'build/bench-bare.db' AS b;
 		INSERT INTO tickets (id, source, customer_id, agent_id, channel, topic, complexity, created_at,
-			first_response_at, resolved_at, status, csat, csat_scale, replies, reopened)
+			first_response_at, resolved_at, first_resolved_at, status, csat, csat_scale, replies, reopened)
 		SELECT id, source, customer_id, nullif(agent_id, ''), channel, topic, complexity, unixepoch(created_at),
-			unixepoch(nullif(first_response_at, '')), unixepoch(nullif(resolved_at, '')), status,
+			unixepoch(nullif(first_response_at, '')), unixepoch(nullif(resolved_at, '')),
+			unixepoch(nullif(first_resolved_at, '')), status,
 			nullif(csat, ''), csat_scale, replies, reopened FROM b.tickets;" >/dev/null 2>&1
 	e=$(date +%s%N)
 	echo $(((e - s) / 1000))

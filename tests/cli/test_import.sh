@@ -168,16 +168,19 @@ gzip -dc tests/data/sample-v1.db.gz >"$WORK/v1.db"
 run import settings "$WORK/s.csv" --dry-run "$WORK/v1.db"
 expect_status 0 "a v1 store opens for import"
 got=$(sqlite3 "$WORK/v1.db" "PRAGMA user_version")
-if [ "$got" = 7 ]; then ok "opening a v1 store for writing migrates it to the current version"; else not_ok "opening a v1 store for writing migrates it to the current version" "version $got"; fi
+if [ "$got" = 8 ]; then ok "opening a v1 store for writing migrates it to the current version"; else not_ok "opening a v1 store for writing migrates it to the current version" "version $got"; fi
 # The sample's campaigns cost less per contact since that v1 copy was
 # made: give the copy today's prices, and every figure must match.
 sqlite3 "$WORK/v1.db" "ATTACH '$SRC' AS src; UPDATE campaigns SET cost_per_contact =
 	(SELECT s.cost_per_contact FROM src.campaigns s WHERE s.id = campaigns.id)"
-# The sample's tickets gained priorities and it gained schedules since:
-# give the copy the same (priorities alone, through SQL; the schedules
+# The sample's tickets gained priorities and first resolutions (its
+# reopened tickets', before the final one: the v1 copy has no history to
+# take them from) and it gained schedules since: give the copy the same
+# (priorities and first resolutions alone, through SQL; the schedules
 # file, loaded).
 sqlite3 "$WORK/v1.db" "ATTACH '$SRC' AS src; UPDATE tickets SET priority =
-	(SELECT s.priority FROM src.tickets s WHERE s.id = tickets.id)"
+	(SELECT s.priority FROM src.tickets s WHERE s.id = tickets.id),
+	first_resolved_at = (SELECT s.first_resolved_at FROM src.tickets s WHERE s.id = tickets.id)"
 same_schedules "$WORK/v1.db"
 # The UPDATE touched every hour: pack them, so that no report notes it.
 "$CXTOP" check --repair -q "$WORK/v1.db" >/dev/null

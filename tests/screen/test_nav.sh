@@ -85,3 +85,17 @@ check "60x16: G reaches the help's last line" "Ctrl-L"
 keys Escape q
 wait_for 'EXIT=' 3
 check "60x16: q exits 0" "EXIT=0"
+
+# A ticket solved, reopened and solved again: its timeline has both.
+"$CXTOP" init "$WORK/reopened.db" >/dev/null
+sqlite3 "$WORK/reopened.db" "INSERT INTO customers (id, name, email, created_at) VALUES (1, 'Matti', 'm@example.com', 1646092800);
+	INSERT INTO tickets (id, customer_id, channel, topic, complexity, created_at, first_response_at, resolved_at, status, replies)
+	VALUES (1, 1, 'email', 'billing', 1, 1646125200, 1646126000, 1646132400, 'solved', 1);
+	UPDATE tickets SET status = 'open', resolved_at = NULL, reopened = 1 WHERE id = 1;
+	UPDATE tickets SET status = 'solved', resolved_at = 1646218800 WHERE id = 1"
+start 80 24 "$WORK/reopened.db"
+keys 3 Enter
+check "a reopened ticket's timeline: first solved" "First solved .*2022-03-01 11:00  (after 2h 00m)"
+check "... and resolved, the final time" "Resolved .*2022-03-02 11:00  (after 1d 02h)"
+keys Escape q
+wait_for 'EXIT=' 3

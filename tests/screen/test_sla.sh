@@ -5,6 +5,7 @@
 
 start 80 24 "$DB"
 check "80x24: the tickets panel has the SLA line, whole" "SLA met 1st · res *87.51 % · 79.95 %"
+check_not "... and no room for the first resolution's line" "1st res med"
 check "the top bar shows the period's dates" "◂ March 2022 ▸ 2022-03-01 – 2022-03-31  month"
 # The twentieth figure: ten of the P&L, then the tickets panel's (created and solved are two).
 keys j j j j j j j j j j j j j j j j j j j Enter
@@ -29,12 +30,27 @@ check "q exits 0" "EXIT=0"
 start 160 48 "$DB"
 check "160x48: the labels in full" "SLA met first reply · resolution *87.51 % · 79.95 %"
 check "... all of them" "First response med · p90 *1h 05m · 8h 08m"
+check "... the first resolution on a line of its own, under the full one" "First resolution med · p90 *2h 29m · 2d 11h"
+keys q
+wait_for 'EXIT=' 3
+
+# The first resolution: a line more (80x25), or after the full one's
+# figures on a wide panel (120x24), as report summary has them.
+start 80 25 "$DB"
+check "80x25: the first resolution has its line" "1st res med · p90 *2h 29m · 2d 11h"
+check "... the full one above it" "Resolution med · p90 *2h 51m · 2d 17h"
+check "... and the SLA line stays" "SLA met 1st · res *87.51 % · 79.95 %"
+keys q
+wait_for 'EXIT=' 3
+start 120 24 "$DB"
+check "120x24: both on the resolution line" "Resolved med · p90  2h 51m · 2d 17h  1st 2h 29m · 2d 11h"
 keys q
 wait_for 'EXIT=' 3
 
 # A store without schedules: H says how to get them and changes nothing.
 "$CXTOP" init "$WORK/empty.db" >/dev/null
 start 80 24 "$WORK/empty.db"
+check "80x24 without an SLA line: the first resolution has its line" "First resolution med · p90 *n/a · n/a"
 keys H
 check "H without schedules says how to load them" "cxtop schedule load FILE"
 check_not "... and stays on the clock" " business hours"

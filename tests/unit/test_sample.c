@@ -284,6 +284,19 @@ static void test_null_csat_present(void **state)
 	assert_true(qi("SELECT count(*) FROM tickets WHERE csat IS NOT NULL") > 0);
 }
 
+/* Reopened tickets were first solved before their final resolution, and
+ * only they: the others' first resolution is their resolved_at. */
+static void test_first_resolution_before_final_only_when_reopened(void **state)
+{
+	(void)state;
+	assert_true(qi("SELECT count(*) FROM tickets WHERE reopened > 0 AND first_resolved_at < resolved_at") > 500);
+	assert_int_equal(qi("SELECT count(*) FROM tickets WHERE resolved_at IS NOT NULL AND"
+			    " (first_resolved_at IS NULL OR first_resolved_at > resolved_at OR first_resolved_at < created_at"
+			    "  OR (reopened = 0) <> (first_resolved_at = resolved_at))"),
+			 0);
+	assert_int_equal(qi("SELECT count(*) FROM tickets WHERE resolved_at IS NULL AND first_resolved_at IS NOT NULL"), 0);
+}
+
 /* ---- agents -------------------------------------------------------------- */
 
 static void test_about_15_agents_in_2_teams(void **state)
@@ -407,6 +420,7 @@ int main(void)
 		cmocka_unit_test(test_unresolved_tickets_present),
 		cmocka_unit_test(test_never_answered_tickets_present),
 		cmocka_unit_test(test_null_csat_present),
+		cmocka_unit_test(test_first_resolution_before_final_only_when_reopened),
 		cmocka_unit_test(test_about_15_agents_in_2_teams),
 		cmocka_unit_test(test_agent_discount_codes_unique),
 		cmocka_unit_test(test_one_agent_left),

@@ -257,6 +257,14 @@ static const char *const bad_rows[] = {
 	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, status) VALUES (1, 'email', 't', 1, 100, 'new')",
 	"UPDATE orders SET amount = 100000000001 WHERE id = 1",
 	"DELETE FROM agents WHERE id = 1",
+	/* ... and the first resolution's rules (schema 7) */
+	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, resolved_at, first_resolved_at, status) VALUES (1, 'email', 't', 1, 1633046500, 1633046600, 1633046700, 'solved')",
+	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, resolved_at, first_resolved_at, status) VALUES (1, 'email', 't', 1, 1633046500, 1633046600, 1633046400, 'solved')",
+	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, first_resolved_at, status) VALUES (1, 'email', 't', 1, 1633046500, 37500000000, 'open')",
+	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, first_resolved_at, status) VALUES (1, 'email', 't', 1, 1633046500, '2022-01-01', 'open')",
+	"INSERT INTO tickets (customer_id, channel, topic, complexity, created_at, first_resolved_at, status) VALUES (1, 'email', 't', 1, 1633046500, 1633046600.5, 'open')",
+	"UPDATE tickets SET first_resolved_at = 1633046701 WHERE id = 1",
+	"UPDATE tickets SET resolved_at = 1633046650 WHERE id = 1", /* before its first resolution */
 	/* orders */
 	"INSERT INTO orders (customer_id, placed_at, amount, attribution) VALUES (1, 1633046401, -1, 'shop')",
 	"INSERT INTO orders (customer_id, placed_at, amount, attribution) VALUES (1, 1633046401, 19.99, 'shop')",
@@ -329,6 +337,67 @@ static void every_check_and_foreign_key_refuses_bad_rows(void **state)
 	assert_int_equal(n.claims, 0);
 }
 
+/* One integer from a plain sqlite3 connection (-1 for NULL). */
+static int64_t raw_int(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *s = NULL;
+	int64_t v = -2;
+	if (sqlite3_open(path, &db) == SQLITE_OK && sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_type(s, 0) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
+}
+
+/* The first resolution, by the triggers, whoever writes: filled when a
+ * ticket is first solved, kept through reopening and solving again and
+ * through a write of NULL; a value given is taken, within the rules. */
+static void first_resolution_is_filled_and_kept(void **state)
+{
+	cx_store *st = fresh("first.db");
+	cx_error err = {0};
+	assert_int_equal(cx_store_exec(st, base_rows, &err), 0);
+	cx_store_close(st);
+	const char *path = tu_tmp_path("first.db");
+#define FIRST(id) raw_int(path, "SELECT first_resolved_at FROM tickets WHERE id = " #id)
+	assert_int_equal(FIRST(1), 1633046700); /* inserted solved */
+	assert_int_equal(raw_exec(path, "UPDATE tickets SET status = 'open', resolved_at = NULL, reopened = 1 WHERE id = 1"),
+			 SQLITE_OK);
+	assert_int_equal(FIRST(1), 1633046700);
+	assert_int_equal(raw_exec(path, "UPDATE tickets SET status = 'solved', resolved_at = 1633133100 WHERE id = 1"),
+			 SQLITE_OK);
+	assert_int_equal(FIRST(1), 1633046700);
+	assert_int_equal(raw_int(path, "SELECT resolved_at FROM tickets WHERE id = 1"), 1633133100);
+	assert_int_equal(raw_exec(path, "UPDATE tickets SET first_resolved_at = NULL WHERE id = 1"), SQLITE_OK);
+	assert_int_equal(FIRST(1), 1633046700);
+	/* A help desk's own figure (earlier, still after created_at). */
+	assert_int_equal(raw_exec(path, "UPDATE tickets SET first_resolved_at = 1633046650 WHERE id = 1"), SQLITE_OK);
+	assert_int_equal(FIRST(1), 1633046650);
+	/* Inserted open, solved later; inserted with its own. */
+	assert_int_equal(raw_exec(path, "INSERT INTO tickets (id, customer_id, channel, topic, complexity, created_at, status)"
+					" VALUES (2, 1, 'chat', 't', 1, 1633046500, 'new')"),
+			 SQLITE_OK);
+	assert_int_equal(FIRST(2), -1);
+	assert_int_equal(raw_exec(path, "UPDATE tickets SET status = 'solved', resolved_at = 1633047000 WHERE id = 2"),
+			 SQLITE_OK);
+	assert_int_equal(FIRST(2), 1633047000);
+	assert_int_equal(raw_exec(path, "INSERT INTO tickets (id, customer_id, channel, topic, complexity, created_at,"
+					" resolved_at, first_resolved_at, status, reopened)"
+					" VALUES (3, 1, 'chat', 't', 1, 1633046500, 1633140000, 1633047000, 'closed', 1)"),
+			 SQLITE_OK);
+	assert_int_equal(FIRST(3), 1633047000);
+#undef FIRST
+	/* The rollups saw every write. */
+	st = cx_store_open(path, CX_OPEN_READ_WRITE, &err);
+	assert_non_null(st);
+	cx_rollup_check chk;
+	assert_int_equal(cx_store_rollup_check(st, false, &chk, &err), 0);
+	assert_int_equal(chk.wrong + chk.missing + chk.extra + chk.triggers, 0);
+	cx_store_close(st);
+}
+
 static int teardown_all(void **state)
 {
 	tu_tmp_cleanup();
@@ -351,6 +420,7 @@ int main(void)
 		cmocka_unit_test(data_version_moves_on_outside_write),
 		cmocka_unit_test(good_rows_are_accepted),
 		cmocka_unit_test(every_check_and_foreign_key_refuses_bad_rows),
+		cmocka_unit_test(first_resolution_is_filled_and_kept),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, teardown_all);
 }

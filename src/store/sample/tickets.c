@@ -53,6 +53,7 @@ enum { SOLVED, OPEN, NEVER };
 
 struct ticket {
 	int64_t customer, agent, created, frt, resolved;
+	int64_t first_resolved; /* before any reopening: resolved, unless reopened */
 	int channel, topic, complexity, csat, replies, reopened;
 	int seq; /* order of generation: keeps the sort deterministic */
 	const char *status;
@@ -69,7 +70,7 @@ static void handle(rng *r, struct ticket *t, const struct agent *a, int fate)
 	int cx = t->complexity - 1;
 	t->agent = a->id;
 	t->frt = t->created + scaled(rng_skewed(r, frt_median[t->channel]), complexity_frt_pm[cx], a->frt_pm);
-	t->resolved = NONE;
+	t->resolved = t->first_resolved = NONE;
 	t->csat = -1;
 	t->reopened = 0;
 	if (fate == OPEN) {
@@ -87,6 +88,9 @@ static void handle(rng *r, struct ticket *t, const struct agent *a, int fate)
 		t->replies = 2 + (int)rng_below(r, 2 + 2 * cx);
 		done = t->frt + scaled(rng_skewed(r, res_median[t->channel]), complexity_res_pm[cx], a->res_pm);
 	}
+	/* Solved here first; a reopened ticket is solved again a day or so
+	 * after each reopening, which moves only its final resolution. */
+	t->first_resolved = done;
 	if (rng_chance(r, a->reopen_bp)) {
 		t->reopened = rng_chance(r, 8500) ? 1 : 2;
 		for (int i = 0; i < t->reopened; i++) {
@@ -168,8 +172,8 @@ void gen_tickets(struct world *w)
 	struct ticket *day_t = xcalloc(400, sizeof *day_t);
 	int64_t id = 0;
 	sqlite3_stmt *s = sq_prep(w->db, "INSERT INTO tickets (id, customer_id, agent_id, channel, topic, complexity, created_at,"
-					 " first_response_at, resolved_at, status, csat, replies, reopened, priority)"
-					 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+					 " first_response_at, resolved_at, status, csat, replies, reopened, priority,"
+					 " first_resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	for (int64_t day = START_DAY; day <= END_DAY; day++) {
 		int64_t n = 130 * rng_range(&r, 920, 1080) / 1000 * weekday_pm[weekday(day)] / 1000 *
 			    month_pm[month_ix(day)] / 1000;
@@ -210,7 +214,7 @@ void gen_tickets(struct world *w)
 					die("cannot place a ticket on day %lld", (long long)day);
 			}
 			if (fate == NEVER) {
-				t->agent = t->frt = t->resolved = NONE;
+				t->agent = t->frt = t->resolved = t->first_resolved = NONE;
 				t->replies = t->reopened = 0;
 				t->csat = -1;
 				t->status = "new";
@@ -237,6 +241,7 @@ void gen_tickets(struct world *w)
 				sq_text(s, 14, prio);
 			else
 				sqlite3_bind_null(s, 14);
+			sq_i64(s, 15, t->first_resolved);
 			sq_run(s);
 		}
 	}

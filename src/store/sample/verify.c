@@ -311,6 +311,15 @@ static void check_shape(sqlite3 *db)
 	check(db, "CSAT share of solved, bp",
 	      "SELECT 10000 * count(csat) / count(*) FROM tickets WHERE resolved_at IS NOT NULL", 0, 0, 5000, 6000);
 	check(db, "CSAT on unresolved tickets", "SELECT count(csat) FROM tickets WHERE resolved_at IS NULL", 0, 0, 0, 0);
+	/* The first resolution is the final one unless the ticket was
+	 * reopened: then it came before, at least a few hours. */
+	check(db, "solved tickets whose first resolution is not as their reopens say",
+	      "SELECT count(*) FROM tickets WHERE resolved_at IS NOT NULL AND NOT"
+	      " (CASE WHEN reopened = 0 THEN first_resolved_at = resolved_at"
+	      "  ELSE first_resolved_at BETWEEN first_response_at AND resolved_at - 3600 END)",
+	      0, 0, 0, 0);
+	check(db, "first resolutions of tickets never solved",
+	      "SELECT count(*) FROM tickets WHERE resolved_at IS NULL AND first_resolved_at IS NOT NULL", 0, 0, 0, 0);
 
 	/* The agents who differ. */
 	check(db, "Jyrki answers fastest (rank by median-ish FRT)",
