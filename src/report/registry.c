@@ -5,7 +5,7 @@
 
 static const cx_report_def reports[] = {
 	{"summary", "every number the dashboard shows", cx_report_summary},
-	{"pnl", "the support P&L: attributed revenue, costs, liability, net, break-even", cx_report_pnl},
+	{"pnl", "the support P&L: revenue, costs, liability, net, break-even", cx_report_pnl},
 	{"agents", "per agent KPIs, revenue and cost, team subtotals", cx_report_agents},
 	{"channels", "ticket KPIs per channel", cx_report_channels},
 	{"topics", "ticket KPIs per topic and per complexity", cx_report_topics},
