@@ -5,6 +5,7 @@
 
 #include "bars.h"
 #include "cxtop/format.h"
+#include "glyphs.h"
 
 /* The top bar at level 0 to TOP_LEVELS - 1: each level drops one thing a
  * narrow screen can spare, so that what a manager reads the numbers by --
@@ -25,10 +26,12 @@ static void top_parts(struct cx_app *app, int level, char *left, size_t llen, ch
 	struct tm tm;
 	localtime_r(&app->refreshed_at, &tm);
 	strftime(when, sizeof when, level >= 3 ? "%H:%M" : "%H:%M:%S", &tm);
-	snprintf(left, llen, "%s ◂ %s ▸ %s – %s%s%s%s", level >= 1 ? "" : " cxtop ", label, from + skip, to + skip,
-		 level >= 2 ? "" : "  ", level >= 2 ? "" : cx_period_kind_name(app->period.kind),
+	snprintf(left, llen, "%s %s %s %s %s %s %s%s%s%s", level >= 1 ? "" : " cxtop ", cx_glyph(CX_G_STEP_BACK), label,
+		 cx_glyph(CX_G_STEP_ON), from + skip, cx_glyph(CX_G_EN_DASH), to + skip, level >= 2 ? "" : "  ",
+		 level >= 2 ? "" : cx_period_kind_name(app->period.kind),
 		 cx_store_business_hours(app->st) ? "  business hours" : "");
-	snprintf(right, rlen, "%s%s%s ", app->read_only ? "READ-ONLY  " : "", level >= 4 ? "" : "⟳ ",
+	const char *mark = level >= 4 ? "" : cx_glyph(CX_G_REFRESH);
+	snprintf(right, rlen, "%s%s%s%s ", app->read_only ? "READ-ONLY  " : "", mark, mark[0] ? " " : "",
 		 level >= 4 ? "" : when);
 }
 
@@ -39,16 +42,16 @@ void cx_bars_top(struct cx_app *app)
 	for (; level < TOP_LEVELS - 1; level++) {
 		top_parts(app, level, left, sizeof left, right, sizeof right);
 		/* At least two columns between the two ends. */
-		if (cx_utf8_width(left) + 2 + cx_utf8_width(right) <= app->cols)
+		if (cx_ui_width(left) + 2 + cx_ui_width(right) <= app->cols)
 			break;
 	}
 	top_parts(app, level, left, sizeof left, right, sizeof right);
-	int rw = cx_utf8_width(right);
+	int rw = cx_ui_width(right);
 	if (rw > app->cols)
 		rw = app->cols;
 	/* The path when at least a few of its characters fit, a column short
 	 * of the right end. */
-	if (app->cols - rw - 1 - cx_utf8_width(left) >= 10) {
+	if (app->cols - rw - 1 - cx_ui_width(left) >= 10) {
 		size_t used = strlen(left);
 		snprintf(left + used, sizeof left - used, "  %s", app->db_path);
 	}
@@ -91,7 +94,7 @@ void cx_bars_tabs(struct cx_app *app)
 		int w = 0;
 		for (int i = 0; i < CX_ROOT_COUNT; i++) {
 			tab_label(app, i, level, t, sizeof t);
-			w += cx_utf8_width(t);
+			w += cx_ui_width(t);
 		}
 		if (w <= app->cols)
 			break;
@@ -101,7 +104,7 @@ void cx_bars_tabs(struct cx_app *app)
 	cx_ui_fill(1, 0, app->cols);
 	for (int i = 0; i < CX_ROOT_COUNT; i++) {
 		tab_label(app, i, level, t, sizeof t);
-		int w = cx_utf8_width(t);
+		int w = cx_ui_width(t);
 		app->tab_x[i] = x;
 		if (x + w > app->cols)
 			w = app->cols - x;
@@ -121,7 +124,7 @@ int cx_bars_trail(struct cx_app *app, int y)
 	char trail[512], label[64], line[600];
 	cx_nav_trail(app, trail, sizeof trail);
 	cx_period_label(app->period, label, sizeof label);
-	snprintf(line, sizeof line, " %s · %s", trail, label);
+	snprintf(line, sizeof line, " %s %s %s", trail, cx_glyph(CX_G_DOT), label);
 	cx_ui_style(app, CX_EL_PANEL_TITLE);
 	cx_ui_fill(y, 0, app->cols);
 	cx_ui_text(y, 0, app->cols - 12, line, false);
@@ -170,7 +173,7 @@ int cx_bars_status(struct cx_app *app)
 		snprintf(line, sizeof line, "%s%s", app->prompt, app->input);
 		cx_ui_style(app, CX_EL_SEARCH);
 		cx_ui_text(y, 0, app->cols, line, false);
-		int cx = cx_utf8_width(line);
+		int cx = cx_ui_width(line);
 		return cx < app->cols ? cx : app->cols - 1;
 	}
 	char h[256];

@@ -14,6 +14,7 @@
 #include "cxtop/format.h"
 #include "cxtop/report.h"
 #include "cxtop/table.h"
+#include "glyphs.h"
 
 enum drill {
 	D_CAMPAIGNS,
@@ -78,7 +79,7 @@ static void add_item(struct dashboard *d, int y, int x, int w, enum drill what, 
 static void line(struct cx_app *app, struct dashboard *d, int y, int x, int w, const char *label, const char *value, enum cx_element el,
 		 int what, int arg)
 {
-	int vw = cx_utf8_width(value);
+	int vw = cx_ui_width(value);
 	if (vw > w - 2)
 		vw = w - 2;
 	/* At least one blank between a (clipped) label and its value. */
@@ -94,11 +95,22 @@ static void line(struct cx_app *app, struct dashboard *d, int y, int x, int w, c
 	cx_ui_style(app, CX_EL_NORMAL);
 }
 
-/* A figure's label whole: the full one when it fits beside the value,
- * else the brief one (an 80-column screen has 36 columns a panel). */
-static const char *fit(const char *full, const char *brief, int w, const char *value)
+/* "a · b" into buf. */
+static const char *pair(char *buf, size_t len, const char *a, const char *b)
 {
-	return cx_utf8_width(full) + 1 + cx_utf8_width(value) <= w ? full : brief;
+	snprintf(buf, len, "%s %s %s", a, cx_glyph(CX_G_DOT), b);
+	return buf;
+}
+
+/* A figure's two-part label whole: "a · b" when it fits beside the value,
+ * else the brief one (an 80-column screen has 36 columns a panel). */
+static const char *fit(char *buf, size_t len, const char *a, const char *b, const char *brief_a, const char *brief_b,
+		       int w, const char *value)
+{
+	pair(buf, len, a, b);
+	if (cx_ui_width(buf) + 1 + cx_ui_width(value) <= w)
+		return buf;
+	return pair(buf, len, brief_a, brief_b);
 }
 
 static void pnl_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h, int w)
@@ -113,7 +125,8 @@ static void pnl_panel(struct cx_app *app, struct dashboard *d, int y, int x, int
 		money(d, b, sizeof b, p->attributed);
 		if (y < end) line(app, d, y++, x, w, "Attributed", b, CX_EL_MONEY, D_CAMPAIGNS, 0);
 		money(d, b, sizeof b, p->net);
-		snprintf(title, sizeof title, "Net %s", p->profit_center ? "✓ profit" : "✗ loss");
+		snprintf(title, sizeof title, "Net %s %s", cx_glyph(p->profit_center ? CX_G_TICK : CX_G_CROSS),
+			 p->profit_center ? "profit" : "loss");
 		if (y < end) line(app, d, y++, x, w, title, b, p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
 		cx_break_even_words(p, b, sizeof b);
 		if (y < end) line(app, d, y++, x, w, "Break-even", b, CX_EL_MUTED, D_WHATIF, 0);
@@ -141,7 +154,8 @@ static void pnl_panel(struct cx_app *app, struct dashboard *d, int y, int x, int
 	money(d, b, sizeof b, -p->liability);
 	if (y < end) line(app, d, y++, x, w, title, b, CX_EL_NORMAL, D_WHATIF, 0);
 	money(d, b, sizeof b, p->net);
-	snprintf(title, sizeof title, "Net %s", p->profit_center ? "✓ profit center" : "✗ cost center");
+	snprintf(title, sizeof title, "Net %s %s", cx_glyph(p->profit_center ? CX_G_TICK : CX_G_CROSS),
+		 p->profit_center ? "profit center" : "cost center");
 	if (y < end) line(app, d, y++, x, w, title, b, p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
 	cx_break_even_words(p, b, sizeof b);
 	if (y < end) line(app, d, y++, x, w, "Break-even liability", b, CX_EL_MUTED, D_WHATIF, 0);
@@ -170,15 +184,15 @@ static void pct_or_na(char *b, size_t len, bool ok, int64_t bp)
 
 static void tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h, int w)
 {
-	char b[64], c[64], lab[96];
+	char b[64], c[64], lab[96], t[96];
 	const cx_ticket_kpi *k = &d->dash.tickets;
 	cx_ui_box(app, y, x, h, w, "Tickets");
 	y++, x += 2, w -= 4;
 	int end = y + h - 2;
 	cx_fmt_int(b, sizeof b, k->raw.created);
 	cx_fmt_int(c, sizeof c, k->raw.solved);
-	snprintf(lab, sizeof lab, "%s · %s", b, c);
-	if (y < end) line(app, d, y++, x, w, "Created · solved", lab, CX_EL_NORMAL, D_TICKETS, 0);
+	pair(lab, sizeof lab, b, c);
+	if (y < end) line(app, d, y++, x, w, pair(t, sizeof t, "Created", "solved"), lab, CX_EL_NORMAL, D_TICKETS, 0);
 	cx_fmt_int(b, sizeof b, d->dash.backlog);
 	if (y < end) line(app, d, y++, x, w, "Backlog at period end", b,
 			  d->dash.backlog > k->raw.solved / 4 ? CX_EL_WARN : CX_EL_NORMAL, D_UNRESOLVED, 0);
@@ -187,13 +201,13 @@ static void tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x,
 			  D_UNANSWERED, 0);
 	dur(b, sizeof b, &k->raw.frt, true);
 	dur(c, sizeof c, &k->raw.frt, false);
-	snprintf(lab, sizeof lab, "%s · %s", b, c);
-	if (y < end) line(app, d, y++, x, w, fit("First response med · p90", "1st reply med · p90", w, lab), lab,
+	pair(lab, sizeof lab, b, c);
+	if (y < end) line(app, d, y++, x, w, fit(t, sizeof t, "First response med", "p90", "1st reply med", "p90", w, lab), lab,
 			  CX_EL_NORMAL, D_TICKETS, 0);
 	dur(b, sizeof b, &k->raw.resolution, true);
 	dur(c, sizeof c, &k->raw.resolution, false);
-	snprintf(lab, sizeof lab, "%s · %s", b, c);
-	if (y < end) line(app, d, y++, x, w, fit("Resolution med · p90", "Resolved med · p90", w, lab), lab,
+	pair(lab, sizeof lab, b, c);
+	if (y < end) line(app, d, y++, x, w, fit(t, sizeof t, "Resolution med", "p90", "Resolved med", "p90", w, lab), lab,
 			  CX_EL_NORMAL, D_TICKETS, 0);
 	pct_or_na(b, sizeof b, k->csat_ok, k->csat_bp);
 	cx_fmt_int(c, sizeof c, k->unrated);
@@ -206,8 +220,8 @@ static void tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x,
 	if (y < end) line(app, d, y++, x, w, "NPS", b, k->nps_ok && k->nps_bp > 0 ? CX_EL_GOOD : CX_EL_BAD, D_TICKETS, 0);
 	pct_or_na(b, sizeof b, k->one_touch_ok, k->one_touch_bp);
 	pct_or_na(c, sizeof c, k->reopen_ok, k->reopen_bp);
-	snprintf(lab, sizeof lab, "%s · %s", b, c);
-	if (y < end) line(app, d, y++, x, w, fit("One-touch · reopened", "1-touch · reopened", w, lab), lab,
+	pair(lab, sizeof lab, b, c);
+	if (y < end) line(app, d, y++, x, w, fit(t, sizeof t, "One-touch", "reopened", "1-touch", "reopened", w, lab), lab,
 			  CX_EL_NORMAL, D_TICKETS, 0);
 	if (d->dash.sla_on && y < end) {
 		int64_t fr = 0, rs = 0;
@@ -215,8 +229,8 @@ static void tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x,
 		bool rs_ok = cx_sla_met_bp(&d->dash.sla, CX_SLA_RESOLUTION, &rs);
 		pct_or_na(b, sizeof b, fr_ok, fr);
 		pct_or_na(c, sizeof c, rs_ok, rs);
-		snprintf(lab, sizeof lab, "%s · %s", b, c);
-		line(app, d, y++, x, w, fit("SLA met first reply · resolution", "SLA met 1st · res", w, lab), lab,
+		pair(lab, sizeof lab, b, c);
+		line(app, d, y++, x, w, fit(t, sizeof t, "SLA met first reply", "resolution", "SLA met 1st", "res", w, lab), lab,
 		     (fr_ok && fr < 9000) || (rs_ok && rs < 9000) ? CX_EL_WARN : CX_EL_GOOD, D_SLA, 0);
 	}
 	if (y < end) {
@@ -270,7 +284,9 @@ static void channels_panel(struct cx_app *app, struct dashboard *d, int y, int x
 static void people_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h, int w)
 {
 	char b[64], c[64], lab[128];
-	cx_ui_box(app, y, x, h, w, "Leaderboard · claims · watchlist");
+	const char *dot = cx_glyph(CX_G_DOT);
+	snprintf(lab, sizeof lab, "Leaderboard %s claims %s watchlist", dot, dot);
+	cx_ui_box(app, y, x, h, w, lab);
 	y++, x += 2, w -= 4;
 	int end = y + h - 2;
 	/* The claims and watchlist lines keep their place at the bottom. */
@@ -283,7 +299,8 @@ static void people_panel(struct cx_app *app, struct dashboard *d, int y, int x, 
 	}
 	if (d->dash.alarm && y < end) {
 		cx_ui_style(app, CX_EL_WARN);
-		cx_ui_text(y++, x, w, "⚠ Everyone looks the same: time for new tactics", false);
+		snprintf(lab, sizeof lab, "%s Everyone looks the same: time for new tactics", cx_glyph(CX_G_WARNING));
+		cx_ui_text(y++, x, w, lab, false);
 		cx_ui_style(app, CX_EL_NORMAL);
 	}
 	cx_fmt_int(b, sizeof b, d->dash.claims_open);
@@ -294,7 +311,8 @@ static void people_panel(struct cx_app *app, struct dashboard *d, int y, int x, 
 	if (y < end) line(app, d, y++, x, w, "Claims past deadline", b, d->dash.claims_past_deadline ? CX_EL_BAD : CX_EL_GOOD,
 			  D_CLAIMS, 0);
 	cx_fmt_int(b, sizeof b, d->dash.watch.watchlist);
-	if (y < end) line(app, d, y++, x, w, "Watchlist (satisfaction ≤ 6)", b, d->dash.watch.watchlist ? CX_EL_WARN : CX_EL_GOOD,
+	snprintf(lab, sizeof lab, "Watchlist (satisfaction %s 6)", cx_glyph(CX_G_LESS_EQUAL));
+	if (y < end) line(app, d, y++, x, w, lab, b, d->dash.watch.watchlist ? CX_EL_WARN : CX_EL_GOOD,
 			  D_WATCHLIST, 0);
 }
 

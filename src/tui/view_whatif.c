@@ -16,6 +16,7 @@
 #include "app.h"
 #include "cxtop/format.h"
 #include "cxtop/model.h"
+#include "glyphs.h"
 
 #define MONTHS 6
 
@@ -195,9 +196,13 @@ static void draw_lever(struct cx_app *app, struct whatif *wi, int y, int i, cons
 			 : -1;
 	move(y, 22);
 	for (int k = 0; k < sw; k++) {
-		const char *glyph = k == pos ? "●" : k == be ? "┃" : k == mark ? "╎" : k < pos ? "━" : "─";
+		enum cx_glyph g = k == pos    ? CX_G_KNOB
+				  : k == be   ? CX_G_MARK_BREAK_EVEN
+				  : k == mark ? CX_G_MARK_ACTUAL
+				  : k < pos   ? CX_G_TRACK_FULL
+					      : CX_G_BOX_H;
 		cx_ui_style(app, k == be ? CX_EL_WARN : k <= pos ? CX_EL_BAR : CX_EL_MUTED);
-		addstr(glyph);
+		addstr(cx_glyph(g));
 	}
 	value_text(wi, i, v, val, sizeof val, app);
 	cx_ui_style(app, sel ? CX_EL_ROW_SELECTED : CX_EL_HEADER);
@@ -242,9 +247,12 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 	int y = top;
 	cx_ui_style(app, CX_EL_MUTED);
 	cx_break_even_words(&w0.pnl, b, sizeof b);
-	snprintf(line, sizeof line, " j/k lever · ←/→ move (</> fine, PgUp/PgDn 10×) · r reset · Enter applies the "
-				    "liability · ┃ break-even %s · ╎ actual",
-		 b);
+	const char *dot = cx_glyph(CX_G_DOT);
+	snprintf(line, sizeof line,
+		 " j/k lever %s %s/%s move (</> fine, PgUp/PgDn 10%s) %s r reset %s Enter applies the liability %s %s "
+		 "break-even %s %s %s actual",
+		 dot, cx_glyph(CX_G_LEFT), cx_glyph(CX_G_RIGHT), cx_glyph(CX_G_TIMES), dot, dot, dot,
+		 cx_glyph(CX_G_MARK_BREAK_EVEN), b, dot, cx_glyph(CX_G_MARK_ACTUAL));
 	cx_ui_text(y++, 0, app->cols, line, false);
 	for (int i = 0; i < L_COUNT && y < top + height; i++)
 		draw_lever(app, wi, y++, i, &w, &w0.pnl);
@@ -277,12 +285,12 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 	cx_fmt_bp(a, sizeof a, wi->now.liability_bp);
 	snprintf(line, sizeof line, "Profit center at %s %%:", a);
 	cx_ui_style(app, CX_EL_HEADER);
-	int x = cx_ui_text(y, 2, cx_utf8_width(line) + 1, line, false) + 3;
+	int x = cx_ui_text(y, 2, cx_ui_width(line) + 1, line, false) + 3;
 	for (int i = 0; i < MONTHS && x + 7 < app->cols; i++) {
 		cx_pnl p = cx_pnl_compute(&wi->month_raw[i], wi->now.liability_bp);
 		char label[64];
 		cx_period_label(wi->months[i], label, sizeof label);
-		snprintf(line, sizeof line, "%.3s %s", label, p.profit_center ? "✓" : "✗");
+		snprintf(line, sizeof line, "%.3s %s", label, cx_glyph(p.profit_center ? CX_G_TICK : CX_G_CROSS));
 		cx_ui_style(app, p.profit_center ? CX_EL_GOOD : CX_EL_BAD);
 		x += cx_ui_text(y, x, 6, line, false) + 1;
 	}
