@@ -161,21 +161,27 @@ static void pnl_panel(struct cx_app *app, struct dashboard *d, int y, int x, int
 	if (y < end) line(app, d, y++, x, w, "Break-even liability", b, CX_EL_MUTED, D_WHATIF, 0);
 }
 
+/* No tickets to measure: a dash, as the lists show a missing value. */
+static void none(char *b, size_t len)
+{
+	snprintf(b, len, "%s", cx_glyph(CX_G_EM_DASH));
+}
+
 static void dur(char *b, size_t len, const cx_dist *d, bool median)
 {
 	if (d->n == 0)
-		snprintf(b, len, "n/a");
+		none(b, len);
 	else if (median)
 		cx_fmt_duration_x2(b, len, d->median_x2);
 	else
 		cx_fmt_duration_x2(b, len, d->p90 * 2);
 }
 
-static void pct_or_na(char *b, size_t len, bool ok, int64_t bp)
+static void pct_or_none(char *b, size_t len, bool ok, int64_t bp)
 {
 	char p[16];
 	if (!ok) {
-		snprintf(b, len, "n/a");
+		none(b, len);
 		return;
 	}
 	cx_fmt_bp(p, sizeof p, bp);
@@ -209,17 +215,17 @@ static void tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x,
 	pair(lab, sizeof lab, b, c);
 	if (y < end) line(app, d, y++, x, w, fit(t, sizeof t, "Resolution med", "p90", "Resolved med", "p90", w, lab), lab,
 			  CX_EL_NORMAL, D_TICKETS, 0);
-	pct_or_na(b, sizeof b, k->csat_ok, k->csat_bp);
+	pct_or_none(b, sizeof b, k->csat_ok, k->csat_bp);
 	cx_fmt_int(c, sizeof c, k->unrated);
 	snprintf(lab, sizeof lab, "CSAT (%s unrated)", c);
 	if (y < end) line(app, d, y++, x, w, lab, b, k->csat_ok && k->csat_bp >= 8000 ? CX_EL_GOOD : CX_EL_WARN, D_TICKETS, 0);
 	if (k->nps_ok)
 		cx_fmt_bp(b, sizeof b, k->nps_bp);
 	else
-		snprintf(b, sizeof b, "n/a");
+		none(b, sizeof b);
 	if (y < end) line(app, d, y++, x, w, "NPS", b, k->nps_ok && k->nps_bp > 0 ? CX_EL_GOOD : CX_EL_BAD, D_TICKETS, 0);
-	pct_or_na(b, sizeof b, k->one_touch_ok, k->one_touch_bp);
-	pct_or_na(c, sizeof c, k->reopen_ok, k->reopen_bp);
+	pct_or_none(b, sizeof b, k->one_touch_ok, k->one_touch_bp);
+	pct_or_none(c, sizeof c, k->reopen_ok, k->reopen_bp);
 	pair(lab, sizeof lab, b, c);
 	if (y < end) line(app, d, y++, x, w, fit(t, sizeof t, "One-touch", "reopened", "1-touch", "reopened", w, lab), lab,
 			  CX_EL_NORMAL, D_TICKETS, 0);
@@ -227,8 +233,8 @@ static void tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x,
 		int64_t fr = 0, rs = 0;
 		bool fr_ok = cx_sla_met_bp(&d->dash.sla, CX_SLA_FIRST, &fr);
 		bool rs_ok = cx_sla_met_bp(&d->dash.sla, CX_SLA_RESOLUTION, &rs);
-		pct_or_na(b, sizeof b, fr_ok, fr);
-		pct_or_na(c, sizeof c, rs_ok, rs);
+		pct_or_none(b, sizeof b, fr_ok, fr);
+		pct_or_none(c, sizeof c, rs_ok, rs);
 		pair(lab, sizeof lab, b, c);
 		line(app, d, y++, x, w, fit(t, sizeof t, "SLA met first reply", "resolution", "SLA met 1st", "res", w, lab), lab,
 		     (fr_ok && fr < 9000) || (rs_ok && rs < 9000) ? CX_EL_WARN : CX_EL_GOOD, D_SLA, 0);
@@ -263,7 +269,7 @@ static void channels_panel(struct cx_app *app, struct dashboard *d, int y, int x
 			cx_ticket_kpi k = cx_ticket_kpi_of(&d->dash.channels[i].raw);
 			char f[24], c[24];
 			dur(f, sizeof f, &k.raw.frt, true);
-			pct_or_na(c, sizeof c, k.csat_ok, k.csat_bp);
+			pct_or_none(c, sizeof c, k.csat_ok, k.csat_bp);
 			snprintf(extra, sizeof extra, "FRT %7s  CSAT %7s", f, c);
 			ew = 26;
 		}

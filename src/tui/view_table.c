@@ -25,6 +25,15 @@ cx_table *cx_tview_table(struct cx_tview *t)
 	return t->doc && t->table < (int)t->doc->ntables ? t->doc->tables[t->table] : NULL;
 }
 
+/* A cell as the list shows it: a missing value (no agent, nothing to
+ * divide by, an edit not undone) is a dash, not the printout's "n/a". */
+static char *shown_cell(const cx_cell *c, const char *currency)
+{
+	if (c->kind == CX_CELL_NULL)
+		return cx_xstrdup(cx_glyph(CX_G_EM_DASH));
+	return cx_cell_human(c, currency);
+}
+
 int cx_tview_column(const cx_table *tb, const char *key)
 {
 	for (size_t c = 0; tb && c < tb->ncols; c++)
@@ -172,7 +181,7 @@ static void build_cache(struct cx_tview *t)
 		t->width[c] = cx_ui_width(tb->cols[c].title);
 	for (size_t r = 0; r < tb->nrows; r++)
 		for (size_t c = 0; c < tb->ncols; c++) {
-			char *s = cx_cell_human(&tb->cells[r * tb->ncols + c], t->doc->currency);
+			char *s = shown_cell(&tb->cells[r * tb->ncols + c], t->doc->currency);
 			t->human[r * tb->ncols + c] = s;
 			int w = cx_ui_width(s);
 			if (w > t->width[c])

@@ -52,7 +52,7 @@ check "the leaderboard ranks agents by points" "Rank  Move"
 check "the leaderboard shows levels and badges" "Closer"
 keys Enter
 check "Enter shows how the points were earned" "How .* earned the points"
-check "the breakdown lists the rules" "one_touch"
+check "the breakdown lists the rules" "One-touch"
 keys Escape /
 text "Retention"
 keys Enter

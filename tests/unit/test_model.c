@@ -191,7 +191,7 @@ static void pnl_break_even_edges(void **state)
 	r.returns_cost = 0;
 	p = cx_pnl_compute(&r, 1000);
 	assert_int_equal(p.break_even, CX_BE_NO_RETURNS);
-	assert_string_equal(cx_break_even_words(&p, b, sizeof b), "n/a: no returns");
+	assert_string_equal(cx_break_even_words(&p, b, sizeof b), "no returns");
 }
 
 static void pnl_loss_and_sums(void **state)
