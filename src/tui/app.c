@@ -171,6 +171,7 @@ int cx_tui_run(const cx_tui_options *opt, cx_error *err)
 	struct cx_app app = {0};
 	app.db_path = opt->db_path;
 	app.actor = opt->actor && *opt->actor ? opt->actor : "unknown";
+	app.config_path = opt->config_path;
 	app.refresh_ms = opt->refresh_ms > 0 ? opt->refresh_ms : 500;
 	app.st = cx_store_open(opt->db_path, opt->read_only ? CX_OPEN_READ_ONLY : CX_OPEN_READ_WRITE, err);
 	if (!app.st)

@@ -98,6 +98,7 @@ struct cx_app {
 	cx_store *st;
 	const char *db_path;
 	const char *actor;
+	const char *config_path; /* where the theme chosen is remembered (NULL: nowhere) */
 	bool read_only;
 	char currency[8];
 	cx_period period;
