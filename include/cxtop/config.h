@@ -7,7 +7,8 @@
  *     theme: solarized-dark     # a theme name or path (see theme.h)
  *     refresh_ms: 500           # how often the UI checks the store, 100..60000
  *
- * Every key is optional; any other key is an error. */
+ * Every key is optional; any other key is an error.  The UI writes the
+ * theme chosen with `t` back into it (cx_config_set_theme). */
 #ifndef CXTOP_CONFIG_H
 #define CXTOP_CONFIG_H
 
@@ -33,6 +34,18 @@ void cx_config_defaults(cx_config *c);
 int cx_config_load(const char *path, cx_config *out, cx_error *err);
 /* The same from len bytes of text; path only names it in messages. */
 int cx_config_load_mem(const char *path, const char *text, size_t len, cx_config *out, cx_error *err);
+
+/* Remembers theme in the config file at path (created, with its folder,
+ * when missing).  Everything else in the file stays as written (settings,
+ * comments, blank lines): the theme's value is replaced where it is, or a
+ * line "theme: NAME" added at the end.  The file is replaced whole, by a
+ * temporary file renamed over it (a symlink's target is what is replaced,
+ * the link stays).  Returns 0, or -1 with err saying why (the file named
+ * by its name: "config.yaml:2:1: ...") and the file as it was: a file
+ * with a mistake in it, a theme not on one line, settings
+ * written in braces, a new text that would not read back as the same
+ * settings with the new theme, or a file that cannot be written. */
+int cx_config_set_theme(const char *path, const char *theme, cx_error *err);
 
 /* The directory for the user's cxtop files: $XDG_CONFIG_HOME/cxtop, or
  * $HOME/.config/cxtop when XDG_CONFIG_HOME is unset or empty.  False when

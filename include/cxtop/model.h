@@ -148,6 +148,8 @@ typedef struct cx_levers {
 	int64_t cost_per_contact; /* upsell, minor units */
 	int64_t buyout_bp;        /* notification: buyout change */
 	int64_t cost_per_order;   /* notification: per order, the shop's currency */
+	int64_t shipments;        /* notification: the shop's orders a month */
+	int64_t avg_check;        /* notification: the shop's average order, its currency */
 } cx_levers;
 
 typedef struct cx_whatif {
@@ -155,9 +157,11 @@ typedef struct cx_whatif {
 	int64_t d_liability, d_upsell, d_winback; /* each lever's effect on net */
 	int64_t d_contact_cost;     /* effect on the campaigns' contribution */
 	int64_t notify_net;         /* the notification channel's net gain */
+	int64_t d_notify;           /* ... its change against the actual levers */
 } cx_whatif;
 
-/* The levers where the period really was: nothing changes. */
+/* The levers where the period really was: nothing changes.  The shop's
+ * shipments and average check are the base's. */
 cx_levers cx_levers_actual(const cx_whatif_base *b, int64_t liability_bp, int64_t cost_per_contact,
 			   int64_t buyout_bp, int64_t cost_per_order);
 /* The P&L and each lever's effect.  A rate lever scales the campaign's

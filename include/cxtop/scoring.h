@@ -34,8 +34,12 @@ enum cx_rule {
 	CX_R_COUNT
 };
 
-/* The YAML key of a rule ("solved", "frt_met", ...). */
+/* The YAML key of a rule ("solved", "frt_met", ...): also the json key of
+ * its column in the leaderboard report. */
 const char *cx_rule_key(enum cx_rule r);
+/* A rule in a manager's words, short enough for a column's title
+ * ("Solved", "Reply in time", ...). */
+const char *cx_rule_title(enum cx_rule r);
 
 enum cx_trophy {
 	CX_T_POINTS,  /* most points */

@@ -229,7 +229,8 @@ int cx_store_ticket_overview(cx_store *st, const cx_period *p, int64_t *daily, i
 int cx_store_backlog(cx_store *st, const cx_period *p, int64_t *out, cx_error *err);
 /* Tickets created per local day of the period, into out[0..max). */
 int cx_store_daily_volume(cx_store *st, const cx_period *p, int64_t *out, int max, cx_error *err);
-/* Durations of one group, sorted: a cross-check for the SQL percentiles
+/* Durations of one agent, sorted, from the tables by SQL and as the store
+ * knew them at the period's end: a cross-check for the percentiles
  * (tests only).  which: 0 = FRT, 1 = resolution, 2 = first resolution (of
  * the tickets solved in the period). */
 int cx_store_durations(cx_store *st, const cx_period *p, int64_t agent_id, int which, int64_t **values, size_t *n,

@@ -13,6 +13,7 @@ typedef struct cx_tui_options {
 	bool no_color;       /* --no-color (NO_COLOR in the environment does the same) */
 	int refresh_ms;      /* how often to look for changes by other processes */
 	const char *actor;   /* who edits, for the audit trail */
+	const char *config_path; /* where `t` remembers the theme; NULL: nowhere (no HOME) */
 } cx_tui_options;
 
 /* Runs the UI until the user quits.  Returns 0, or -1 with err filled (the

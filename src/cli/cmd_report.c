@@ -26,8 +26,8 @@ static void report_usage(FILE *to)
 	fprintf(to, "\nOptions:\n"
 		    "  --from YYYY-MM-DD      first day (local time, inclusive)\n"
 		    "  --to YYYY-MM-DD        last day (inclusive)\n"
-		    "  --period KIND          month, week or quarter: the default period's length, and\n"
-		    "                         with --from/--to, one pnl row per period\n"
+		    "  --period KIND          month, week or quarter: the default period's length,\n"
+		    "                         and with --from/--to, one pnl row per period\n"
 		    "  --format FMT           text (default), csv, json or md\n"
 		    "  --csv-raw              with --format csv: text cells as stored (no ' before\n"
 		    "                         =, +, -, @; controls not shown as ^[)\n"
@@ -36,8 +36,9 @@ static void report_usage(FILE *to)
 		    "  --hours KIND           business: first response and resolution times in each\n"
 		    "                         team's working hours (cxtop schedule load); calendar\n"
 		    "                         (default): every hour counts\n"
-		    "  --compare WHAT         previous (the period before, of the same length) or year\n"
-		    "                         (the same days a year earlier): every figure beside it\n"
+		    "  --compare WHAT         previous (the period before, of the same length) or\n"
+		    "                         year (the same days a year earlier): every figure\n"
+		    "                         beside it\n"
 		    "  --shipments N          notify: shipments a month\n"
 		    "  --avg-check AMOUNT     notify: average check, in major units\n"
 		    "  --buyout PCT           notify: add a what-if row with this buyout change\n"
@@ -114,16 +115,37 @@ static const struct {
 	{"cost-per-order", " notify "},
 };
 
+/* " summary pnl " as "summary, pnl": the table's spaces are for matching
+ * whole names, not for the message. */
+static const char *names_of(const char *reports, char *buf, size_t len)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (const char *p = reports; *p;) {
+		p += strspn(p, " ");
+		size_t n = strcspn(p, " ");
+		if (!n)
+			break;
+		int w = snprintf(buf + used, len - used, "%s%.*s", used ? ", " : "", (int)n, p);
+		if (w < 0 || (size_t)w >= len - used)
+			break;
+		used += (size_t)w;
+		p += n;
+	}
+	return buf;
+}
+
 /* A usage error when an option given is one the report does not read. */
 static int check_applies(const cx_report_def *def, const char *const *given, size_t ngiven)
 {
+	char list[128];
 	char word[64];
 	snprintf(word, sizeof word, " %s ", def->name);
 	for (size_t i = 0; i < ngiven; i++)
 		for (size_t j = 0; j < sizeof only_for / sizeof only_for[0]; j++)
 			if (strcmp(given[i], only_for[j].option) == 0 && !strstr(only_for[j].reports, word))
-				return report_usage_error("report %s: --%s does not apply to it (only to:%s)", def->name,
-							  given[i], only_for[j].reports);
+				return report_usage_error("report %s: --%s does not apply to it (only to: %s)", def->name,
+							  given[i], names_of(only_for[j].reports, list, sizeof list));
 	return 0;
 }
 

@@ -57,7 +57,9 @@ int cx_cmd_ui(const struct cx_ui_options *opt)
 {
 	const cx_config *cfg = cx_user_config();
 	cx_error err = {0};
+	char config_path[1024];
 	cx_tui_options t = {
+		.config_path = cx_config_default_path(config_path, sizeof config_path) ? config_path : NULL,
 		.db_path = opt->db_path ? opt->db_path : cx_configured_db(),
 		.read_only = opt->read_only,
 		.theme = opt->theme ? opt->theme : cfg->has_theme ? cfg->theme : NULL,

@@ -88,6 +88,20 @@ static const char *const trophy_keys[CX_T_COUNT] = {
 	[CX_T_SAVER] = "best_saver",
 };
 
+static const char *const rule_titles[CX_R_COUNT] = {
+	[CX_R_SOLVED] = "Solved",
+	[CX_R_FRT_MET] = "Reply in time",
+	[CX_R_ONE_TOUCH] = "One-touch",
+	[CX_R_PROMOTER] = "Promoters",
+	[CX_R_DETRACTOR] = "Detractors",
+	[CX_R_REOPENED] = "Reopened",
+	[CX_R_SLA_MISS] = "SLA missed",
+	[CX_R_UPSELL] = "Upsells",
+	[CX_R_WINBACK] = "Win-backs",
+	[CX_R_REVENUE_100] = "Revenue",
+	[CX_R_CLAIM] = "Claims",
+};
+
 static const char *const trophy_titles[CX_T_COUNT] = {
 	[CX_T_POINTS] = "Most points",
 	[CX_T_CSAT] = "Best CSAT",
@@ -110,6 +124,11 @@ static const char *const metric_keys[CX_M_COUNT] = {
 const char *cx_rule_key(enum cx_rule r)
 {
 	return (int)r >= 0 && r < CX_R_COUNT ? rule_keys[r] : NULL;
+}
+
+const char *cx_rule_title(enum cx_rule r)
+{
+	return (int)r >= 0 && r < CX_R_COUNT ? rule_titles[r] : NULL;
 }
 
 const char *cx_trophy_key(enum cx_trophy t)

@@ -187,6 +187,8 @@ static int build(struct reader *r, yaml_event_t *ev, cx_ynode **slot, int depth)
 		}
 		cx_ynode *n = new_node(CX_Y_SCALAR, ev->start_mark);
 		*slot = n;
+		n->end_line = (int)ev->end_mark.line + 1;
+		n->end_column = (int)ev->end_mark.column + 1;
 		n->text = cx_xmalloc(len + 1);
 		memcpy(n->text, v, len);
 		n->text[len] = '\0';
@@ -201,6 +203,9 @@ static int build(struct reader *r, yaml_event_t *ev, cx_ynode **slot, int depth)
 		cx_ynode *n = new_node(ev->type == YAML_MAPPING_START_EVENT ? CX_Y_MAP : CX_Y_SEQ,
 				       ev->start_mark);
 		*slot = n;
+		n->flow = ev->type == YAML_MAPPING_START_EVENT
+				  ? ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+				  : ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
 		yaml_event_delete(ev);
 		return build_items(r, n, depth);
 	}

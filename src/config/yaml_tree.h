@@ -9,6 +9,7 @@
 #define CXTOP_YAML_TREE_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -20,6 +21,10 @@ typedef struct cx_ynode cx_ynode;
 struct cx_ynode {
 	enum cx_ykind kind;
 	int line, column; /* 1-based, where the node starts */
+	/* CX_Y_SCALAR: 1-based, just past its last character (a closing
+	 * quote included), for a writer that replaces it in place. */
+	int end_line, end_column;
+	bool flow;        /* CX_Y_MAP, CX_Y_SEQ: written in {} or [] */
 	char *text;       /* CX_Y_SCALAR: the value ("" for an empty one) */
 	size_t n;         /* CX_Y_SEQ: items; CX_Y_MAP: key/value pairs */
 	/* CX_Y_SEQ: item[i].  CX_Y_MAP: key item[2*i] (always a scalar, no two

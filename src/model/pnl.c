@@ -60,7 +60,7 @@ char *cx_break_even_words(const cx_pnl *p, char *buf, size_t len)
 	if (p->break_even == CX_BE_AT)
 		snprintf(buf, len, "%s %%", cx_fmt_bp(pct, sizeof pct, p->break_even_bp));
 	else if (p->break_even == CX_BE_NO_RETURNS)
-		snprintf(buf, len, "n/a: no returns"); /* the reason is too long for a panel */
+		snprintf(buf, len, "no returns"); /* the reason is too long for a panel */
 	else
 		snprintf(buf, len, "%s: %s", p->break_even == CX_BE_NONE ? "none" : "any", cx_break_even_reason(p));
 	return buf;

@@ -7,7 +7,7 @@ cx_levers cx_levers_actual(const cx_whatif_base *b, int64_t liability_bp, int64_
 			   int64_t buyout_bp, int64_t cost_per_order)
 {
 	cx_levers l = {.liability_bp = liability_bp, .cost_per_contact = cost_per_contact, .buyout_bp = buyout_bp,
-		       .cost_per_order = cost_per_order};
+		       .cost_per_order = cost_per_order, .shipments = b->shipments, .avg_check = b->avg_check};
 	l.upsell_rate_bp = b->upsell_contacts ? cx_ratio_bp(b->upsell_converted, b->upsell_contacts) : 0;
 	l.winback_rate_bp = b->winback_reached ? cx_ratio_bp(b->winback_recovered, b->winback_reached) : 0;
 	return l;
@@ -23,6 +23,14 @@ static int64_t scale(int64_t value, int64_t new_rate_bp, int64_t actual_rate_bp,
 		return value;
 	/* new conversions = base x rate; value per conversion stays. */
 	return cx_mul3_div_round(value, new_rate_bp, base, count * 10000);
+}
+
+/* The notification channel's net gain a month: extra revenue less its
+ * cost, both in the shop's currency. */
+static int64_t notify_net(const cx_levers *l)
+{
+	return cx_sat_sub(cx_notify_extra(l->shipments, l->avg_check, l->buyout_bp),
+			  cx_mul3_div_round(l->shipments, l->cost_per_order, 1, 1));
 }
 
 cx_whatif cx_whatif_compute(const cx_whatif_base *b, const cx_levers *actual, const cx_levers *l)
@@ -48,7 +56,7 @@ cx_whatif cx_whatif_compute(const cx_whatif_base *b, const cx_levers *actual, co
 	w.pnl = cx_pnl_compute(&raw, l->liability_bp);
 	cx_pnl at_actual = cx_pnl_compute(&raw, actual->liability_bp);
 	w.d_liability = w.pnl.net - at_actual.net;
-	w.notify_net = cx_notify_extra(b->shipments, b->avg_check, l->buyout_bp) -
-		       cx_mul3_div_round(b->shipments, l->cost_per_order, 1, 1);
+	w.notify_net = notify_net(l);
+	w.d_notify = cx_sat_sub(w.notify_net, notify_net(actual));
 	return w;
 }

@@ -5,7 +5,7 @@
 
 static const cx_report_def reports[] = {
 	{"summary", "every number the dashboard shows", cx_report_summary},
-	{"pnl", "the support P&L: attributed revenue, costs, liability, net, break-even", cx_report_pnl},
+	{"pnl", "the support P&L: revenue, costs, liability, net, break-even", cx_report_pnl},
 	{"agents", "per agent KPIs, revenue and cost, team subtotals", cx_report_agents},
 	{"channels", "ticket KPIs per channel", cx_report_channels},
 	{"topics", "ticket KPIs per topic and per complexity", cx_report_topics},
@@ -18,7 +18,7 @@ static const cx_report_def reports[] = {
 	{"schedules", "the working hours, holidays and SLA policies the store keeps", cx_report_schedules},
 	{"leaderboard", "points, ranks, levels, badges and anti-gaming flags per agent", cx_report_leaderboard},
 	{"trophies", "the period's trophies and suggested rewards; the sameness alarm", cx_report_trophies},
-	{"rows", "the figures; with --figure NAME the rows behind one, adding up to it", cx_report_rows},
+	{"rows", "every figure; with --figure NAME its rows, which add up to it", cx_report_rows},
 	{"audit", "every edit made through cxtop, newest first", cx_report_audit},
 };
 

@@ -13,6 +13,27 @@
 /* The trail is short next to the tickets; this bounds a runaway one. */
 #define AUDIT_LIMIT 100000
 
+/* A store's name for a thing ("cost_per_contact") in words ("Cost per
+ * contact"), for the names no table below has words for. */
+static void words_of(const char *key, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s", key);
+	for (char *p = buf; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	if (buf[0] >= 'a' && buf[0] <= 'z')
+		buf[0] = (char)(buf[0] - 'a' + 'A');
+}
+
+/* The settings an edit can change, in words: the row of a settings edit. */
+static void setting_words(const char *key, char *buf, size_t len)
+{
+	if (strcmp(key, "returns_liability_bp") == 0)
+		snprintf(buf, len, "Returns liability");
+	else
+		words_of(key, buf, len);
+}
+
 cx_doc *cx_report_audit(cx_store *st, const cx_report_opts *opt, cx_error *err)
 {
 	static const cx_column cols[] = {
@@ -51,12 +72,14 @@ cx_doc *cx_report_audit(cx_store *st, const cx_report_opts *opt, cx_error *err)
 		c[2] = cx_text(r->actor);
 		c[3] = cx_text(r->action);
 		c[4] = cx_text(r->entity);
-		c[5] = cx_text(r->row_id);
 		/* In the words of the form: "Cost per contact", "Returns
 		 * liability %" with 15.00, not cost_per_contact and 1500. */
-		char field[64], oldv[64], newv[64];
+		char row[64], field[64], oldv[64], newv[64];
 		const char *o = r->old_value, *nv = r->new_value;
-		snprintf(field, sizeof field, "%s", r->field);
+		if (strcmp(r->entity, "settings") == 0)
+			setting_words(r->row_id, row, sizeof row);
+		c[5] = cx_text(strcmp(r->entity, "settings") == 0 ? row : r->row_id);
+		words_of(r->field, field, sizeof field);
 		if (strcmp(r->entity, "settings") == 0 && strcmp(r->row_id, "returns_liability_bp") == 0) {
 			snprintf(field, sizeof field, "Returns liability %%");
 			if (o[0]) {

@@ -87,8 +87,8 @@ cx_doc *cx_report_leaderboard(cx_store *st, const cx_report_opts *opt, cx_error 
 	cx_column how[1 + CX_R_COUNT + 1];
 	how[0] = (cx_column){"agent", "Agent", CX_CELL_TEXT, 0};
 	for (int r = 0; r < CX_R_COUNT; r++)
-		how[1 + r] = (cx_column){cx_rule_key((enum cx_rule)r), cx_rule_key((enum cx_rule)r), CX_CELL_INT, 0};
-	how[1 + CX_R_COUNT] = (cx_column){"points", "points", CX_CELL_INT, 0};
+		how[1 + r] = (cx_column){cx_rule_key((enum cx_rule)r), cx_rule_title((enum cx_rule)r), CX_CELL_INT, 0};
+	how[1 + CX_R_COUNT] = (cx_column){"points", "Points", CX_CELL_INT, 0};
 	cx_table *h = cx_doc_table(doc, "points_by_rule", "Points by rule", how, 2 + CX_R_COUNT);
 	for (size_t i = 0; i < lb.board.n; i++) {
 		const cx_score *s = &lb.board.scores[i];

@@ -337,7 +337,8 @@ static int revert(cx_store *st, const cx_audit_row *r, int64_t edit, const char 
 	if (strcmp(r->entity, "settings") == 0) {
 		char now[512];
 		if (!cx_store_setting(st, r->row_id, now, sizeof now) || strcmp(now, r->new_value) != 0)
-			return cx_fail(err, CX_EXIT_RUNTIME, "cannot undo: setting %s has changed since", r->row_id);
+			return cx_fail(err, CX_EXIT_RUNTIME, "cannot undo: %s has changed since",
+				       strcmp(r->row_id, "returns_liability_bp") == 0 ? "the returns liability" : r->row_id);
 		if (setting_write(st, r->row_id, r->old_value, err) < 0)
 			return -1;
 		return audit(st, edit, actor, "undo", "settings", r->row_id, r->field, r->new_value, r->old_value, err);

@@ -38,14 +38,26 @@ int cx_store_backlog(cx_store *st, const cx_period *p, int64_t *out, cx_error *e
 int cx_store_durations(cx_store *st, const cx_period *p, int64_t agent_id, int which, int64_t **values, size_t *n,
 		       cx_error *err)
 {
+	/* As the store knew them at the period's end (facts_as_of.c), but
+	 * straight from the tables: each ticket with the values it had then,
+	 * the ones changed since from their first later change. */
+#define AS_AT_END                                                                                             \
+	"SELECT t.created_at AS c, t.first_response_at AS f, t.first_resolved_at AS fr, t.resolved_at AS r,"  \
+	"       t.agent_id AS ag FROM tickets t"                                                             \
+	" WHERE NOT EXISTS (SELECT 1 FROM ticket_changes y WHERE y.ticket_id = t.id AND y.at >= ?2)"         \
+	" UNION ALL SELECT t.created_at, t.first_response_at,"                                               \
+	"       CASE WHEN x.resolved_before IS NULL THEN NULL ELSE t.first_resolved_at END,"                 \
+	"       x.resolved_before, x.agent_before FROM ticket_changes x JOIN tickets t ON t.id = x.ticket_id" \
+	" WHERE x.at >= ?2 AND t.created_at < ?2"                                                            \
+	"   AND x.id = (SELECT min(y.id) FROM ticket_changes y WHERE y.ticket_id = x.ticket_id AND y.at >= ?2)"
 	static const char *const sqls[3] = {
-		"SELECT first_response_at - created_at FROM tickets WHERE created_at >= ?1"
-		" AND created_at < ?2 AND first_response_at IS NOT NULL AND coalesce(agent_id, 0) = ?5 ORDER BY 1",
-		"SELECT resolved_at - created_at FROM tickets WHERE resolved_at >= ?1"
-		" AND resolved_at < ?2 AND coalesce(agent_id, 0) = ?5 ORDER BY 1",
-		"SELECT first_resolved_at - created_at FROM tickets WHERE resolved_at >= ?1"
-		" AND resolved_at < ?2 AND first_resolved_at IS NOT NULL AND coalesce(agent_id, 0) = ?5 ORDER BY 1",
+		"SELECT f - c FROM (" AS_AT_END ") WHERE c >= ?1 AND c < ?2 AND f IS NOT NULL AND coalesce(ag, 0) = ?5"
+		" ORDER BY 1",
+		"SELECT r - c FROM (" AS_AT_END ") WHERE r >= ?1 AND r < ?2 AND coalesce(ag, 0) = ?5 ORDER BY 1",
+		"SELECT fr - c FROM (" AS_AT_END ") WHERE r >= ?1 AND r < ?2 AND fr IS NOT NULL AND coalesce(ag, 0) = ?5"
+		" ORDER BY 1",
 	};
+#undef AS_AT_END
 	const char *sql = sqls[which < 0 || which > 2 ? 0 : which];
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)

@@ -19,6 +19,7 @@
 
 #include "app.h"
 #include "bars.h"
+#include "glyphs.h"
 #include "input.h"
 #include "cxtop/format.h"
 #include "cxtop/report.h"
@@ -170,6 +171,7 @@ int cx_tui_run(const cx_tui_options *opt, cx_error *err)
 	struct cx_app app = {0};
 	app.db_path = opt->db_path;
 	app.actor = opt->actor && *opt->actor ? opt->actor : "unknown";
+	app.config_path = opt->config_path;
 	app.refresh_ms = opt->refresh_ms > 0 ? opt->refresh_ms : 500;
 	app.st = cx_store_open(opt->db_path, opt->read_only ? CX_OPEN_READ_ONLY : CX_OPEN_READ_WRITE, err);
 	if (!app.st)
@@ -193,12 +195,13 @@ int cx_tui_run(const cx_tui_options *opt, cx_error *err)
 	load_theme(&app, opt);
 
 	setlocale(LC_ALL, "");
-	/* Names, lines and bars are UTF-8: say so when the locale is not. */
+	/* A terminal in another codeset would show box lines, bars and names
+	 * as garbage: draw in plain ASCII there, and say how to get the rest. */
 	const char *codeset = nl_langinfo(CODESET);
-	if (codeset && !strstr(codeset, "UTF-8") && !strstr(codeset, "utf8"))
-		cx_app_status(&app, true, "the locale is not UTF-8 (%s): names and lines will show wrong; set "
-					  "LANG=C.UTF-8 or your UTF-8 locale",
-			      codeset);
+	bool utf8 = codeset && (strstr(codeset, "UTF-8") || strstr(codeset, "utf8") || strstr(codeset, "utf-8"));
+	cx_glyphs_init(!utf8);
+	if (!utf8)
+		cx_app_status(&app, true, "ASCII fallback in use: the locale is not UTF-8 (LANG=C.UTF-8 shows everything)");
 	/* Escape must answer at once: it closes overlays, search and forms. */
 	if (!getenv("ESCDELAY"))
 		set_escdelay(25);

@@ -106,6 +106,7 @@ struct cx_app {
 	cx_store *st;
 	const char *db_path;
 	const char *actor;
+	const char *config_path; /* where the theme chosen is remembered (NULL: nowhere) */
 	bool read_only;
 	char currency[8];
 	cx_period period;
@@ -184,9 +185,13 @@ struct cx_view *cx_detail_push(struct cx_app *app, const struct cx_detail *d);
 /* ---- draw.c ---------------------------------------------------------------- */
 void cx_colors_init(struct cx_app *app);
 void cx_ui_style(struct cx_app *app, enum cx_element el);
-/* Writes s at (y, x) in exactly `width` columns: clipped with "…" or padded;
- * right-aligned when right.  Returns the columns used (== width). */
+/* Writes s at (y, x) in exactly `width` columns: clipped with an ellipsis
+ * or padded; right-aligned when right.  Control characters are shown
+ * harmlessly, and in the ASCII set (glyphs.h) so is everything beyond
+ * ASCII.  Returns the columns used (== width). */
 int cx_ui_text(int y, int x, int width, const char *s, bool right);
+/* The columns cx_ui_text would draw s in, uncut: what to lay out by. */
+int cx_ui_width(const char *s);
 void cx_ui_fill(int y, int x, int width);
 /* A panel frame with a title; the inside is (y+1, x+1, h-2, w-2). */
 void cx_ui_box(struct cx_app *app, int y, int x, int h, int w, const char *title);

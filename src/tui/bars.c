@@ -5,28 +5,59 @@
 
 #include "bars.h"
 #include "cxtop/format.h"
+#include "glyphs.h"
+
+/* The top bar at level 0 to TOP_LEVELS - 1: each level drops one thing a
+ * narrow screen can spare, so that what a manager reads the numbers by --
+ * the period, its dates, "business hours", READ-ONLY -- stays whole at 80
+ * columns.  In order: the program's name, the period's length (its label
+ * already says it: "March 2022", "2022-W13", "2022 Q1"), the refresh
+ * time's seconds, the refresh time, and last the dates' year (the label
+ * has it).  The store's path takes what is left, if that is enough to
+ * read. */
+#define TOP_LEVELS 6
+static void top_parts(struct cx_app *app, int level, char *left, size_t llen, char *right, size_t rlen)
+{
+	char label[64], when[16], from[11], to[11];
+	cx_period_label(app->period, label, sizeof label);
+	cx_date_format(app->period.from_day, from);
+	cx_date_format(app->period.to_day, to);
+	int skip = level >= 5 ? 5 : 0; /* "2022-" */
+	struct tm tm;
+	localtime_r(&app->refreshed_at, &tm);
+	strftime(when, sizeof when, level >= 3 ? "%H:%M" : "%H:%M:%S", &tm);
+	snprintf(left, llen, "%s %s %s %s %s %s %s%s%s%s", level >= 1 ? "" : " cxtop ", cx_glyph(CX_G_STEP_BACK), label,
+		 cx_glyph(CX_G_STEP_ON), from + skip, cx_glyph(CX_G_EN_DASH), to + skip, level >= 2 ? "" : "  ",
+		 level >= 2 ? "" : cx_period_kind_name(app->period.kind),
+		 cx_store_business_hours(app->st) ? "  business hours" : "");
+	const char *mark = level >= 4 ? "" : cx_glyph(CX_G_REFRESH);
+	snprintf(right, rlen, "%s%s%s%s ", app->read_only ? "READ-ONLY  " : "", mark, mark[0] ? " " : "",
+		 level >= 4 ? "" : when);
+}
 
 void cx_bars_top(struct cx_app *app)
 {
-	char label[64], when[16], left[512], right[128];
-	cx_period_label(app->period, label, sizeof label);
-	struct tm tm;
-	localtime_r(&app->refreshed_at, &tm);
-	strftime(when, sizeof when, "%H:%M:%S", &tm);
-	/* The period and its dates first: the store's path, which can be
-	 * long, is what a narrow screen cuts. */
-	char from[11], to[11];
-	cx_date_format(app->period.from_day, from);
-	cx_date_format(app->period.to_day, to);
-	snprintf(left, sizeof left, " cxtop  ◂ %s ▸ %s – %s  %s%s  %s", label, from, to,
-		 cx_period_kind_name(app->period.kind), cx_store_business_hours(app->st) ? "  business hours" : "",
-		 app->db_path);
-	snprintf(right, sizeof right, "%s⟳ %s ", app->read_only ? "READ-ONLY  " : "", when);
-	cx_ui_style(app, CX_EL_HEADER);
-	int rw = cx_utf8_width(right);
+	char left[512], right[128];
+	int level = 0;
+	for (; level < TOP_LEVELS - 1; level++) {
+		top_parts(app, level, left, sizeof left, right, sizeof right);
+		/* At least two columns between the two ends. */
+		if (cx_ui_width(left) + 2 + cx_ui_width(right) <= app->cols)
+			break;
+	}
+	top_parts(app, level, left, sizeof left, right, sizeof right);
+	int rw = cx_ui_width(right);
 	if (rw > app->cols)
 		rw = app->cols;
-	cx_ui_text(0, 0, app->cols - rw, left, false);
+	/* The path when at least a few of its characters fit, a column short
+	 * of the right end. */
+	if (app->cols - rw - 1 - cx_ui_width(left) >= 10) {
+		size_t used = strlen(left);
+		snprintf(left + used, sizeof left - used, "  %s", app->db_path);
+	}
+	cx_ui_style(app, CX_EL_HEADER);
+	cx_ui_text(0, 0, app->cols - rw - 1, left, false);
+	cx_ui_fill(0, app->cols - rw - 1, 1);
 	if (app->read_only) {
 		cx_ui_style(app, CX_EL_WARN);
 		cx_ui_text(0, app->cols - rw, 11, "READ-ONLY  ", false);
@@ -63,7 +94,7 @@ void cx_bars_tabs(struct cx_app *app)
 		int w = 0;
 		for (int i = 0; i < CX_ROOT_COUNT; i++) {
 			tab_label(app, i, level, t, sizeof t);
-			w += cx_utf8_width(t);
+			w += cx_ui_width(t);
 		}
 		if (w <= app->cols)
 			break;
@@ -73,7 +104,7 @@ void cx_bars_tabs(struct cx_app *app)
 	cx_ui_fill(1, 0, app->cols);
 	for (int i = 0; i < CX_ROOT_COUNT; i++) {
 		tab_label(app, i, level, t, sizeof t);
-		int w = cx_utf8_width(t);
+		int w = cx_ui_width(t);
 		app->tab_x[i] = x;
 		if (x + w > app->cols)
 			w = app->cols - x;
@@ -93,7 +124,7 @@ int cx_bars_trail(struct cx_app *app, int y)
 	char trail[512], label[64], line[600];
 	cx_nav_trail(app, trail, sizeof trail);
 	cx_period_label(app->period, label, sizeof label);
-	snprintf(line, sizeof line, " %s · %s", trail, label);
+	snprintf(line, sizeof line, " %s %s %s", trail, cx_glyph(CX_G_DOT), label);
 	cx_ui_style(app, CX_EL_PANEL_TITLE);
 	cx_ui_fill(y, 0, app->cols);
 	cx_ui_text(y, 0, app->cols - 12, line, false);
@@ -142,7 +173,7 @@ int cx_bars_status(struct cx_app *app)
 		snprintf(line, sizeof line, "%s%s", app->prompt, app->input);
 		cx_ui_style(app, CX_EL_SEARCH);
 		cx_ui_text(y, 0, app->cols, line, false);
-		int cx = cx_utf8_width(line);
+		int cx = cx_ui_width(line);
 		return cx < app->cols ? cx : app->cols - 1;
 	}
 	char h[256];

@@ -11,6 +11,7 @@
 #include "app.h"
 #include "cxtop/campaign.h"
 #include "cxtop/format.h"
+#include "glyphs.h"
 
 struct form {
 	cx_campaign before;
@@ -56,7 +57,8 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 	int iy, ix, ih, iw;
 	char title[160];
 	if (form->before.id)
-		snprintf(title, sizeof title, "Edit campaign #%lld · %s", (long long)form->before.id, form->before.name);
+		snprintf(title, sizeof title, "Edit campaign #%lld %s %s", (long long)form->before.id, cx_glyph(CX_G_DOT),
+			 form->before.name);
 	else
 		snprintf(title, sizeof title, "New campaign");
 	cx_ui_overlay(app, CX_CF_COUNT + 5, 92, title, &iy, &ix, &ih, &iw);
@@ -65,7 +67,7 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 	int need = 0;
 	for (int f = 0; f < CX_CF_COUNT; f++) {
 		const char *m = form->why[f] ? form->why[f] : f == form->focus ? cx_campaign_hint((enum cx_campaign_field)f) : "";
-		int w = cx_utf8_width(m);
+		int w = cx_ui_width(m);
 		if (w > need)
 			need = w;
 	}
@@ -95,10 +97,14 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 	cx_ui_style(app, form->message[0] ? CX_EL_BAD : CX_EL_MUTED);
 	cx_ui_text(iy + ih - 2, ix, iw, form->message, false);
 	cx_ui_style(app, CX_EL_MUTED);
-	cx_ui_text(iy + ih - 1, ix, iw, "Enter/↓ next · ↑ previous · Ctrl-U clear · Ctrl-S or F2 save · Esc cancel", false);
+	const char *dot = cx_glyph(CX_G_DOT);
+	char keys[160];
+	snprintf(keys, sizeof keys, "Enter/%s next %s %s previous %s Ctrl-U clear %s Ctrl-S or F2 save %s Esc cancel",
+		 cx_glyph(CX_G_DOWN), dot, cx_glyph(CX_G_UP), dot, dot, dot);
+	cx_ui_text(iy + ih - 1, ix, iw, keys, false);
 	cx_ui_style(app, CX_EL_NORMAL);
 	/* The cursor where typing goes. */
-	int cx = ix + lw + cx_utf8_width(form->text[form->focus]);
+	int cx = ix + lw + cx_ui_width(form->text[form->focus]);
 	move(iy + form->focus - first, cx < ix + lw + vw ? cx : ix + lw + vw - 1);
 }
 

@@ -3,6 +3,7 @@
 
 #include "columns.h"
 #include "cxtop/format.h"
+#include "glyphs.h"
 
 void cx_cols_layout(const struct cx_col *c, int n, int cols, int gap, int *width)
 {
@@ -59,10 +60,10 @@ void cx_cols_draw(struct cx_app *app, const struct cx_col *c, int n, const int *
 		cx_ui_style(app, el);
 		/* The mark: beside a left-aligned title when there is room, else
 		 * in the gap after the column, never widening it. */
-		int tw = cx_utf8_width(c[i].title);
+		int tw = cx_ui_width(c[i].title);
 		int mx = !c[i].right && tw + 2 <= w ? x + tw + 1 : x + w;
 		if (!row && i == sort_col && mx < app->cols)
-			cx_ui_text(y, mx, 1, desc ? "▼" : "▲", false);
+			cx_ui_text(y, mx, 1, cx_glyph(desc ? CX_G_SORT_DOWN : CX_G_SORT_UP), false);
 		x += w + gap;
 	}
 }

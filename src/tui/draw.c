@@ -5,6 +5,7 @@
 
 #include "app.h"
 #include "cxtop/format.h"
+#include "glyphs.h"
 
 /* Resolves a theme colour to what this terminal has: -1 for the default,
  * else a palette index below COLORS. */
@@ -84,14 +85,37 @@ void cx_ui_style(struct cx_app *app, enum cx_element el)
 	attrset(COLOR_PAIR(el + 1) | attrs_of(app->theme.el[el].attrs));
 }
 
+/* What cx_ui_text draws of s before it is cut: made safe, and ASCII when
+ * the terminal cannot show more. */
+static const char *shown(char *buf, size_t len, const char *s)
+{
+	char safe[1024];
+	cx_safe_text(safe, sizeof safe, s ? s : "");
+	if (cx_glyphs_ascii_mode())
+		return cx_glyphs_ascii(buf, len, safe);
+	snprintf(buf, len, "%s", safe);
+	return buf;
+}
+
+int cx_ui_width(const char *s)
+{
+	char buf[1024];
+	return cx_utf8_width(shown(buf, sizeof buf, s));
+}
+
 int cx_ui_text(int y, int x, int width, const char *s, bool right)
 {
-	char buf[1024], safe[1024];
+	char buf[1024], text[1024];
 	if (width <= 0)
 		return 0;
 	/* Names, notes and topics come from the store: a control character
 	 * would move the cursor or restyle the terminal (cx_safe_text). */
-	int used = cx_utf8_fit(buf, sizeof buf, cx_safe_text(safe, sizeof safe, s ? s : ""), width);
+	int used = cx_utf8_fit(buf, sizeof buf, shown(text, sizeof text, s), width);
+	/* The "…" of a cut line, in the ASCII set too (one column either way). */
+	if (cx_glyphs_ascii_mode()) {
+		snprintf(text, sizeof text, "%s", buf);
+		cx_glyphs_ascii(buf, sizeof buf, text);
+	}
 	int pad = width - used;
 	move(y, x);
 	if (right)
@@ -119,21 +143,21 @@ void cx_ui_box(struct cx_app *app, int y, int x, int h, int w, const char *title
 	/* Box-drawing characters written as text: some terminals (and tmux
 	 * captures) show the alternate character set as letters. */
 	for (int i = 1; i < w - 1; i++) {
-		mvaddstr(y, x + i, "─");
-		mvaddstr(y + h - 1, x + i, "─");
+		mvaddstr(y, x + i, cx_glyph(CX_G_BOX_H));
+		mvaddstr(y + h - 1, x + i, cx_glyph(CX_G_BOX_H));
 	}
 	for (int i = 1; i < h - 1; i++) {
-		mvaddstr(y + i, x, "│");
-		mvaddstr(y + i, x + w - 1, "│");
+		mvaddstr(y + i, x, cx_glyph(CX_G_BOX_V));
+		mvaddstr(y + i, x + w - 1, cx_glyph(CX_G_BOX_V));
 	}
-	mvaddstr(y, x, "╭");
-	mvaddstr(y, x + w - 1, "╮");
-	mvaddstr(y + h - 1, x, "╰");
-	mvaddstr(y + h - 1, x + w - 1, "╯");
+	mvaddstr(y, x, cx_glyph(CX_G_BOX_TL));
+	mvaddstr(y, x + w - 1, cx_glyph(CX_G_BOX_TR));
+	mvaddstr(y + h - 1, x, cx_glyph(CX_G_BOX_BL));
+	mvaddstr(y + h - 1, x + w - 1, cx_glyph(CX_G_BOX_BR));
 	if (title && w > 6) {
 		char t[128];
 		snprintf(t, sizeof t, " %s ", title);
-		int tw = cx_utf8_width(t);
+		int tw = cx_ui_width(t);
 		if (tw > w - 4)
 			tw = w - 4;
 		cx_ui_style(app, CX_EL_PANEL_TITLE);
@@ -144,7 +168,8 @@ void cx_ui_box(struct cx_app *app, int y, int x, int h, int w, const char *title
 
 void cx_ui_bar(int y, int x, int width, int64_t value, int64_t max)
 {
-	static const char *const eighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+	static const enum cx_glyph eighths[] = {CX_G_COUNT, CX_G_BAR_1, CX_G_BAR_2, CX_G_BAR_3,
+						CX_G_BAR_4, CX_G_BAR_5, CX_G_BAR_6, CX_G_BAR_7};
 	if (width <= 0)
 		return;
 	int64_t units = max > 0 && value > 0 ? value * width * 8 / max : 0;
@@ -153,9 +178,9 @@ void cx_ui_bar(int y, int x, int width, int64_t value, int64_t max)
 	move(y, x);
 	int full = (int)(units / 8), used = full;
 	for (int i = 0; i < full; i++)
-		addstr("█");
+		addstr(cx_glyph(CX_G_BLOCK));
 	if (units % 8 && used < width) {
-		addstr(eighths[units % 8]);
+		addstr(cx_glyph(eighths[units % 8]));
 		used++;
 	}
 	for (; used < width; used++)
@@ -164,7 +189,8 @@ void cx_ui_bar(int y, int x, int width, int64_t value, int64_t max)
 
 void cx_ui_sparkline(int y, int x, int width, const int64_t *v, int n)
 {
-	static const char *const ticks[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+	static const enum cx_glyph ticks[] = {CX_G_SPARK_1, CX_G_SPARK_2, CX_G_SPARK_3, CX_G_SPARK_4,
+					      CX_G_SPARK_5, CX_G_SPARK_6, CX_G_SPARK_7, CX_G_BLOCK};
 	if (width <= 0 || n <= 0)
 		return;
 	int cells = n < width ? n : width;
@@ -186,7 +212,7 @@ void cx_ui_sparkline(int y, int x, int width, const int64_t *v, int n)
 	}
 	move(y, x);
 	for (int c = 0; c < cells; c++)
-		addstr(max > 0 ? ticks[bucket[c] * 7 / max] : ticks[0]);
+		addstr(cx_glyph(max > 0 ? ticks[bucket[c] * 7 / max] : ticks[0]));
 }
 
 void cx_ui_overlay(struct cx_app *app, int h, int w, const char *title, int *iy, int *ix, int *ih, int *iw)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "glyphs.h"
 
 #define HELP_LINES 96
 
@@ -60,7 +61,8 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 		cx_ui_text(iy + i, ix + 23, iw - 23, h->line[k].what, false);
 	}
 	char foot[96];
-	snprintf(foot, sizeof foot, "%sEsc or ? closes", h->n > body ? "j k PgDn PgUp scroll · " : "");
+	snprintf(foot, sizeof foot, "%s%s%sEsc or ? closes", h->n > body ? "j k PgDn PgUp scroll " : "",
+		 h->n > body ? cx_glyph(CX_G_DOT) : "", h->n > body ? " " : "");
 	cx_ui_style(app, CX_EL_MUTED);
 	cx_ui_text(iy + ih - 1, ix, iw, foot, false);
 	cx_ui_style(app, CX_EL_NORMAL);

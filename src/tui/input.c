@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "input.h"
+#include "cxtop/config.h"
 #include "cxtop/format.h"
 
 static void set_period(struct cx_app *app, cx_period p)
@@ -97,7 +98,15 @@ static void next_theme(struct cx_app *app)
 	}
 	snprintf(app->theme.name, sizeof app->theme.name, "%s", names[next]);
 	cx_colors_init(app);
-	cx_app_status(app, false, "theme: %s", names[next]);
+	/* Remembered for the next run; when the config file cannot take it
+	 * safely, the theme still changes, and the status line says why it
+	 * will not last. */
+	if (!app->config_path)
+		cx_app_status(app, true, "theme: %s, not remembered: no config folder (HOME is not set)", names[next]);
+	else if (cx_config_set_theme(app->config_path, names[next], &err) < 0)
+		cx_app_status(app, true, "theme: %s, not remembered: %s", names[next], err.msg);
+	else
+		cx_app_status(app, false, "theme: %s (remembered in %s)", names[next], app->config_path);
 }
 
 static void undo(struct cx_app *app)

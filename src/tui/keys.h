@@ -31,7 +31,7 @@
 	X(PERIOD_NEXT, true, "the next period (stops at the newest ticket)")                    \
 	X(PERIOD_LATEST, true, "the latest period with tickets")                                \
 	X(PERIOD_LENGTH, true, "period length: month, week, quarter")                           \
-	X(THEME, true, "the next theme")                                                        \
+	X(THEME, true, "the next theme, remembered for the next run")                           \
 	X(HOURS, true, "durations in business hours (the schedules) or on the clock")            \
 	X(UNDO, true, "undo the last edit (campaigns, the applied liability)")                  \
 	X(REDRAW, true, "redraw the screen")                                                    \

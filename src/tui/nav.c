@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "glyphs.h"
 #include "cxtop/xalloc.h"
 
 static void make(struct cx_app *app, struct cx_view *v, const struct cx_view_ops *ops, const void *arg)
@@ -112,7 +113,8 @@ void cx_nav_trail(struct cx_app *app, char *buf, size_t len)
 	for (int i = 0; i < app->depth; i++) {
 		if (app->stack[i]->ops->overlay)
 			continue;
-		int w = snprintf(buf + used, len - used, "%s%s", i ? " › " : "", app->stack[i]->title);
+		int w = snprintf(buf + used, len - used, "%s%s%s%s", i ? " " : "", i ? cx_glyph(CX_G_TRAIL) : "",
+				 i ? " " : "", app->stack[i]->title);
 		if (w < 0 || (size_t)w >= len - used)
 			break;
 		used += (size_t)w;

@@ -8,6 +8,7 @@
 #include "cxtop/format.h"
 #include "columns.h"
 #include "pager.h"
+#include "glyphs.h"
 
 struct customers {
 	cx_store *st;
@@ -17,8 +18,17 @@ struct customers {
 	bool newest_first; /* s: highest ids (the newest customers) first */
 };
 
-static const char *const which[] = {"all customers", "watchlist (satisfaction ≤ 6)", "blacklisted",
-				    "promoters (9-10)"};
+static const char *const which[] = {"all customers", "watchlist", "blacklisted", "promoters (9-10)"};
+
+/* Filter i's name: the watchlist says what it holds. */
+static const char *which_name(int i, char *buf, size_t len)
+{
+	if (i == 1)
+		snprintf(buf, len, "%s (satisfaction %s 6)", which[i], cx_glyph(CX_G_LESS_EQUAL));
+	else
+		snprintf(buf, len, "%s", which[i]);
+	return buf;
+}
 
 static int fetch(void *ctx, const cx_page_key *after, bool inclusive, bool backward, int limit, void *out, int *n,
 		 cx_error *err)
@@ -40,8 +50,9 @@ static void init(struct cx_app *app, struct cx_view *v, const void *arg)
 	struct customers *c = v->state;
 	if (arg)
 		c->filter.which = *(const int *)arg;
+	char name[64];
 	snprintf(v->title, sizeof v->title, "Customers%s%s", c->filter.which ? ": " : "",
-		 c->filter.which ? which[c->filter.which] : "");
+		 c->filter.which ? which_name(c->filter.which, name, sizeof name) : "");
 }
 
 static void fini(struct cx_view *v)
@@ -123,8 +134,12 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 	struct cx_pager *p = &cs->pager;
 	char info[256], count[32];
 	cx_fmt_int(count, sizeof count, cs->total);
-	snprintf(info, sizeof info, " %s · %s%s%s%s", count, which[cs->filter.which], cs->filter.search[0] ? " · \"" : "",
-		 cs->filter.search, cs->filter.search[0] ? "\"" : "");
+	const char *dot = cx_glyph(CX_G_DOT);
+	char list[64], search[160] = "";
+	which_name(cs->filter.which, list, sizeof list);
+	if (cs->filter.search[0])
+		snprintf(search, sizeof search, " %s \"%s\"", dot, cs->filter.search);
+	snprintf(info, sizeof info, " %s %s %s%s", count, dot, list, search);
 	cx_ui_style(app, CX_EL_MUTED);
 	cx_ui_text(top, 0, app->cols, info, false);
 	int width[NCOLUMNS];

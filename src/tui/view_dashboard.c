@@ -14,6 +14,7 @@
 #include "cxtop/format.h"
 #include "cxtop/report.h"
 #include "cxtop/table.h"
+#include "glyphs.h"
 
 /* Where a figure leads: the rows it is made of. */
 enum drill {
@@ -37,6 +38,7 @@ static const char *const figures[] = {"attributed",     "upsell", "winback", "di
 enum cmp_kind { CMP_MONEY, CMP_COUNT, CMP_BP, CMP_DURATION, CMP_POINTS };
 struct cmp {
 	bool on;
+	bool quiet; /* on the status line, but no arrow: the line has no room */
 	int64_t now, before;
 	int good;
 	enum cmp_kind kind;
@@ -94,12 +96,12 @@ static void load(struct cx_app *app, struct cx_view *v)
 /* The next line() compares its figure with the period before. */
 static void vs(struct dashboard *d, int64_t now, int64_t before, int good, enum cmp_kind kind)
 {
-	d->pending = (struct cmp){d->prev_loaded, now, before, good, kind};
+	d->pending = (struct cmp){.on = d->prev_loaded, .now = now, .before = before, .good = good, .kind = kind};
 }
 
 static const char *arrow(const struct cmp *c)
 {
-	return c->now > c->before ? "▲" : c->now < c->before ? "▼" : "=";
+	return c->now > c->before ? cx_glyph(CX_G_SORT_UP) : c->now < c->before ? cx_glyph(CX_G_SORT_DOWN) : "=";
 }
 
 static enum cx_element arrow_style(const struct cmp *c)
@@ -177,9 +179,9 @@ static void line(struct cx_app *app, struct dashboard *d, int y, int x, int w, c
 		 int what, int arg)
 {
 	struct cmp c = d->pending;
-	int aw = c.on && w >= 44 ? 2 : 0;
+	int aw = c.on && !c.quiet && w >= 44 ? 2 : 0;
 	w -= aw;
-	int vw = cx_utf8_width(value);
+	int vw = cx_ui_width(value);
 	if (vw > w - 2)
 		vw = w - 2;
 	/* At least one blank between a (clipped) label and its value. */
@@ -205,7 +207,7 @@ static void line(struct cx_app *app, struct dashboard *d, int y, int x, int w, c
 static void pair_line(struct cx_app *app, struct dashboard *d, int y, int x, int w, const char *label, const char *a,
 		      const char *b, enum cx_ticket_state sa, enum cx_ticket_state sb)
 {
-	int aw = cx_utf8_width(a), bw = cx_utf8_width(b);
+	int aw = cx_ui_width(a), bw = cx_ui_width(b);
 	int vw = aw + 3 + bw;
 	if (vw > w - 2) {
 		line(app, d, y, x, w, label, a, CX_EL_NORMAL, D_TICKETS, (int)sa);
@@ -221,17 +223,30 @@ static void pair_line(struct cx_app *app, struct dashboard *d, int y, int x, int
 	cx_ui_style(app, sel_a ? CX_EL_ROW_SELECTED : CX_EL_NORMAL);
 	cx_ui_text(y, x + w - vw, aw, a, true);
 	cx_ui_style(app, CX_EL_NORMAL);
-	cx_ui_text(y, x + w - vw + aw, 3, " · ", false);
+	char dot[16];
+	snprintf(dot, sizeof dot, " %s ", cx_glyph(CX_G_DOT));
+	cx_ui_text(y, x + w - vw + aw, 3, dot, false);
 	cx_ui_style(app, sel_b ? CX_EL_ROW_SELECTED : CX_EL_NORMAL);
 	cx_ui_text(y, x + w - bw, bw, b, true);
 	cx_ui_style(app, CX_EL_NORMAL);
 }
 
-/* A figure's label whole: the full one when it fits beside the value,
- * else the brief one (an 80-column screen has 36 columns a panel). */
-static const char *fit(const char *full, const char *brief, int w, const char *value)
+/* "a · b" into buf. */
+static const char *pair(char *buf, size_t len, const char *a, const char *b)
 {
-	return cx_utf8_width(full) + 1 + cx_utf8_width(value) <= w ? full : brief;
+	snprintf(buf, len, "%s %s %s", a, cx_glyph(CX_G_DOT), b);
+	return buf;
+}
+
+/* A figure's two-part label whole: "a · b" when it fits beside the value,
+ * else the brief one (an 80-column screen has 36 columns a panel). */
+static const char *fit(char *buf, size_t len, const char *a, const char *b, const char *brief_a, const char *brief_b,
+		       int w, const char *value)
+{
+	pair(buf, len, a, b);
+	if (cx_ui_width(buf) + 1 + cx_ui_width(value) <= w)
+		return buf;
+	return pair(buf, len, brief_a, brief_b);
 }
 
 static void pnl_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h, int w)
@@ -247,7 +262,8 @@ static void pnl_panel(struct cx_app *app, struct dashboard *d, int y, int x, int
 		vs(d, p->attributed, q->attributed, +1, CMP_MONEY);
 		if (y < end) line(app, d, y++, x, w, "Attributed", b, CX_EL_MONEY, D_ROWS, F_ATTRIBUTED);
 		money(d, b, sizeof b, p->net);
-		snprintf(title, sizeof title, "Net %s", p->profit_center ? "✓ profit" : "✗ loss");
+		snprintf(title, sizeof title, "Net %s %s", cx_glyph(p->profit_center ? CX_G_TICK : CX_G_CROSS),
+			 p->profit_center ? "profit" : "loss");
 		vs(d, p->net, q->net, +1, CMP_MONEY);
 		if (y < end) line(app, d, y++, x, w, title, b, p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
 		cx_break_even_words(p, b, sizeof b);
@@ -284,28 +300,35 @@ static void pnl_panel(struct cx_app *app, struct dashboard *d, int y, int x, int
 	vs(d, p->liability, q->liability, -1, CMP_MONEY);
 	if (y < end) line(app, d, y++, x, w, title, b, CX_EL_NORMAL, D_ROWS, F_LIABILITY);
 	money(d, b, sizeof b, p->net);
-	snprintf(title, sizeof title, "Net %s", p->profit_center ? "✓ profit center" : "✗ cost center");
+	snprintf(title, sizeof title, "Net %s %s", cx_glyph(p->profit_center ? CX_G_TICK : CX_G_CROSS),
+		 p->profit_center ? "profit center" : "cost center");
 	vs(d, p->net, q->net, +1, CMP_MONEY);
 	if (y < end) line(app, d, y++, x, w, title, b, p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
 	cx_break_even_words(p, b, sizeof b);
 	if (y < end) line(app, d, y++, x, w, "Break-even liability", b, CX_EL_MUTED, D_WHATIF, 0);
 }
 
+/* No tickets to measure: a dash, as the lists show a missing value. */
+static void none(char *b, size_t len)
+{
+	snprintf(b, len, "%s", cx_glyph(CX_G_EM_DASH));
+}
+
 static void dur(char *b, size_t len, const cx_dist *d, bool median)
 {
 	if (d->n == 0)
-		snprintf(b, len, "n/a");
+		none(b, len);
 	else if (median)
 		cx_fmt_duration_x2(b, len, d->median_x2);
 	else
 		cx_fmt_duration_x2(b, len, d->p90 * 2);
 }
 
-static void pct_or_na(char *b, size_t len, bool ok, int64_t bp)
+static void pct_or_none(char *b, size_t len, bool ok, int64_t bp)
 {
 	char p[16];
 	if (!ok) {
-		snprintf(b, len, "n/a");
+		none(b, len);
 		return;
 	}
 	cx_fmt_bp(p, sizeof p, bp);
@@ -326,13 +349,13 @@ static int lines_below_resolution(const struct dashboard *d)
 static void resolution_lines(struct cx_app *app, struct dashboard *d, int *y, int end, int x, int w)
 {
 	const cx_ticket_kpi *k = &d->dash.tickets, *pk = &d->prev.tickets;
-	char b[32], c[32], full[80], first[80], both[176];
+	char b[32], c[32], full[80], first[80], both[176], t[96];
 	dur(b, sizeof b, &k->raw.resolution, true);
 	dur(c, sizeof c, &k->raw.resolution, false);
-	snprintf(full, sizeof full, "%s · %s", b, c);
+	pair(full, sizeof full, b, c);
 	dur(b, sizeof b, &k->raw.first_resolution, true);
 	dur(c, sizeof c, &k->raw.first_resolution, false);
-	snprintf(first, sizeof first, "%s · %s", b, c);
+	pair(first, sizeof first, b, c);
 	bool own_line = end - (*y + 1) >= lines_below_resolution(d) + 1;
 	snprintf(both, sizeof both, "%s  1st %s", full, first);
 	if (*y >= end)
@@ -340,24 +363,30 @@ static void resolution_lines(struct cx_app *app, struct dashboard *d, int *y, in
 	/* Both open the tickets solved in the period, whose times they are. */
 	if (k->raw.resolution.n && pk->raw.resolution.n)
 		vs(d, k->raw.resolution.median_x2, pk->raw.resolution.median_x2, -1, CMP_DURATION);
-	if (!own_line && cx_utf8_width("Resolved med · p90") + 1 + cx_utf8_width(both) + 2 <= w) {
-		line(app, d, (*y)++, x, w, fit("Resolution med · p90", "Resolved med · p90", w, both), both, CX_EL_NORMAL,
+	int need = cx_ui_width(pair(t, sizeof t, "Resolved med", "p90")) + 1 + cx_ui_width(both);
+	if (!own_line && need <= w) {
+		/* Both figures before the arrow: the arrow gives way. */
+		d->pending.quiet = need + 2 > w;
+		line(app, d, (*y)++, x, w, fit(t, sizeof t, "Resolution med", "p90", "Resolved med", "p90", w, both), both,
+		     CX_EL_NORMAL,
 		     D_TICKETS, CX_TICKETS_SOLVED);
 		return;
 	}
-	line(app, d, (*y)++, x, w, fit("Resolution med · p90", "Resolved med · p90", w, full), full, CX_EL_NORMAL,
+	line(app, d, (*y)++, x, w, fit(t, sizeof t, "Resolution med", "p90", "Resolved med", "p90", w, full), full,
+	     CX_EL_NORMAL,
 	     D_TICKETS, CX_TICKETS_SOLVED);
 	if (own_line && *y < end) {
 		if (k->raw.first_resolution.n && pk->raw.first_resolution.n)
 			vs(d, k->raw.first_resolution.median_x2, pk->raw.first_resolution.median_x2, -1, CMP_DURATION);
-		line(app, d, (*y)++, x, w, fit("First resolution med · p90", "1st res med · p90", w, first), first,
+		line(app, d, (*y)++, x, w, fit(t, sizeof t, "First resolution med", "p90", "1st res med", "p90", w, first),
+		     first,
 		     CX_EL_NORMAL, D_TICKETS, CX_TICKETS_SOLVED);
 	}
 }
 
 static void tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h, int w)
 {
-	char b[64], c[64], lab[96];
+	char b[64], c[64], lab[96], t[96];
 	const cx_ticket_kpi *k = &d->dash.tickets, *pk = &d->prev.tickets;
 	cx_ui_box(app, y, x, h, w, "Tickets");
 	y++, x += 2, w -= 4;
@@ -365,7 +394,8 @@ static void tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x,
 	cx_fmt_int(b, sizeof b, k->raw.created);
 	cx_fmt_int(c, sizeof c, k->raw.solved);
 	vs(d, k->raw.created, pk->raw.created, 0, CMP_COUNT);
-	if (y < end) pair_line(app, d, y++, x, w, "Created · solved", b, c, CX_TICKETS_CREATED, CX_TICKETS_SOLVED);
+	if (y < end) pair_line(app, d, y++, x, w, pair(t, sizeof t, "Created", "solved"), b, c, CX_TICKETS_CREATED,
+			       CX_TICKETS_SOLVED);
 	cx_fmt_int(b, sizeof b, d->dash.backlog);
 	vs(d, d->dash.backlog, d->prev.backlog, -1, CMP_COUNT);
 	if (y < end) line(app, d, y++, x, w, "Backlog at period end", b,
@@ -376,13 +406,13 @@ static void tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x,
 			  D_TICKETS, CX_TICKETS_UNANSWERED);
 	dur(b, sizeof b, &k->raw.frt, true);
 	dur(c, sizeof c, &k->raw.frt, false);
-	snprintf(lab, sizeof lab, "%s · %s", b, c);
+	pair(lab, sizeof lab, b, c);
 	if (k->raw.frt.n && pk->raw.frt.n)
 		vs(d, k->raw.frt.median_x2, pk->raw.frt.median_x2, -1, CMP_DURATION);
-	if (y < end) line(app, d, y++, x, w, fit("First response med · p90", "1st reply med · p90", w, lab), lab,
+	if (y < end) line(app, d, y++, x, w, fit(t, sizeof t, "First response med", "p90", "1st reply med", "p90", w, lab), lab,
 			  CX_EL_NORMAL, D_TICKETS, CX_TICKETS_CREATED);
 	resolution_lines(app, d, &y, end, x, w);
-	pct_or_na(b, sizeof b, k->csat_ok, k->csat_bp);
+	pct_or_none(b, sizeof b, k->csat_ok, k->csat_bp);
 	cx_fmt_int(c, sizeof c, k->unrated);
 	snprintf(lab, sizeof lab, "CSAT (%s unrated)", c);
 	if (k->csat_ok && pk->csat_ok)
@@ -391,28 +421,28 @@ static void tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x,
 	if (k->nps_ok)
 		cx_fmt_bp(b, sizeof b, k->nps_bp);
 	else
-		snprintf(b, sizeof b, "n/a");
+		none(b, sizeof b);
 	if (k->nps_ok && pk->nps_ok)
 		vs(d, k->nps_bp, pk->nps_bp, +1, CMP_POINTS);
 	if (y < end) line(app, d, y++, x, w, "NPS", b, k->nps_ok && k->nps_bp > 0 ? CX_EL_GOOD : CX_EL_BAD, D_TICKETS, CX_TICKETS_SOLVED);
-	pct_or_na(b, sizeof b, k->one_touch_ok, k->one_touch_bp);
-	pct_or_na(c, sizeof c, k->reopen_ok, k->reopen_bp);
-	snprintf(lab, sizeof lab, "%s · %s", b, c);
+	pct_or_none(b, sizeof b, k->one_touch_ok, k->one_touch_bp);
+	pct_or_none(c, sizeof c, k->reopen_ok, k->reopen_bp);
+	pair(lab, sizeof lab, b, c);
 	if (k->one_touch_ok && pk->one_touch_ok)
 		vs(d, k->one_touch_bp, pk->one_touch_bp, +1, CMP_BP);
-	if (y < end) line(app, d, y++, x, w, fit("One-touch · reopened", "1-touch · reopened", w, lab), lab,
+	if (y < end) line(app, d, y++, x, w, fit(t, sizeof t, "One-touch", "reopened", "1-touch", "reopened", w, lab), lab,
 			  CX_EL_NORMAL, D_TICKETS, CX_TICKETS_SOLVED);
 	if (d->dash.sla_on && y < end) {
 		int64_t fr = 0, rs = 0;
 		bool fr_ok = cx_sla_met_bp(&d->dash.sla, CX_SLA_FIRST, &fr);
 		bool rs_ok = cx_sla_met_bp(&d->dash.sla, CX_SLA_RESOLUTION, &rs);
-		pct_or_na(b, sizeof b, fr_ok, fr);
-		pct_or_na(c, sizeof c, rs_ok, rs);
-		snprintf(lab, sizeof lab, "%s · %s", b, c);
+		pct_or_none(b, sizeof b, fr_ok, fr);
+		pct_or_none(c, sizeof c, rs_ok, rs);
+		pair(lab, sizeof lab, b, c);
 		int64_t pfr = 0;
 		if (fr_ok && d->prev.sla_on && cx_sla_met_bp(&d->prev.sla, CX_SLA_FIRST, &pfr))
 			vs(d, fr, pfr, +1, CMP_BP);
-		line(app, d, y++, x, w, fit("SLA met first reply · resolution", "SLA met 1st · res", w, lab), lab,
+		line(app, d, y++, x, w, fit(t, sizeof t, "SLA met first reply", "resolution", "SLA met 1st", "res", w, lab), lab,
 		     (fr_ok && fr < 9000) || (rs_ok && rs < 9000) ? CX_EL_WARN : CX_EL_GOOD, D_SLA, 0);
 	}
 	if (y < end) {
@@ -448,7 +478,7 @@ static void channels_panel(struct cx_app *app, struct dashboard *d, int y, int x
 			cx_ticket_kpi k = cx_ticket_kpi_of(&d->dash.channels[i].raw);
 			char f[24], c[24];
 			dur(f, sizeof f, &k.raw.frt, true);
-			pct_or_na(c, sizeof c, k.csat_ok, k.csat_bp);
+			pct_or_none(c, sizeof c, k.csat_ok, k.csat_bp);
 			snprintf(extra, sizeof extra, "FRT %7s  CSAT %7s", f, c);
 			ew = 26;
 		}
@@ -469,7 +499,9 @@ static void channels_panel(struct cx_app *app, struct dashboard *d, int y, int x
 static void people_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h, int w)
 {
 	char b[64], c[64], lab[128];
-	cx_ui_box(app, y, x, h, w, "Leaderboard · claims · watchlist");
+	const char *dot = cx_glyph(CX_G_DOT);
+	snprintf(lab, sizeof lab, "Leaderboard %s claims %s watchlist", dot, dot);
+	cx_ui_box(app, y, x, h, w, lab);
 	y++, x += 2, w -= 4;
 	int end = y + h - 2;
 	/* The claims and watchlist lines keep their place at the bottom. */
@@ -482,7 +514,8 @@ static void people_panel(struct cx_app *app, struct dashboard *d, int y, int x, 
 	}
 	if (d->dash.alarm && y < end) {
 		cx_ui_style(app, CX_EL_WARN);
-		cx_ui_text(y++, x, w, "⚠ Everyone looks the same: time for new tactics", false);
+		snprintf(lab, sizeof lab, "%s Everyone looks the same: time for new tactics", cx_glyph(CX_G_WARNING));
+		cx_ui_text(y++, x, w, lab, false);
 		cx_ui_style(app, CX_EL_NORMAL);
 	}
 	cx_fmt_int(b, sizeof b, d->dash.claims_open);
@@ -495,9 +528,10 @@ static void people_panel(struct cx_app *app, struct dashboard *d, int y, int x, 
 	if (y < end) line(app, d, y++, x, w, "Claims past deadline", b, d->dash.claims_past_deadline ? CX_EL_BAD : CX_EL_GOOD,
 			  D_ROWS, F_CLAIMS_PAST);
 	cx_fmt_int(b, sizeof b, d->dash.watch.watchlist);
+	snprintf(lab, sizeof lab, "Watchlist (satisfaction %s 6)", cx_glyph(CX_G_LESS_EQUAL));
 	vs(d, d->dash.watch.watchlist, d->prev.watch.watchlist, -1, CMP_COUNT);
-	if (y < end) line(app, d, y++, x, w, "Watchlist (satisfaction ≤ 6)", b, d->dash.watch.watchlist ? CX_EL_WARN : CX_EL_GOOD,
-			  D_ROWS, F_WATCHLIST);
+	if (y < end) line(app, d, y++, x, w, lab, b, d->dash.watch.watchlist ? CX_EL_WARN : CX_EL_GOOD, D_ROWS,
+			  F_WATCHLIST);
 }
 
 static void draw(struct cx_app *app, struct cx_view *v, int top, int height)

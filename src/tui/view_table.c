@@ -15,6 +15,7 @@
 #include "columns.h"
 #include "cxtop/format.h"
 #include "cxtop/xalloc.h"
+#include "glyphs.h"
 
 #define MAX_COL_WIDTH 30
 #define GAP 2
@@ -22,6 +23,15 @@
 cx_table *cx_tview_table(struct cx_tview *t)
 {
 	return t->doc && t->table < (int)t->doc->ntables ? t->doc->tables[t->table] : NULL;
+}
+
+/* A cell as the list shows it: a missing value (no agent, nothing to
+ * divide by, an edit not undone) is a dash, not the printout's "n/a". */
+static char *shown_cell(const cx_cell *c, const char *currency)
+{
+	if (c->kind == CX_CELL_NULL)
+		return cx_xstrdup(cx_glyph(CX_G_EM_DASH));
+	return cx_cell_human(c, currency);
 }
 
 int cx_tview_column(const cx_table *tb, const char *key)
@@ -168,18 +178,18 @@ static void build_cache(struct cx_tview *t)
 	t->width = cx_xcalloc(tb->ncols, sizeof *t->width);
 	t->order = cx_xcalloc(tb->nrows + 1, sizeof *t->order);
 	for (size_t c = 0; c < tb->ncols; c++)
-		t->width[c] = cx_utf8_width(tb->cols[c].title);
+		t->width[c] = cx_ui_width(tb->cols[c].title);
 	for (size_t r = 0; r < tb->nrows; r++)
 		for (size_t c = 0; c < tb->ncols; c++) {
-			char *s = cx_cell_human(&tb->cells[r * tb->ncols + c], t->doc->currency);
+			char *s = shown_cell(&tb->cells[r * tb->ncols + c], t->doc->currency);
 			t->human[r * tb->ncols + c] = s;
-			int w = cx_utf8_width(s);
+			int w = cx_ui_width(s);
 			if (w > t->width[c])
 				t->width[c] = w;
 		}
 	for (size_t c = 0; tb->totals && c < tb->ncols; c++) {
 		char *s = cx_cell_human(&tb->totals[c], t->doc->currency);
-		int w = cx_utf8_width(s);
+		int w = cx_ui_width(s);
 		if (w > t->width[c])
 			t->width[c] = w;
 		free(s);
@@ -295,10 +305,18 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 	}
 	/* Title line: which table, how many rows, search and sort. */
 	char info[256];
-	snprintf(info, sizeof info, " %s%s%zu of %zu rows%s%s%s  sort: %s%s", tb->title ? tb->title : "",
-		 tb->title ? " · " : "", t->n, tb->nrows, t->search[0] ? " · search \"" : "", t->search,
-		 t->search[0] ? "\"" : "", t->sort >= 0 ? tb->cols[t->sort].title : "the report's order",
-		 t->sort < 0 ? "" : t->desc ? " ▼" : " ▲");
+	const char *dot = cx_glyph(CX_G_DOT);
+	char title[128] = "", search[160] = "";
+	if (tb->title)
+		snprintf(title, sizeof title, "%s %s ", tb->title, dot);
+	if (t->search[0])
+		snprintf(search, sizeof search, " %s search \"%s\"", dot, t->search);
+	char shown[32], all[32];
+	cx_fmt_int(shown, sizeof shown, (int64_t)t->n);
+	cx_fmt_int(all, sizeof all, (int64_t)tb->nrows);
+	snprintf(info, sizeof info, " %s%s of %s rows%s  sort: %s%s%s", title, shown, all, search,
+		 t->sort >= 0 ? tb->cols[t->sort].title : "the report's order", t->sort < 0 ? "" : " ",
+		 t->sort < 0 ? "" : cx_glyph(t->desc ? CX_G_SORT_DOWN : CX_G_SORT_UP));
 	cx_ui_style(app, CX_EL_MUTED);
 	cx_ui_text(top, 0, app->cols, info, false);
 

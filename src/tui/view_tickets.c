@@ -12,6 +12,7 @@
 #include "detail.h"
 #include "columns.h"
 #include "pager.h"
+#include "glyphs.h"
 
 struct tickets {
 	cx_store *st;
@@ -127,13 +128,14 @@ static void open_ticket(struct cx_app *app, const cx_ticket_item *it)
 {
 	struct cx_detail d = {0};
 	char v[192], a[32];
-	snprintf(d.title, sizeof d.title, "Ticket #%lld · %s", (long long)it->id, it->topic);
+	const char *dot = cx_glyph(CX_G_DOT);
+	snprintf(d.title, sizeof d.title, "Ticket #%lld %s %s", (long long)it->id, dot, it->topic);
 	d.width = 70;
 	d.label_width = 15;
 	snprintf(v, sizeof v, "%s (#%lld)", it->customer, (long long)it->customer_id);
 	cx_detail_add(&d, "Customer", v, CX_EL_NORMAL);
 	cx_detail_add(&d, "Agent", it->agent[0] ? it->agent : "(unassigned)", CX_EL_NORMAL);
-	snprintf(v, sizeof v, "%s · complexity %d · status %s", it->channel, it->complexity, it->status);
+	snprintf(v, sizeof v, "%s %s complexity %d %s status %s", it->channel, dot, it->complexity, dot, it->status);
 	cx_detail_add(&d, "Channel", v, CX_EL_NORMAL);
 	when(a, sizeof a, it->created_at);
 	cx_detail_add(&d, "Created", a, CX_EL_NORMAL);
@@ -150,8 +152,8 @@ static void open_ticket(struct cx_app *app, const cx_ticket_item *it)
 		snprintf(a, sizeof a, "%d", it->csat);
 	else
 		snprintf(a, sizeof a, "not rated");
-	snprintf(v, sizeof v, "%d%s · reopened %d · CSAT %s", it->replies,
-		 it->replies == 1 && it->resolved_at ? " (one-touch)" : "", it->reopened, a);
+	snprintf(v, sizeof v, "%d%s %s reopened %d %s CSAT %s", it->replies,
+		 it->replies == 1 && it->resolved_at ? " (one-touch)" : "", dot, it->reopened, dot, a);
 	cx_detail_add(&d, "Replies", v, it->csat >= 0 && it->csat <= 6 ? CX_EL_BAD : CX_EL_NORMAL);
 	cx_detail_push(app, &d);
 }
@@ -240,24 +242,31 @@ static void ticket_sums(const struct tickets *t, char *buf, size_t len)
 		cx_fmt_bp(c, sizeof c, cx_ratio_bp(s->reopened, s->tickets));
 		if (s->rated > 0)
 			cx_fmt_bp(a, sizeof a, cx_ratio_bp(s->satisfied, s->rated));
-		snprintf(buf, len, " · CSAT %s%s of %s rated · one-touch %s %% · reopened %s %%", s->rated ? a : "n/a",
-			 s->rated ? " %" : "", n, b, c);
+		const char *dot = cx_glyph(CX_G_DOT);
+		snprintf(buf, len, " %s CSAT %s%s of %s rated %s one-touch %s %% %s reopened %s %%", dot,
+			 s->rated ? a : "n/a", s->rated ? " %" : "", n, dot, b, dot, c);
 	} else if (t->filter.state == CX_TICKETS_CREATED && s->tickets > s->answered) {
 		cx_fmt_int(n, sizeof n, s->tickets - s->answered);
-		snprintf(buf, len, " · %s never answered", n);
+		snprintf(buf, len, " %s %s never answered", cx_glyph(CX_G_DOT), n);
 	}
 }
 
 static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 {
 	struct tickets *t = v->state;
-	char info[320], count[32], sums[128];
+	char info[384], count[32], sums[192];
 	cx_fmt_int(count, sizeof count, t->totals.tickets);
 	ticket_sums(t, sums, sizeof sums);
-	snprintf(info, sizeof info, " %s tickets %s%s%s%s%s%s%s%s%s%s%s", count, state_name(t),
-		 t->all_time ? " (all time)" : "", t->oldest_first ? ", oldest first" : "", t->filter.channel[0] ? " · " : "",
-		 t->filter.channel, t->who[0] ? (t->filter.customer_id ? " · customer " : " · agent ") : "", t->who,
-		 t->filter.search[0] ? " · \"" : "", t->filter.search, t->filter.search[0] ? "\"" : "", sums);
+	const char *dot = cx_glyph(CX_G_DOT);
+	char channel[64] = "", who[160] = "", search[160] = "";
+	if (t->filter.channel[0])
+		snprintf(channel, sizeof channel, " %s %s", dot, t->filter.channel);
+	if (t->who[0])
+		snprintf(who, sizeof who, " %s %s %s", dot, t->filter.customer_id ? "customer" : "agent", t->who);
+	if (t->filter.search[0])
+		snprintf(search, sizeof search, " %s \"%s\"", dot, t->filter.search);
+	snprintf(info, sizeof info, " %s tickets %s%s%s%s%s%s%s", count, state_name(t), t->all_time ? " (all time)" : "",
+		 t->oldest_first ? ", oldest first" : "", channel, who, search, sums);
 	cx_ui_style(app, CX_EL_MUTED);
 	cx_ui_text(top, 0, app->cols, info, false);
 

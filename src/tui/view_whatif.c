@@ -1,9 +1,10 @@
 /* view_whatif.c — what if the rules or the results were different?
  *
- * Sliders for the returns-liability percentage (with its break-even
- * marked), the upsell response rate, the win-back recovery rate, the upsell
- * cost per contact, and the order-notification buyout change and cost per
- * order.  The period's figures are read once; moving a slider only calls
+ * Sliders (whatif_levers.c) for the returns-liability percentage (with its
+ * break-even marked), the upsell response rate, the win-back recovery rate,
+ * the upsell cost per contact, and the order-notification shop's
+ * shipments, average check, buyout change and cost per order, in the
+ * shop's own currency.  The period's figures are read once; moving a slider only calls
  * cx_whatif_compute(), so sliding runs no query.  The liability slider at
  * PCT shows what `cxtop report pnl --liability PCT` prints (same model
  * function).  Enter on the liability asks, then applies it to the store as
@@ -16,23 +17,10 @@
 #include "app.h"
 #include "cxtop/format.h"
 #include "cxtop/model.h"
+#include "glyphs.h"
+#include "whatif_levers.h"
 
 #define MONTHS 6
-
-enum lever { L_LIABILITY, L_UPSELL, L_WINBACK, L_CPC, L_BUYOUT, L_CPO, L_COUNT };
-
-static const struct {
-	const char *label;
-	int64_t min, max, step, fine, coarse; /* bp or minor units */
-	bool money;
-} levers[L_COUNT] = {
-	[L_LIABILITY] = {"Returns liability", 0, 10000, 100, 10, 1000, false},
-	[L_UPSELL] = {"Upsell response", 0, 10000, 100, 10, 1000, false},
-	[L_WINBACK] = {"Win-back recovery", 0, 10000, 100, 10, 1000, false},
-	[L_CPC] = {"Upsell cost/contact", 0, 2000, 10, 1, 100, true},
-	[L_BUYOUT] = {"Order calls: buyout", -1000, 1000, 10, 1, 100, false},
-	[L_CPO] = {"Order calls: cost", 0, 20000, 100, 10, 1000, true},
-};
 
 struct whatif {
 	cx_whatif_base base;
@@ -45,26 +33,6 @@ struct whatif {
 	char error[256];
 	char question[96];
 };
-
-
-static int64_t *lever_value(cx_levers *l, int i)
-{
-	switch (i) {
-	case L_UPSELL:
-		return &l->upsell_rate_bp;
-	case L_WINBACK:
-		return &l->winback_rate_bp;
-	case L_CPC:
-		return &l->cost_per_contact;
-	case L_BUYOUT:
-		return &l->buyout_bp;
-	case L_CPO:
-		return &l->cost_per_order;
-	case L_LIABILITY:
-	default:
-		return &l->liability_bp;
-	}
-}
 
 static int64_t setting_int(cx_store *st, const char *key)
 {
@@ -133,7 +101,7 @@ static int load_base(struct cx_app *app, struct whatif *wi, cx_error *err)
 static void init(struct cx_app *app, struct cx_view *v, const void *arg)
 {
 	struct whatif *wi = v->state;
-	snprintf(wi->notify_currency, sizeof wi->notify_currency, "RUB");
+	snprintf(wi->notify_currency, sizeof wi->notify_currency, "%s", app->currency);
 	snprintf(v->title, sizeof v->title, "What-if");
 }
 
@@ -160,56 +128,6 @@ static void load(struct cx_app *app, struct cx_view *v)
 		m = cx_period_step(m, -1);
 	}
 	wi->loaded = true;
-}
-
-static void value_text(const struct whatif *wi, int i, int64_t v, char *buf, size_t len, const struct cx_app *app)
-{
-	char b[40];
-	if (levers[i].money) {
-		cx_fmt_money(buf, len, v, i == L_CPC ? app->currency : wi->notify_currency);
-	} else {
-		cx_fmt_bp(b, sizeof b, v);
-		snprintf(buf, len, "%s%s %%", i == L_BUYOUT && v > 0 ? "+" : "", b);
-	}
-}
-
-static void draw_lever(struct cx_app *app, struct whatif *wi, int y, int i, const cx_whatif *w, const cx_pnl *at_actual)
-{
-	char val[48], eff[48];
-	int64_t v = *lever_value(&wi->now, i), a = *lever_value(&wi->actual, i);
-	bool sel = i == wi->selected;
-	cx_ui_style(app, sel ? CX_EL_ROW_SELECTED : CX_EL_NORMAL);
-	cx_ui_text(y, 0, 22, levers[i].label, false);
-	int sw = app->cols - 22 - 13 - 16;
-	if (sw > 50)
-		sw = 50;
-	if (sw < 8)
-		sw = 8;
-	int64_t span = levers[i].max - levers[i].min;
-	int pos = (int)((v - levers[i].min) * (sw - 1) / span);
-	int mark = (int)((a - levers[i].min) * (sw - 1) / span);
-	/* On the liability slider, the break-even percentage. */
-	int be = i == L_LIABILITY && at_actual->break_even_ok && at_actual->break_even_bp >= 0 &&
-				 at_actual->break_even_bp <= 10000
-			 ? (int)(at_actual->break_even_bp * (sw - 1) / 10000)
-			 : -1;
-	move(y, 22);
-	for (int k = 0; k < sw; k++) {
-		const char *glyph = k == pos ? "●" : k == be ? "┃" : k == mark ? "╎" : k < pos ? "━" : "─";
-		cx_ui_style(app, k == be ? CX_EL_WARN : k <= pos ? CX_EL_BAR : CX_EL_MUTED);
-		addstr(glyph);
-	}
-	value_text(wi, i, v, val, sizeof val, app);
-	cx_ui_style(app, sel ? CX_EL_ROW_SELECTED : CX_EL_HEADER);
-	cx_ui_text(y, 22 + sw, 13, val, true);
-	int64_t effect = i == L_LIABILITY ? w->d_liability
-			 : i == L_UPSELL  ? w->d_upsell
-			 : i == L_WINBACK ? w->d_winback
-			 : i == L_CPC     ? w->d_contact_cost
-					  : w->notify_net;
-	cx_fmt_money(eff, sizeof eff, effect, i >= L_BUYOUT ? wi->notify_currency : app->currency);
-	cx_ui_style(app, i >= L_BUYOUT ? CX_EL_MUTED : effect < 0 ? CX_EL_BAD : effect > 0 ? CX_EL_GOOD : CX_EL_MUTED);
-	cx_ui_text(y, 22 + sw + 13, app->cols - 22 - sw - 13, eff, true);
 }
 
 static void row(struct cx_app *app, int y, const char *label, int64_t a, int64_t b, enum cx_element el)
@@ -242,13 +160,20 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 	int y = top;
 	cx_ui_style(app, CX_EL_MUTED);
 	cx_break_even_words(&w0.pnl, b, sizeof b);
-	snprintf(line, sizeof line, " j/k lever · ←/→ move (</> fine, PgUp/PgDn 10×) · r reset · Enter applies the "
-				    "liability · ┃ break-even %s · ╎ actual",
-		 b);
+	const char *dot = cx_glyph(CX_G_DOT);
+	snprintf(line, sizeof line,
+		 " j/k lever %s %s/%s move (</> fine, PgUp/PgDn 10%s) %s r reset %s Enter applies the liability %s %s "
+		 "break-even %s %s %s as it was",
+		 dot, cx_glyph(CX_G_LEFT), cx_glyph(CX_G_RIGHT), cx_glyph(CX_G_TIMES), dot, dot, dot,
+		 cx_glyph(CX_G_MARK_BREAK_EVEN), b, dot, cx_glyph(CX_G_MARK_ACTUAL));
 	cx_ui_text(y++, 0, app->cols, line, false);
-	for (int i = 0; i < L_COUNT && y < top + height; i++)
-		draw_lever(app, wi, y++, i, &w, &w0.pnl);
-	y++;
+	struct cx_lever_block block = {.now = &wi->now, .actual = &wi->actual, .w = &w, .w0 = &w0,
+				       .currency = app->currency, .notify_currency = wi->notify_currency,
+				       .selected = wi->selected};
+	y += cx_levers_draw(app, &block, y, top + height - y);
+	/* Blank lines between the parts when the screen has them to spare. */
+	bool roomy = top + height - y >= 8 + 1 + 2 + 1;
+	y += roomy;
 	if (y + 8 > top + height)
 		return;
 	cx_ui_style(app, CX_EL_HEADER);
@@ -271,18 +196,18 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 	cx_ui_text(y, 27, 15, w0.pnl.profit_center ? "yes" : "no", true);
 	cx_ui_style(app, w.pnl.profit_center ? CX_EL_GOOD : CX_EL_BAD);
 	cx_ui_text(y, 44, 15, w.pnl.profit_center ? "yes" : "no", true);
-	y += 2;
+	y += 1 + roomy;
 	if (y >= top + height)
 		return;
 	cx_fmt_bp(a, sizeof a, wi->now.liability_bp);
 	snprintf(line, sizeof line, "Profit center at %s %%:", a);
 	cx_ui_style(app, CX_EL_HEADER);
-	int x = cx_ui_text(y, 2, cx_utf8_width(line) + 1, line, false) + 3;
+	int x = cx_ui_text(y, 2, cx_ui_width(line) + 1, line, false) + 3;
 	for (int i = 0; i < MONTHS && x + 7 < app->cols; i++) {
 		cx_pnl p = cx_pnl_compute(&wi->month_raw[i], wi->now.liability_bp);
 		char label[64];
 		cx_period_label(wi->months[i], label, sizeof label);
-		snprintf(line, sizeof line, "%.3s %s", label, p.profit_center ? "✓" : "✗");
+		snprintf(line, sizeof line, "%.3s %s", label, cx_glyph(p.profit_center ? CX_G_TICK : CX_G_CROSS));
 		cx_ui_style(app, p.profit_center ? CX_EL_GOOD : CX_EL_BAD);
 		x += cx_ui_text(y, x, 6, line, false) + 1;
 	}
@@ -291,12 +216,13 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 
 static void set(struct cx_app *app, struct whatif *wi, int64_t delta)
 {
-	int64_t *v = lever_value(&wi->now, wi->selected);
-	int64_t nv = *v + delta;
-	if (nv < levers[wi->selected].min)
-		nv = levers[wi->selected].min;
-	if (nv > levers[wi->selected].max)
-		nv = levers[wi->selected].max;
+	int64_t *v = cx_lever_value(&wi->now, wi->selected);
+	struct cx_lever_steps s = cx_lever_steps(&wi->actual, wi->selected);
+	int64_t nv = cx_sat_add(*v, delta);
+	if (nv < s.min)
+		nv = s.min;
+	if (nv > s.max)
+		nv = s.max;
 	*v = nv;
 	wi->touched = true;
 	app->status[0] = '\0';
@@ -331,37 +257,38 @@ static void on_confirm(struct cx_app *app, struct cx_view *v, bool done)
 static enum cx_handled handle(struct cx_app *app, struct cx_view *v, enum cx_req req, int ch)
 {
 	struct whatif *wi = v->state;
-	const int64_t at = *lever_value(&wi->now, wi->selected);
+	const int64_t at = *cx_lever_value(&wi->now, wi->selected);
+	const struct cx_lever_steps s = cx_lever_steps(&wi->actual, wi->selected);
 	size_t sel = (size_t)wi->selected;
 	switch (req) {
 	case CX_REQ_DOWN:
 	case CX_REQ_UP:
-		cx_move(req, &sel, L_COUNT, 1);
+		cx_move(req, &sel, CX_L_COUNT, 1);
 		wi->selected = (int)sel;
 		return CX_HANDLED;
 	case CX_REQ_RIGHT:
-		set(app, wi, levers[wi->selected].step);
+		set(app, wi, s.step);
 		return CX_HANDLED;
 	case CX_REQ_LEFT:
-		set(app, wi, -levers[wi->selected].step);
+		set(app, wi, -s.step);
 		return CX_HANDLED;
 	case CX_REQ_SORT_NEXT:
-		set(app, wi, levers[wi->selected].fine);
+		set(app, wi, s.fine);
 		return CX_HANDLED;
 	case CX_REQ_SORT_PREV:
-		set(app, wi, -levers[wi->selected].fine);
+		set(app, wi, -s.fine);
 		return CX_HANDLED;
 	case CX_REQ_PAGE_UP:
-		set(app, wi, levers[wi->selected].coarse);
+		set(app, wi, s.coarse);
 		return CX_HANDLED;
 	case CX_REQ_PAGE_DOWN:
-		set(app, wi, -levers[wi->selected].coarse);
+		set(app, wi, -s.coarse);
 		return CX_HANDLED;
 	case CX_REQ_FIRST:
-		set(app, wi, levers[wi->selected].min - at);
+		set(app, wi, s.min - at);
 		return CX_HANDLED;
 	case CX_REQ_LAST:
-		set(app, wi, levers[wi->selected].max - at);
+		set(app, wi, s.max - at);
 		return CX_HANDLED;
 	case CX_REQ_RESET:
 		wi->now = wi->actual;
@@ -369,7 +296,7 @@ static enum cx_handled handle(struct cx_app *app, struct cx_view *v, enum cx_req
 		cx_app_status(app, false, "every lever back where the period really was");
 		return CX_HANDLED;
 	case CX_REQ_OPEN: {
-		if (wi->selected != L_LIABILITY) {
+		if (wi->selected != CX_L_LIABILITY) {
 			cx_app_status(app, false, "only the liability is applied to the store; the other levers are what-ifs");
 			return CX_HANDLED;
 		}
@@ -389,7 +316,8 @@ static enum cx_handled handle(struct cx_app *app, struct cx_view *v, enum cx_req
 static const struct cx_req_use keys[] = {
 	{CX_REQ_DOWN, "the next lever"},
 	{CX_REQ_UP, "the previous lever"},
-	{CX_REQ_RIGHT, "move it one step up (1 point, 10 cents, 0.1 point)"},
+	{CX_REQ_RIGHT, "move it one step up (1 point; 10 cents a contact; 100 shipments; 10.00 of the check; "
+		       "0.1 point of buyout; 1.00 an order)"},
 	{CX_REQ_LEFT, "move it one step down"},
 	{CX_REQ_SORT_NEXT, "a tenth of a step up"},
 	{CX_REQ_SORT_PREV, "a tenth of a step down"},

@@ -383,7 +383,9 @@ expect_error 2 "no report name" report
 expect_error 2 "an extra argument" report pnl "$DB" extra
 # Options the report does not read, and options given twice, are mistakes.
 expect_error 2 "--shipments on pnl" report pnl --shipments 5 "$DB"
-expect_err "^cxtop: report pnl: --shipments does not apply to it \(only to: notify \)" "error: the option and report are named"
+expect_err "^cxtop: report pnl: --shipments does not apply to it \(only to: notify\) \(see" "error: the option and report are named"
+run report agents --liability 15 "$DB"
+expect_err "^cxtop: report agents: --liability does not apply to it \(only to: summary, pnl\) \(see" "error: the reports an option applies to are listed"
 expect_error 2 "--avg-check on summary" report summary --avg-check 3000 "$DB"
 expect_error 2 "--buyout on campaigns" report campaigns --buyout 5 "$DB"
 expect_error 2 "--cost-per-order on agents" report agents --cost-per-order 20 "$DB"
@@ -417,6 +419,13 @@ if [ -z "$missing" ]; then ok "--list lists the ten documented reports"; else no
 run report --help
 expect_status 0 "report --help exits 0"
 expect_out '^Usage: cxtop report' "report --help prints usage"
+# A terminal or a man page 80 columns wide shows every line whole.
+for what in --help --list; do
+	"$CXTOP" report $what >"$OUT" 2>"$ERR" </dev/null
+	wide=$(awk 'length > 80' "$OUT")
+	if [ -z "$wide" ] && ! LC_ALL=C grep -q '[^ -~]' "$OUT"; then ok "report $what: every line fits 80 columns"; else
+		not_ok "report $what: every line fits 80 columns" "wider (or not ASCII): $wide"; fi
+done
 
 if [ -w /dev/full ]; then
 	"$CXTOP" report agents "$DB" >/dev/full 2>"$ERR" </dev/null

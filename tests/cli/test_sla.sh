@@ -16,7 +16,7 @@ expect_out '^Frontline — Helsinki +Europe/Helsinki +yes +Frontline ' "the samp
 expect_out '^Retention — New York +America/New_York +no +Retention ' "one per team, Frontline's the default"
 expect_out '^Urgent +urgent +any +1h 00m +4h 00m|^Urgent +urgent +any +1h 00m +8h 00m' "its policies, in order"
 run report audit --format csv "$DB"
-expect_out '^[0-9]+,2021-10-01 08:00:00,sample,load,schedules,schedules.yaml,schedules,' \
+expect_out '^[0-9]+,2021-10-01 08:00:00,sample,load,schedules,schedules.yaml,Schedules,' \
 	"the sample's load is on the audit trail"
 
 # ---- load: checked first, all or nothing, audited --------------------------------

@@ -8,7 +8,7 @@
 # fig LABEL: the value drawn beside LABEL on the dashboard (its sign
 # dropped: costs are drawn as negatives, their rows as amounts).
 fig() {
-	printf '%s\n' "$dash" | sed -n "s/.*│ $1  *\([^│]*[^ │]\) *│.*/\1/p" | head -n 1 | sed 's/^-//'
+	printf '%s\n' "$dash" | sed -n "s/.*│ $1  *\([^│]*[^ │]\) *│.*/\1/p" | head -n 1 | sed 's/^-//; s/ [▲▼=]$//'
 }
 # open N: the dashboard's (N+1)-th figure, opened.
 open() {

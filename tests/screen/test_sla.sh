@@ -18,6 +18,7 @@ check "Esc is back on the dashboard" "Support P&L"
 check_not "... with the clock's medians" "business hours"
 keys H
 check "H: business hours, said in the top bar" "business hours"
+check "80x24: the top bar keeps the dates and business hours whole" "^ .*◂ March 2022 ▸ 2022-03-01 – 2022-03-31 .*business hours  "
 check "... and on the status line" "durations in business hours"
 check_not "... the medians counted in working hours" "1st reply med · p90 *1h 05m · 8h 08m"
 keys H
@@ -25,6 +26,14 @@ check "H again: back on the clock" "1st reply med · p90 *1h 05m · 8h 08m"
 keys q
 wait_for 'EXIT=' 3
 check "q exits 0" "EXIT=0"
+
+# Read-only too: the period, its dates, business hours and READ-ONLY whole.
+start 80 24 --read-only "$DB"
+keys H
+check "80x24, read-only: dates, business hours and READ-ONLY whole" "^ .*◂ March 2022 ▸ 2022-03-01 – 2022-03-31 .*business hours  *READ-ONLY "
+keys Escape q
+wait_for 'EXIT=' 3
+check "... and it exits 0" "EXIT=0"
 
 # A wide screen has room for the whole labels.
 start 160 48 "$DB"
@@ -50,7 +59,7 @@ wait_for 'EXIT=' 3
 # A store without schedules: H says how to get them and changes nothing.
 "$CXTOP" init "$WORK/empty.db" >/dev/null
 start 80 24 "$WORK/empty.db"
-check "80x24 without an SLA line: the first resolution has its line" "First resolution med · p90 *n/a · n/a"
+check "80x24 without an SLA line: the first resolution has its line" "First resolution med · p90 *— · —"
 keys H
 check "H without schedules says how to load them" "cxtop schedule load FILE"
 check_not "... and stays on the clock" " business hours"

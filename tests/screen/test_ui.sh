@@ -43,7 +43,7 @@ keys Escape
 check "Escape clears the search" "1[0-9] of 1[0-9] rows"
 
 keys Enter
-check "Enter opens an agent's detail" "Enter: its tickets"
+check "Enter opens an agent's detail" "Enter: its rows"
 keys Enter
 check "Enter again lists the agent's tickets" "tickets created · agent"
 
@@ -52,7 +52,7 @@ check "the leaderboard ranks agents by points" "Rank  Move"
 check "the leaderboard shows levels and badges" "Closer"
 keys Enter
 check "Enter shows how the points were earned" "How .* earned the points"
-check "the breakdown lists the rules" "one_touch"
+check "the breakdown lists the rules" "One-touch"
 keys Escape /
 text "Retention"
 keys Enter

@@ -312,6 +312,20 @@ static void liability_setting_with_audit_and_undo(void **state)
 	assert_int_equal(cx_store_liability_bp(st), 1000);
 }
 
+/* The refusal names the setting in words, as the status line shows it. */
+static void undo_of_a_moved_liability_says_so_in_words(void **state)
+{
+	cx_error err = {0};
+	assert_int_equal(cx_store_setting_set(st, "returns_liability_bp", "1500", "tester", &err), 0);
+	sqlite3 *db;
+	sqlite3_open(path, &db);
+	sqlite3_exec(db, "UPDATE settings SET value = '1700' WHERE key = 'returns_liability_bp'", NULL, NULL, NULL);
+	sqlite3_close(db);
+	char what[256];
+	assert_int_equal(cx_store_undo(st, "tester", what, sizeof what, &err), -1);
+	assert_string_equal(err.msg, "cannot undo: the returns liability has changed since");
+}
+
 static void read_only_refuses_every_edit(void **state)
 {
 	cx_error err = {0};
@@ -403,6 +417,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(names_stay_unique, setup, teardown),
 		cmocka_unit_test_setup_teardown(add_archive_and_undo_add, setup, teardown),
 		cmocka_unit_test_setup_teardown(liability_setting_with_audit_and_undo, setup, teardown),
+		cmocka_unit_test_setup_teardown(undo_of_a_moved_liability_says_so_in_words, setup, teardown),
 		cmocka_unit_test_setup_teardown(read_only_refuses_every_edit, setup, teardown),
 		cmocka_unit_test_setup_teardown(audit_list_newest_first, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_takes_wildcards_literally, setup, teardown),

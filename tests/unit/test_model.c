@@ -191,7 +191,7 @@ static void pnl_break_even_edges(void **state)
 	r.returns_cost = 0;
 	p = cx_pnl_compute(&r, 1000);
 	assert_int_equal(p.break_even, CX_BE_NO_RETURNS);
-	assert_string_equal(cx_break_even_words(&p, b, sizeof b), "n/a: no returns");
+	assert_string_equal(cx_break_even_words(&p, b, sizeof b), "no returns");
 }
 
 static void pnl_loss_and_sums(void **state)
@@ -366,6 +366,9 @@ static void whatif_at_the_actual_levers_changes_nothing(void **state)
 	assert_int_equal(w.pnl.net, p.net);
 	assert_int_equal(w.d_liability + w.d_upsell + w.d_winback + w.d_contact_cost, 0);
 	assert_int_equal(w.notify_net, 90000000); /* the shop's 900,000 RUB */
+	assert_int_equal(w.d_notify, 0);
+	assert_int_equal(a.shipments, 6000);
+	assert_int_equal(a.avg_check, 300000);
 }
 
 static void whatif_levers_move_net_by_their_own_effect(void **state)
@@ -402,6 +405,20 @@ static void whatif_levers_move_net_by_their_own_effect(void **state)
 	l.cost_per_order = 2000;
 	w = cx_whatif_compute(&base, &a, &l);
 	assert_int_equal(w.notify_net, 54000000 - 12000000);
+	assert_int_equal(w.d_notify, 54000000 - 12000000 - 90000000);
+	/* The shop's own levers: twice the shipments, twice the net gain;
+	 * a dearer average check, more extra revenue. */
+	l = a;
+	l.shipments = 12000;
+	w = cx_whatif_compute(&base, &a, &l);
+	assert_int_equal(w.notify_net, 2 * 90000000);
+	assert_int_equal(w.d_notify, 90000000);
+	l = a;
+	l.avg_check = 400000;
+	w = cx_whatif_compute(&base, &a, &l);
+	assert_int_equal(w.notify_net, 6000LL * 400000 * 500 / 10000);
+	/* None of them moves the support P&L: another shop, another currency. */
+	assert_int_equal(w.pnl.net, cx_pnl_compute(&base.pnl, 1000).net);
 }
 
 static void whatif_without_campaigns(void **state)

@@ -63,6 +63,16 @@ static void names(void **state)
 	assert_string_equal(cx_rule_key(CX_R_UPSELL), "upsell");
 	assert_null(cx_rule_key(CX_R_COUNT));
 	assert_null(cx_rule_key((enum cx_rule)-1));
+	/* Every rule has words for a column's title: capitalised, no key. */
+	for (int r = 0; r < CX_R_COUNT; r++) {
+		const char *t = cx_rule_title((enum cx_rule)r);
+		assert_non_null(t);
+		assert_true(t[0] >= 'A' && t[0] <= 'Z');
+		assert_null(strchr(t, '_'));
+		assert_true(strlen(t) <= 14);
+	}
+	assert_string_equal(cx_rule_title(CX_R_FRT_MET), "Reply in time");
+	assert_null(cx_rule_title(CX_R_COUNT));
 
 	assert_string_equal(cx_trophy_key(CX_T_POINTS), "most_points");
 	assert_string_equal(cx_trophy_key(CX_T_CSAT), "best_csat");

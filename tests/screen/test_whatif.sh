@@ -1,0 +1,61 @@
+# test_whatif.sh — the what-if view's levers: each says what it was and
+# its change; the order-notification shop's say their currency (RUB in
+# the sample, whose P&L is in USD), and its net gain is the notify
+# report's, never the P&L's.
+. tests/screen/screen-lib
+
+# money MINOR: 43200000 -> 432,000.00 (no currency: the label says it)
+money() {
+	printf '%s' "$1" | awk '{ v = $1 / 100; s = sprintf("%.2f", v < 0 ? -v : v); n = split(s, p, "."); i = p[1]; o = "";
+		while (length(i) > 3) { o = "," substr(i, length(i) - 2) o; i = substr(i, 1, length(i) - 3) }
+		printf "%s%s%s.%s", (v < 0 ? "-" : ""), i, o, p[2] }'
+}
+
+start 80 24 "$DB"
+keys 7
+check "80x24: the P&L's levers say their currency" "^Support P&L (USD)  *what if  *as it was  *change  *net effect"
+check "... each with what it was, and a dash for no change" "^Returns liability .* 10.00 %  *10.00 %  *—  *\$0.00"
+check "the shop's levers say they are not in the store's currency" "^Notifications (RUB, not USD)  *what if  *stored  *change"
+check "... its volume, with the stored figure" "^Shipments a month .* 6,000  *6,000  *—"
+check "... its money levers name their currency" "^Average check (RUB) .* 3,000.00  *3,000.00  *—"
+check "... cost per order too" "^Cost per order (RUB) .* 20.00  *20.00  *—"
+stored=$(TZ=${TZ:-UTC} "$CXTOP" report notify --buyout 3 --cost-per-order 20 --format json "$DB" | jq -r '.rows[-1].net_min')
+check "... and the net gain is the notify report's ($(money "$stored") RUB)" "^Net gain (RUB)  *$(money "$stored")  *$(money "$stored")  *—"
+
+# Every shop lever moved: 8,000 shipments, a 3,200.00 check, 3.30 %
+# buyout, 18.00 an order.
+keys j j j j PgUp PgUp j PgUp PgUp j Right Right Right j Left Left
+check "a lever moved shows its change against the stored value" "^Shipments a month .* 8,000  *6,000  *+2,000"
+check "... the average check" "^Average check (RUB) .* 3,200.00  *3,000.00  *+200.00"
+check "... the buyout, in points" "^Buyout change .* +3.30 %  *+3.00 %  *+0.30 %"
+check "... a cut in cost per order, with its sign" "^Cost per order (RUB) .* 18.00  *20.00  *-2.00"
+now=$(TZ=${TZ:-UTC} "$CXTOP" report notify --shipments 8000 --avg-check 3200 --buyout 3.3 --cost-per-order 18 --format json "$DB" | jq -r '.rows[-1].net_min')
+change=$(money $((now - stored)))
+check "the net gain is report notify's at those figures ($(money "$now") RUB, +$change)" \
+	"^Net gain (RUB)  *$(money "$now")  *$(money "$stored")  *+$change"
+pnl=$(TZ=${TZ:-UTC} "$CXTOP" report pnl --format json "$DB" | jq -r .totals.net)
+check "... and the support P&L does not move: another shop, another currency" "^  Net  *\\\$$(money "$pnl")  *\\\$$(money "$pnl")  *\\\$0.00"
+keys r
+check "r puts every lever back" "^Cost per order (RUB) .* 20.00  *20.00  *—"
+keys q
+wait_for 'EXIT=' 3
+check "q exits 0" "EXIT=0"
+
+# When the shop sells in the store's currency, the group says just that.
+cp sample.db "$WORK/usd.db"
+sqlite3 "$WORK/usd.db" "UPDATE settings SET value = 'USD' WHERE key = 'notify_currency'"
+start 80 24 "$WORK/usd.db"
+keys 7
+check "a shop in the store's currency: one currency named" "^Order notifications (USD)  *what if"
+check "... on its money levers too" "^Cost per order (USD) "
+keys q
+wait_for 'EXIT=' 3
+
+# The minimum size: every lever, its stored value and change still there.
+start 60 16 "$DB"
+keys 7
+check "60x16: the shop's group names its currency" "^Notifications (RUB) "
+check "... and every lever down to the net gain shows" "^Net gain (RUB)  *420,000.00  *420,000.00  *—"
+keys q
+wait_for 'EXIT=' 3
+check "60x16: q exits 0" "EXIT=0"
