@@ -26,6 +26,7 @@ typedef struct cx_report_opts {
 	bool business_hours;         /* --hours business (the store was set so) */
 	const char *figure;          /* rows: --figure, the figure whose rows are listed */
 	int64_t agent_id;            /* rows: --agent, one agent's part of the figure (0: all) */
+	int64_t campaign_id;         /* rows: --campaign, one campaign's contacts (0: all) */
 } cx_report_opts;
 
 typedef struct cx_report_def {

@@ -151,13 +151,18 @@ typedef struct cx_order_row {
 int cx_store_order_rows(cx_store *st, const cx_period *p, unsigned mask, int64_t agent_id,
 			int (*row)(void *ctx, const cx_order_row *r), void *ctx, cx_error *err);
 
-/* Campaign contacts made in the period, each at its campaign's cost. */
+/* Campaign contacts made in the period (of one campaign unless
+ * campaign_id is 0), each at its campaign's cost, with the order it
+ * converted into (the upsell order, or the recovered renewal's), as the
+ * campaigns report counts them. */
 typedef struct cx_contact_row {
 	int64_t id, contacted_at, cost;
 	char campaign[128], customer[128], agent[128];
+	bool responded, converted;
+	int64_t order_id, revenue; /* 0 when it did not convert */
 } cx_contact_row;
-int cx_store_contact_rows(cx_store *st, const cx_period *p, int (*row)(void *ctx, const cx_contact_row *r), void *ctx,
-			  cx_error *err);
+int cx_store_contact_rows(cx_store *st, const cx_period *p, int64_t campaign_id,
+			  int (*row)(void *ctx, const cx_contact_row *r), void *ctx, cx_error *err);
 
 /* Returns and exchanges created in the period. */
 typedef struct cx_return_row {

@@ -44,6 +44,7 @@ static void report_usage(FILE *to)
 		    "  --buyout PCT           notify: add a what-if row with this buyout change\n"
 		    "  --cost-per-order AMOUNT  notify: the what-if row's cost per order\n"
 		    "  --agent ID             rows: one agent's part of attributed, tickets or solved\n"
+		    "  --campaign ID          rows: one campaign's contacts (--figure campaign_costs)\n"
 		    "  --figure NAME          rows: the figure whose rows are listed, one of:\n");
 	int col = 0;
 	for (size_t i = 0; cx_report_figure_name(i); i++) {
@@ -109,6 +110,7 @@ static const struct {
 	{"hours", " summary agents channels topics leaderboard trophies "},
 	{"figure", " rows "},
 	{"agent", " rows "},
+	{"campaign", " rows "},
 	{"shipments", " notify "},
 	{"avg-check", " notify "},
 	{"buyout", " notify "},
@@ -152,7 +154,7 @@ static int check_applies(const cx_report_def *def, const char *const *given, siz
 int cx_cmd_report(int argc, char **argv)
 {
 	enum { O_FROM = 256, O_TO, O_PERIOD, O_FORMAT, O_LIABILITY, O_SHIPMENTS, O_AVG, O_BUYOUT, O_CPO, O_LIST, O_COMPARE,
-	       O_CSV_RAW, O_HOURS, O_FIGURE, O_AGENT };
+	       O_CSV_RAW, O_HOURS, O_FIGURE, O_AGENT, O_CAMPAIGN };
 	static const struct option longopts[] = {
 		{"from", required_argument, NULL, O_FROM},
 		{"to", required_argument, NULL, O_TO},
@@ -169,6 +171,7 @@ int cx_cmd_report(int argc, char **argv)
 		{"hours", required_argument, NULL, O_HOURS},
 		{"figure", required_argument, NULL, O_FIGURE},
 		{"agent", required_argument, NULL, O_AGENT},
+		{"campaign", required_argument, NULL, O_CAMPAIGN},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -251,6 +254,10 @@ int cx_cmd_report(int argc, char **argv)
 		case O_FIGURE:
 			opt.figure = optarg;
 			break;
+		case O_CAMPAIGN:
+			if (!cx_parse_count(optarg, &opt.campaign_id) || opt.campaign_id < 1)
+				return report_usage_error("--campaign '%s': want a campaign's id (a whole number)", optarg);
+			break;
 		case O_AGENT:
 			if (!cx_parse_count(optarg, &opt.agent_id) || opt.agent_id < 1)
 				return report_usage_error("--agent '%s': want an agent's id (a whole number)", optarg);
@@ -283,6 +290,8 @@ int cx_cmd_report(int argc, char **argv)
 		return CX_EXIT_USAGE;
 	if (opt.figure && !cx_report_figure_title(opt.figure))
 		return report_usage_error("report rows: no figure named '%s'", opt.figure);
+	if (opt.campaign_id && (!opt.figure || strcmp(opt.figure, "campaign_costs") != 0 || opt.agent_id))
+		return report_usage_error("report rows: --campaign applies to --figure campaign_costs alone%s", "");
 	if (opt.agent_id && !cx_report_figure_per_agent(opt.figure))
 		return report_usage_error("report rows: --agent applies to --figure attributed, tickets or solved%s", "");
 	if (csv_raw && fmt != CX_FMT_CSV)

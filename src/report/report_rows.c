@@ -82,6 +82,30 @@ bool cx_report_figure_per_agent(const char *name)
 	return false;
 }
 
+/* One row's figure in another report (the agents report for an agent, the
+ * campaigns report for a campaign): the cell of column `column` in the row
+ * whose `id_key` is id, and the row's name (column `name_key`). */
+static int part_value(cx_doc *doc, const char *id_key, int64_t id, const char *column, const char *name_key,
+		      int64_t *out, char *who, size_t wholen)
+{
+	const cx_table *t = doc->tables[0];
+	int ci = -1, cv = -1, cn = -1;
+	for (size_t c = 0; c < t->ncols; c++) {
+		ci = strcmp(t->cols[c].key, id_key) == 0 ? (int)c : ci;
+		cv = strcmp(t->cols[c].key, column) == 0 ? (int)c : cv;
+		cn = strcmp(t->cols[c].key, name_key) == 0 ? (int)c : cn;
+	}
+	for (size_t r = 0; ci >= 0 && cv >= 0 && r < t->nrows; r++) {
+		const cx_cell *row = &t->cells[r * t->ncols];
+		if (row[ci].kind == CX_CELL_ID && row[ci].i == id) {
+			*out = row[cv].i;
+			snprintf(who, wholen, "%s", cn >= 0 && row[cn].s ? row[cn].s : "");
+			return 0;
+		}
+	}
+	return -1;
+}
+
 /* The agent's figure as the agents report (the Agents view) shows it. */
 static int agent_value(cx_store *st, const cx_report_opts *opt, const struct figure *f, int64_t *out, char *who,
 		       size_t wholen, cx_error *err)
@@ -90,33 +114,41 @@ static int agent_value(cx_store *st, const cx_report_opts *opt, const struct fig
 	for (size_t i = 0; i < sizeof per_agent / sizeof per_agent[0]; i++)
 		if (strcmp(per_agent[i].figure, f->name) == 0)
 			column = per_agent[i].column;
+	if (!column)
+		return cx_fail(err, CX_EXIT_USAGE, "report rows: --agent applies to attributed, tickets and solved");
 	cx_report_opts o = *opt;
 	o.figure = NULL;
 	o.agent_id = 0;
-	cx_doc *agents = column ? cx_report_agents(st, &o, err) : NULL;
+	cx_doc *agents = cx_report_agents(st, &o, err);
 	if (!agents)
-		return column ? -1 : cx_fail(err, CX_EXIT_USAGE, "report rows: --agent applies to attributed, tickets and solved");
-	const cx_table *t = agents->tables[0];
-	int ci = -1, cv = -1, cn = -1;
-	for (size_t c = 0; c < t->ncols; c++) {
-		ci = strcmp(t->cols[c].key, "agent_id") == 0 ? (int)c : ci;
-		cv = strcmp(t->cols[c].key, column) == 0 ? (int)c : cv;
-		cn = strcmp(t->cols[c].key, "agent") == 0 ? (int)c : cn;
-	}
-	*out = 0;
-	int found = 0;
-	for (size_t r = 0; ci >= 0 && cv >= 0 && r < t->nrows; r++) {
-		const cx_cell *row = &t->cells[r * t->ncols];
-		if (row[ci].kind == CX_CELL_ID && row[ci].i == opt->agent_id) {
-			*out = row[cv].i;
-			snprintf(who, wholen, "%s", cn >= 0 && row[cn].s ? row[cn].s : "");
-			found = 1;
-		}
-	}
+		return -1;
+	int found = part_value(agents, "agent_id", opt->agent_id, column, "agent", out, who, wholen);
 	cx_doc_free(agents);
-	if (!found)
+	if (found < 0)
 		return cx_fail(err, CX_EXIT_USAGE, "report rows: agent %lld has no row in the agents report for the period",
 			       (long long)opt->agent_id);
+	return 0;
+}
+
+/* The campaign's cost and revenue as the campaigns report (the Campaigns
+ * view) shows them. */
+static int campaign_values(cx_store *st, const cx_report_opts *opt, int64_t *cost, int64_t *revenue, char *who,
+			   size_t wholen, cx_error *err)
+{
+	cx_report_opts o = *opt;
+	o.figure = NULL;
+	o.campaign_id = 0;
+	cx_doc *campaigns = cx_report_campaigns(st, &o, err);
+	if (!campaigns)
+		return -1;
+	int found = part_value(campaigns, "campaign_id", opt->campaign_id, "cost", "campaign", cost, who, wholen);
+	if (found == 0)
+		found = part_value(campaigns, "campaign_id", opt->campaign_id, "revenue", "campaign", revenue, who, wholen);
+	cx_doc_free(campaigns);
+	if (found < 0)
+		return cx_fail(err, CX_EXIT_USAGE,
+			       "report rows: campaign %lld has no row in the campaigns report for the period",
+			       (long long)opt->campaign_id);
 	return 0;
 }
 
@@ -182,6 +214,7 @@ struct acc {
 	cx_table *t;
 	const struct figure *f;
 	int64_t rows, total, second; /* second: a sum shown beside the total */
+	int64_t converted;           /* campaign contacts that converted */
 	int64_t liability_bp;
 };
 
@@ -300,9 +333,12 @@ static const cx_column contact_cols[] = {
 	{"contact_id", "Contact", CX_CELL_ID, 0},
 	{"contacted_on", "Contacted", CX_CELL_DATE, 0},
 	{"cost", "Cost", CX_CELL_MONEY, 0},
+	{"converted", "Converted", CX_CELL_BOOL, 0},
+	{"revenue", "Revenue", CX_CELL_MONEY, 0},
 	{"campaign", "Campaign", CX_CELL_TEXT, 0},
 	{"customer", "Customer", CX_CELL_TEXT, 0},
 	{"agent", "Agent", CX_CELL_TEXT, 0},
+	{"order_id", "Order", CX_CELL_ID, 0},
 };
 
 static int contact_row(void *ctx, const cx_contact_row *r)
@@ -311,12 +347,17 @@ static int contact_row(void *ctx, const cx_contact_row *r)
 	cx_cell *c = cx_table_row(a->t);
 	c[0] = cx_id(r->id);
 	c[1] = day_of(r->contacted_at);
-	c[3] = cx_text(r->campaign);
-	c[4] = text_or_null(r->customer);
-	c[5] = text_or_null(r->agent);
 	c[2] = cx_money(r->cost);
+	c[3] = cx_bool(r->converted);
+	c[4] = cx_money(r->revenue);
+	c[5] = cx_text(r->campaign);
+	c[6] = text_or_null(r->customer);
+	c[7] = text_or_null(r->agent);
+	c[8] = r->order_id ? cx_id(r->order_id) : cx_null();
 	a->rows++;
 	a->total = cx_sat_add(a->total, r->cost);
+	a->second = cx_sat_add(a->second, r->revenue);
+	a->converted += r->converted;
 	return 0;
 }
 
@@ -522,7 +563,7 @@ static int fill(cx_store *st, const cx_report_opts *opt, cx_doc *doc, struct acc
 		return cx_store_paid_claims(st, p, paid_row, a, err);
 	case CONTACTS:
 		TABLE(contact_cols);
-		return cx_store_contact_rows(st, p, contact_row, a, err);
+		return cx_store_contact_rows(st, p, opt->campaign_id, contact_row, a, err);
 	case COSTS:
 		TABLE(cost_cols);
 		return cx_store_cost_shares(st, p, cost_row, a, err);
@@ -564,6 +605,8 @@ static void totals(const struct acc *a)
 		break;
 	case CONTACTS:
 		c[2] = cx_money(a->total);
+		c[3] = cx_int(a->converted);
+		c[4] = cx_money(a->second);
 		break;
 	case PAID_CLAIMS:
 		c[2] = cx_money(a->total);
@@ -626,8 +669,16 @@ cx_doc *cx_report_rows(cx_store *st, const cx_report_opts *opt, cx_error *err)
 	int64_t bp = cx_report_liability(st, opt);
 	int64_t value = 0;
 	char who[160] = "", title[256];
+	int64_t revenue_want = -1; /* a campaign's revenue, for its contacts' conversions */
 	if (opt->agent_id) {
 		if (agent_value(st, opt, f, &value, who, sizeof who, err) < 0)
+			return NULL;
+	} else if (opt->campaign_id) {
+		if (f->src != CONTACTS) {
+			cx_fail(err, CX_EXIT_USAGE, "report rows: --campaign applies to campaign_costs");
+			return NULL;
+		}
+		if (campaign_values(st, opt, &value, &revenue_want, who, sizeof who, err) < 0)
 			return NULL;
 	} else {
 		cx_dashboard dash;
@@ -638,7 +689,7 @@ cx_doc *cx_report_rows(cx_store *st, const cx_report_opts *opt, cx_error *err)
 	}
 	/* An agent's revenue is orders only: claims are the team's. */
 	snprintf(title, sizeof title, "%s%s%s", opt->agent_id && f->src == ATTRIBUTED ? "Attributed orders" : f->title,
-		 who[0] ? " · agent " : "", who);
+		 !who[0] ? "" : opt->agent_id ? " · agent " : " · campaign ", who);
 
 	cx_doc *doc = cx_report_doc(st, opt, "rows", title);
 	struct acc a = {.f = f, .liability_bp = bp};
@@ -653,6 +704,13 @@ cx_doc *cx_report_rows(cx_store *st, const cx_report_opts *opt, cx_error *err)
 	cx_doc_fact(doc, "value", "The figure", f->money ? cx_money(value) : cx_int(value));
 	cx_doc_fact(doc, "total", "The rows add up to", f->money ? cx_money(total) : cx_int(total));
 	cx_doc_fact(doc, "count", "Rows", cx_int(a.rows));
+	if (f->src == CONTACTS) {
+		cx_doc_fact(doc, "converted", "Converted", cx_int(a.converted));
+		cx_doc_fact(doc, "revenue", "Their orders' revenue", cx_money(a.second));
+	}
+	if (revenue_want >= 0 && revenue_want != a.second)
+		cx_doc_warn(doc, "the contacts' orders add up to %lld, the campaign's revenue is %lld", (long long)a.second,
+			    (long long)revenue_want);
 	if (f->src == LIABILITY) {
 		char pct[16];
 		cx_fmt_bp(pct, sizeof pct, bp);

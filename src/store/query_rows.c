@@ -67,21 +67,31 @@ static void fill_contact(sqlite3_stmt *s, cx_contact_row *r)
 	cx_q_text(s, 3, r->campaign, sizeof r->campaign);
 	cx_q_text(s, 4, r->customer, sizeof r->customer);
 	cx_q_text(s, 5, r->agent, sizeof r->agent);
+	r->responded = sqlite3_column_int(s, 6) != 0;
+	r->converted = sqlite3_column_int(s, 7) != 0;
+	r->order_id = sqlite3_column_int64(s, 8);
+	r->revenue = sqlite3_column_int64(s, 9);
 }
 
-int cx_store_contact_rows(cx_store *st, const cx_period *p, int (*row)(void *ctx, const cx_contact_row *r), void *ctx,
-			  cx_error *err)
+int cx_store_contact_rows(cx_store *st, const cx_period *p, int64_t campaign_id,
+			  int (*row)(void *ctx, const cx_contact_row *r), void *ctx, cx_error *err)
 {
+	/* A conversion and its revenue as cx_store_campaigns counts them. */
 	static const char sql[] =
-		"SELECT x.id, x.contacted_at, k.cost_per_contact, k.name, coalesce(c.name, ''), coalesce(a.name, '')"
+		"SELECT x.id, x.contacted_at, k.cost_per_contact, k.name, coalesce(c.name, ''), coalesce(a.name, ''),"
+		"       x.responded, x.order_id IS NOT NULL OR x.renewal_id IS NOT NULL, coalesce(o.id, 0),"
+		"       coalesce(o.amount, 0)"
 		" FROM campaign_contacts x JOIN campaigns k ON k.id = x.campaign_id"
 		" LEFT JOIN customers c ON c.id = x.customer_id LEFT JOIN agents a ON a.id = x.agent_id"
-		" WHERE x.contacted_at >= ?1 AND x.contacted_at < ?2"
+		" LEFT JOIN renewals r ON r.id = x.renewal_id"
+		" LEFT JOIN orders o ON o.id = coalesce(x.order_id, r.order_id)"
+		" WHERE x.contacted_at >= ?1 AND x.contacted_at < ?2 AND (?5 = 0 OR x.campaign_id = ?5)"
 		" ORDER BY x.contacted_at, x.id";
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;
 	cx_q_bind_period(s, p);
+	sqlite3_bind_int64(s, 5, campaign_id);
 	cx_contact_row r;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {

@@ -98,8 +98,9 @@ extern const struct cx_table_kind cx_table_agents, cx_table_campaigns, cx_table_
 extern const struct cx_view_ops cx_rows_ops;
 struct cx_rows_arg {
 	const char *figure;
-	int64_t agent_id; /* 0: the whole figure */
-	const char *who;  /* the agent's name, for the title */
+	int64_t agent_id;    /* 0: the whole figure */
+	int64_t campaign_id; /* or one campaign's part of it */
+	const char *who;     /* the agent's or campaign's name, for the title */
 };
 
 struct cx_app {

@@ -32,7 +32,7 @@ static void init(struct cx_app *app, struct cx_view *v, const void *arg)
 	struct cx_detail *d = v->state;
 	memcpy(d, arg, sizeof *d);
 	d->top = 0;
-	d->sel = d->agent_id ? next_figure(d, -1, 1) : -1;
+	d->sel = d->agent_id || d->campaign_id ? next_figure(d, -1, 1) : -1;
 	snprintf(v->title, sizeof v->title, "%s", d->title);
 }
 
@@ -84,8 +84,8 @@ static void open_figure(struct cx_app *app, const struct cx_detail *d)
 {
 	const char *figure = d->rows[d->sel].figure;
 	int64_t agent = d->agent_id;
-	if (strcmp(figure, "attributed") == 0) {
-		struct cx_rows_arg r = {.figure = figure, .agent_id = agent, .who = d->agent};
+	if (strcmp(figure, "attributed") == 0 || d->campaign_id) {
+		struct cx_rows_arg r = {.figure = figure, .agent_id = agent, .campaign_id = d->campaign_id, .who = d->agent};
 		cx_nav_pop(app);
 		cx_nav_push(app, &cx_rows_ops, &r);
 		return;

@@ -28,9 +28,11 @@ struct cx_detail {
 	struct cx_detail_row rows[CX_DETAIL_ROWS];
 	char notes[4][256]; /* below the rows, as warnings */
 	int nnotes;
-	/* When set, Enter lists this agent's tickets. */
+	/* When set, Enter lists this agent's tickets (or the selected
+	 * figure's rows of the agent, or of the campaign). */
 	int64_t agent_id;
-	char agent[96];
+	int64_t campaign_id;
+	char agent[96]; /* the agent's or the campaign's name */
 	/* internal */
 	int top;
 	int sel; /* the selected row with a figure, or -1 */

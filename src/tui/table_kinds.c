@@ -93,7 +93,7 @@ static const struct cx_req_use campaign_keys[] = {
 	{CX_REQ_ARCHIVE, NULL},
 	{CX_REQ_AUDIT, NULL},
 	TABLE_KEYS,
-	{CX_REQ_OPEN, "every figure of the campaign"},
+	{CX_REQ_OPEN, "every figure of the campaign (Enter on one: its contacts, which add up to it)"},
 	{CX_REQ_NONE, NULL},
 };
 

@@ -238,7 +238,10 @@ static void load(struct cx_app *app, struct cx_view *v)
 	fini(v);
 	const cx_report_def *def = cx_report_find(t->report);
 	cx_report_opts opt = {
-		.period = app->period, .figure = t->figure[0] ? t->figure : NULL, .agent_id = t->agent_id};
+		.period = app->period,
+		.figure = t->figure[0] ? t->figure : NULL,
+		.agent_id = t->agent_id,
+		.campaign_id = t->campaign_id};
 	cx_error err = {0};
 	t->doc = def ? def->build(app->st, &opt, &err) : NULL;
 	snprintf(t->error, sizeof t->error, "%s", t->doc ? "" : err.msg);
@@ -374,18 +377,31 @@ static void open_detail(struct cx_app *app, struct cx_tview *t)
 		snprintf(d->title, sizeof d->title, "%s", fz ? t->human[r * tb->ncols + fz - 1] : "Detail");
 		for (size_t c = 0; c < tb->ncols; c++) {
 			cx_detail_add(d, tb->cols[c].title, t->human[r * tb->ncols + c], CX_EL_NORMAL);
-			/* An agent's counts and revenue open the rows they add up. */
+			/* An agent's counts and revenue open the rows they add up;
+			 * a campaign's contacts, conversions, revenue and cost its
+			 * contacts (with their orders and cost). */
+			const char *key = tb->cols[c].key;
 			if (strcmp(t->report, "agents") == 0 && d->n > 0)
-				d->rows[d->n - 1].figure = strcmp(tb->cols[c].key, "tickets") == 0   ? "tickets"
-							   : strcmp(tb->cols[c].key, "solved") == 0  ? "solved"
-							   : strcmp(tb->cols[c].key, "revenue") == 0 ? "attributed"
-												     : NULL;
+				d->rows[d->n - 1].figure = strcmp(key, "tickets") == 0   ? "tickets"
+							   : strcmp(key, "solved") == 0  ? "solved"
+							   : strcmp(key, "revenue") == 0 ? "attributed"
+											 : NULL;
+			if (strcmp(t->report, "campaigns") == 0 && d->n > 0 &&
+			    (strcmp(key, "contacted") == 0 || strcmp(key, "converted") == 0 ||
+			     strcmp(key, "revenue") == 0 || strcmp(key, "cost") == 0))
+				d->rows[d->n - 1].figure = "campaign_costs";
 		}
 	}
 	int ci = cx_tview_column(tb, "agent_id"), cn = cx_tview_column(tb, "agent");
 	if (t->kind->agent_rows && ci >= 0 && cn >= 0 && tb->cells[r * tb->ncols + (size_t)ci].kind == CX_CELL_ID) {
 		d->agent_id = tb->cells[r * tb->ncols + (size_t)ci].i;
 		snprintf(d->agent, sizeof d->agent, "%s", t->human[r * tb->ncols + (size_t)cn]);
+	}
+	int ki = cx_tview_column(tb, "campaign_id"), kn = cx_tview_column(tb, "campaign");
+	if (strcmp(t->report, "campaigns") == 0 && ki >= 0 && kn >= 0 &&
+	    tb->cells[r * tb->ncols + (size_t)ki].kind == CX_CELL_ID) {
+		d->campaign_id = tb->cells[r * tb->ncols + (size_t)ki].i;
+		snprintf(d->agent, sizeof d->agent, "%s", t->human[r * tb->ncols + (size_t)kn]);
 	}
 	cx_detail_push(app, d);
 	free(d);
@@ -503,8 +519,11 @@ static void rows_init(struct cx_app *app, struct cx_view *v, const void *arg)
 	init(app, v, &cx_table_rows);
 	snprintf(t->figure, sizeof t->figure, "%s", a->figure);
 	t->agent_id = a->agent_id;
+	t->campaign_id = a->campaign_id;
 	const char *title = cx_report_figure_title(a->figure);
-	if (a->agent_id)
+	if (a->campaign_id)
+		snprintf(v->title, sizeof v->title, "Contacts: campaign %s", a->who ? a->who : "");
+	else if (a->agent_id)
 		snprintf(v->title, sizeof v->title, "%s: agent %s", strcmp(a->figure, "attributed") == 0 ? "Revenue" : a->figure,
 			 a->who ? a->who : "");
 	else

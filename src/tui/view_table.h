@@ -28,6 +28,7 @@ struct cx_tview {
 	const char *report; /* the kind's, or another (campaigns' audit trail) */
 	char figure[32];    /* report rows: the figure whose rows are shown */
 	int64_t agent_id;   /* ... and the agent whose part, or 0 */
+	int64_t campaign_id; /* ... or the campaign whose */
 	cx_doc *doc;
 	int table;
 	char **human;  /* rows x cols, the strings drawn */

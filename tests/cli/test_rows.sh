@@ -118,3 +118,19 @@ run report rows --figure liability --agent 3 sample.db
 expect_status 2 "--agent on a figure that is not an agent's is a usage error"
 run report rows --figure tickets --agent 0 sample.db
 expect_status 2 "--agent 0 is a usage error"
+
+# One campaign's contacts (--campaign): for every campaign of the period,
+# their cost, conversions and their orders' revenue are the campaigns
+# report's figures.
+"$CXTOP" report campaigns --format json sample.db >"$WORK/campaigns.json"
+bad=""
+for id in $(jq '.rows[] | .campaign_id' "$WORK/campaigns.json"); do
+	want=$(jq -r --argjson id "$id" '.rows[] | select(.campaign_id == $id) | "\(.cost) \(.contacted) \(.converted) \(.revenue)"' "$WORK/campaigns.json")
+	"$CXTOP" report rows --figure campaign_costs --campaign "$id" --format json sample.db >"$OUT" 2>"$ERR"
+	got=$(jq -r 'if .value == .total then "\(.total) \(.count) \(.converted) \(.revenue)" else "differs" end' "$OUT")
+	[ "$got" = "$want" ] && [ ! -s "$ERR" ] || bad="$bad $id:($got vs $want)"
+done
+if [ -z "$bad" ]; then ok "every campaign's cost, contacts, conversions and revenue add up from its contacts"
+else not_ok "campaigns whose contacts do not add up:$bad"; fi
+run report rows --figure upsell --campaign 6 sample.db
+expect_status 2 "--campaign on another figure is a usage error"

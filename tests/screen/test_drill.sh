@@ -120,3 +120,16 @@ check "Revenue opens the orders credited to the agent" "› Revenue: agent"
 "$CXTOP" report agents --format text "$DB" >"$WORK/agents.txt"
 if [ -n "$revenue" ] && grep -q -- "$revenue" "$WORK/agents.txt"; then ok "... whose total, $revenue, is the agent's revenue"
 else echo "not ok - the agent's revenue rows add up to it (total '$revenue')"; fi
+
+# A campaign's figures in the Campaigns view open its contacts, whose cost
+# and orders add up to the row's cost and revenue.
+start 120 30 "$DB"
+keys 4 j j Enter
+check "the campaign's pane offers its figures" "j k: a figure   Enter: its rows"
+keys Enter
+check "Contacted opens the campaign's contacts, as many as the row says" "› Contacts: campaign Welcome upsell"
+check "... 1,653 of them" "1,653 of 1,653 rows"
+c=$("$CXTOP" report campaigns --format text "$DB" | grep 'Welcome upsell')
+check "... whose total is the campaign's cost and revenue" "^ *Total  *\$826.50  *359  *\$40,682.29"
+case "$c" in *'$826.50'*'$40,682.29'* | *'$40,682.29'*'$826.50'*) ok "... which report campaigns prints for it" ;;
+*) echo "not ok - report campaigns' row: $c" ;; esac
