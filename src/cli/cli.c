@@ -28,7 +28,7 @@ static const struct cx_command commands[] = {
 	{"export", cx_cmd_export, "export TABLE [DB]", "write a table as native CSV or JSON"},
 	{"init", cx_cmd_init, "init DB", "create an empty store at the current schema"},
 	{"check", cx_cmd_check, "check [--repair] [DB]", "check the store and its ticket rollups"},
-	{"schedule", cx_cmd_schedule, "schedule check|load FILE", "check working hours and SLAs, or load them into a store"},
+	{"schedule", cx_cmd_schedule, "schedule check|load FILE", "check or load working hours and SLAs"},
 };
 
 static void usage(FILE *to)
@@ -221,4 +221,23 @@ const char *cx_login_name(void)
 const char *cx_actor(void)
 {
 	return given_actor ? given_actor : cx_login_name();
+}
+
+void cx_print_list(FILE *to, const char *indent, const char *list)
+{
+	int col = fprintf(to, "%s", indent), start = col;
+	for (const char *p = list; *p;) {
+		const char *end = strstr(p, ", ");
+		int len = end ? (int)(end - p) : (int)strlen(p);
+		/* A blank before the word on the same line, or a new line. */
+		if (col > start) {
+			if (col + 1 + len + 1 > 80)
+				col = fprintf(to, "\n%s", indent) - 1;
+			else
+				col += fprintf(to, " ");
+		}
+		col += fprintf(to, "%.*s%s", len, p, end ? "," : "");
+		p = end ? end + 2 : p + len;
+	}
+	fputc('\n', to);
 }

@@ -2,6 +2,8 @@
 #ifndef CXTOP_CLI_INTERNAL_H
 #define CXTOP_CLI_INTERNAL_H
 
+#include <stdio.h>
+
 #include <stdbool.h>
 
 #include "cxtop/config.h"
@@ -37,6 +39,9 @@ int cx_usage_error_in(const char *help, const char *fmt, ...) __attribute__((for
 /* Flushes standard output; on failure (full disk, closed pipe) prints one
  * line and returns CX_EXIT_RUNTIME, else CX_EXIT_OK. */
 int cx_finish_stdout(void);
+/* Writes a list of words (", " between them) on lines of at most 80
+ * columns, each line after `indent`: the tables of import and export. */
+void cx_print_list(FILE *to, const char *indent, const char *list);
 /* Prints "cxtop: <err->msg>" and returns its exit status. */
 int cx_report_error(const cx_error *err);
 /* The user's config file, read on first use (defaults when missing or

@@ -31,7 +31,9 @@ static void import_usage(FILE *to)
 		"file or is named *.db, *.sqlite, *.sqlite3 (or give --db); else $CXTOP_DB,\n"
 		"the config file's db, ./sample.db.\n"
 		"\n"
-		"Tables, in an order that fills an empty store:\n  %s\n"
+		"Tables, in an order that fills an empty store:\n");
+	cx_print_list(to, "  ", cx_import_table_names());
+	fprintf(to,
 		"(charges: a payment system's charge attempts, folded into failed renewals)\n"
 		"\n"
 		"Options:\n"
@@ -39,17 +41,18 @@ static void import_usage(FILE *to)
 		"                      (without one, the header must use cxtop's column names)\n"
 		"  --preset NAME       a shipped mapping for a help desk's or shop's export\n"
 		"  --presets           list the presets\n"
-		"  --source NAME       the system the rows come from (default: the mapping's, or csv)\n"
+		"  --source NAME       the system the rows come from (default: the mapping's,\n"
+		"                      or csv)\n"
 		"  --tz ZONE           time zone of times written without one (default: local)\n"
 		"  --delimiter C       , ; or tab (default: detected from the header)\n"
 		"  --encoding NAME     the files' encoding, e.g. windows-1251 (default: UTF-8)\n"
 		"  --dry-run           check everything and print the summary; write nothing\n"
-		"  --explain           show where each field comes from in the file, then a dry run\n"
+		"  --explain           show where each field comes from in the file, then a\n"
+		"                      dry run\n"
 		"  -q, --quiet         no progress bar\n"
 		"  --db PATH           the store\n"
 		"\n"
-		"See cxtop(5), NATIVE CSV and MAPPING FILES.\n",
-		cx_import_table_names());
+		"See cxtop(5), NATIVE CSV and MAPPING FILES.\n");
 }
 
 /* Each shipped (or the user's own) preset with the first line of its
@@ -299,14 +302,15 @@ static void export_usage(FILE *to)
 		"Usage: cxtop export TABLE [OPTIONS] [DB]\n"
 		"Writes a table as cxtop's native CSV (what cxtop import reads) or JSON.\n"
 		"\n"
-		"Tables: %s\n"
+		"Tables:\n");
+	cx_print_list(to, "  ", cx_table_names());
+	fprintf(to,
 		"\n"
 		"Options:\n"
 		"  --from YYYY-MM-DD   only rows dated on or after this day (local time)\n"
 		"  --to YYYY-MM-DD     only rows dated on or before this day\n"
 		"  --format FMT        csv (default) or json\n"
-		"  -o, --output FILE   write to FILE (complete or not at all) instead of stdout\n",
-		cx_table_names());
+		"  -o, --output FILE   write to FILE (complete or not at all) instead of stdout\n");
 }
 
 int cx_cmd_export(int argc, char **argv)

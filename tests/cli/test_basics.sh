@@ -76,3 +76,11 @@ printf 'db: [oops\n' >"$WORK/xdg/cxtop/config.yaml"
 (cd "$WORK" && XDG_CONFIG_HOME="$WORK/xdg" CXTOP_DB="$WORK/team.db" "$CXTOP" report pnl >"$OUT" 2>"$ERR")
 status=$?
 expect_status 0 "CXTOP_DB wins over a broken config file"
+
+# Every command's --help fits an 80-column terminal.
+wide=""
+for c in "" import export schedule check init report; do
+	# shellcheck disable=SC2086
+	"$CXTOP" $c --help 2>&1 | awk -v c="${c:-cxtop}" 'length > 80 { print c ": " length }' >>"$WORK/wide"
+done
+if [ ! -s "$WORK/wide" ]; then ok "every --help fits 80 columns"; else not_ok "--help lines over 80 columns" "$(cat "$WORK/wide")"; fi
