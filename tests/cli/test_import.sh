@@ -35,6 +35,16 @@ same_schedules() {
 	sqlite3 "$1" "ATTACH '$SRC' AS src; UPDATE audit SET at = (SELECT s.at FROM src.audit s WHERE s.id = audit.id)"
 }
 same_schedules "$DST"
+# The customers' satisfaction history is the store's own record of when it
+# learnt each score (cxtop(5), HISTORY), not a table an export carries: a
+# store filled by import starts its own.  Give the copy the history the
+# sample's store kept, so that the past periods' watchlists can be
+# compared too.
+same_history() {
+	sqlite3 "$1" "ATTACH '$SRC' AS src; DELETE FROM customer_changes;
+		INSERT INTO customer_changes SELECT * FROM src.customer_changes"
+}
+same_history "$DST"
 diffs=""
 for r in $("$CXTOP" report --list | cut -d' ' -f1); do
 	for f in text csv json md; do
@@ -182,6 +192,12 @@ sqlite3 "$WORK/v1.db" "ATTACH '$SRC' AS src; UPDATE tickets SET priority =
 	(SELECT s.priority FROM src.tickets s WHERE s.id = tickets.id),
 	first_resolved_at = (SELECT s.first_resolved_at FROM src.tickets s WHERE s.id = tickets.id)"
 same_schedules "$WORK/v1.db"
+# Its customers' satisfaction follows their ratings since, with the
+# history of it: the same scores, and the sample's history in place of
+# the changes this update notes today.
+sqlite3 "$WORK/v1.db" "ATTACH '$SRC' AS src; UPDATE customers SET satisfaction =
+	(SELECT s.satisfaction FROM src.customers s WHERE s.id = customers.id)"
+same_history "$WORK/v1.db"
 # The UPDATE touched every hour: pack them, so that no report notes it.
 "$CXTOP" check --repair -q "$WORK/v1.db" >/dev/null
 diffs=""
