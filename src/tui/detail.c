@@ -85,7 +85,10 @@ static void open_figure(struct cx_app *app, const struct cx_detail *d)
 	const char *figure = d->rows[d->sel].figure;
 	int64_t agent = d->agent_id;
 	if (strcmp(figure, "attributed") == 0 || d->campaign_id) {
-		struct cx_rows_arg r = {.figure = figure, .agent_id = agent, .campaign_id = d->campaign_id, .who = d->agent};
+		/* Popping the pane frees it: the name goes with a copy. */
+		char who[sizeof d->agent];
+		snprintf(who, sizeof who, "%s", d->agent);
+		struct cx_rows_arg r = {.figure = figure, .agent_id = agent, .campaign_id = d->campaign_id, .who = who};
 		cx_nav_pop(app);
 		cx_nav_push(app, &cx_rows_ops, &r);
 		return;

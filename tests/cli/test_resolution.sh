@@ -97,12 +97,21 @@ if [ "$got" = "$want" ]; then ok "the upgrade takes each first resolution from t
 	not_ok "the upgrade takes each first resolution from the history" "got  $got" "want $want"; fi
 run check "$WORK/v6.db"
 expect_status 0 "the upgraded store checks clean (its hours packed again)"
-run report summary --from 2022-02-01 --to 2022-02-28 --format json "$WORK/v6.db"
-# Solved in February: 1, 2, 3, 5 and 7.  First: 3600 5400 7200 7200 10800;
+# The fixture's history was written on the day it was made (2026-12-02),
+# so a period ending before it reads the tickets as they were stored
+# first (cxtop(1), As recorded), and one running past it as they are now.
+run report summary --from 2022-02-01 --to 2099-12-31 --format json "$WORK/v6.db"
+# Solved by now: 1, 2, 3, 5 and 7.  First: 3600 5400 7200 7200 10800;
 # full: 5400 7200 93600 97200 104400.
 got=$(jq -r '"\(.first_resolution_median_s) \(.first_resolution_p90_s) \(.resolution_median_s) \(.resolution_p90_s)"' "$OUT")
 if [ "$got" = "7200 10800 93600 104400" ]; then ok "its report: first resolution 2 h, full 26 h (medians)"; else
 	not_ok "the upgraded store's report" "got '$got'"; fi
+run report summary --from 2022-02-01 --to 2022-02-28 --format json "$WORK/v6.db"
+# February as first stored, before every change the history holds: solved
+# then were 1, 2 (at 10:00), 4 (11:00) and 5 (12:00); 3 and 7 were open.
+got=$(jq -r '"\(.solved) \(.first_resolution_median_s) \(.first_resolution_p90_s) \(.resolution_median_s) \(.resolution_p90_s)"' "$OUT")
+if [ "$got" = "4 7200 10800 9000 14400" ]; then ok "February as recorded: 4 solved, first and full as first stored"; else
+	not_ok "February as recorded" "got '$got'"; fi
 
 # ---- imports ---------------------------------------------------------------------
 # Zendesk's CSV: "First resolution time in minutes" after Created at.
