@@ -400,7 +400,6 @@ int cx_store_tickets_page(cx_store *st, const cx_ticket_filter *f, const cx_page
  * whole list, where pages would sort the period again for each). */
 int cx_store_tickets_each(cx_store *st, const cx_ticket_filter *f, int (*row)(void *ctx, const cx_ticket_item *it),
 			  void *ctx, cx_error *err);
-int cx_store_ticket_count(cx_store *st, const cx_ticket_filter *f, int64_t *out, cx_error *err);
 int cx_store_ticket_totals(cx_store *st, const cx_ticket_filter *f, cx_ticket_totals *out, cx_error *err);
 
 typedef struct cx_customer_item {

@@ -37,6 +37,18 @@ static const char *const as_of_sql[2] = {
 	AS_OF_COLS("x.resolved_before", "t.resolved_at"),
 };
 
+static int cmp_i64(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+	return (a > b) - (a < b);
+}
+
+/* An instant's UTC hour, as the rollups file it (floor, below 0 too). */
+static int64_t floor_hour(int64_t at)
+{
+	return at / 3600 - (at % 3600 != 0 && at < 0);
+}
+
 int cx_as_of_load(cx_store *st, enum cx_fact_kind kind, int64_t end, cx_as_of *a, cx_error *err)
 {
 	memset(a, 0, sizeof *a);
@@ -71,6 +83,12 @@ int cx_as_of_load(cx_store *st, enum cx_fact_kind kind, int64_t end, cx_as_of *a
 		cx_as_of_free(a);
 		return -1;
 	}
+	/* The hours they sit in now, sorted once: a pass asks for each hour. */
+	a->hours = cx_xcalloc(a->n ? a->n : 1, sizeof *a->hours);
+	for (size_t i = 0; i < a->n; i++)
+		if (a->t[i].now_filed)
+			a->hours[a->nhours++] = floor_hour(a->t[i].now_at);
+	qsort(a->hours, a->nhours, sizeof *a->hours, cmp_i64);
 	return 0;
 }
 
@@ -91,11 +109,7 @@ bool cx_as_of_has(const cx_as_of *a, int64_t id)
 
 bool cx_as_of_hour_taken(const cx_as_of *a, int64_t hour)
 {
-	/* Few tickets: a plain walk. */
-	for (size_t i = 0; i < a->n; i++)
-		if (a->t[i].now_filed && a->t[i].now_at >= hour * 3600 && a->t[i].now_at < hour * 3600 + 3600)
-			return true;
-	return false;
+	return a->nhours && bsearch(&hour, a->hours, a->nhours, sizeof *a->hours, cmp_i64) != NULL;
 }
 
 void cx_as_of_visit(const cx_as_of *a, int64_t start, int64_t end, cx_fact_visit visit, void *ctx)
@@ -110,5 +124,6 @@ void cx_as_of_free(cx_as_of *a)
 	for (size_t i = 0; i < a->n; i++)
 		free(a->t[i].topic);
 	free(a->t);
+	free(a->hours);
 	memset(a, 0, sizeof *a);
 }

@@ -198,15 +198,6 @@ int cx_store_tickets_each(cx_store *st, const cx_ticket_filter *f, int (*row)(vo
 	return tickets_select(st, f, NULL, false, true, -1, row, ctx, err);
 }
 
-int cx_store_ticket_count(cx_store *st, const cx_ticket_filter *f, int64_t *out, cx_error *err)
-{
-	cx_ticket_totals t;
-	if (cx_store_ticket_totals(st, f, &t, err) < 0)
-		return -1;
-	*out = t.tickets;
-	return 0;
-}
-
 int cx_store_ticket_totals(cx_store *st, const cx_ticket_filter *f, cx_ticket_totals *out, cx_error *err)
 {
 	char where[1024], sql[2048];

@@ -68,6 +68,8 @@ typedef struct cx_as_of {
 		char *topic;
 	} *t; /* by id */
 	size_t n;
+	int64_t *hours; /* the UTC hours they are filed under now, sorted */
+	size_t nhours;
 } cx_as_of;
 int cx_as_of_load(cx_store *st, enum cx_fact_kind kind, int64_t end, cx_as_of *a, cx_error *err);
 bool cx_as_of_has(const cx_as_of *a, int64_t id);

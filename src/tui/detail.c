@@ -77,6 +77,17 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 	cx_ui_style(app, CX_EL_NORMAL);
 }
 
+/* The agent's tickets in `state`, in place of the pane. */
+static void open_tickets(struct cx_app *app, const struct cx_detail *d, enum cx_ticket_state state)
+{
+	struct cx_tickets_arg a = {0};
+	a.filter.agent_id = d->agent_id;
+	a.filter.state = state;
+	snprintf(a.who, sizeof a.who, "%s", d->agent);
+	cx_nav_pop(app);
+	cx_nav_push(app, &cx_tickets_ops, &a);
+}
+
 /* Opens the rows of the selected figure: the agent's tickets created or
  * solved, or the orders credited to them.  The pane gives way to the list
  * it opens: back from the list is the list the pane was opened from. */
@@ -93,12 +104,7 @@ static void open_figure(struct cx_app *app, const struct cx_detail *d)
 		cx_nav_push(app, &cx_rows_ops, &r);
 		return;
 	}
-	struct cx_tickets_arg a = {0};
-	a.filter.agent_id = agent;
-	a.filter.state = strcmp(figure, "solved") == 0 ? CX_TICKETS_SOLVED : CX_TICKETS_CREATED;
-	snprintf(a.who, sizeof a.who, "%s", d->agent);
-	cx_nav_pop(app);
-	cx_nav_push(app, &cx_tickets_ops, &a);
+	open_tickets(app, d, strcmp(figure, "solved") == 0 ? CX_TICKETS_SOLVED : CX_TICKETS_CREATED);
 }
 
 static enum cx_handled handle(struct cx_app *app, struct cx_view *v, enum cx_req req, int ch)
@@ -126,11 +132,7 @@ static enum cx_handled handle(struct cx_app *app, struct cx_view *v, enum cx_req
 	}
 	if (!d->agent_id)
 		return CX_CLOSE;
-	struct cx_tickets_arg a = {0};
-	a.filter.agent_id = d->agent_id;
-	snprintf(a.who, sizeof a.who, "%s", d->agent);
-	cx_nav_pop(app);
-	cx_nav_push(app, &cx_tickets_ops, &a);
+	open_tickets(app, d, CX_TICKETS_CREATED);
 	return CX_HANDLED;
 }
 
