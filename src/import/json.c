@@ -34,6 +34,7 @@
 struct keyed {
 	char *key;
 	json_t *obj;
+	size_t page; /* the page it came in, counted over every file */
 };
 
 /* A join's list, found by the value of its `on` field. */
@@ -48,6 +49,7 @@ struct cx_json_set {
 	size_t npages, pages_cap;
 	struct {
 		json_t **rec;
+		size_t *page; /* per record, the page it came in */
 		size_t n, cap;
 		char *name;
 	} *files;
@@ -119,7 +121,16 @@ static int by_key(const void *a, const void *b)
 	return strcmp(((const struct keyed *)a)->key, ((const struct keyed *)b)->key);
 }
 
-static void index_list(struct index *ix, const cx_map_join *j, json_t *list)
+/* Equal keys in the order of their pages, so that the last page's entry
+ * is the last of its run. */
+static int by_key_page(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->page > y->page) - (x->page < y->page);
+}
+
+static void index_list(struct index *ix, const cx_map_join *j, json_t *list, size_t page)
 {
 	size_t i;
 	json_t *o;
@@ -131,7 +142,7 @@ static void index_list(struct index *ix, const cx_map_join *j, json_t *list)
 			ix->cap = ix->cap ? ix->cap * 2 : 64;
 			ix->e = cx_xreallocarray(ix->e, ix->cap, sizeof *ix->e);
 		}
-		ix->e[ix->n++] = (struct keyed){.key = k, .obj = o};
+		ix->e[ix->n++] = (struct keyed){.key = k, .obj = o, .page = page};
 	}
 }
 
@@ -143,35 +154,46 @@ static const char *base_name(const char *path)
 
 /* One page: its records go to file f, the lists it carries to their
  * joins. */
+/* A record of file f, from page number `page`. */
+static void take_record(cx_json_set *s, size_t f, json_t *r, size_t page)
+{
+	size_t cap = s->files[f].cap;
+	push(&s->files[f].rec, &s->files[f].n, &s->files[f].cap, r);
+	if (s->files[f].cap != cap)
+		s->files[f].page = cx_xreallocarray(s->files[f].page, s->files[f].cap, sizeof *s->files[f].page);
+	s->files[f].page[s->files[f].n - 1] = page;
+}
+
 static void take_page(cx_json_set *s, size_t f, json_t *page)
 {
 	const cx_mapping *m = s->m;
+	size_t no = s->npages;
 	push(&s->pages, &s->npages, &s->pages_cap, page);
 	if (json_is_array(page)) {
 		/* A bare list: a joined list when the file is named as one. */
 		for (size_t j = 0; j < m->njoins; j++)
 			if (m->joins[j].files && fnmatch(m->joins[j].files, base_name(s->files[f].name), 0) == 0) {
-				index_list(&s->joins[j], &m->joins[j], page);
+				index_list(&s->joins[j], &m->joins[j], page, no);
 				return;
 			}
 		size_t i;
 		json_t *r;
-		json_array_foreach(page, i, r) push(&s->files[f].rec, &s->files[f].n, &s->files[f].cap, r);
+		json_array_foreach(page, i, r) take_record(s, f, r, no);
 		return;
 	}
 	for (size_t j = 0; j < m->njoins; j++) {
 		json_t *list = json_object_get(page, m->joins[j].from);
 		if (json_is_array(list))
-			index_list(&s->joins[j], &m->joins[j], list);
+			index_list(&s->joins[j], &m->joins[j], list, no);
 	}
 	if (!m->records) {
-		push(&s->files[f].rec, &s->files[f].n, &s->files[f].cap, page);
+		take_record(s, f, page, no);
 		return;
 	}
 	json_t *list = json_object_get(page, m->records);
 	size_t i;
 	json_t *r;
-	json_array_foreach(list, i, r) push(&s->files[f].rec, &s->files[f].n, &s->files[f].cap, r);
+	json_array_foreach(list, i, r) take_record(s, f, r, no);
 }
 
 static char *slurp(const char *path, size_t *len, cx_error *err)
@@ -267,7 +289,7 @@ cx_json_set *cx_json_load(char *const *files, size_t nfiles, const cx_mapping *m
 	}
 	for (size_t j = 0; j < m->njoins; j++)
 		if (s->joins[j].n)
-			qsort(s->joins[j].e, s->joins[j].n, sizeof *s->joins[j].e, by_key);
+			qsort(s->joins[j].e, s->joins[j].n, sizeof *s->joins[j].e, by_key_page);
 	for (size_t i = 0; i < m->nfields; i++)
 		for (size_t c = 0; c < m->fields[i].ncolumns; c++)
 			add_path(s, m->fields[i].columns[c]);
@@ -278,7 +300,29 @@ cx_json_set *cx_json_load(char *const *files, size_t nfiles, const cx_mapping *m
 
 /* The value at path in record r, through a join when its first part names
  * one; NULL when there is none. */
-static const json_t *at_path(const cx_json_set *s, const json_t *r, const char *path)
+/* Of the joined entries with r's key, the one from r's own page (the
+ * same moment of the help desk: a ticket saved twice, new and then
+ * solved, has a metric set in each page), else the last page's. */
+static const struct keyed *join_hit(const struct index *ix, const char *key, size_t page)
+{
+	struct keyed want = {.key = (char *)key}, *hit = NULL;
+	if (!key || !ix->n)
+		return NULL;
+	hit = bsearch(&want, ix->e, ix->n, sizeof want, by_key);
+	if (!hit)
+		return NULL;
+	while (hit > ix->e && strcmp(hit[-1].key, key) == 0)
+		hit--;
+	const struct keyed *end = ix->e + ix->n, *pick = hit;
+	for (const struct keyed *e = hit; e < end && strcmp(e->key, key) == 0; e++) {
+		pick = e;
+		if (e->page == page)
+			break;
+	}
+	return pick;
+}
+
+static const json_t *at_path(const cx_json_set *s, const json_t *r, size_t page, const char *path)
 {
 	char part[256];
 	const char *p = path;
@@ -297,9 +341,7 @@ static const json_t *at_path(const cx_json_set *s, const json_t *r, const char *
 				if (strcmp(jn->name, part) != 0)
 					continue;
 				char *k = text_of(json_object_get(r, jn->key));
-				struct keyed want = {.key = k}, *hit = NULL;
-				if (k && s->joins[j].n)
-					hit = bsearch(&want, s->joins[j].e, s->joins[j].n, sizeof want, by_key);
+				const struct keyed *hit = join_hit(&s->joins[j], k, page);
 				free(k);
 				if (!hit)
 					return NULL;
@@ -325,7 +367,7 @@ cx_csv *cx_json_rows(cx_json_set *s, size_t f, cx_error *err)
 	for (size_t r = 1; r < nrows; r++) {
 		lines[r] = (long)r;
 		for (size_t c = 0; c < nc; c++) {
-			const json_t *v = at_path(s, s->files[f].rec[r - 1], s->paths[c]);
+			const json_t *v = at_path(s, s->files[f].rec[r - 1], s->files[f].page[r - 1], s->paths[c]);
 			cells[r * nc + c] = v ? text_of(v) : NULL;
 		}
 	}
@@ -341,6 +383,7 @@ void cx_json_free(cx_json_set *s)
 	free(s->pages);
 	for (size_t i = 0; i < s->nfiles; i++) {
 		free(s->files[i].rec);
+		free(s->files[i].page);
 		free(s->files[i].name);
 	}
 	free(s->files);

@@ -73,6 +73,28 @@ expect_out '^tickets: 0 inserted, 1 updated, 0 unchanged' "a newer page updates 
 got=$(sqlite3 "$WORK/z.db" "SELECT status, datetime(resolved_at, 'unixepoch') FROM tickets WHERE source = 'zendesk' AND source_id = '2'")
 if [ "$got" = "solved|2022-03-01 10:00:00" ]; then ok "the ticket is solved at the time the page says"; else not_ok "the ticket is solved" "$got"; fi
 
+# The same ticket in two pages of one import, open in the first (no
+# solve time in its metric set) and solved in the second: each record is
+# read with the metric set of its own page, so the import takes both in
+# order and the ticket ends solved, whichever page is named first.
+jq -c '.tickets |= map(select(.id == 3) | .status = "open")
+	| .metric_sets |= map(select(.ticket_id == 3) | .solved_at = null | .full_resolution_time_in_minutes.calendar = null
+		| .first_resolution_time_in_minutes.calendar = null)' "$ZT" | head -n 1 >"$WORK/p1.json"
+jq -c '.tickets |= map(select(.id == 3) | .status = "solved")
+	| .metric_sets |= map(select(.ticket_id == 3) | .solved_at = "2022-03-02T10:00:00Z")' "$ZT" | head -n 1 >"$WORK/p2.json"
+for order in "p1 p2" "p2 p1"; do
+	rm -f "$WORK/pages.db"
+	"$CXTOP" init "$WORK/pages.db" >/dev/null
+	set -- $order
+	run import tickets "$WORK/$1.json" "$WORK/$2.json" "$ZU" --preset zendesk-json "$WORK/pages.db"
+	got=$(sqlite3 "$WORK/pages.db" "SELECT status, resolved_at IS NOT NULL FROM tickets WHERE source_id = '3'")
+	want="solved|1"
+	[ "$1" = p2 ] && want="open|0"
+	if [ "$status" -eq 0 ] && [ "$got" = "$want" ]; then
+		ok "one ticket in two pages ($1 then $2): each read with its own page's metric set, last one wins ($want)"
+	else not_ok "one ticket in two pages ($1 then $2)" "got '$got', want '$want'"; fi
+done
+
 # A page that is not JSON: its file, line and column, and nothing written.
 printf '{"tickets": [\n  {"id": 1,}\n]}\n' >"$WORK/bad.json"
 before=$(sqlite3 "$WORK/z.db" "SELECT count(*) FROM tickets")
