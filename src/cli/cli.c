@@ -114,8 +114,9 @@ const cx_config *cx_user_config(void)
 		cx_error err = {0};
 		loaded = true;
 		cx_config_defaults(&cfg);
+		char safe[sizeof err.msg];
 		if (cx_config_default_path(path, sizeof path) && cx_config_load(path, &cfg, &err) < 0)
-			fprintf(stderr, "cxtop: %s (config ignored)\n", err.msg);
+			fprintf(stderr, "cxtop: %s (config ignored)\n", cx_safe_text(safe, sizeof safe, err.msg));
 	}
 	return &cfg;
 }

@@ -66,6 +66,8 @@ int cx_cmd_check(int argc, char **argv)
 	}
 	cx_store_close(st);
 	bool bad = chk.wrong || chk.missing || chk.extra || chk.triggers;
+	char shown[512];
+	db = cx_safe_text(shown, sizeof shown, db);
 	char a[32], b[32], w[32], m[32], x[32], s[32];
 	if (!quiet || bad)
 		printf("%s: integrity ok; ticket rollups: %s hours hold tickets, %s compared: %s wrong, %s missing,"

@@ -136,7 +136,7 @@ static void print_created(const cx_import_result *r)
 		       r->created_customers == 1 ? "" : "s");
 }
 
-static void print_summary(const cx_import_opts *o, const cx_import_result *r)
+static void print_summary(const cx_import_opts *o, const cx_import_result *r, const char *db)
 {
 	char a[32], b[32], c[32], d[32], e[32];
 	const char *dry = o->dry_run ? "dry run, nothing written: " : "";
@@ -158,6 +158,10 @@ static void print_summary(const cx_import_opts *o, const cx_import_result *r)
 		       r->seconds);
 	}
 	print_created(r);
+	/* Which store: without one on the command line it is the configured
+	 * or the default one, and the user should not have to guess. */
+	char shown[512];
+	printf("%s %s\n", o->dry_run ? "store (untouched):" : "store:", cx_safe_text(shown, sizeof shown, db));
 }
 
 int cx_cmd_import(int argc, char **argv)
@@ -280,7 +284,9 @@ int cx_cmd_import(int argc, char **argv)
 	if (cx_store_read_only(st)) {
 		cx_store_close(st);
 		cx_mapping_free(&map);
-		fprintf(stderr, "cxtop: cannot import into '%s': the store is read-only%s\n", db,
+		char shown[512];
+		fprintf(stderr, "cxtop: cannot import into '%s': the store is read-only%s\n",
+			cx_safe_text(shown, sizeof shown, db),
 			o.dry_run ? " (a dry run needs to write too: it imports, then rolls back)" : "");
 		return CX_EXIT_RUNTIME;
 	}
@@ -292,7 +298,7 @@ int cx_cmd_import(int argc, char **argv)
 	cx_mapping_free(&map);
 	if (rc < 0)
 		return cx_report_error(&err);
-	print_summary(&o, &res);
+	print_summary(&o, &res, db);
 	return cx_finish_stdout();
 }
 
@@ -382,7 +388,7 @@ int cx_cmd_export(int argc, char **argv)
 	if (!st)
 		return cx_report_error(&err);
 	FILE *out = stdout;
-	char tmp[4096];
+	char tmp[4096], shown[512];
 	if (output) {
 		/* A temporary beside the target, renamed when complete. */
 		snprintf(tmp, sizeof tmp, "%s.tmp-%ld", output, (long)getpid());
@@ -390,7 +396,8 @@ int cx_cmd_export(int argc, char **argv)
 		if (!out) {
 			int e = errno;
 			cx_store_close(st);
-			fprintf(stderr, "cxtop: cannot write '%s': %s\n", output, strerror(e));
+			fprintf(stderr, "cxtop: cannot write '%s': %s\n", cx_safe_text(shown, sizeof shown, output),
+				strerror(e));
 			return CX_EXIT_RUNTIME;
 		}
 	}
@@ -413,7 +420,8 @@ int cx_cmd_export(int argc, char **argv)
 		if (!ok) {
 			unlink(tmp);
 			if (rc == 0) {
-				fprintf(stderr, "cxtop: cannot write '%s': %s\n", output, strerror(e ? e : EIO));
+				fprintf(stderr, "cxtop: cannot write '%s': %s\n",
+					cx_safe_text(shown, sizeof shown, output), strerror(e ? e : EIO));
 				return CX_EXIT_RUNTIME;
 			}
 		}

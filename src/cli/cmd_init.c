@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli_internal.h"
+#include "cxtop/format.h"
 #include "cxtop/store.h"
 
 int cx_cmd_init(int argc, char **argv)
@@ -23,6 +24,7 @@ int cx_cmd_init(int argc, char **argv)
 	if (!st)
 		return cx_report_error(&err);
 	cx_store_close(st);
-	printf("created %s (schema version %d)\n", argv[1], CX_SCHEMA_VERSION);
+	char shown[512];
+	printf("created %s (schema version %d)\n", cx_safe_text(shown, sizeof shown, argv[1]), CX_SCHEMA_VERSION);
 	return CX_EXIT_OK;
 }

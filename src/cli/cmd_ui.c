@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli_internal.h"
+#include "cxtop/format.h"
 #include "cxtop/config.h"
 #include "cxtop/store.h"
 #include "cxtop/tui.h"
@@ -41,7 +42,8 @@ static int print_summary(const char *path, bool read_only)
 	day(n.first_ticket_at, first, sizeof first);
 	day(n.last_ticket_at, last, sizeof last);
 	cx_store_setting(st, "currency", currency, sizeof currency);
-	printf("%s%s (schema %d, %s)\n", cx_store_path(st), read_only ? " [read-only]" : "",
+	char shown[512];
+	printf("%s%s (schema %d, %s)\n", cx_safe_text(shown, sizeof shown, cx_store_path(st)), read_only ? " [read-only]" : "",
 	       cx_store_schema_version(st), currency);
 	printf("  %" PRId64 " agents, %" PRId64 " customers, %" PRId64 " tickets (%s to %s)\n", n.agents,
 	       n.customers, n.tickets, first, last);

@@ -24,6 +24,7 @@
 
 #include "cxtop/convert.h"
 #include "cxtop/csv.h"
+#include "cxtop/format.h"
 #include "cxtop/import.h"
 #include "cxtop/parse.h"
 #include "cxtop/period.h"
@@ -93,23 +94,25 @@ static double since(const struct timespec *a)
 
 /* ---- messages ------------------------------------------------------------ */
 
-/* A cell's text as it may be echoed in a message: short, one line, no
- * control characters. */
+/* A cell's text (or a file's name) as it may be echoed in a message:
+ * short, one line, controls and direction overrides shown as cx_safe_text
+ * shows them, so nothing read from a file acts on the terminal. */
 static void echo(const char *s, char *out, size_t len)
 {
-	size_t n = 0;
-	for (; *s && n + 4 < len; s++)
-		out[n++] = (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s;
-	if (*s && len > 4) {
-		/* Cut on a character boundary, then say so. */
-		while (n > 0 && ((unsigned char)*s & 0xc0) == 0x80) {
-			n--;
-			s--;
-		}
-		memcpy(out + n, "...", 3);
-		n += 3;
+	char safe[1024];
+	cx_safe_text(safe, sizeof safe, s);
+	size_t n = strlen(safe);
+	if (n < len) {
+		memcpy(out, safe, n + 1);
+		return;
 	}
-	out[n] = '\0';
+	/* Cut on a character boundary, then say so (len is always room for
+	 * more than the dots). */
+	n = len - 4;
+	while (n > 0 && ((unsigned char)safe[n] & 0xc0) == 0x80)
+		n--;
+	memcpy(out, safe, n);
+	memcpy(out + n, "...", 4);
 }
 
 /* The 1-based field of the file that column col comes from, or 0. */
@@ -142,10 +145,12 @@ static void refuse(struct run *r, long line, int col, const char *fmt, ...)
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	int field = field_of(r, col);
+	char name[256];
+	echo(cx_csv_name(r->csv), name, sizeof name);
 	if (field)
-		fprintf(r->o->errors_to, "cxtop: %s:%ld:%d: %s\n", cx_csv_name(r->csv), line, field, msg);
+		fprintf(r->o->errors_to, "cxtop: %s:%ld:%d: %s\n", name, line, field, msg);
 	else
-		fprintf(r->o->errors_to, "cxtop: %s:%ld: %s\n", cx_csv_name(r->csv), line, msg);
+		fprintf(r->o->errors_to, "cxtop: %s:%ld: %s\n", name, line, msg);
 }
 
 static void unmapped(struct run *r, int col, const char *value, long line)

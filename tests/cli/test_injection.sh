@@ -81,3 +81,28 @@ if grep -Fq "'x^[[2J.db'" "$ERR"; then ok "an ESC in a store name is shown as ^[
 if [ "$(controls "$ERR")" -eq 0 ]; then ok "the message holds no control"; else not_ok "the message holds no control"; fi
 run report agents --from "$(printf '2022\033]0;x\007')" "$DB"
 if [ "$(controls "$ERR")" -eq 0 ]; then ok "a usage error echoes no control"; else not_ok "a usage error echoes no control"; fi
+
+# Import's messages: a file's name and a refused cell are echoed with their
+# controls and direction overrides visible, never raw; the names a store,
+# a config or an init are printed under do the same.
+"$CXTOP" init "$WORK/imp.db" >/dev/null
+evil="$WORK/$(printf 'evil\033[31mRED')"
+mkdir -p "$evil"
+printf 'name,email,team,hired_on\nAnn\342\200\256evil\342\200\254,a@x.org,T,2022-01-01\n' >"$evil/agents.csv"
+run import agents "$evil/agents.csv" "$WORK/imp.db"
+if [ "$status" -ne 0 ] && [ "$(controls "$ERR")" -eq 0 ] && grep -Fq 'evil^[[31mRED' "$ERR" &&
+	grep -Fq 'Ann<U+202E>evil<U+202C>' "$ERR"; then
+	ok "an import's errors show the file's ESC and the cell's direction override visibly"
+else not_ok "import errors echo controls raw" "$(od -c "$ERR" | head -5)"; fi
+printf 'name,email,team,hired_on\nBob,b@x.org,T,2022-01-01\n' >"$evil/ok.csv"
+cp "$WORK/imp.db" "$evil/store.db"
+run import agents "$evil/ok.csv" "$evil/store.db"
+if [ "$status" -eq 0 ] && [ "$(controls "$OUT")" -eq 0 ] && grep -Fq "store: $WORK/evil^[[31mRED/store.db" "$OUT"; then
+	ok "an import says which store it wrote to, its name made safe"
+else not_ok "the store an import wrote to" "$(od -c "$OUT" | tail -5)"; fi
+run check "$evil/store.db"
+if [ "$status" -eq 0 ] && [ "$(controls "$OUT")" -eq 0 ]; then ok "cxtop check prints the store's name made safe"
+else not_ok "check echoes the store's name raw"; fi
+run init "$evil/new.db"
+if [ "$status" -eq 0 ] && [ "$(controls "$OUT")" -eq 0 ]; then ok "cxtop init prints the store's name made safe"
+else not_ok "init echoes the store's name raw"; fi
