@@ -64,5 +64,8 @@ const char *cx_config_yaml_version(void);
 bool cx_datafile_find(const char *kind, const char *name_or_path, char *buf, size_t len);
 /* The names of the kind's files in those folders, sorted, each once. */
 int cx_datafile_list(const char *kind, char names[][64], int max);
+/* The folders searched for kind, in order, as "DIR, DIR, DIR": for the
+ * message that says a name was not found. */
+char *cx_datafile_dirs(const char *kind, char *buf, size_t len);
 
 #endif

@@ -75,8 +75,9 @@ static int list_presets(void)
 		}
 		printf("%-18s %s\n", names[i], what);
 	}
+	char dirs[1200];
 	if (n == 0)
-		printf("no presets installed (looked in ~/.config/cxtop/presets, %s/presets, ./presets)\n", CX_DATADIR);
+		printf("no presets installed (looked in %s)\n", cx_datafile_dirs("presets", dirs, sizeof dirs));
 	return cx_finish_stdout();
 }
 
@@ -244,7 +245,11 @@ int cx_cmd_import(int argc, char **argv)
 		return import_usage_error("import: give --map or --preset, not both%s", "");
 	if (preset) {
 		if (!cx_datafile_find("presets", preset, preset_path, sizeof preset_path))
-			return import_usage_error("import: no preset named '%s' (cxtop import --presets lists them)", preset);
+		{
+			char dirs[1200];
+			return import_usage_error("import: no preset named '%s' in %s (cxtop import --presets lists them)",
+						  preset, cx_datafile_dirs("presets", dirs, sizeof dirs));
+		}
 		map_path = preset_path;
 	}
 	if (npos < 1)

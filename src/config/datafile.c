@@ -36,6 +36,20 @@ static int data_dirs(const char *kind, char dirs[MAX_DIRS][DIR_LEN])
 	return n;
 }
 
+char *cx_datafile_dirs(const char *kind, char *buf, size_t len)
+{
+	char dirs[MAX_DIRS][DIR_LEN];
+	int n = data_dirs(kind, dirs);
+	size_t used = 0;
+	if (len)
+		buf[0] = '\0';
+	for (int i = 0; i < n && used < len; i++) {
+		int w = snprintf(buf + used, len - used, "%s%s", i ? ", " : "", dirs[i]);
+		used += w > 0 ? (size_t)w : 0;
+	}
+	return buf;
+}
+
 static bool ends_with_yaml(const char *s)
 {
 	size_t n = strlen(s);

@@ -21,6 +21,7 @@
 #include "bars.h"
 #include "glyphs.h"
 #include "input.h"
+#include "cxtop/config.h"
 #include "cxtop/format.h"
 #include "cxtop/report.h"
 
@@ -149,7 +150,9 @@ static void load_theme(struct cx_app *app, const cx_tui_options *opt)
 	char path[1024];
 	cx_error err = {0};
 	if (!cx_theme_find(opt->theme, path, sizeof path)) {
-		cx_app_status(app, true, "theme '%s' not found; using the default theme", opt->theme);
+		char dirs[1200];
+		cx_app_status(app, true, "theme '%s' not found in %s; using the default theme", opt->theme,
+			      cx_datafile_dirs("themes", dirs, sizeof dirs));
 		return;
 	}
 	if (cx_theme_load(path, &app->theme, &err) < 0) {

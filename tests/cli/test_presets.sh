@@ -197,3 +197,21 @@ printf 'key,value\ncogs,101\n' >"$WORK/margin.csv"
 run import settings "$WORK/margin.csv" "$WORK/m.db"
 expect_status 1 "a cogs share above 100 % is refused"
 expect_err 'margin.csv:2' "with its line"
+
+# Run from a folder with no presets/ (and no config): the error names every
+# folder searched, and --presets says where it looked (unless cxtop is
+# installed on this machine, whose presets it then lists).
+(
+	cd "$WORK" && XDG_CONFIG_HOME="$WORK/cfg" "$CXTOP" import tickets x.csv --preset no-such-preset "$WORK/none.db"
+) >"$OUT" 2>"$ERR"
+status=$?
+expect_status 2 "an unknown preset is a usage error"
+expect_err "no preset named 'no-such-preset' in $WORK/cfg/cxtop/presets, .*/presets, \./presets" \
+	"... naming the folders searched"
+(cd "$WORK" && XDG_CONFIG_HOME="$WORK/cfg" "$CXTOP" import --presets) >"$OUT" 2>"$ERR"
+if grep -q '^zendesk-csv' "$OUT"; then
+	ok "--presets lists the installed presets (cxtop is installed here)"
+else
+	expect_out "no presets installed \(looked in $WORK/cfg/cxtop/presets, .*/presets, \./presets\)" \
+		"--presets with none installed says where it looked"
+fi

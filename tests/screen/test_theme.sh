@@ -55,3 +55,7 @@ keys q
 wait_for 'EXIT=' 3
 if [ "$(cat "$CONF")" = "$before" ]; then ok "... and the file is left as it was"; else
 	echo "not ok - ... and the file is left as it was"; sed 's/^/#   | /' "$CONF"; fi
+
+# A theme that is nowhere: the status line names the folders searched.
+start 120 24 --theme no-such-theme "$DB"
+check "an unknown theme names the folders searched" "theme 'no-such-theme' not found in .*/themes, .*/themes, \./themes"
