@@ -51,8 +51,10 @@ cx_period cx_compare_period(cx_period p, enum cx_compare how);
 /* Adds to doc a "compare" table: each numeric figure of doc (its facts,
  * then its main table's totals) beside the same figure of prev, with the
  * change and an arrow.  Figures that are absent in either are shown with
- * no change. */
-void cx_report_compare(cx_doc *doc, const cx_doc *prev, cx_period prev_period);
+ * no change.  prev NULL: the period holds no data (the store's first
+ * ticket is on day first, "YYYY-MM-DD", or "" when it has none): the
+ * figures stand alone and a note says why. */
+void cx_report_compare(cx_doc *doc, const cx_doc *prev, cx_period prev_period, const char *first);
 
 /* The figures `report rows` lists, by their json key in report summary or
  * pnl: i from 0 until NULL. */

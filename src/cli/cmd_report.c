@@ -359,12 +359,22 @@ int cx_cmd_report(int argc, char **argv)
 		/* The same report for the earlier period, set beside it. */
 		cx_report_opts before = opt;
 		before.period = cx_compare_period(opt.period, compare);
-		cx_doc *prev = def->build(st, &before, &err);
-		if (!prev) {
+		/* As on the dashboard: a period that ends before the store's
+		 * first ticket is compared with nothing, not with zeros. */
+		int64_t oldest = 0;
+		bool none = cx_store_oldest_ticket(st, &oldest, &err) == 0 &&
+			    (oldest == 0 || before.period.to_day < cx_local_day(oldest));
+		cx_doc *prev = none ? NULL : def->build(st, &before, &err);
+		if (none) {
+			char first[11] = "";
+			if (oldest)
+				cx_date_format(cx_local_day(oldest), first);
+			cx_report_compare(doc, NULL, before.period, first);
+		} else if (!prev) {
 			cx_doc_free(doc);
 			doc = NULL;
 		} else {
-			cx_report_compare(doc, prev, before.period);
+			cx_report_compare(doc, prev, before.period, NULL);
 			cx_doc_free(prev);
 		}
 	}

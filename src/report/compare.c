@@ -87,7 +87,7 @@ static void row(cx_table *t, const char *title, const cx_cell *now, const cx_cel
 	}
 }
 
-void cx_report_compare(cx_doc *doc, const cx_doc *prev, cx_period prev_period)
+void cx_report_compare(cx_doc *doc, const cx_doc *prev, cx_period prev_period, const char *first)
 {
 	static const cx_column cols[] = {
 		{"figure", "Figure", CX_CELL_TEXT, 0},
@@ -96,18 +96,29 @@ void cx_report_compare(cx_doc *doc, const cx_doc *prev, cx_period prev_period)
 		{"change", "Change", CX_CELL_INT, 0},
 		{"trend", "", CX_CELL_TEXT, 0},
 	};
-	char label[64], title[160];
+	char label[64], title[160], from[11], to[11];
 	cx_period_label(prev_period, label, sizeof label);
-	snprintf(title, sizeof title, "Compared with %s (%s to %s)", label, prev->from, prev->to);
+	cx_date_format(prev_period.from_day, from);
+	cx_date_format(prev_period.to_day, to);
+	if (prev)
+		snprintf(title, sizeof title, "Compared with %s (%s to %s)", label, from, to);
+	else
+		snprintf(title, sizeof title, "Not compared: no data in %s (%s to %s)", label, from, to);
 	cx_table *t = cx_doc_table(doc, "compare", title, cols, sizeof cols / sizeof cols[0]);
 	for (size_t i = 0; i < doc->nfacts; i++)
 		if (numeric(doc->facts[i].kind))
-			row(t, doc->fact_titles[i], &doc->facts[i], fact_of(prev, doc->fact_keys[i]));
+			row(t, doc->fact_titles[i], &doc->facts[i], prev ? fact_of(prev, doc->fact_keys[i]) : NULL);
 	const cx_table *main = doc->ntables ? doc->tables[0] : NULL;
 	if (main && main->totals)
 		for (size_t c = 0; c < main->ncols; c++)
 			if (numeric(main->totals[c].kind))
-				row(t, main->cols[c].title, &main->totals[c], total_of(prev, main->cols[c].key));
-	cx_doc_note(doc, "Compared with %s: change = this period - that one; for percentages, in percentage points.",
-		    label);
+				row(t, main->cols[c].title, &main->totals[c], prev ? total_of(prev, main->cols[c].key) : NULL);
+	if (!prev)
+		cx_doc_note(doc, "Not compared with %s: %s%s.", label,
+			    first && first[0] ? "the store's first ticket is on " : "the store holds no tickets",
+			    first ? first : "");
+	else
+		cx_doc_note(doc, "Compared with %s: change = this period - that one; for percentages, in percentage "
+				 "points.",
+			    label);
 }
