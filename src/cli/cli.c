@@ -204,6 +204,14 @@ int cx_cli_main(int argc, char **argv)
 			if (strcmp(argv[optind], commands[i].name) == 0)
 				return commands[i].run(argc - optind, argv + optind);
 	}
+	/* A word that is no command and no file is a mistyped command more
+	 * often than a store's name ("cxtop repor"): say both. */
+	if (optind < argc && !strpbrk(argv[optind], "./") && access(argv[optind], F_OK) != 0) {
+		char names[128] = "";
+		for (size_t i = 0, n = 0; i < sizeof commands / sizeof commands[0] && n < sizeof names; i++)
+			n += (size_t)snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "", commands[i].name);
+		return cx_usage_error("no command or store named '%s' (the commands: %s)", argv[optind], names);
+	}
 	if (argc - optind > 1)
 		return cx_usage_error("unexpected argument '%s'", argv[optind + 1]);
 	ui.db_path = optind < argc ? argv[optind] : NULL;

@@ -104,6 +104,16 @@ static int resolve_period(cx_store *st, const char *from, const char *to, bool h
 	return 0;
 }
 
+/* Why s is not a date: written right but not on the calendar (2022-02-30),
+ * or not written as one. */
+static const char *date_mistake(const char *s)
+{
+	bool shaped = strlen(s) == 10 && s[4] == '-' && s[7] == '-';
+	for (int i = 0; shaped && i < 10; i++)
+		shaped = i == 4 || i == 7 || (s[i] >= '0' && s[i] <= '9');
+	return shaped ? "no such day in the calendar" : "not a date (want YYYY-MM-DD)";
+}
+
 /* The statuses a carrier claim goes through (cxtop(5), carrier_claims). */
 static bool claim_status_valid(const char *s)
 {
@@ -332,9 +342,9 @@ int cx_cmd_report(int argc, char **argv)
 	cx_error err = {0};
 	int32_t a, b;
 	if (from && !cx_date_parse(from, &a))
-		return report_usage_error("--from '%s': not a date (want YYYY-MM-DD)", from);
+		return report_usage_error("--from '%s': %s", from, date_mistake(from));
 	if (to && !cx_date_parse(to, &b))
-		return report_usage_error("--to '%s': not a date (want YYYY-MM-DD)", to);
+		return report_usage_error("--to '%s': %s", to, date_mistake(to));
 	if (from && to && a > b)
 		return report_usage_error("--from %s is after --to %s", from, to);
 

@@ -84,3 +84,17 @@ for c in "" import export schedule check init report; do
 	"$CXTOP" $c --help 2>&1 | awk -v c="${c:-cxtop}" 'length > 80 { print c ": " length }' >>"$WORK/wide"
 done
 if [ ! -s "$WORK/wide" ]; then ok "every --help fits 80 columns"; else not_ok "--help lines over 80 columns" "$(cat "$WORK/wide")"; fi
+
+# A mistyped command is not taken for a store's name.
+run repor
+expect_status 2 "a word that is no command and no file is a usage error"
+expect_err "no command or store named 'repor' \(the commands: report, import, export, init, check, schedule\)" \
+	"... that names the commands"
+run reprot pnl
+expect_err "no command or store named 'reprot'" "... also with arguments after it"
+# A date written right that is not on the calendar says so.
+run report summary --from 2022-02-30 sample.db
+expect_status 2 "--from 2022-02-30 is a usage error"
+expect_err "'2022-02-30': no such day in the calendar" "... saying the day does not exist"
+run report summary --to 2022-2-3 sample.db
+expect_err "'2022-2-3': not a date \(want YYYY-MM-DD\)" "a date written otherwise says how to write it"
