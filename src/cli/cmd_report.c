@@ -125,10 +125,16 @@ static bool claim_status_valid(const char *s)
 }
 
 /* The options only some reports read, and those reports (space around
- * each name).  Any other option applies to every report. */
+ * each name), or after a "!" the reports it does not apply to.  Any other
+ * option applies to every report. */
 static const struct {
 	const char *option, *reports;
 } only_for[] = {
+	/* The audit trail and the schedules are whatever the period. */
+	{"from", "! audit schedules "},
+	{"to", "! audit schedules "},
+	{"period", "! audit schedules "},
+	{"compare", "! audit schedules "},
 	{"liability", " summary pnl "},
 	{"hours", " summary agents channels topics leaderboard trophies "},
 	{"figure", " rows "},
@@ -169,10 +175,18 @@ static int check_applies(const cx_report_def *def, const char *const *given, siz
 	char word[64];
 	snprintf(word, sizeof word, " %s ", def->name);
 	for (size_t i = 0; i < ngiven; i++)
-		for (size_t j = 0; j < sizeof only_for / sizeof only_for[0]; j++)
-			if (strcmp(given[i], only_for[j].option) == 0 && !strstr(only_for[j].reports, word))
-				return report_usage_error("report %s: --%s does not apply to it (only to: %s)", def->name,
-							  given[i], names_of(only_for[j].reports, list, sizeof list));
+		for (size_t j = 0; j < sizeof only_for / sizeof only_for[0]; j++) {
+			const char *reports = only_for[j].reports;
+			bool but = reports[0] == '!';
+			if (strcmp(given[i], only_for[j].option) != 0 || (strstr(reports, word) != NULL) == !but)
+				continue;
+			if (but)
+				return report_usage_error("report %s: --%s does not apply to it: it shows everything, "
+							  "whatever the period",
+							  def->name, given[i]);
+			return report_usage_error("report %s: --%s does not apply to it (only to: %s)", def->name,
+						  given[i], names_of(reports, list, sizeof list));
+		}
 	return 0;
 }
 
@@ -325,6 +339,10 @@ int cx_cmd_report(int argc, char **argv)
 		return report_usage_error("report: unexpected argument '%s'", argv[optind + 2]);
 	if (check_applies(def, given, ngiven) != 0)
 		return CX_EXIT_USAGE;
+	for (size_t i = 0; i < ngiven; i++)
+		if (strcmp(given[i], "cost-per-order") == 0 && !opt.buyout_set)
+			return report_usage_error("report notify: --cost-per-order is the cost of the --buyout row: "
+						  "give --buyout too%s", "");
 	if (opt.figure && !cx_report_figure_title(opt.figure))
 		return report_usage_error("report rows: no figure named '%s'", opt.figure);
 	if (opt.campaign_id && (!opt.figure || strcmp(opt.figure, "campaign_costs") != 0 || opt.agent_id))
@@ -355,6 +373,13 @@ int cx_cmd_report(int argc, char **argv)
 	    resolve_period(st, from, to, has_kind, kind, &opt, &err) < 0) {
 		cx_store_close(st);
 		return cx_report_error(&err);
+	}
+	/* With --from/--to, --period splits pnl into rows; any other report
+	 * reads one period, so the range must be one of that length. */
+	if (opt.split && strcmp(def->name, "pnl") != 0 && opt.period.kind != kind) {
+		cx_store_close(st);
+		return report_usage_error("report %s: --from/--to is not one %s: only pnl splits a range by --period",
+					  def->name, cx_period_kind_name(kind));
 	}
 	/* A read-only store whose rollups lag behind a write is read from
 	 * the tickets for those hours: exact, but say why it is slower. */

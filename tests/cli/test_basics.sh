@@ -98,3 +98,20 @@ expect_status 2 "--from 2022-02-30 is a usage error"
 expect_err "'2022-02-30': no such day in the calendar" "... saying the day does not exist"
 run report summary --to 2022-2-3 sample.db
 expect_err "'2022-2-3': not a date \(want YYYY-MM-DD\)" "a date written otherwise says how to write it"
+
+# Options a report would silently ignore are usage errors.
+run report audit --from 2022-01-01 sample.db
+expect_status 2 "report audit --from: the audit is whatever the period"
+expect_err "report audit: --from does not apply to it: it shows everything, whatever the period" "... saying so"
+run report schedules --compare previous sample.db
+expect_status 2 "report schedules --compare is a usage error"
+run report agents --from 2022-02-01 --to 2022-02-28 --period week sample.db
+expect_status 2 "--period week with a range that is no week, on a report other than pnl"
+expect_err "is not one week: only pnl splits a range by --period" "... saying only pnl splits"
+run report agents --from 2022-03-07 --to 2022-03-13 --period week --format json sample.db
+if [ "$status" -eq 0 ] && [ "$(jq -r .title "$OUT")" = "Northbox Subscriptions · Agents — 2022-W10 (03-07 – 03-13)" ]; then
+	ok "a range that is one week, with --period week, is that week"
+else not_ok "one week given as a range"; fi
+run report notify --cost-per-order 5 sample.db
+expect_status 2 "--cost-per-order without --buyout is a usage error"
+expect_err "give --buyout too" "... saying what it belongs to"
