@@ -27,6 +27,10 @@ typedef struct cx_report_opts {
 	const char *figure;          /* rows: --figure, the figure whose rows are listed */
 	int64_t agent_id;            /* rows: --agent, one agent's part of the figure (0: all) */
 	int64_t campaign_id;         /* rows: --campaign, one campaign's contacts (0: all) */
+	bool stream;                 /* lists that grow with the store (rows, watchlist):
+					read again while rendered instead of held, so the
+					store stays open, in one read transaction, until the
+					doc is rendered (cx_table_stream) */
 } cx_report_opts;
 
 typedef struct cx_report_def {

@@ -53,6 +53,12 @@ void cx_store_close(cx_store *st);
  * a damaged store never gives exit status 0 for work that read it. */
 int cx_store_damage(cx_store *st, cx_error *err);
 
+/* One read transaction around several reads, so that they see the store
+ * as of one moment (a list read once for its totals and again as it is
+ * printed).  cx_store_read_end ends it; nothing is written in it. */
+int cx_store_read_begin(cx_store *st, cx_error *err);
+void cx_store_read_end(cx_store *st);
+
 const char *cx_store_path(const cx_store *st);
 bool cx_store_read_only(const cx_store *st);
 

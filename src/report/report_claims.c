@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cxtop/xalloc.h"
 #include "report_internal.h"
 
 cx_doc *cx_report_claims(cx_store *st, const cx_report_opts *opt, cx_error *err)
@@ -117,6 +118,19 @@ static int watch_row(void *ctx, const cx_watch_row *r)
 	return 0;
 }
 
+/* What reading the watchlist needs, kept with a streamed table. */
+struct watch_reading {
+	cx_store *st;
+	cx_period period;
+	cx_watch_counts counts; /* of the first reading */
+};
+
+static int read_watchlist(void *ctx, cx_table *t, cx_error *err)
+{
+	struct watch_reading *rd = ctx;
+	return cx_store_watchlist(rd->st, &rd->period, watch_row, t, &rd->counts, err);
+}
+
 cx_doc *cx_report_watchlist(cx_store *st, const cx_report_opts *opt, cx_error *err)
 {
 	static const cx_column cols[] = {
@@ -131,11 +145,17 @@ cx_doc *cx_report_watchlist(cx_store *st, const cx_report_opts *opt, cx_error *e
 		{"agent", "Agent", CX_CELL_TEXT, 0},
 	};
 	/* The counts come with the list, and lead the report: the table is
-	 * filled straight from the store, a customer at a time. */
+	 * filled straight from the store, a customer at a time (and, streamed,
+	 * read again as it is printed). */
 	cx_doc *doc = cx_report_doc(st, opt, "watchlist", "Watchlist");
 	cx_table *t = cx_doc_table(doc, "rows", NULL, cols, sizeof cols / sizeof cols[0]);
-	cx_watch_counts k;
-	if (cx_store_watchlist(st, &opt->period, watch_row, t, &k, err) < 0) {
+	struct watch_reading *rd = cx_xmalloc(sizeof *rd);
+	*rd = (struct watch_reading){.st = st, .period = opt->period};
+	int rc = opt->stream ? cx_table_stream(doc, t, read_watchlist, rd, free, err) : read_watchlist(rd, t, err);
+	cx_watch_counts k = rd->counts;
+	if (!opt->stream)
+		free(rd);
+	if (rc < 0) {
 		cx_doc_free(doc);
 		return NULL;
 	}

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cxtop/dashboard.h"
+#include "cxtop/xalloc.h"
 #include "report_internal.h"
 
 enum source { ORDERS, ATTRIBUTED, PAID_CLAIMS, CONTACTS, COSTS, RETURNS, LIABILITY, TICKETS, OPEN_CLAIMS, WATCHLIST };
@@ -542,49 +543,84 @@ static int watch_row(void *ctx, const cx_watch_row *r)
 
 /* ---------------------------------------------------------------------------------------- */
 
-static int fill(cx_store *st, const cx_report_opts *opt, cx_doc *doc, struct acc *a, cx_error *err)
+/* The columns of figure f's list. */
+static void columns(const struct figure *f, const cx_column **cols, size_t *n)
 {
+#define COLS(c) (*cols = c, *n = sizeof c / sizeof c[0])
+	switch (f->src) {
+	case ORDERS: COLS(order_cols); break;
+	case ATTRIBUTED: COLS(attributed_cols); break;
+	case PAID_CLAIMS: COLS(paid_cols); break;
+	case CONTACTS: COLS(contact_cols); break;
+	case COSTS: COLS(cost_cols); break;
+	case RETURNS:
+	case LIABILITY: COLS(return_cols); break;
+	case TICKETS: COLS(ticket_cols); break;
+	case OPEN_CLAIMS: COLS(open_cols); break;
+	case WATCHLIST: COLS(watch_cols); break;
+	}
+#undef COLS
+}
+
+/* What reading a figure's rows needs, kept with a streamed table for its
+ * readings again while it is printed. */
+struct reading {
+	cx_store *st;
+	cx_report_opts opt;
+	struct acc a;
+};
+
+/* Reads the figure's rows into t, its sums started afresh. */
+static int read_rows(void *ctx, cx_table *t, cx_error *err)
+{
+	struct reading *rd = ctx;
+	cx_store *st = rd->st;
+	const cx_report_opts *opt = &rd->opt;
+	struct acc *a = &rd->a;
 	const struct figure *f = a->f;
 	const cx_period *p = &opt->period;
-#define TABLE(cols) (a->t = cx_doc_table(doc, "rows", NULL, cols, sizeof cols / sizeof cols[0]))
+	a->t = t;
+	a->rows = a->total = a->second = a->converted = 0;
 	switch (f->src) {
-	case ORDERS:
-		TABLE(order_cols);
-		return cx_store_order_rows(st, p, f->arg, opt->agent_id, order_row, a, err);
+	case ORDERS: return cx_store_order_rows(st, p, f->arg, opt->agent_id, order_row, a, err);
 	case ATTRIBUTED:
-		TABLE(attributed_cols);
 		if (cx_store_order_rows(st, p, CX_ORDERS_UPSELL | CX_ORDERS_WINBACK | CX_ORDERS_CODES, opt->agent_id,
 					attributed_order, a, err) < 0)
 			return -1;
 		/* An agent's revenue is the orders credited to them. */
 		return opt->agent_id ? 0 : cx_store_paid_claims(st, p, attributed_claim, a, err);
-	case PAID_CLAIMS:
-		TABLE(paid_cols);
-		return cx_store_paid_claims(st, p, paid_row, a, err);
-	case CONTACTS:
-		TABLE(contact_cols);
-		return cx_store_contact_rows(st, p, opt->campaign_id, contact_row, a, err);
-	case COSTS:
-		TABLE(cost_cols);
-		return cx_store_cost_shares(st, p, cost_row, a, err);
+	case PAID_CLAIMS: return cx_store_paid_claims(st, p, paid_row, a, err);
+	case CONTACTS: return cx_store_contact_rows(st, p, opt->campaign_id, contact_row, a, err);
+	case COSTS: return cx_store_cost_shares(st, p, cost_row, a, err);
 	case RETURNS:
-	case LIABILITY:
-		TABLE(return_cols);
-		return cx_store_return_rows(st, p, return_row, a, err);
-	case TICKETS:
-		TABLE(ticket_cols);
-		return tickets(st, opt, a, err);
-	case OPEN_CLAIMS:
-		TABLE(open_cols);
-		return open_claims(st, opt, a, err);
+	case LIABILITY: return cx_store_return_rows(st, p, return_row, a, err);
+	case TICKETS: return tickets(st, opt, a, err);
+	case OPEN_CLAIMS: return open_claims(st, opt, a, err);
 	case WATCHLIST: {
 		cx_watch_counts counts;
-		TABLE(watch_cols);
 		return cx_store_watchlist(st, p, watch_row, a, &counts, err);
 	}
 	}
-#undef TABLE
 	return 0;
+}
+
+/* The figure's rows in doc's main table, held, or streamed when opt asks
+ * (the command line, printing straight away); *a gets their sums. */
+static int fill(cx_store *st, const cx_report_opts *opt, cx_doc *doc, struct acc *a, cx_error *err)
+{
+	const cx_column *cols = NULL;
+	size_t ncols = 0;
+	columns(a->f, &cols, &ncols);
+	cx_table *t = cx_doc_table(doc, "rows", NULL, cols, ncols);
+	struct reading *rd = cx_xmalloc(sizeof *rd);
+	*rd = (struct reading){.st = st, .opt = *opt, .a = *a};
+	int rc = opt->stream ? cx_table_stream(doc, t, read_rows, rd, free, err) : read_rows(rd, t, err);
+	/* The sums of this first reading: a streamed table's readings again
+	 * start rd's afresh. */
+	*a = rd->a;
+	if (!opt->stream)
+		free(rd);
+	return rc;
 }
 
 /* The totals row: the figure under its own column, and beside it the
