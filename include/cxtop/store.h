@@ -293,8 +293,11 @@ typedef struct cx_open_claim {
 } cx_open_claim;
 
 /* Claims open on as_of_day (opened by then, not denied or paid by then),
- * with the status they had that day, nearest deadline first. */
-int cx_store_open_claims(cx_store *st, int32_t as_of_day, cx_open_claim **rows, size_t *n, cx_error *err);
+ * with the status they had that day, nearest deadline first: row is
+ * called for each (r valid during the call; it returns 0 to go on, -1 to
+ * stop), one claim in memory at a time. */
+int cx_store_open_claims(cx_store *st, int32_t as_of_day, int (*row)(void *ctx, const cx_open_claim *r), void *ctx,
+			 cx_error *err);
 /* The same claims counted: how many, their claimed value, how many are
  * past their deadline on that day and how many fall due within 7 days. */
 typedef struct cx_open_claims_summary {

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "cxtop/dashboard.h"
-#include "cxtop/xalloc.h"
 #include "report_internal.h"
 
 enum source { ORDERS, ATTRIBUTED, PAID_CLAIMS, CONTACTS, COSTS, RETURNS, LIABILITY, TICKETS, OPEN_CLAIMS, WATCHLIST };
@@ -480,39 +479,44 @@ static const cx_column open_cols[] = {
 	{"agent", "Agent", CX_CELL_TEXT, 0},
 };
 
+/* Which of the claims open on the period's last day the figure lists, as
+ * cx_store_open_claims_summary counts them. */
+struct open_pick {
+	struct acc *a;
+	char today[11], week[11];
+};
+
+static int open_claim_row(void *ctx, const cx_open_claim *r)
+{
+	struct open_pick *o = ctx;
+	struct acc *a = o->a;
+	bool past = strcmp(r->deadline_on, o->today) < 0;
+	bool due = !past && strcmp(r->deadline_on, o->week) <= 0;
+	if ((a->f->arg == DUE_7D && !due) || (a->f->arg == PAST_DEADLINE && !past))
+		return 0;
+	cx_cell *c = cx_table_row(a->t);
+	c[0] = cx_id(r->id);
+	c[1] = cx_date(r->deadline_on);
+	c[2] = cx_money(r->claimed);
+	c[3] = cx_text(r->status);
+	c[4] = cx_text(r->carrier);
+	c[5] = cx_text(r->tracking);
+	c[6] = cx_text(r->kind);
+	c[7] = cx_date(r->opened_on);
+	c[8] = text_or_null(r->agent);
+	a->rows++;
+	a->total++;
+	a->second = cx_sat_add(a->second, r->claimed);
+	return 0;
+}
+
 static int open_claims(cx_store *st, const cx_report_opts *opt, struct acc *a, cx_error *err)
 {
-	cx_open_claim *rows;
-	size_t n;
-	/* As cx_store_open_claims_summary counts them, on the period's last day. */
+	struct open_pick o = {.a = a};
 	int32_t day = opt->period.to_day;
-	char today[11], week[11];
-	cx_date_format(day, today);
-	cx_date_format(day + 7, week);
-	if (cx_store_open_claims(st, day, &rows, &n, err) < 0)
-		return -1;
-	for (size_t i = 0; i < n; i++) {
-		const cx_open_claim *r = &rows[i];
-		bool past = strcmp(r->deadline_on, today) < 0;
-		bool due = !past && strcmp(r->deadline_on, week) <= 0;
-		if ((a->f->arg == DUE_7D && !due) || (a->f->arg == PAST_DEADLINE && !past))
-			continue;
-		cx_cell *c = cx_table_row(a->t);
-		c[0] = cx_id(r->id);
-		c[1] = cx_date(r->deadline_on);
-		c[2] = cx_money(r->claimed);
-		c[3] = cx_text(r->status);
-		c[4] = cx_text(r->carrier);
-		c[5] = cx_text(r->tracking);
-		c[6] = cx_text(r->kind);
-		c[7] = cx_date(r->opened_on);
-		c[8] = text_or_null(r->agent);
-		a->rows++;
-		a->total++;
-		a->second = cx_sat_add(a->second, r->claimed);
-	}
-	free(rows);
-	return 0;
+	cx_date_format(day, o.today);
+	cx_date_format(day + 7, o.week);
+	return cx_store_open_claims(st, day, open_claim_row, &o, err);
 }
 
 /* ---- the watchlist --------------------------------------------------------------------- */
@@ -612,14 +616,9 @@ static int fill(cx_store *st, const cx_report_opts *opt, cx_doc *doc, struct acc
 	size_t ncols = 0;
 	columns(a->f, &cols, &ncols);
 	cx_table *t = cx_doc_table(doc, "rows", NULL, cols, ncols);
-	struct reading *rd = cx_xmalloc(sizeof *rd);
-	*rd = (struct reading){.st = st, .opt = *opt, .a = *a};
-	int rc = opt->stream ? cx_table_stream(doc, t, read_rows, rd, free, err) : read_rows(rd, t, err);
-	/* The sums of this first reading: a streamed table's readings again
-	 * start rd's afresh. */
-	*a = rd->a;
-	if (!opt->stream)
-		free(rd);
+	struct reading rd = {.st = st, .opt = *opt, .a = *a};
+	int rc = cx_report_fill(doc, t, opt->stream, read_rows, &rd, sizeof rd, err);
+	*a = rd.a; /* the sums of the first reading */
 	return rc;
 }
 
