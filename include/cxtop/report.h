@@ -29,6 +29,10 @@ typedef struct cx_report_opts {
 	int64_t campaign_id;         /* rows: --campaign, one campaign's contacts (0: all) */
 	const char *carrier;         /* rows: --carrier, the claims of one carrier (NULL: all) */
 	const char *status;          /* rows: --status, the claims of one status at the end (NULL: all) */
+	bool stream;                 /* lists that grow with the store (rows, watchlist):
+					read again while rendered instead of held, so the
+					store stays open, in one read transaction, until the
+					doc is rendered (cx_table_stream) */
 } cx_report_opts;
 
 typedef struct cx_report_def {

@@ -53,6 +53,12 @@ void cx_store_close(cx_store *st);
  * a damaged store never gives exit status 0 for work that read it. */
 int cx_store_damage(cx_store *st, cx_error *err);
 
+/* One read transaction around several reads, so that they see the store
+ * as of one moment (a list read once for its totals and again as it is
+ * printed).  cx_store_read_end ends it; nothing is written in it. */
+int cx_store_read_begin(cx_store *st, cx_error *err);
+void cx_store_read_end(cx_store *st);
+
 const char *cx_store_path(const cx_store *st);
 bool cx_store_read_only(const cx_store *st);
 
@@ -287,8 +293,11 @@ typedef struct cx_open_claim {
 } cx_open_claim;
 
 /* Claims open on as_of_day (opened by then, not denied or paid by then),
- * with the status they had that day, nearest deadline first. */
-int cx_store_open_claims(cx_store *st, int32_t as_of_day, cx_open_claim **rows, size_t *n, cx_error *err);
+ * with the status they had that day, nearest deadline first: row is
+ * called for each (r valid during the call; it returns 0 to go on, -1 to
+ * stop), one claim in memory at a time. */
+int cx_store_open_claims(cx_store *st, int32_t as_of_day, int (*row)(void *ctx, const cx_open_claim *r), void *ctx,
+			 cx_error *err);
 /* The same claims counted: how many, their claimed value, how many are
  * past their deadline on that day and how many fall due within 7 days. */
 typedef struct cx_open_claims_summary {

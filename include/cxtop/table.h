@@ -14,6 +14,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "cxtop/error.h"
+
 enum cx_cell_kind {
 	CX_CELL_NULL,     /* no value: "n/a" in text/md, empty in csv, null in json */
 	CX_CELL_TEXT,     /* UTF-8 text */
@@ -56,6 +58,8 @@ typedef struct cx_table {
 	size_t nrows, cap;
 	cx_cell *cells;           /* nrows * ncols, row-major */
 	cx_cell *totals;          /* ncols cells, or NULL when the table has no totals */
+	struct cx_row_stream *stream; /* non-NULL: the rows are read again for each
+					 writer, not held (cx_table_stream) */
 } cx_table;
 
 /* A whole report. */
@@ -100,6 +104,23 @@ cx_table *cx_doc_table(cx_doc *doc, const char *name, const char *title, const c
 cx_cell *cx_table_row(cx_table *t);
 /* Creates and returns the totals row (ncols NULL cells). */
 cx_cell *cx_table_totals(cx_table *t);
+
+/* A list as long as the store is big (the watchlist, the rows behind a
+ * figure) is not held: `read` adds its rows with cx_table_row() as for any
+ * table, and each row is handed on and forgotten when the next one is
+ * asked for.  cx_table_stream reads the rows once at once (so that the
+ * builder has its totals, and the table its row count and its columns'
+ * widths); every writer then calls `read` again, so the store must stay
+ * open, and in one read transaction, until the doc is rendered.  `read`
+ * starts its sums afresh each time.  ctx is freed with free_ctx when the
+ * doc is.  Memory stays one row and the columns' widths, whatever the
+ * number of rows.  Returns read's result (-1 with err set). */
+typedef int (*cx_rows_reader)(void *ctx, cx_table *t, cx_error *err);
+int cx_table_stream(cx_doc *doc, cx_table *t, cx_rows_reader read, void *ctx, void (*free_ctx)(void *),
+		    cx_error *err);
+/* The error of a streamed table's reading again while rendered (the
+ * store failed, or gave another number of rows), or NULL. */
+const cx_error *cx_doc_stream_error(const cx_doc *doc);
 
 /* Cell constructors.  Text is copied. */
 cx_cell cx_null(void);

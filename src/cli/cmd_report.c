@@ -389,6 +389,15 @@ int cx_cmd_report(int argc, char **argv)
 			"cxtop: note: %lld hour%s of tickets written since the rollups were packed read from the tickets"
 			" (opening the store for writing packs them)\n",
 			(long long)stale, stale == 1 ? "" : "s");
+	/* Lists that grow with the store are printed as they are read: the
+	 * store stays open, in one read transaction (the rows read for the
+	 * totals and again for printing are the same), until the report is
+	 * written.  Set beside an earlier period, they are held. */
+	opt.stream = compare == CX_COMPARE_NONE;
+	if (cx_store_read_begin(st, &err) < 0) {
+		cx_store_close(st);
+		return cx_report_error(&err);
+	}
 	cx_doc *doc = def->build(st, &opt, &err);
 	if (doc && compare != CX_COMPARE_NONE) {
 		/* The same report for the earlier period, set beside it. */
@@ -419,9 +428,11 @@ int cx_cmd_report(int argc, char **argv)
 		cx_doc_free(doc);
 		doc = NULL;
 	}
-	cx_store_close(st);
-	if (!doc)
+	if (!doc) {
+		cx_store_read_end(st);
+		cx_store_close(st);
 		return cx_report_error(&err);
+	}
 	/* A warning the report carries (a refused scoring file) goes to stderr
 	 * as well: the output stays what it was, a person still gets told. */
 	if (doc->warning) {
@@ -432,10 +443,20 @@ int cx_cmd_report(int argc, char **argv)
 	doc->csv_raw = csv_raw;
 	errno = 0;
 	int rc = cx_render(doc, fmt, stdout);
-	cx_doc_free(doc);
 	if (rc < 0 || fflush(stdout) != 0 || ferror(stdout)) {
-		cx_fail(&err, CX_EXIT_RUNTIME, "cannot write the report: %s", errno ? strerror(errno) : "write error");
-		return cx_report_error(&err);
+		const cx_error *read = cx_doc_stream_error(doc);
+		if (read)
+			err = *read;
+		else
+			cx_fail(&err, CX_EXIT_RUNTIME, "cannot write the report: %s", errno ? strerror(errno) : "write error");
+		rc = -1;
+	} else if (cx_store_damage(st, &err) < 0) {
+		rc = -1; /* met while the rows were read again */
 	}
+	cx_doc_free(doc);
+	cx_store_read_end(st);
+	cx_store_close(st);
+	if (rc < 0)
+		return cx_report_error(&err);
 	return CX_EXIT_OK;
 }

@@ -4,6 +4,7 @@
  * file ($XDG_CONFIG_HOME/cxtop/config.yaml), then the built-in defaults.
  * A broken config file is reported and ignored: the UI still opens. */
 #include <inttypes.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -72,6 +73,16 @@ int cx_cmd_ui(const struct cx_ui_options *opt)
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return print_summary(t.db_path, t.read_only);
 	cx_error_clear(&err);
+#ifdef M_MMAP_THRESHOLD
+	/* The passes over a long period allocate and free arrays of megabytes.
+	 * glibc raises its threshold for giving such an array a mapping of
+	 * its own after the first one is freed, so the later ones come from
+	 * the heap, where the views' documents pin them: the UI's memory only
+	 * grew, period after period (about 3 MB more at 1,000,000 tickets,
+	 * BENCH.md).  A fixed threshold hands every large array back when it
+	 * is freed. */
+	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
 	if (cx_tui_run(&t, &err) < 0)
 		return cx_report_error(&err);
 	return CX_EXIT_OK;

@@ -37,8 +37,11 @@ int cx_render(const cx_doc *doc, enum cx_format fmt, FILE *out)
 	default: errno = EINVAL; return -1;
 	}
 	/* A full disk or a closed pipe often shows only when the buffer is
-	 * flushed, so flush before asking whether the stream failed. */
-	if (fflush(out) != 0 || ferror(out)) {
+	 * flushed, so flush before asking whether the stream failed.  A
+	 * streamed table read again from a failing store fails it too
+	 * (cx_doc_stream_error says why). */
+	bool failed = fflush(out) != 0 || ferror(out) || cx_doc_stream_error(doc);
+	if (failed) {
 		if (!errno)
 			errno = EIO;
 		return -1;

@@ -80,6 +80,24 @@ static void cell(FILE *out, const cx_cell *c, bool raw)
 	}
 }
 
+/* The table whose rows are handed to body_row. */
+struct body {
+	FILE *out;
+	const cx_table *t;
+	bool raw;
+};
+
+static void body_row(void *ctx, const cx_cell *row)
+{
+	const struct body *b = ctx;
+	for (size_t c = 0; c < b->t->ncols; c++) {
+		if (c)
+			fputc(',', b->out);
+		cell(b->out, &row[c], b->raw);
+	}
+	fputs("\r\n", b->out);
+}
+
 static void table(FILE *out, const cx_table *t, bool raw)
 {
 	for (size_t c = 0; c < t->ncols; c++) {
@@ -88,14 +106,9 @@ static void table(FILE *out, const cx_table *t, bool raw)
 		field(out, t->cols[c].key);
 	}
 	fputs("\r\n", out);
-	for (size_t r = 0; r < t->nrows; r++) {
-		for (size_t c = 0; c < t->ncols; c++) {
-			if (c)
-				fputc(',', out);
-			cell(out, &t->cells[r * t->ncols + c], raw);
-		}
-		fputs("\r\n", out);
-	}
+	struct body b = { out, t, raw };
+	if (cx_table_each(t, body_row, &b) < 0)
+		return; /* the store failed: cx_render says so */
 	if (t->totals) {
 		for (size_t c = 0; c < t->ncols; c++) {
 			if (c)

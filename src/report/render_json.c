@@ -102,6 +102,21 @@ static void object(FILE *out, const cx_table *t, const cx_cell *cells)
 	fputc('}', out);
 }
 
+/* The table whose rows are handed to row_object, and how many came. */
+struct body {
+	FILE *out;
+	const cx_table *t;
+	size_t done;
+};
+
+static void row_object(void *ctx, const cx_cell *row)
+{
+	struct body *b = ctx;
+	fputs("    ", b->out);
+	object(b->out, b->t, row);
+	fputs(++b->done < b->t->nrows ? ",\n" : "\n", b->out);
+}
+
 static void rows(FILE *out, const cx_table *t)
 {
 	if (!t->nrows) {
@@ -109,11 +124,9 @@ static void rows(FILE *out, const cx_table *t)
 		return;
 	}
 	fputs("[\n", out);
-	for (size_t r = 0; r < t->nrows; r++) {
-		fputs("    ", out);
-		object(out, t, &t->cells[r * t->ncols]);
-		fputs(r + 1 < t->nrows ? ",\n" : "\n", out);
-	}
+	struct body b = { out, t, 0 };
+	if (cx_table_each(t, row_object, &b) < 0)
+		return; /* the store failed: cx_render says so */
 	fputs("  ]", out);
 }
 

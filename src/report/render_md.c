@@ -37,7 +37,7 @@ static void escaped(FILE *out, const char *text)
 
 /* One "| a | b |" line; bold for the totals (an empty cell stays empty,
  * "****" would show as a stray rule of stars). */
-static void row(FILE *out, const cx_doc *doc, const cx_table *t, const cx_cell *cells, bool totals)
+static void row_line(FILE *out, const cx_doc *doc, const cx_table *t, const cx_cell *cells, bool totals)
 {
 	fputc('|', out);
 	for (size_t c = 0; c < t->ncols; c++) {
@@ -60,6 +60,19 @@ static void row(FILE *out, const cx_doc *doc, const cx_table *t, const cx_cell *
 	fputc('\n', out);
 }
 
+/* The table whose rows are handed to body_row. */
+struct body {
+	FILE *out;
+	const cx_doc *doc;
+	const cx_table *t;
+};
+
+static void body_row(void *ctx, const cx_cell *row)
+{
+	const struct body *b = ctx;
+	row_line(b->out, b->doc, b->t, row, false);
+}
+
 static void table(FILE *out, const cx_doc *doc, const cx_table *t)
 {
 	if (t->title) {
@@ -79,10 +92,11 @@ static void table(FILE *out, const cx_doc *doc, const cx_table *t)
 	for (size_t c = 0; c < t->ncols; c++)
 		fputs(cx_rep_right(&t->cols[c]) ? " ---: |" : " --- |", out);
 	fputc('\n', out);
-	for (size_t r = 0; r < t->nrows; r++)
-		row(out, doc, t, &t->cells[r * t->ncols], false);
+	struct body b = { out, doc, t };
+	if (cx_table_each(t, body_row, &b) < 0)
+		return; /* the store failed: cx_render says so */
 	if (t->totals)
-		row(out, doc, t, t->totals, true);
+		row_line(out, doc, t, t->totals, true);
 }
 
 void cx_render_md(const cx_doc *doc, FILE *out)

@@ -57,29 +57,32 @@ static void rule(FILE *out, int width)
 	fputc('\n', out);
 }
 
-/* Every cell of a table as printed, header first and totals last: its
- * display width is kept, its text made again when the row is printed, so
- * that a table of a hundred thousand rows (a watchlist) costs its widths,
- * not a second copy of every cell. */
+/* The widths a table is laid out by: its header's and totals' cells, and
+ * each column's.  A body cell's text is made again when its row is
+ * printed, and its width measured then, so that a table of a million rows
+ * (the tickets behind a figure, streamed from the store) costs the widths
+ * of its columns, not a copy of every cell. */
 struct grid {
 	const cx_doc *doc;
 	const cx_table *t;
-	size_t nrows, ncols;
-	int *w;
-	int *colw; /* the column widths chosen */
+	size_t ncols;
+	int *head_w; /* each header cell's width */
+	int *colw;   /* the column widths chosen */
 };
 
-/* Cell (r, c) of the grid as printed, to free. */
-static char *grid_text(const struct grid *g, size_t r, size_t c)
+/* What a cell of the header, the body or the totals is printed as, to free. */
+enum part { HEAD, BODY, TOTALS };
+
+static char *cell_text(const struct grid *g, enum part part, const cx_cell *row, size_t c)
 {
 	const cx_table *t = g->t;
-	if (r == 0) {
+	if (part == HEAD) {
 		const cx_column *col = &t->cols[c];
 		cx_cell title = {.kind = CX_CELL_TEXT, .s = (char *)(col->title ? col->title : col->key)};
 		return cx_rep_human(&title, NULL);
 	}
-	if (r <= t->nrows)
-		return cx_rep_human(&t->cells[(r - 1) * t->ncols + c], g->doc->currency);
+	if (part == BODY)
+		return cx_rep_human(&row[c], g->doc->currency);
 	/* A totals cell with no value is blank, not "n/a": most columns
 	 * (names, rates) simply have no total. */
 	const cx_cell *cell = &t->totals[c];
@@ -88,28 +91,32 @@ static char *grid_text(const struct grid *g, size_t r, size_t c)
 					    : cx_rep_human(cell, g->doc->currency);
 }
 
+static int text_width(const struct grid *g, enum part part, const cx_cell *row, size_t c)
+{
+	char *s = cell_text(g, part, row, c);
+	int w = cx_utf8_width(s);
+	free(s);
+	return w;
+}
+
 static void grid_build(struct grid *g, const cx_doc *doc, const cx_table *t)
 {
 	g->doc = doc;
 	g->t = t;
 	g->ncols = t->ncols;
-	g->nrows = 1 + t->nrows + (t->totals ? 1 : 0);
-	g->w = cx_xcalloc(g->nrows * g->ncols, sizeof *g->w);
+	g->head_w = cx_xcalloc(g->ncols, sizeof *g->head_w);
 	g->colw = cx_xcalloc(g->ncols, sizeof *g->colw);
-	for (size_t r = 0; r < g->nrows; r++)
-		for (size_t c = 0; c < g->ncols; c++) {
-			char *s = grid_text(g, r, c);
-			int w = cx_utf8_width(s);
-			free(s);
-			g->w[r * g->ncols + c] = w;
-			if (w > g->colw[c])
-				g->colw[c] = w;
-		}
+	for (size_t c = 0; c < g->ncols; c++) {
+		g->head_w[c] = text_width(g, HEAD, NULL, c);
+		int w = t->totals ? text_width(g, TOTALS, NULL, c) : 0;
+		g->colw[c] = w > g->head_w[c] ? w : g->head_w[c];
+	}
+	cx_table_body_widths(t, doc->currency, g->colw);
 }
 
 static void grid_free(struct grid *g)
 {
-	free(g->w);
+	free(g->head_w);
 	free(g->colw);
 }
 
@@ -124,7 +131,7 @@ static int floor_width(const struct grid *g, const cx_table *t, size_t c)
 {
 	if (t->cols[c].kind != CX_CELL_TEXT)
 		return g->colw[c];
-	int f = g->w[c] > MIN_TEXT ? g->w[c] : MIN_TEXT;
+	int f = g->head_w[c] > MIN_TEXT ? g->head_w[c] : MIN_TEXT;
 	return f < g->colw[c] ? f : g->colw[c];
 }
 
@@ -170,14 +177,16 @@ static size_t key_columns(const cx_table *t)
 	return k < t->ncols ? k : 1;
 }
 
-static void print_row(FILE *out, const struct grid *g, const cx_table *t, size_t r, const size_t *cols, size_t n)
+static void print_row(FILE *out, const struct grid *g, enum part part, const cx_cell *row, const size_t *cols,
+		      size_t n)
 {
+	const cx_table *t = g->t;
 	struct line l = { out, 0 };
 	for (size_t i = 0; i < n; i++) {
 		size_t c = cols[i];
-		char *text = grid_text(g, r, c);
+		char *text = cell_text(g, part, row, c);
 		const char *s = text;
-		int w = g->w[r * g->ncols + c];
+		int w = cx_utf8_width(s);
 		char *cut = NULL;
 		if (w > g->colw[c]) {
 			size_t len = strlen(s) + 4;
@@ -200,19 +209,34 @@ static void print_row(FILE *out, const struct grid *g, const cx_table *t, size_t
 	end_line(&l);
 }
 
+/* The panel being printed, for the rows handed to print_body. */
+struct panel {
+	FILE *out;
+	const struct grid *g;
+	const size_t *cols;
+	size_t n;
+};
+
+static void print_body(void *ctx, const cx_cell *row)
+{
+	const struct panel *p = ctx;
+	print_row(p->out, p->g, BODY, row, p->cols, p->n);
+}
+
 /* Header, rule, rows, and the totals under a second rule. */
 static void print_panel(FILE *out, const struct grid *g, const cx_table *t, const size_t *cols, size_t n)
 {
 	int width = span_width(g, t, cols, n, false);
-	print_row(out, g, t, 0, cols, n);
+	print_row(out, g, HEAD, NULL, cols, n);
 	rule(out, width);
-	for (size_t r = 0; r < t->nrows; r++)
-		print_row(out, g, t, 1 + r, cols, n);
+	struct panel p = { out, g, cols, n };
+	if (cx_table_each(t, print_body, &p) < 0)
+		return; /* the store failed: cx_render says so */
 	if (!t->nrows)
 		fputs("(no rows)\n", out);
 	if (t->totals) {
 		rule(out, width);
-		print_row(out, g, t, g->nrows - 1, cols, n);
+		print_row(out, g, TOTALS, NULL, cols, n);
 	}
 }
 

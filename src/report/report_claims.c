@@ -5,6 +5,47 @@
 
 #include "report_internal.h"
 
+/* The claims open at the period's end, a row each, with their sums; kept
+ * with the table when it is streamed. */
+struct open_reading {
+	cx_store *st;
+	int32_t as_of;
+	int64_t count, past, claimed; /* of the latest reading */
+	cx_table *t;
+};
+
+static int open_claim_row(void *ctx, const cx_open_claim *c)
+{
+	struct open_reading *o = ctx;
+	int32_t deadline;
+	bool known = cx_date_parse(c->deadline_on, &deadline);
+	int32_t left = known ? cx_days_to_deadline(o->as_of, deadline) : 0;
+	cx_cell *r = cx_table_row(o->t);
+	r[0] = cx_id(c->id);
+	r[1] = cx_text(c->carrier);
+	r[2] = cx_text(c->tracking);
+	r[3] = cx_text(c->kind);
+	r[4] = cx_text(c->status);
+	r[5] = cx_date(c->opened_on);
+	r[6] = cx_date(c->deadline_on);
+	r[7] = known ? cx_int(left) : cx_null();
+	r[8] = cx_bool(known && left < 0);
+	r[9] = cx_money(c->claimed);
+	r[10] = c->agent[0] ? cx_text(c->agent) : cx_null();
+	o->count++;
+	o->past += known && left < 0;
+	o->claimed += c->claimed;
+	return 0;
+}
+
+static int read_open_claims(void *ctx, cx_table *t, cx_error *err)
+{
+	struct open_reading *o = ctx;
+	o->t = t;
+	o->count = o->past = o->claimed = 0;
+	return cx_store_open_claims(o->st, o->as_of, open_claim_row, o, err);
+}
+
 cx_doc *cx_report_claims(cx_store *st, const cx_report_opts *opt, cx_error *err)
 {
 	static const cx_column cols[] = {
@@ -29,17 +70,12 @@ cx_doc *cx_report_claims(cx_store *st, const cx_report_opts *opt, cx_error *err)
 		{"agent", "Agent", CX_CELL_TEXT, 0},
 	};
 	cx_claim_group *g;
-	cx_open_claim *open;
-	size_t ng, no;
+	size_t ng;
 	/* Deadlines are counted from the end of the period, so that a report
 	 * on a past month reads as it did then. */
 	int32_t as_of = opt->period.to_day;
 	if (cx_store_claims_by_status(st, &opt->period, &g, &ng, err) < 0)
 		return NULL;
-	if (cx_store_open_claims(st, as_of, &open, &no, err) < 0) {
-		free(g);
-		return NULL;
-	}
 	cx_doc *doc = cx_report_doc(st, opt, "claims", "Carrier claims");
 	cx_table *t = cx_doc_table(doc, "rows", NULL, cols, sizeof cols / sizeof cols[0]);
 	int64_t count = 0, claimed = 0, recovered = 0;
@@ -55,6 +91,7 @@ cx_doc *cx_report_claims(cx_store *st, const cx_report_opts *opt, cx_error *err)
 		claimed += g[i].claimed;
 		recovered += g[i].recovered;
 	}
+	free(g);
 	cx_cell *c = cx_table_totals(t);
 	c[0] = cx_text("Total");
 	c[2] = cx_int(count);
@@ -62,37 +99,21 @@ cx_doc *cx_report_claims(cx_store *st, const cx_report_opts *opt, cx_error *err)
 	c[4] = cx_money(recovered);
 	c[5] = claimed > 0 ? cx_bp(cx_ratio_bp(recovered, claimed)) : cx_null();
 
+	/* The open claims grow with the store: streamed on the command line. */
 	char day[11];
 	cx_date_format(as_of, day);
 	char title[64];
 	snprintf(title, sizeof title, "Open claims on %s, nearest deadline first", day);
 	cx_table *ot = cx_doc_table(doc, "open", title, open_cols, sizeof open_cols / sizeof open_cols[0]);
-	int64_t past = 0, open_claimed = 0;
-	for (size_t i = 0; i < no; i++) {
-		int32_t deadline;
-		bool known = cx_date_parse(open[i].deadline_on, &deadline);
-		int32_t left = known ? cx_days_to_deadline(as_of, deadline) : 0;
-		cx_cell *r = cx_table_row(ot);
-		r[0] = cx_id(open[i].id);
-		r[1] = cx_text(open[i].carrier);
-		r[2] = cx_text(open[i].tracking);
-		r[3] = cx_text(open[i].kind);
-		r[4] = cx_text(open[i].status);
-		r[5] = cx_date(open[i].opened_on);
-		r[6] = cx_date(open[i].deadline_on);
-		r[7] = known ? cx_int(left) : cx_null();
-		r[8] = cx_bool(known && left < 0);
-		r[9] = cx_money(open[i].claimed);
-		r[10] = open[i].agent[0] ? cx_text(open[i].agent) : cx_null();
-		past += known && left < 0;
-		open_claimed += open[i].claimed;
+	struct open_reading sums = {.st = st, .as_of = as_of};
+	if (cx_report_fill(doc, ot, opt->stream, read_open_claims, &sums, sizeof sums, err) < 0) {
+		cx_doc_free(doc);
+		return NULL;
 	}
-	cx_doc_fact(doc, "open_claims", "Open claims", cx_int((int64_t)no));
-	cx_doc_fact(doc, "open_claimed", "Open claims' value", cx_money(open_claimed));
-	cx_doc_fact(doc, "past_deadline", "Past deadline", cx_int(past));
+	cx_doc_fact(doc, "open_claims", "Open claims", cx_int(sums.count));
+	cx_doc_fact(doc, "open_claimed", "Open claims' value", cx_money(sums.claimed));
+	cx_doc_fact(doc, "past_deadline", "Past deadline", cx_int(sums.past));
 	cx_doc_note(doc, "Claims opened in the period by carrier and status. Recovery = recovered / claimed.");
-	free(g);
-	free(open);
 	return doc;
 }
 
@@ -117,6 +138,19 @@ static int watch_row(void *ctx, const cx_watch_row *r)
 	return 0;
 }
 
+/* What reading the watchlist needs, kept with a streamed table. */
+struct watch_reading {
+	cx_store *st;
+	cx_period period;
+	cx_watch_counts counts; /* of the first reading */
+};
+
+static int read_watchlist(void *ctx, cx_table *t, cx_error *err)
+{
+	struct watch_reading *rd = ctx;
+	return cx_store_watchlist(rd->st, &rd->period, watch_row, t, &rd->counts, err);
+}
+
 cx_doc *cx_report_watchlist(cx_store *st, const cx_report_opts *opt, cx_error *err)
 {
 	static const cx_column cols[] = {
@@ -131,11 +165,14 @@ cx_doc *cx_report_watchlist(cx_store *st, const cx_report_opts *opt, cx_error *e
 		{"agent", "Agent", CX_CELL_TEXT, 0},
 	};
 	/* The counts come with the list, and lead the report: the table is
-	 * filled straight from the store, a customer at a time. */
+	 * filled straight from the store, a customer at a time (and, streamed,
+	 * read again as it is printed). */
 	cx_doc *doc = cx_report_doc(st, opt, "watchlist", "Watchlist");
 	cx_table *t = cx_doc_table(doc, "rows", NULL, cols, sizeof cols / sizeof cols[0]);
-	cx_watch_counts k;
-	if (cx_store_watchlist(st, &opt->period, watch_row, t, &k, err) < 0) {
+	struct watch_reading rd = {.st = st, .period = opt->period};
+	int rc = cx_report_fill(doc, t, opt->stream, read_watchlist, &rd, sizeof rd, err);
+	cx_watch_counts k = rd.counts;
+	if (rc < 0) {
 		cx_doc_free(doc);
 		return NULL;
 	}

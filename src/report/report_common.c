@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cxtop/xalloc.h"
 #include "report_internal.h"
 
 const cx_column cx_kpi_columns[CX_KPI_NCOLS] = {
@@ -115,4 +116,16 @@ int cx_report_default_period(cx_store *st, enum cx_period_kind kind, cx_period *
 	int32_t day = newest > 0 ? cx_local_day(newest) : cx_local_day((int64_t)time(NULL));
 	*out = cx_period_containing(kind, day);
 	return 0;
+}
+
+int cx_report_fill(cx_doc *doc, cx_table *t, bool stream, cx_rows_reader read, void *ctx, size_t size,
+		   cx_error *err)
+{
+	if (!stream)
+		return read(ctx, t, err);
+	void *kept = cx_xmalloc(size);
+	memcpy(kept, ctx, size);
+	int rc = cx_table_stream(doc, t, read, kept, free, err);
+	memcpy(ctx, kept, size);
+	return rc;
 }

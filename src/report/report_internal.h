@@ -29,6 +29,13 @@ cx_doc *cx_report_trophies(cx_store *st, const cx_report_opts *opt, cx_error *er
 /* A new doc for the report over opt->period, in the store's currency. */
 cx_doc *cx_report_doc(cx_store *st, const cx_report_opts *opt, const char *name, const char *title);
 
+/* Fills table t of doc with read(ctx, t, err): held, or, when stream is
+ * set, streamed (cx_table_stream) with a copy of ctx, whose size is size,
+ * kept with the table for its readings again.  Either way ctx holds the
+ * first reading's sums afterwards. */
+int cx_report_fill(cx_doc *doc, cx_table *t, bool stream, cx_rows_reader read, void *ctx, size_t size,
+		   cx_error *err);
+
 /* The liability percentage in force: --liability, else the stored one. */
 int64_t cx_report_liability(cx_store *st, const cx_report_opts *opt);
 

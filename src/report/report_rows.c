@@ -514,39 +514,44 @@ static const cx_column open_cols[] = {
 	{"agent", "Agent", CX_CELL_TEXT, 0},
 };
 
+/* Which of the claims open on the period's last day the figure lists, as
+ * cx_store_open_claims_summary counts them. */
+struct open_pick {
+	struct acc *a;
+	char today[11], week[11];
+};
+
+static int open_claim_row(void *ctx, const cx_open_claim *r)
+{
+	struct open_pick *o = ctx;
+	struct acc *a = o->a;
+	bool past = strcmp(r->deadline_on, o->today) < 0;
+	bool due = !past && strcmp(r->deadline_on, o->week) <= 0;
+	if ((a->f->arg == DUE_7D && !due) || (a->f->arg == PAST_DEADLINE && !past))
+		return 0;
+	cx_cell *c = cx_table_row(a->t);
+	c[0] = cx_id(r->id);
+	c[1] = cx_date(r->deadline_on);
+	c[2] = cx_money(r->claimed);
+	c[3] = cx_text(r->status);
+	c[4] = cx_text(r->carrier);
+	c[5] = cx_text(r->tracking);
+	c[6] = cx_text(r->kind);
+	c[7] = cx_date(r->opened_on);
+	c[8] = text_or_null(r->agent);
+	a->rows++;
+	a->total++;
+	a->second = cx_sat_add(a->second, r->claimed);
+	return 0;
+}
+
 static int open_claims(cx_store *st, const cx_report_opts *opt, struct acc *a, cx_error *err)
 {
-	cx_open_claim *rows;
-	size_t n;
-	/* As cx_store_open_claims_summary counts them, on the period's last day. */
+	struct open_pick o = {.a = a};
 	int32_t day = opt->period.to_day;
-	char today[11], week[11];
-	cx_date_format(day, today);
-	cx_date_format(day + 7, week);
-	if (cx_store_open_claims(st, day, &rows, &n, err) < 0)
-		return -1;
-	for (size_t i = 0; i < n; i++) {
-		const cx_open_claim *r = &rows[i];
-		bool past = strcmp(r->deadline_on, today) < 0;
-		bool due = !past && strcmp(r->deadline_on, week) <= 0;
-		if ((a->f->arg == DUE_7D && !due) || (a->f->arg == PAST_DEADLINE && !past))
-			continue;
-		cx_cell *c = cx_table_row(a->t);
-		c[0] = cx_id(r->id);
-		c[1] = cx_date(r->deadline_on);
-		c[2] = cx_money(r->claimed);
-		c[3] = cx_text(r->status);
-		c[4] = cx_text(r->carrier);
-		c[5] = cx_text(r->tracking);
-		c[6] = cx_text(r->kind);
-		c[7] = cx_date(r->opened_on);
-		c[8] = text_or_null(r->agent);
-		a->rows++;
-		a->total++;
-		a->second = cx_sat_add(a->second, r->claimed);
-	}
-	free(rows);
-	return 0;
+	cx_date_format(day, o.today);
+	cx_date_format(day + 7, o.week);
+	return cx_store_open_claims(st, day, open_claim_row, &o, err);
 }
 
 /* ---- claims opened in the period, by carrier and status ------------------------------- */
@@ -613,52 +618,81 @@ static int watch_row(void *ctx, const cx_watch_row *r)
 
 /* ---------------------------------------------------------------------------------------- */
 
-static int fill(cx_store *st, const cx_report_opts *opt, cx_doc *doc, struct acc *a, cx_error *err)
+/* The columns of figure f's list. */
+static void columns(const struct figure *f, const cx_column **cols, size_t *n)
 {
+#define COLS(c) (*cols = c, *n = sizeof c / sizeof c[0])
+	switch (f->src) {
+	case ORDERS: COLS(order_cols); break;
+	case ATTRIBUTED: COLS(attributed_cols); break;
+	case PAID_CLAIMS: COLS(paid_cols); break;
+	case CONTACTS: COLS(contact_cols); break;
+	case COSTS: COLS(cost_cols); break;
+	case RETURNS:
+	case LIABILITY: COLS(return_cols); break;
+	case TICKETS: COLS(ticket_cols); break;
+	case OPEN_CLAIMS: COLS(open_cols); break;
+	case CLAIMS: COLS(claim_cols); break;
+	case WATCHLIST: COLS(watch_cols); break;
+	}
+#undef COLS
+}
+
+/* What reading a figure's rows needs, kept with a streamed table for its
+ * readings again while it is printed. */
+struct reading {
+	cx_store *st;
+	cx_report_opts opt;
+	struct acc a;
+};
+
+/* Reads the figure's rows into t, its sums started afresh. */
+static int read_rows(void *ctx, cx_table *t, cx_error *err)
+{
+	struct reading *rd = ctx;
+	cx_store *st = rd->st;
+	const cx_report_opts *opt = &rd->opt;
+	struct acc *a = &rd->a;
 	const struct figure *f = a->f;
 	const cx_period *p = &opt->period;
-#define TABLE(cols) (a->t = cx_doc_table(doc, "rows", NULL, cols, sizeof cols / sizeof cols[0]))
+	a->t = t;
+	a->rows = a->total = a->second = a->third = a->converted = 0;
 	switch (f->src) {
-	case ORDERS:
-		TABLE(order_cols);
-		return cx_store_order_rows(st, p, f->arg, opt->agent_id, order_row, a, err);
+	case ORDERS: return cx_store_order_rows(st, p, f->arg, opt->agent_id, order_row, a, err);
 	case ATTRIBUTED:
-		TABLE(attributed_cols);
 		if (cx_store_order_rows(st, p, CX_ORDERS_UPSELL | CX_ORDERS_WINBACK | CX_ORDERS_CODES, opt->agent_id,
 					attributed_order, a, err) < 0)
 			return -1;
 		/* An agent's revenue is the orders credited to them. */
 		return opt->agent_id ? 0 : cx_store_paid_claims(st, p, attributed_claim, a, err);
-	case PAID_CLAIMS:
-		TABLE(paid_cols);
-		return cx_store_paid_claims(st, p, paid_row, a, err);
-	case CONTACTS:
-		TABLE(contact_cols);
-		return cx_store_contact_rows(st, p, opt->campaign_id, contact_row, a, err);
-	case COSTS:
-		TABLE(cost_cols);
-		return cx_store_cost_shares(st, p, cost_row, a, err);
+	case PAID_CLAIMS: return cx_store_paid_claims(st, p, paid_row, a, err);
+	case CONTACTS: return cx_store_contact_rows(st, p, opt->campaign_id, contact_row, a, err);
+	case COSTS: return cx_store_cost_shares(st, p, cost_row, a, err);
 	case RETURNS:
-	case LIABILITY:
-		TABLE(return_cols);
-		return cx_store_return_rows(st, p, return_row, a, err);
-	case TICKETS:
-		TABLE(ticket_cols);
-		return tickets(st, opt, a, err);
-	case OPEN_CLAIMS:
-		TABLE(open_cols);
-		return open_claims(st, opt, a, err);
-	case CLAIMS:
-		TABLE(claim_cols);
-		return cx_store_claims_opened(st, p, opt->carrier, opt->status, claim_row, a, err);
+	case LIABILITY: return cx_store_return_rows(st, p, return_row, a, err);
+	case TICKETS: return tickets(st, opt, a, err);
+	case OPEN_CLAIMS: return open_claims(st, opt, a, err);
+	case CLAIMS: return cx_store_claims_opened(st, p, opt->carrier, opt->status, claim_row, a, err);
 	case WATCHLIST: {
 		cx_watch_counts counts;
-		TABLE(watch_cols);
 		return cx_store_watchlist(st, p, watch_row, a, &counts, err);
 	}
 	}
-#undef TABLE
 	return 0;
+}
+
+/* The figure's rows in doc's main table, held, or streamed when opt asks
+ * (the command line, printing straight away); *a gets their sums. */
+static int fill(cx_store *st, const cx_report_opts *opt, cx_doc *doc, struct acc *a, cx_error *err)
+{
+	const cx_column *cols = NULL;
+	size_t ncols = 0;
+	columns(a->f, &cols, &ncols);
+	cx_table *t = cx_doc_table(doc, "rows", NULL, cols, ncols);
+	struct reading rd = {.st = st, .opt = *opt, .a = *a};
+	int rc = cx_report_fill(doc, t, opt->stream, read_rows, &rd, sizeof rd, err);
+	*a = rd.a; /* the sums of the first reading */
+	return rc;
 }
 
 /* The totals row: the figure under its own column, and beside it the

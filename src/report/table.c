@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cxtop/xalloc.h"
+#include "render_internal.h"
 
 static char *dup_or_null(const char *s)
 {
@@ -46,6 +47,7 @@ cx_doc *cx_doc_new(const char *report, const char *title, const char *from, cons
 
 static void table_free(cx_table *t)
 {
+	cx_stream_free(t); /* a streamed table holds no rows after it */
 	for (size_t i = 0; i < t->nrows * t->ncols; i++)
 		cell_free(&t->cells[i]);
 	if (t->totals)
@@ -153,6 +155,8 @@ cx_table *cx_doc_table(cx_doc *doc, const char *name, const char *title, const c
  * may move the storage: fill a row before adding the next. */
 cx_cell *cx_table_row(cx_table *t)
 {
+	if (t->stream)
+		return cx_stream_row(t);
 	if (t->nrows == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 16;
 		t->cells = cx_xreallocarray(t->cells, cap, (t->ncols ? t->ncols : 1) * sizeof *t->cells);

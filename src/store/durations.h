@@ -1,10 +1,10 @@
 /* durations.h — private to src/store: a group's durations, for its exact
  * median and p90 in bounded memory (ticket_kpis.c).
  *
- * Up to a million values are simply kept (4 bytes each while they fit)
- * and selected.  Beyond that a first pass only counts them into 2,016
- * log-linear bins (exact below 256 s, then 32 bins an octave), which
- * says which bins hold the median's and the p90's ranks; a second pass
+ * While a period is short enough (ticket_kpis.c's KEEP_MAX) the values
+ * are simply kept (4 bytes each while they fit) and selected.  Beyond
+ * that a first pass only counts them into 2,016 log-linear bins (exact
+ * below 256 s, then 32 bins an octave), which says which bins hold the median's and the p90's ranks; a second pass
  * keeps only the values of those bins, and the figures are selected among
  * them.  Either way the answer is the exact value at the exact rank. */
 #ifndef CXTOP_STORE_DURATIONS_H

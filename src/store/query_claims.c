@@ -84,8 +84,8 @@ static void fill_open_claims(sqlite3_stmt *s, void *row)
 	r->recovered = sqlite3_column_int64(s, 9);
 }
 
-
-int cx_store_open_claims(cx_store *st, int32_t as_of_day, cx_open_claim **rows, size_t *n, cx_error *err)
+int cx_store_open_claims(cx_store *st, int32_t as_of_day, int (*row)(void *ctx, const cx_open_claim *r), void *ctx,
+			 cx_error *err)
 {
 	/* Open on day ?1: neither denied nor paid by then, as it stood then. */
 	static const char sql[] = CLAIMS_AS_OF
@@ -100,7 +100,16 @@ int cx_store_open_claims(cx_store *st, int32_t as_of_day, cx_open_claim **rows, 
 	char day[11];
 	cx_date_format(as_of_day, day);
 	sqlite3_bind_text(s, 1, day, -1, SQLITE_TRANSIENT);
-	return cx_q_collect(st, s, sizeof **rows, fill_open_claims, (void **)rows, n, err);
+	cx_open_claim r;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		fill_open_claims(s, &r);
+		if (row(ctx, &r) < 0) {
+			cx_q_release(st, s);
+			return -1;
+		}
+	}
+	return cx_q_done(st, s, rc, err);
 }
 
 int cx_store_open_claims_summary(cx_store *st, int32_t as_of_day, cx_open_claims_summary *out, cx_error *err)
@@ -154,9 +163,9 @@ int cx_store_claims_opened(cx_store *st, const cx_period *p, const char *carrier
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		fill_open_claims(s, &r);
-		if (row(ctx, &r) != 0) {
-			rc = SQLITE_DONE;
-			break;
+		if (row(ctx, &r) < 0) {
+			cx_q_release(st, s);
+			return -1;
 		}
 	}
 	return cx_q_done(st, s, rc, err);

@@ -93,6 +93,17 @@ static int exec(cx_store *st, const char *sql, const char *doing, cx_error *err)
 	return 0;
 }
 
+int cx_store_read_begin(cx_store *st, cx_error *err)
+{
+	return exec(st, "BEGIN", "cannot read store", err);
+}
+
+void cx_store_read_end(cx_store *st)
+{
+	/* Reads only: nothing to keep or lose whichever way it ends. */
+	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+}
+
 int cx_store_exec(cx_store *st, const char *sql, cx_error *err)
 {
 	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);

@@ -409,7 +409,22 @@ static int cmp_hour(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static int scan_hours(cx_store *st, enum cx_fact_kind kind, int64_t h0, int64_t h1, cx_fact_visit visit, void *ctx,
+/* Passes each fact on, and keeps it for the next pass over the range: a
+ * fact read from the tickets decoded, a packed hour as it was read. */
+struct tee {
+	cx_fact_visit visit;
+	void *ctx;
+	struct cx_fact_cache *cache;
+};
+
+static void tee_visit(const cx_fact *f, void *ctx)
+{
+	struct tee *t = ctx;
+	cx_fact_cache_add(t->cache, f);
+	t->visit(f, t->ctx);
+}
+
+static int scan_hours(cx_store *st, enum cx_fact_kind kind, int64_t h0, int64_t h1, struct tee *t,
 		      const cx_as_of *skip, cx_error *err)
 {
 	/* Current hours from their blobs... */
@@ -439,13 +454,14 @@ static int scan_hours(cx_store *st, enum cx_fact_kind kind, int64_t h0, int64_t 
 			dirty[n++] = hour;
 			continue;
 		}
-		if (!b || !cx_facts_unpack(b, (size_t)len, hour, visit, ctx)) {
+		if (!b || !cx_facts_unpack(b, (size_t)len, hour, t->visit, t->ctx)) {
 			free(dirty);
 			cx_q_release(st, s);
 			return cx_fail(err, CX_EXIT_RUNTIME,
 				       "store '%s': the ticket rollup of hour %lld is damaged (cxtop check --repair rebuilds it)",
 				       st->path, (long long)hour);
 		}
+		cx_fact_cache_add_hour(t->cache, hour, b, (size_t)len);
 	}
 	if (cx_q_done(st, s, rc, err) < 0) {
 		free(dirty);
@@ -475,7 +491,7 @@ static int scan_hours(cx_store *st, enum cx_fact_kind kind, int64_t h0, int64_t 
 		size_t j = i + 1;
 		while (j < n && dirty[j] == dirty[j - 1] + 1)
 			j++;
-		ret = scan_raw(st, kind, dirty[i] * 3600, dirty[j - 1] * 3600 + 3600, visit, ctx, skip, err);
+		ret = scan_raw(st, kind, dirty[i] * 3600, dirty[j - 1] * 3600 + 3600, tee_visit, t, skip, err);
 		i = j;
 	}
 	free(dirty);
@@ -497,22 +513,7 @@ int64_t cx_facts_estimate(cx_store *st, enum cx_fact_kind kind, int64_t start, i
 	return n;
 }
 
-/* Passes each fact on, and keeps it for the next pass over the range. */
-struct tee {
-	cx_fact_visit visit;
-	void *ctx;
-	struct cx_fact_cache *cache;
-};
-
-static void tee_visit(const cx_fact *f, void *ctx)
-{
-	struct tee *t = ctx;
-	cx_fact_cache_add(t->cache, f);
-	t->visit(f, t->ctx);
-}
-
-static int scan(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end, cx_fact_visit visit, void *ctx,
-		cx_error *err)
+static int scan(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end, struct tee *t, cx_error *err)
 {
 	/* Whole hours come from the rollup; hour 0 and earlier never do (an
 	 * instant's hour is its floor, which SQL's division is not below 0). */
@@ -527,16 +528,16 @@ static int scan(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end
 	cx_as_of as_of;
 	int ret = cx_as_of_load(st, kind, end, &as_of, err);
 	if (ret == 0 && h1 <= h0) {
-		ret = scan_raw(st, kind, start, end, visit, ctx, &as_of, err);
+		ret = scan_raw(st, kind, start, end, tee_visit, t, &as_of, err);
 	} else if (ret == 0) {
-		ret = scan_raw(st, kind, start, h0 * 3600, visit, ctx, &as_of, err);
+		ret = scan_raw(st, kind, start, h0 * 3600, tee_visit, t, &as_of, err);
 		if (ret == 0)
-			ret = scan_hours(st, kind, h0, h1, visit, ctx, &as_of, err);
+			ret = scan_hours(st, kind, h0, h1, t, &as_of, err);
 		if (ret == 0)
-			ret = scan_raw(st, kind, h1 * 3600, end, visit, ctx, &as_of, err);
+			ret = scan_raw(st, kind, h1 * 3600, end, tee_visit, t, &as_of, err);
 	}
 	if (ret == 0)
-		cx_as_of_visit(&as_of, start, end, visit, ctx);
+		cx_as_of_visit(&as_of, start, end, tee_visit, t);
 	cx_as_of_free(&as_of);
 	sqlite3_exec(st->db, "RELEASE facts", NULL, NULL, NULL);
 	return ret;
@@ -574,7 +575,7 @@ static int scan_on_the_clock(cx_store *st, enum cx_fact_kind kind, int64_t start
 	if (cx_fact_cache_visit(st, kind, start, end, visit, ctx))
 		return 0;
 	struct tee t = {visit, ctx, cx_fact_cache_begin(st, kind, start, end)};
-	int ret = scan(st, kind, start, end, tee_visit, &t, err);
+	int ret = scan(st, kind, start, end, &t, err);
 	cx_fact_cache_end(t.cache, ret == 0);
 	return ret;
 }

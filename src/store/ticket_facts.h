@@ -79,7 +79,8 @@ bool cx_as_of_hour_taken(const cx_as_of *a, int64_t hour);
 void cx_as_of_visit(const cx_as_of *a, int64_t start, int64_t end, cx_fact_visit visit, void *ctx);
 void cx_as_of_free(cx_as_of *a);
 
-/* ---- fact_cache.c: the last period's facts, decoded (private to the scan) */
+/* ---- fact_cache.c: the last period's facts, its packed hours as they
+ * were read and the rest decoded (private to the scan) */
 struct cx_fact_cache;
 /* Visits the kept facts of [start, end) when they are still current. */
 bool cx_fact_cache_visit(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end, cx_fact_visit visit,
@@ -87,6 +88,8 @@ bool cx_fact_cache_visit(cx_store *st, enum cx_fact_kind kind, int64_t start, in
 /* Starts keeping the facts of a new pass; add each, then end it. */
 struct cx_fact_cache *cx_fact_cache_begin(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end);
 void cx_fact_cache_add(struct cx_fact_cache *c, const cx_fact *f);
+/* A packed hour whose facts were just visited (copied). */
+void cx_fact_cache_add_hour(struct cx_fact_cache *c, int64_t hour, const unsigned char *blob, size_t len);
 void cx_fact_cache_end(struct cx_fact_cache *c, bool ok);
 /* Frees both kinds' caches (on close). */
 void cx_fact_cache_free(cx_store *st);
