@@ -98,6 +98,10 @@ void dash_vs(struct dashboard *d, int64_t now, int64_t before, int good, enum cm
  * `what` is not -1.  A wide line adds the arrow of dash_vs() after it. */
 void dash_line(struct cx_app *app, struct dashboard *d, int y, int x, int w, const char *label, const char *value,
 	       enum cx_element el, int what, int arg);
+/* label, or as much of it as fits in w columns in whole words (into buf). */
+const char *dash_fit_words(const char *label, int w, char *buf, size_t len);
+/* A panel's frame, its title in whole words. */
+void dash_box(struct cx_app *app, int y, int x, int h, int w, const char *title);
 /* Registers a selectable figure drawn at (y, x), w wide. */
 void dash_item(struct dashboard *d, int y, int x, int w, enum drill what, int arg, const char *label);
 /* A value as people read it, of kind k; signed when a change. */

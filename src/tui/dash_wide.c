@@ -326,7 +326,7 @@ static void trends_panel(struct cx_app *app, struct dashboard *d, int y, int x, 
 	cx_period_label(wd->pt[0].period, from, sizeof from);
 	cx_period_label(wd->pt[DASH_TREND_N - 1].period, to, sizeof to);
 	snprintf(title, sizeof title, "Trends, %s to %s", from, to);
-	cx_ui_box(app, y, x, h, w, title);
+	dash_box(app, y, x, h, w, title);
 	y++, x += 2, w -= 4;
 	int end = y + h - 2, lw = 0, vw = 0;
 	char b[NTRENDS][64];
@@ -380,7 +380,7 @@ static void list_panel(struct cx_app *app, struct dashboard *d, int l, int y, in
 	} else {
 		snprintf(title, sizeof title, "%s", lists[l].title);
 	}
-	cx_ui_box(app, y, x, h, w, title);
+	dash_box(app, y, x, h, w, title);
 	if (h < 3)
 		return;
 	y++, x += 2, w -= 4;

@@ -145,6 +145,44 @@ void dash_item(struct dashboard *d, int y, int x, int w, enum drill what, int ar
 	d->pending_trend = 0;
 }
 
+/* A label that fits in w columns without cutting a word: whole, else
+ * without its part in brackets ("Watchlist (satisfaction <= 6)"), else
+ * its first words that fit (a separator left at the end dropped). */
+const char *dash_fit_words(const char *label, int w, char *buf, size_t len)
+{
+	if (cx_ui_width(label) <= w)
+		return label;
+	snprintf(buf, len, "%s", label);
+	char *open = strstr(buf, " (");
+	if (open)
+		*open = '\0';
+	for (;;) {
+		size_t n = strlen(buf);
+		while (n > 0 && strchr(" :,", buf[n - 1]))
+			buf[--n] = '\0';
+		/* A middle dot (two bytes) left at the end goes too. */
+		const char *dot = cx_glyph(CX_G_DOT);
+		size_t dl = strlen(dot);
+		if (n >= dl && strcmp(buf + n - dl, dot) == 0) {
+			buf[n - dl] = '\0';
+			continue;
+		}
+		if (cx_ui_width(buf) <= w)
+			return buf;
+		char *sp = strrchr(buf, ' ');
+		if (!sp)
+			return buf;
+		*sp = '\0';
+	}
+}
+
+void dash_box(struct cx_app *app, int y, int x, int h, int w, const char *title)
+{
+	char fitted[160];
+	/* The frame keeps two columns each side, and a blank around the title. */
+	cx_ui_box(app, y, x, h, w, dash_fit_words(title, w - 6, fitted, sizeof fitted));
+}
+
 /* "label ........ value" in width w, the value styled; selectable when
  * `what` is not -1.  A wide panel adds the arrow of vs() after it. */
 void dash_line(struct cx_app *app, struct dashboard *d, int y, int x, int w, const char *label, const char *value,
@@ -162,8 +200,9 @@ void dash_line(struct cx_app *app, struct dashboard *d, int y, int x, int w, con
 	if (what >= 0)
 		dash_item(d, y, x, w, (enum drill)what, arg, label);
 	d->pending.on = false;
+	char fitted[160];
 	cx_ui_style(app, sel ? CX_EL_ROW_SELECTED : CX_EL_NORMAL);
-	cx_ui_text(y, x, lw, label, false);
+	cx_ui_text(y, x, lw, dash_fit_words(label, lw, fitted, sizeof fitted), false);
 	cx_ui_text(y, x + lw, 1, "", false);
 	cx_ui_style(app, sel ? CX_EL_ROW_SELECTED : el);
 	cx_ui_text(y, x + w - vw, vw, value, true);
@@ -190,8 +229,9 @@ static void pair_line(struct cx_app *app, struct dashboard *d, int y, int x, int
 	dash_item(d, y, x + w - vw, aw, D_TICKETS, (int)sa, "Created");
 	dash_vs(d, d->dash.tickets.raw.solved, d->prev.tickets.raw.solved, +1, CMP_COUNT);
 	dash_item(d, y, x + w - bw, bw, D_TICKETS, (int)sb, "Solved");
+	char fitted[160];
 	cx_ui_style(app, CX_EL_NORMAL);
-	cx_ui_text(y, x, lw + 1, label, false);
+	cx_ui_text(y, x, lw + 1, dash_fit_words(label, lw, fitted, sizeof fitted), false);
 	cx_ui_style(app, sel_a ? CX_EL_ROW_SELECTED : CX_EL_NORMAL);
 	cx_ui_text(y, x + w - vw, aw, a, true);
 	cx_ui_style(app, CX_EL_NORMAL);
@@ -221,11 +261,20 @@ static const char *fit(char *buf, size_t len, const char *a, const char *b, cons
 	return pair(buf, len, brief_a, brief_b);
 }
 
+/* The break-even in words, or in one word ("none", "any") when the
+ * reason would not fit beside its label: the what-if view says why. */
+static void break_even(const cx_pnl *p, char *b, size_t len, const char *label, int w)
+{
+	cx_break_even_words(p, b, len);
+	if (cx_ui_width(label) + 1 + cx_ui_width(b) > w && p->break_even != CX_BE_AT && p->break_even != CX_BE_NO_RETURNS)
+		snprintf(b, len, "%s", p->break_even == CX_BE_NONE ? "none" : "any");
+}
+
 void dash_pnl_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h, int w)
 {
 	char b[64], title[64];
 	const cx_pnl *p = &d->dash.pnl, *q = &d->prev.pnl;
-	cx_ui_box(app, y, x, h, w, "Support P&L");
+	dash_box(app, y, x, h, w, "Support P&L");
 	y++, x += 2, w -= 4;
 	int end = y + h - 2;
 	/* Too short for every line: the bottom line first. */
@@ -238,7 +287,7 @@ void dash_pnl_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h
 			 p->profit_center ? "profit" : "loss");
 		dash_vs(d, p->net, q->net, +1, CMP_MONEY);
 		if (y < end) dash_line(app, d, y++, x, w, title, b, p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
-		cx_break_even_words(p, b, sizeof b);
+		break_even(p, b, sizeof b, "Break-even", w);
 		if (y < end) dash_line(app, d, y++, x, w, "Break-even", b, CX_EL_MUTED, D_WHATIF, 0);
 		money(d, b, sizeof b, -p->fixed - p->raw.cogs - p->raw.campaigns - p->liability);
 		if (y < end) dash_line(app, d, y++, x, w, "All costs", b, CX_EL_NORMAL, -1, 0);
@@ -267,8 +316,10 @@ void dash_pnl_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h
 	if (y < end) dash_line(app, d, y++, x, w, "Staff, platform, other", b, CX_EL_NORMAL, D_ROWS, F_FIXED);
 	char pct[16];
 	cx_fmt_bp(pct, sizeof pct, p->liability_bp);
-	snprintf(title, sizeof title, "Returns liability %s %%", pct);
 	money(d, b, sizeof b, -p->liability);
+	snprintf(title, sizeof title, "Returns liability %s %%", pct);
+	if (cx_ui_width(title) + 1 + cx_ui_width(b) > w)
+		snprintf(title, sizeof title, "Liability %s %%", pct);
 	dash_vs(d, p->liability, q->liability, -1, CMP_MONEY);
 	if (y < end) dash_line(app, d, y++, x, w, title, b, CX_EL_NORMAL, D_ROWS, F_LIABILITY);
 	money(d, b, sizeof b, p->net);
@@ -276,8 +327,12 @@ void dash_pnl_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h
 		 p->profit_center ? "profit center" : "cost center");
 	dash_vs(d, p->net, q->net, +1, CMP_MONEY);
 	if (y < end) dash_line(app, d, y++, x, w, title, b, p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
+	const char *be = "Break-even liability";
 	cx_break_even_words(p, b, sizeof b);
-	if (y < end) dash_line(app, d, y++, x, w, "Break-even liability", b, CX_EL_MUTED, D_WHATIF, 0);
+	if (cx_ui_width(be) + 1 + cx_ui_width(b) > w)
+		be = "Break-even";
+	break_even(p, b, sizeof b, be, w);
+	if (y < end) dash_line(app, d, y++, x, w, be, b, CX_EL_MUTED, D_WHATIF, 0);
 }
 
 /* No tickets to measure: a dash, as the lists show a missing value. */
@@ -360,7 +415,7 @@ void dash_tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x, i
 {
 	char b[64], c[64], lab[96], t[96];
 	const cx_ticket_kpi *k = &d->dash.tickets, *pk = &d->prev.tickets;
-	cx_ui_box(app, y, x, h, w, "Tickets");
+	dash_box(app, y, x, h, w, "Tickets");
 	y++, x += 2, w -= 4;
 	int end = y + h - 2;
 	cx_fmt_int(b, sizeof b, k->raw.created);
@@ -428,7 +483,7 @@ void dash_tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x, i
 
 void dash_channels_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h, int w)
 {
-	cx_ui_box(app, y, x, h, w, "Channels (tickets created)");
+	dash_box(app, y, x, h, w, "Channels (tickets created)");
 	y++, x += 2, w -= 4;
 	int64_t max = 0;
 	for (size_t i = 0; i < d->dash.nchannels; i++)
@@ -473,7 +528,7 @@ void dash_people_panel(struct cx_app *app, struct dashboard *d, int y, int x, in
 	char b[64], c[64], lab[128];
 	const char *dot = cx_glyph(CX_G_DOT);
 	snprintf(lab, sizeof lab, "Leaderboard %s claims %s watchlist", dot, dot);
-	cx_ui_box(app, y, x, h, w, lab);
+	dash_box(app, y, x, h, w, lab);
 	y++, x += 2, w -= 4;
 	int end = y + h - 2;
 	/* The claims and watchlist lines keep their place at the bottom. */
@@ -486,8 +541,9 @@ void dash_people_panel(struct cx_app *app, struct dashboard *d, int y, int x, in
 	}
 	if (d->dash.alarm && y < end) {
 		cx_ui_style(app, CX_EL_WARN);
+		char fitted[160];
 		snprintf(lab, sizeof lab, "%s Everyone looks the same: time for new tactics", cx_glyph(CX_G_WARNING));
-		cx_ui_text(y++, x, w, lab, false);
+		cx_ui_text(y++, x, w, dash_fit_words(lab, w, fitted, sizeof fitted), false);
 		cx_ui_style(app, CX_EL_NORMAL);
 	}
 	cx_fmt_int(b, sizeof b, d->dash.claims_open);
