@@ -51,11 +51,24 @@ check "... on its money levers too" "^Cost per order (USD) "
 keys q
 wait_for 'EXIT=' 3
 
-# The minimum size: every lever, its stored value and change still there.
+# The minimum size: the P&L stays on screen under the levers, which
+# scroll to every lever, its stored value and change.
 start 60 16 "$DB"
 keys 7
 check "60x16: the shop's group names its currency" "^Notifications (RUB) "
-check "... and every lever down to the net gain shows" "^Net gain (RUB)  *420,000.00  *420,000.00  *—"
+check "60x16: the P&L's net shows under the levers (report pnl's $(money "$pnl"))" \
+	"^  Net  *\\\$$(money "$pnl")  *\\\$$(money "$pnl")  *\\\$0.00"
+check "... with its liability" "^  Returns liability  *-\\\$"
+keys j j j j j j j
+check "... and the levers scroll down to the net gain" "^Net gain (RUB)  *420,000.00  *420,000.00  *—"
+check "... the selected lever on screen" "^Cost per order (RUB) "
+check "... the P&L still there" "^  Net  *\\\$$(money "$pnl")"
+keys Right Right Right Right Right k k k k k k k
+check "... back up to the first lever, the heading with it" "^Support P&L (USD) "
+net15=$(TZ=${TZ:-UTC} "$CXTOP" report pnl --liability 15 --format json "$DB" | jq -r .totals.net)
+keys Right Right Right Right Right
+check "... the liability moved to 15 % moves the P&L's net to report pnl --liability 15's" \
+	"^  Net  *\\\$$(money "$pnl")  *\\\$$(money "$net15")"
 keys q
 wait_for 'EXIT=' 3
 check "60x16: q exits 0" "EXIT=0"
