@@ -4,13 +4,6 @@
 # report's, never the P&L's.
 . tests/screen/screen-lib
 
-# money MINOR: 43200000 -> 432,000.00 (no currency: the label says it)
-money() {
-	printf '%s' "$1" | awk '{ v = $1 / 100; s = sprintf("%.2f", v < 0 ? -v : v); n = split(s, p, "."); i = p[1]; o = "";
-		while (length(i) > 3) { o = "," substr(i, length(i) - 2) o; i = substr(i, 1, length(i) - 3) }
-		printf "%s%s%s.%s", (v < 0 ? "-" : ""), i, o, p[2] }'
-}
-
 start 80 24 "$DB"
 keys 7
 check "80x24: the P&L's levers say their currency" "^Support P&L (USD)  *what if  *as it was  *change  *net effect"
