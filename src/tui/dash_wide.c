@@ -467,8 +467,13 @@ static void column(struct cx_app *app, struct dashboard *d, struct slot *s, int 
 
 void dash_wide_draw(struct cx_app *app, struct dashboard *d, int top, int height)
 {
-	int cw = app->cols / 3;
-	int x[3] = {0, cw, 2 * cw}, w[3] = {cw, cw, app->cols - 2 * cw};
+	/* A third each, but the tickets' column wide enough for its labels
+	 * whole beside two figures ("SLA met first reply · resolution") and the
+	 * trends' for a label, twelve cells and a value. */
+	int tw = app->cols / 3 > 58 ? app->cols / 3 : 58;
+	int rw = (app->cols - tw) / 2 > 50 ? (app->cols - tw) / 2 : 50;
+	int lw = app->cols - tw - rw;
+	int x[3] = {0, lw, lw + tw}, w[3] = {lw, tw, rw};
 	/* The upper band holds every trend (twelve and the frame). */
 	int upper = height >= 40 ? NTRENDS + 2 : height >= 26 ? 13 : height / 2;
 	int lower = height - upper, y = top + upper;
