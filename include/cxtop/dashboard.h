@@ -43,10 +43,11 @@ typedef struct cx_dashboard {
 } cx_dashboard;
 
 /* One period's headline figures, for the trends of the wide dashboard:
- * what cx_dashboard_load gathers for the ticket KPIs, the backlog and the
- * P&L, through the same store and model calls, without the lists (no
- * channels, leaderboard, claims, watchlist or SLA), so that a trend's
- * point for a period is that period's dashboard figure. */
+ * the ticket KPIs (the team's row of the same pass over the facts, without
+ * the channels), the backlog and the P&L, through the store and model
+ * calls of cx_dashboard_load, without the lists (no leaderboard, claims,
+ * watchlist or SLA), so that a trend's point for a period is that
+ * period's dashboard figure (tests/unit/test_dashboard.c). */
 typedef struct cx_dash_point {
 	cx_period period;
 	cx_ticket_kpi tickets;

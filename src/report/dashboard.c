@@ -136,11 +136,15 @@ int cx_dashboard_point(cx_store *st, const cx_period *p, int64_t liability_bp, c
 {
 	memset(out, 0, sizeof *out);
 	out->period = *p;
-	cx_ticket_overview ov;
-	if (cx_store_ticket_overview(st, p, NULL, 0, &ov, err) < 0)
+	/* The team's row alone (no channels): the same counts and durations as
+	 * the overview's team row, in about half its time. */
+	cx_ticket_group_row *team;
+	size_t n;
+	if (cx_store_ticket_kpis(st, p, CX_GROUP_TEAM, &team, &n, err) < 0)
 		return -1;
-	free(ov.channels);
-	out->tickets = cx_ticket_kpi_of(&ov.team);
+	if (n)
+		out->tickets = cx_ticket_kpi_of(&team[0].raw);
+	free(team);
 	cx_pnl_raw raw;
 	if (cx_store_backlog(st, p, &out->backlog, err) < 0 || cx_store_pnl(st, p, &raw, err) < 0)
 		return -1;
