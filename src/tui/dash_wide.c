@@ -12,6 +12,7 @@
  * step (dash_wide_idle), newest first, so that the screen answers keys
  * while a big store fills it in.  Points already computed are kept across
  * period steps until the figures change (app->data_gen). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -311,11 +312,18 @@ static void sparkline(struct cx_app *app, const struct dash_wide *w, const struc
 	}
 	int per = width >= 2 * DASH_TREND_N ? 2 : 1;
 	cx_ui_style(app, CX_EL_SPARKLINE);
-	for (int i = 0; i < DASH_TREND_N && (i + 1) * per <= width; i++)
-		for (int k = 0; k < per; k++) {
-			int level = hi > lo ? (int)((v[i] - lo) * 7 / (hi - lo)) : 3;
-			mvaddstr(y, x + i * per + k, ok[i] ? cx_glyph(ticks[level]) : " ");
+	for (int i = 0; i < DASH_TREND_N && (i + 1) * per <= width; i++) {
+		int level = 3;
+		if (ok[i] && hi > lo) {
+			/* Halved together until seven times the span fits. */
+			uint64_t span = (uint64_t)hi - (uint64_t)lo, off = (uint64_t)v[i] - (uint64_t)lo;
+			while (span > UINT64_MAX / 8)
+				span /= 2, off /= 2;
+			level = (int)(off * 7 / span);
 		}
+		for (int k = 0; k < per; k++)
+			mvaddstr(y, x + i * per + k, ok[i] ? cx_glyph(ticks[level]) : " ");
+	}
 	cx_ui_style(app, CX_EL_NORMAL);
 }
 
