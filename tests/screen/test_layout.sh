@@ -117,12 +117,12 @@ $agent
 EOF
 	check "$SIZE: agents by revenue lead with report agents' top ($name, $(usd "$revenue"))" \
 		"Agents by revenue"
-	check "$SIZE: ... its first row" "│ $name  *$(pattern "$(usd "$revenue")")  "
+	check "$SIZE: ... its first row" "│ $name  *$(pattern "$(usd "$revenue")") "
 	IFS='|' read -r name revenue <<EOF
 $campaign
 EOF
 	check "$SIZE: campaigns by revenue lead with report campaigns' top ($name)" \
-		"│ $name  *$(pattern "$(usd "$revenue")")  "
+		"│ $name  *$(pattern "$(usd "$revenue")") "
 	IFS='|' read -r count name since <<EOF
 $watch
 EOF
