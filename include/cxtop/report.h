@@ -27,6 +27,8 @@ typedef struct cx_report_opts {
 	const char *figure;          /* rows: --figure, the figure whose rows are listed */
 	int64_t agent_id;            /* rows: --agent, one agent's part of the figure (0: all) */
 	int64_t campaign_id;         /* rows: --campaign, one campaign's contacts (0: all) */
+	const char *carrier;         /* rows: --carrier, the claims of one carrier (NULL: all) */
+	const char *status;          /* rows: --status, the claims of one status at the end (NULL: all) */
 } cx_report_opts;
 
 typedef struct cx_report_def {

@@ -283,7 +283,7 @@ int cx_store_claims_by_status(cx_store *st, const cx_period *p, cx_claim_group *
 typedef struct cx_open_claim {
 	int64_t id;
 	char carrier[32], tracking[64], kind[10], status[12], opened_on[11], deadline_on[11], agent[128];
-	int64_t claimed;
+	int64_t claimed, recovered; /* recovered: paid by the day asked about (0 while open) */
 } cx_open_claim;
 
 /* Claims open on as_of_day (opened by then, not denied or paid by then),
@@ -295,6 +295,11 @@ typedef struct cx_open_claims_summary {
 	int64_t open, claimed, past_deadline, due_7d;
 } cx_open_claims_summary;
 int cx_store_open_claims_summary(cx_store *st, int32_t as_of_day, cx_open_claims_summary *out, cx_error *err);
+/* The claims cx_store_claims_by_status counts, one by one: opened in the
+ * period, as they stood at its end, of one carrier and one status (NULL:
+ * any), in the by-status table's order and then by id. */
+int cx_store_claims_opened(cx_store *st, const cx_period *p, const char *carrier, const char *status,
+			   int (*row)(void *ctx, const cx_open_claim *r), void *ctx, cx_error *err);
 
 typedef struct cx_watch_row {
 	int64_t id;

@@ -45,6 +45,9 @@ static void report_usage(FILE *to)
 		    "  --cost-per-order AMOUNT  notify: the what-if row's cost per order\n"
 		    "  --agent ID             rows: one agent's part of attributed, tickets or solved\n"
 		    "  --campaign ID          rows: one campaign's contacts (--figure campaign_costs)\n"
+		    "  --carrier NAME         rows: the claims of one carrier (--figure claims)\n"
+		    "  --status STATUS        rows: the claims of one status at the period's end:\n"
+		    "                         draft, filed, approved, denied, paid (--figure claims)\n"
 		    "  --figure NAME          rows: the figure whose rows are listed, one of:\n");
 	int col = 0;
 	for (size_t i = 0; cx_report_figure_name(i); i++) {
@@ -101,6 +104,16 @@ static int resolve_period(cx_store *st, const char *from, const char *to, bool h
 	return 0;
 }
 
+/* The statuses a carrier claim goes through (cxtop(5), carrier_claims). */
+static bool claim_status_valid(const char *s)
+{
+	static const char *const statuses[] = {"draft", "filed", "approved", "denied", "paid"};
+	for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
+		if (strcmp(s, statuses[i]) == 0)
+			return true;
+	return false;
+}
+
 /* The options only some reports read, and those reports (space around
  * each name).  Any other option applies to every report. */
 static const struct {
@@ -111,6 +124,8 @@ static const struct {
 	{"figure", " rows "},
 	{"agent", " rows "},
 	{"campaign", " rows "},
+	{"carrier", " rows "},
+	{"status", " rows "},
 	{"shipments", " notify "},
 	{"avg-check", " notify "},
 	{"buyout", " notify "},
@@ -154,7 +169,7 @@ static int check_applies(const cx_report_def *def, const char *const *given, siz
 int cx_cmd_report(int argc, char **argv)
 {
 	enum { O_FROM = 256, O_TO, O_PERIOD, O_FORMAT, O_LIABILITY, O_SHIPMENTS, O_AVG, O_BUYOUT, O_CPO, O_LIST, O_COMPARE,
-	       O_CSV_RAW, O_HOURS, O_FIGURE, O_AGENT, O_CAMPAIGN };
+	       O_CSV_RAW, O_HOURS, O_FIGURE, O_AGENT, O_CAMPAIGN, O_CARRIER, O_STATUS };
 	static const struct option longopts[] = {
 		{"from", required_argument, NULL, O_FROM},
 		{"to", required_argument, NULL, O_TO},
@@ -172,6 +187,8 @@ int cx_cmd_report(int argc, char **argv)
 		{"figure", required_argument, NULL, O_FIGURE},
 		{"agent", required_argument, NULL, O_AGENT},
 		{"campaign", required_argument, NULL, O_CAMPAIGN},
+		{"carrier", required_argument, NULL, O_CARRIER},
+		{"status", required_argument, NULL, O_STATUS},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -258,6 +275,16 @@ int cx_cmd_report(int argc, char **argv)
 			if (!cx_parse_count(optarg, &opt.campaign_id) || opt.campaign_id < 1)
 				return report_usage_error("--campaign '%s': want a campaign's id (a whole number)", optarg);
 			break;
+		case O_CARRIER:
+			if (!optarg[0])
+				return report_usage_error("--carrier '': want a carrier's name, as the claims report shows it%s", "");
+			opt.carrier = optarg;
+			break;
+		case O_STATUS:
+			if (!claim_status_valid(optarg))
+				return report_usage_error("--status '%s': want draft, filed, approved, denied or paid", optarg);
+			opt.status = optarg;
+			break;
 		case O_AGENT:
 			if (!cx_parse_count(optarg, &opt.agent_id) || opt.agent_id < 1)
 				return report_usage_error("--agent '%s': want an agent's id (a whole number)", optarg);
@@ -292,6 +319,8 @@ int cx_cmd_report(int argc, char **argv)
 		return report_usage_error("report rows: no figure named '%s'", opt.figure);
 	if (opt.campaign_id && (!opt.figure || strcmp(opt.figure, "campaign_costs") != 0 || opt.agent_id))
 		return report_usage_error("report rows: --campaign applies to --figure campaign_costs alone%s", "");
+	if ((opt.carrier || opt.status) && (!opt.figure || strcmp(opt.figure, "claims") != 0))
+		return report_usage_error("report rows: --carrier and --status apply to --figure claims%s", "");
 	if (opt.agent_id && !cx_report_figure_per_agent(opt.figure))
 		return report_usage_error("report rows: --agent applies to --figure attributed, tickets or solved%s", "");
 	if (csv_raw && fmt != CX_FMT_CSV)

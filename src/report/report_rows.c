@@ -12,7 +12,19 @@
 #include "cxtop/dashboard.h"
 #include "report_internal.h"
 
-enum source { ORDERS, ATTRIBUTED, PAID_CLAIMS, CONTACTS, COSTS, RETURNS, LIABILITY, TICKETS, OPEN_CLAIMS, WATCHLIST };
+enum source {
+	ORDERS,
+	ATTRIBUTED,
+	PAID_CLAIMS,
+	CONTACTS,
+	COSTS,
+	RETURNS,
+	LIABILITY,
+	TICKETS,
+	OPEN_CLAIMS,
+	CLAIMS,
+	WATCHLIST
+};
 enum claim_pick { ALL_OPEN, DUE_7D, PAST_DEADLINE };
 
 struct figure {
@@ -46,6 +58,8 @@ static const struct figure figures[] = {
 	{"claims_due_7d", "Open claims due within 7 days", OPEN_CLAIMS, DUE_7D, false},
 	{"claims_past_deadline", "Open claims past their deadline", OPEN_CLAIMS, PAST_DEADLINE, false},
 	{"watchlist", "Customers on the watchlist (satisfaction 6 or less)", WATCHLIST, 0, false},
+	/* Not on the dashboard: the Claims view's table by carrier and status. */
+	{"claims", "Claims opened in the period, as at its end", CLAIMS, 0, false},
 };
 #define NFIGURES (sizeof figures / sizeof figures[0])
 
@@ -152,6 +166,26 @@ static int campaign_values(cx_store *st, const cx_report_opts *opt, int64_t *cos
 	return 0;
 }
 
+/* Claims opened in the period of one carrier and status (NULL: any), as
+ * the claims report's table by carrier and status counts them. */
+static int claims_value(cx_store *st, const cx_report_opts *opt, cx_claim_group *sum, cx_error *err)
+{
+	cx_claim_group *g;
+	size_t n;
+	if (cx_store_claims_by_status(st, &opt->period, &g, &n, err) < 0)
+		return -1;
+	memset(sum, 0, sizeof *sum);
+	for (size_t i = 0; i < n; i++)
+		if ((!opt->carrier || strcmp(opt->carrier, g[i].carrier) == 0) &&
+		    (!opt->status || strcmp(opt->status, g[i].status) == 0)) {
+			sum->count += g[i].count;
+			sum->claimed = cx_sat_add(sum->claimed, g[i].claimed);
+			sum->recovered = cx_sat_add(sum->recovered, g[i].recovered);
+		}
+	free(g);
+	return 0;
+}
+
 /* The figure as the dashboard shows it. */
 static int64_t dashboard_value(const struct figure *f, const cx_dashboard *d)
 {
@@ -214,6 +248,7 @@ struct acc {
 	cx_table *t;
 	const struct figure *f;
 	int64_t rows, total, second; /* second: a sum shown beside the total */
+	int64_t third;               /* claims: the recovered beside the claimed */
 	int64_t converted;           /* campaign contacts that converted */
 	int64_t liability_bp;
 };
@@ -514,6 +549,42 @@ static int open_claims(cx_store *st, const cx_report_opts *opt, struct acc *a, c
 	return 0;
 }
 
+/* ---- claims opened in the period, by carrier and status ------------------------------- */
+
+static const cx_column claim_cols[] = {
+	{"claim_id", "Claim", CX_CELL_ID, 0},
+	{"status", "Status", CX_CELL_TEXT, 0},
+	{"claimed", "Claimed", CX_CELL_MONEY, 0},
+	{"recovered", "Recovered", CX_CELL_MONEY, 0},
+	{"carrier", "Carrier", CX_CELL_TEXT, 0},
+	{"tracking_no", "Tracking", CX_CELL_TEXT, 0},
+	{"kind", "Kind", CX_CELL_TEXT, 0},
+	{"opened_on", "Opened", CX_CELL_DATE, 0},
+	{"deadline_on", "Deadline", CX_CELL_DATE, 0},
+	{"agent", "Agent", CX_CELL_TEXT, 0},
+};
+
+static int claim_row(void *ctx, const cx_open_claim *r)
+{
+	struct acc *a = ctx;
+	cx_cell *c = cx_table_row(a->t);
+	c[0] = cx_id(r->id);
+	c[1] = cx_text(r->status);
+	c[2] = cx_money(r->claimed);
+	c[3] = cx_money(r->recovered);
+	c[4] = cx_text(r->carrier);
+	c[5] = cx_text(r->tracking);
+	c[6] = cx_text(r->kind);
+	c[7] = cx_date(r->opened_on);
+	c[8] = cx_date(r->deadline_on);
+	c[9] = text_or_null(r->agent);
+	a->rows++;
+	a->total++;
+	a->second = cx_sat_add(a->second, r->claimed);
+	a->third = cx_sat_add(a->third, r->recovered);
+	return 0;
+}
+
 /* ---- the watchlist --------------------------------------------------------------------- */
 
 static const cx_column watch_cols[] = {
@@ -577,6 +648,9 @@ static int fill(cx_store *st, const cx_report_opts *opt, cx_doc *doc, struct acc
 	case OPEN_CLAIMS:
 		TABLE(open_cols);
 		return open_claims(st, opt, a, err);
+	case CLAIMS:
+		TABLE(claim_cols);
+		return cx_store_claims_opened(st, p, opt->carrier, opt->status, claim_row, a, err);
 	case WATCHLIST: {
 		cx_watch_counts counts;
 		TABLE(watch_cols);
@@ -624,6 +698,10 @@ static void totals(const struct acc *a)
 	case OPEN_CLAIMS:
 		c[2] = cx_money(a->second);
 		break;
+	case CLAIMS:
+		c[2] = cx_money(a->second);
+		c[3] = cx_money(a->third);
+		break;
 	case TICKETS:
 	case WATCHLIST:
 		break;
@@ -640,13 +718,15 @@ static cx_doc *figure_index(cx_store *st, const cx_report_opts *opt, cx_error *e
 		{"value", "Value", CX_CELL_MONEY, 0},
 	};
 	cx_dashboard dash;
-	if (cx_dashboard_load(st, &opt->period, cx_report_liability(st, opt), &dash, err) < 0)
+	cx_claim_group claims;
+	if (claims_value(st, opt, &claims, err) < 0 ||
+	    cx_dashboard_load(st, &opt->period, cx_report_liability(st, opt), &dash, err) < 0)
 		return NULL;
 	cx_doc *doc = cx_report_doc(st, opt, "rows", "The figures and their rows");
 	cx_table *t = cx_doc_table(doc, "rows", NULL, cols, sizeof cols / sizeof cols[0]);
 	for (size_t i = 0; i < NFIGURES; i++) {
 		cx_cell *c = cx_table_row(t);
-		int64_t v = dashboard_value(&figures[i], &dash);
+		int64_t v = figures[i].src == CLAIMS ? claims.count : dashboard_value(&figures[i], &dash);
 		c[0] = cx_text(figures[i].name);
 		c[1] = cx_text(figures[i].title);
 		c[2] = figures[i].money ? cx_money(v) : cx_int(v);
@@ -670,7 +750,14 @@ cx_doc *cx_report_rows(cx_store *st, const cx_report_opts *opt, cx_error *err)
 	int64_t value = 0;
 	char who[160] = "", title[256];
 	int64_t revenue_want = -1; /* a campaign's revenue, for its contacts' conversions */
-	if (opt->agent_id) {
+	cx_claim_group claims = {0};
+	if (f->src == CLAIMS) {
+		if (claims_value(st, opt, &claims, err) < 0)
+			return NULL;
+		value = claims.count;
+		snprintf(who, sizeof who, "%s%s%s", opt->carrier ? opt->carrier : "",
+			 opt->carrier && opt->status ? ", " : "", opt->status ? opt->status : "");
+	} else if (opt->agent_id) {
 		if (agent_value(st, opt, f, &value, who, sizeof who, err) < 0)
 			return NULL;
 	} else if (opt->campaign_id) {
@@ -689,7 +776,11 @@ cx_doc *cx_report_rows(cx_store *st, const cx_report_opts *opt, cx_error *err)
 	}
 	/* An agent's revenue is orders only: claims are the team's. */
 	snprintf(title, sizeof title, "%s%s%s", opt->agent_id && f->src == ATTRIBUTED ? "Attributed orders" : f->title,
-		 !who[0] ? "" : opt->agent_id ? " · agent " : " · campaign ", who);
+		 !who[0]		 ? ""
+		 : f->src == CLAIMS ? " · "
+		 : opt->agent_id	 ? " · agent "
+				 : " · campaign ",
+		 who);
 
 	cx_doc *doc = cx_report_doc(st, opt, "rows", title);
 	struct acc a = {.f = f, .liability_bp = bp};
@@ -707,6 +798,15 @@ cx_doc *cx_report_rows(cx_store *st, const cx_report_opts *opt, cx_error *err)
 	if (f->src == CONTACTS) {
 		cx_doc_fact(doc, "converted", "Converted", cx_int(a.converted));
 		cx_doc_fact(doc, "revenue", "Their orders' revenue", cx_money(a.second));
+	}
+	if (f->src == CLAIMS) {
+		cx_doc_fact(doc, "claimed", "Claimed", cx_money(a.second));
+		cx_doc_fact(doc, "recovered", "Recovered", cx_money(a.third));
+		if (a.second != claims.claimed || a.third != claims.recovered)
+			cx_doc_warn(doc, "the claims add up to %lld claimed and %lld recovered, the table by status says "
+					 "%lld and %lld",
+				    (long long)a.second, (long long)a.third, (long long)claims.claimed,
+				    (long long)claims.recovered);
 	}
 	if (revenue_want >= 0 && revenue_want != a.second)
 		cx_doc_warn(doc, "the contacts' orders add up to %lld, the campaign's revenue is %lld", (long long)a.second,

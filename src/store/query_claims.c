@@ -29,6 +29,21 @@
 	"         CASE WHEN resolved_on IS NOT NULL AND resolved_on <= ?1 THEN recovered ELSE 0 END AS recovered" \
 	"  FROM row) "
 
+/* The by-status table's order of statuses, from a claim's start to its end. */
+#define STATUS_ORDER                                                                                      \
+	"CASE status WHEN 'draft' THEN 1 WHEN 'filed' THEN 2 WHEN 'approved' THEN 3 WHEN 'denied' THEN 4 ELSE 5 END"
+
+/* ?1 the period's last day (the day CLAIMS_AS_OF reads the claims as of),
+ * ?2 its first (the claims opened since). */
+static void bind_as_of(sqlite3_stmt *s, const cx_period *p)
+{
+	char from[11], to[11];
+	cx_date_format(p->from_day, from);
+	cx_date_format(p->to_day, to);
+	sqlite3_bind_text(s, 1, to, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, from, -1, SQLITE_TRANSIENT);
+}
+
 static void fill_claims_by_status(sqlite3_stmt *s, void *row)
 {
 	cx_claim_group *r = row;
@@ -46,16 +61,11 @@ int cx_store_claims_by_status(cx_store *st, const cx_period *p, cx_claim_group *
 		"SELECT carrier, status, count(*), sum(claimed), sum(recovered) FROM asof"
 		" WHERE opened_on >= ?2"
 		" GROUP BY carrier, status"
-		" ORDER BY carrier, CASE status WHEN 'draft' THEN 1 WHEN 'filed' THEN 2 WHEN 'approved' THEN 3"
-		"   WHEN 'denied' THEN 4 ELSE 5 END";
+		" ORDER BY carrier, " STATUS_ORDER;
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;
-	char from[11], to[11];
-	cx_date_format(p->from_day, from);
-	cx_date_format(p->to_day, to);
-	sqlite3_bind_text(s, 1, to, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, from, -1, SQLITE_TRANSIENT);
+	bind_as_of(s, p);
 	return cx_q_collect(st, s, sizeof **rows, fill_claims_by_status, (void **)rows, n, err);
 }
 
@@ -71,14 +81,16 @@ static void fill_open_claims(sqlite3_stmt *s, void *row)
 	cx_q_text(s, 6, r->deadline_on, sizeof r->deadline_on);
 	cx_q_text(s, 7, r->agent, sizeof r->agent);
 	r->claimed = sqlite3_column_int64(s, 8);
+	r->recovered = sqlite3_column_int64(s, 9);
 }
+
 
 int cx_store_open_claims(cx_store *st, int32_t as_of_day, cx_open_claim **rows, size_t *n, cx_error *err)
 {
 	/* Open on day ?1: neither denied nor paid by then, as it stood then. */
 	static const char sql[] = CLAIMS_AS_OF
 		"SELECT c.id, c.carrier, c.tracking_no, c.kind, c.status,"
-		"       c.opened_on, c.deadline_on, coalesce(a.name, ''), c.claimed"
+		"       c.opened_on, c.deadline_on, coalesce(a.name, ''), c.claimed, c.recovered"
 		" FROM asof c LEFT JOIN agents a ON a.id = c.agent_id"
 		" WHERE c.status NOT IN ('denied', 'paid')"
 		" ORDER BY c.deadline_on, c.id";
@@ -115,6 +127,37 @@ int cx_store_open_claims_summary(cx_store *st, int32_t as_of_day, cx_open_claims
 		out->past_deadline = sqlite3_column_int64(s, 2);
 		out->due_7d = sqlite3_column_int64(s, 3);
 		rc = SQLITE_DONE;
+	}
+	return cx_q_done(st, s, rc, err);
+}
+
+int cx_store_claims_opened(cx_store *st, const cx_period *p, const char *carrier, const char *status,
+			   int (*row)(void *ctx, const cx_open_claim *r), void *ctx, cx_error *err)
+{
+	/* cx_store_claims_by_status's claims, not grouped: a group's rows add
+	 * up to its counts and sums. */
+	static const char sql[] = CLAIMS_AS_OF
+		"SELECT c.id, c.carrier, c.tracking_no, c.kind, c.status,"
+		"       c.opened_on, c.deadline_on, coalesce(a.name, ''), c.claimed, c.recovered"
+		" FROM asof c LEFT JOIN agents a ON a.id = c.agent_id"
+		" WHERE c.opened_on >= ?2 AND (?3 IS NULL OR c.carrier = ?3) AND (?4 IS NULL OR c.status = ?4)"
+		" ORDER BY c.carrier, " STATUS_ORDER ", c.id";
+	sqlite3_stmt *s;
+	if (cx_q_prepare(st, sql, &s, err) < 0)
+		return -1;
+	bind_as_of(s, p);
+	if (carrier)
+		sqlite3_bind_text(s, 3, carrier, -1, SQLITE_TRANSIENT);
+	if (status)
+		sqlite3_bind_text(s, 4, status, -1, SQLITE_TRANSIENT);
+	cx_open_claim r;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		fill_open_claims(s, &r);
+		if (row(ctx, &r) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
 	}
 	return cx_q_done(st, s, rc, err);
 }

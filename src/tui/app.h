@@ -113,6 +113,8 @@ struct cx_rows_arg {
 	int64_t agent_id;    /* 0: the whole figure */
 	int64_t campaign_id; /* or one campaign's part of it */
 	const char *who;     /* the agent's or campaign's name, for the title */
+	const char *carrier; /* claims: one carrier's (NULL: every carrier's) */
+	const char *status;  /* claims: of one status at the period's end (NULL: any) */
 };
 
 struct cx_app {

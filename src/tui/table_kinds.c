@@ -23,15 +23,34 @@ static const struct cx_req_use agent_keys[] = {
 const struct cx_table_kind cx_table_agents = {
 	.name = "Agents", .report = "agents", .agent_rows = true, .keys = agent_keys};
 
+/* In the table by carrier and status (the report's first), Enter lists
+ * the claims a row counts (report rows --figure claims), which add up to
+ * its count, claimed and recovered; on an open claim it shows the claim. */
+static enum cx_handled claim_request(struct cx_app *app, struct cx_view *v, enum cx_req req)
+{
+	struct cx_tview *t = v->state;
+	cx_table *tb = cx_tview_table(t);
+	if (req != CX_REQ_OPEN || !tb || t->table != 0 || t->cursor >= t->n)
+		return CX_UNHANDLED;
+	int cc = cx_tview_column(tb, "carrier"), cs = cx_tview_column(tb, "status");
+	if (cc < 0 || cs < 0)
+		return CX_UNHANDLED;
+	const cx_cell *row = &tb->cells[t->order[t->cursor] * tb->ncols];
+	struct cx_rows_arg r = {.figure = "claims", .carrier = row[cc].s, .status = row[cs].s};
+	cx_nav_push(app, &cx_rows_ops, &r);
+	return CX_HANDLED;
+}
+
 static const struct cx_req_use claim_keys[] = {
 	TABLE_KEYS,
 	{CX_REQ_FILTER, "the claims by carrier and status, and back"},
-	{CX_REQ_OPEN, "every figure of the claim"},
+	{CX_REQ_OPEN, "an open claim's every figure; a carrier and status: its claims"},
 	{CX_REQ_NONE, NULL},
 };
 
 /* Open claims first: the report's second table. */
-const struct cx_table_kind cx_table_claims = {.name = "Claims", .report = "claims", .table = 1, .keys = claim_keys};
+const struct cx_table_kind cx_table_claims = {
+	.name = "Claims", .report = "claims", .table = 1, .handle = claim_request, .keys = claim_keys};
 
 /* ---- campaigns: e edits, a adds, D archives (or restores), A shows the
  * audit trail instead of the campaigns and back. */

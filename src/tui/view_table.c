@@ -241,7 +241,9 @@ static void load(struct cx_app *app, struct cx_view *v)
 		.period = app->period,
 		.figure = t->figure[0] ? t->figure : NULL,
 		.agent_id = t->agent_id,
-		.campaign_id = t->campaign_id};
+		.campaign_id = t->campaign_id,
+		.carrier = t->carrier[0] ? t->carrier : NULL,
+		.status = t->status[0] ? t->status : NULL};
 	cx_error err = {0};
 	t->doc = def ? def->build(app->st, &opt, &err) : NULL;
 	snprintf(t->error, sizeof t->error, "%s", t->doc ? "" : err.msg);
@@ -520,8 +522,13 @@ static void rows_init(struct cx_app *app, struct cx_view *v, const void *arg)
 	snprintf(t->figure, sizeof t->figure, "%s", a->figure);
 	t->agent_id = a->agent_id;
 	t->campaign_id = a->campaign_id;
+	snprintf(t->carrier, sizeof t->carrier, "%s", a->carrier ? a->carrier : "");
+	snprintf(t->status, sizeof t->status, "%s", a->status ? a->status : "");
 	const char *title = cx_report_figure_title(a->figure);
-	if (a->campaign_id)
+	if (a->carrier || a->status)
+		snprintf(v->title, sizeof v->title, "Claims: %s%s%s", t->carrier, a->carrier && a->status ? ", " : "",
+			 t->status);
+	else if (a->campaign_id)
 		snprintf(v->title, sizeof v->title, "Contacts: campaign %s", a->who ? a->who : "");
 	else if (a->agent_id)
 		snprintf(v->title, sizeof v->title, "%s: agent %s", strcmp(a->figure, "attributed") == 0 ? "Revenue" : a->figure,

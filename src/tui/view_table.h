@@ -29,6 +29,8 @@ struct cx_tview {
 	char figure[32];    /* report rows: the figure whose rows are shown */
 	int64_t agent_id;   /* ... and the agent whose part, or 0 */
 	int64_t campaign_id; /* ... or the campaign whose */
+	char carrier[32];   /* ... or the carrier whose claims ("": every carrier's) */
+	char status[12];    /* ... of this status ("": any) */
 	cx_doc *doc;
 	int table;
 	char **human;  /* rows x cols, the strings drawn */

@@ -133,3 +133,15 @@ c=$("$CXTOP" report campaigns --format text "$DB" | grep 'Welcome upsell')
 check "... whose total is the campaign's cost and revenue" "^ *Total  *\$826.50  *359  *\$40,682.29"
 case "$c" in *'$826.50'*'$40,682.29'* | *'$40,682.29'*'$826.50'*) ok "... which report campaigns prints for it" ;;
 *) echo "not ok - report campaigns' row: $c" ;; esac
+
+# The Claims view's table by carrier and status: Enter on a row lists its
+# claims, which add up to its count, claimed and recovered.
+start 120 30 "$DB"
+keys 5 f
+check "f shows the claims by carrier and status" "FedEx  *draft  *2  *\$137.34"
+keys g j j Enter
+check "Enter on FedEx approved lists its claims" "› Claims: FedEx, approved"
+check "... as many as the row counts" "7 of 7 rows"
+check "... adding up to its claimed and recovered" "^ *Total  *\$513.76  *\$0.00"
+keys Escape
+check "Esc goes back to the table by carrier and status" "FedEx  *approved  *7  *\$513.76"

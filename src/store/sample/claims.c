@@ -7,7 +7,15 @@
  * every carrier (the first fifteen claims see to it), paid claims recover at
  * most what was claimed (some only part), and dates that move money
  * (resolved_on) stay on days 2-27 like every other exact figure.
+ *
+ * Each claim's way to its status is kept in claim_changes, as the store's
+ * trigger would have kept it had support updated the claim day by day:
+ * filed (draft -> filed), approved (filed -> approved, a week or more after
+ * filing; a paid claim is approved halfway to its payment), then denied or
+ * paid.  So a claim approved in April reads as filed in the March report,
+ * whenever it is printed.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +35,56 @@ struct claim {
 	int car, status, lost;
 	int64_t order_ix, opened, filed, deadline, resolved, claimed, recovered, agent;
 };
+
+/* The day an approved or paid claim was approved (NONE for the others):
+ * no draw from the generator, so that the claims themselves stay as they
+ * were before their history was kept. */
+static int64_t approved_on(const struct claim *c, int64_t id)
+{
+	if (c->status == PAID)
+		return c->filed + (c->resolved - c->filed + 1) / 2;
+	if (c->status != APPROVED)
+		return NONE;
+	int64_t day = c->filed + 7 + id % 9;
+	return day <= END_DAY ? day : END_DAY;
+}
+
+/* One step of a claim's history: on `day` it went from status `from` to
+ * `to` (filing sets filed_on; denial and payment set resolved_on and what
+ * was recovered). */
+static void step(sqlite3_stmt *h, int64_t id, const struct claim *c, int64_t day, int from, int to)
+{
+	char on[11], filed[11], resolved[11];
+	fmt_date(on, day);
+	if (c->filed != NONE)
+		fmt_date(filed, c->filed);
+	if (c->resolved != NONE)
+		fmt_date(resolved, c->resolved);
+	bool final = to == DENIED || to == PAID;
+	sq_i64(h, 1, id);
+	sq_text(h, 2, on);
+	sq_text(h, 3, status_name[from]);
+	sq_text(h, 4, status_name[to]);
+	sq_text(h, 5, from == DRAFT ? NULL : filed);
+	sq_text(h, 6, filed);
+	sq_text(h, 7, NULL);
+	sq_text(h, 8, final ? resolved : NULL);
+	sq_i64(h, 9, 0);
+	sq_i64(h, 10, to == PAID ? c->recovered : 0);
+	sq_run(h);
+}
+
+static void history(sqlite3_stmt *h, int64_t id, const struct claim *c)
+{
+	if (c->status == DRAFT)
+		return;
+	step(h, id, c, c->filed, DRAFT, FILED);
+	int64_t approved = approved_on(c, id);
+	if (approved != NONE)
+		step(h, id, c, approved, FILED, APPROVED);
+	if (c->status == DENIED || c->status == PAID)
+		step(h, id, c, c->resolved, approved != NONE ? APPROVED : FILED, c->status);
+}
 
 /* First regular order placed on or after day (regular orders are generated
  * day by day, so their days never decrease). */
@@ -180,6 +238,9 @@ void gen_claims(struct world *w)
 	sqlite3_stmt *s = sq_prep(w->db, "INSERT INTO carrier_claims (id, carrier, tracking_no, order_id, kind, opened_on,"
 					 " filed_on, deadline_on, status, claimed, recovered, resolved_on, agent_id)"
 					 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	sqlite3_stmt *h = sq_prep(w->db, "INSERT INTO claim_changes (claim_id, on_day, status_before, status_after,"
+					 " filed_before, filed_after, resolved_before, resolved_after, recovered_before,"
+					 " recovered_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	for (int i = 0; i < TOTAL; i++) {
 		const struct claim *c = &cl[i];
 		char tn[40], opened[11], filed[11], deadline[11], resolved[11];
@@ -204,8 +265,10 @@ void gen_claims(struct world *w)
 		sq_text(s, 12, c->resolved != NONE ? resolved : NULL);
 		sq_i64(s, 13, c->agent);
 		sq_run(s);
+		history(h, i + 1, c);
 	}
 	sqlite3_finalize(s);
+	sqlite3_finalize(h);
 	free(used);
 	free(cl);
 }

@@ -456,6 +456,21 @@ static void check_shape(sqlite3 *db)
 	check(db, "claim dates out of order", "SELECT count(*) FROM carrier_claims WHERE filed_on < opened_on"
 	      " OR resolved_on < filed_on", 0, 0, 0, 0);
 
+	/* Their history: every claim but a draft was filed, each step follows
+	 * the one before it, and the last leaves the claim as it is now. */
+	check(db, "claims filed without a history", "SELECT count(*) FROM carrier_claims c WHERE c.status <> 'draft'"
+	      " AND NOT EXISTS (SELECT 1 FROM claim_changes x WHERE x.claim_id = c.id AND x.status_after = 'filed'"
+	      " AND x.on_day = c.filed_on)", 0, 0, 0, 0);
+	check(db, "claim histories out of step", "SELECT count(*) FROM claim_changes x JOIN claim_changes y"
+	      " ON y.claim_id = x.claim_id AND y.id = (SELECT min(id) FROM claim_changes z WHERE z.claim_id = x.claim_id"
+	      " AND z.id > x.id) WHERE y.status_before <> x.status_after OR y.on_day < x.on_day", 0, 0, 0, 0);
+	check(db, "claim histories ending elsewhere", "SELECT count(*) FROM carrier_claims c JOIN claim_changes x"
+	      " ON x.id = (SELECT max(id) FROM claim_changes y WHERE y.claim_id = c.id)"
+	      " WHERE x.status_after <> c.status OR x.resolved_after IS NOT c.resolved_on OR x.recovered_after <> c.recovered"
+	      " OR x.filed_after IS NOT c.filed_on", 0, 0, 0, 0);
+	check(db, "claims approved in their history", "SELECT count(DISTINCT claim_id) FROM claim_changes"
+	      " WHERE status_after = 'approved'", 0, 0, 100, ALL);
+
 	check(db, "notify channels", "SELECT count(*) FROM notify_channels", 0, 0, 4, 4);
 }
 
