@@ -7,7 +7,7 @@
  * and more, the trends of the headline figures over the last periods and
  * the top rows of the lists (agents, campaigns, the watchlist, claims past
  * deadline, the SLA by channel).  Those are filled in after the first
- * frame (dash_idle), a period or a list at a time, so that a big store's
+ * frame (dash_wide_idle), a period or a list at a time, so that a big store's
  * first frame costs what it costs at 80 columns. */
 #ifndef CXTOP_TUI_DASH_H
 #define CXTOP_TUI_DASH_H
@@ -55,6 +55,7 @@ struct item {
 #define DASH_LIST_ROWS 24
 #define DASH_LIST_COLS 4
 #define DASH_CACHE 48 /* trend points kept across period steps */
+#define DASH_LISTS 5  /* agents, campaigns, watchlist, claims, SLA (dash_wide.c) */
 
 struct dash_list {
 	bool loaded;
@@ -74,7 +75,7 @@ struct dash_wide {
 	int ncache, next_cache;
 	unsigned cache_gen;
 	bool cache_hours;
-	struct dash_list list[6];
+	struct dash_list list[DASH_LISTS];
 	char error[200];
 };
 
@@ -106,9 +107,6 @@ void dash_box(struct cx_app *app, int y, int x, int h, int w, const char *title)
 void dash_item(struct dashboard *d, int y, int x, int w, enum drill what, int arg, const char *label);
 /* A value as people read it, of kind k; signed when a change. */
 void dash_value_text(const struct dashboard *d, enum cmp_kind k, int64_t v, bool change, char *buf, size_t len);
-/* The drawn figure i (for a click or Enter); arrow of a comparison. */
-const char *dash_arrow(const struct cmp *c);
-enum cx_element dash_arrow_style(const struct cmp *c);
 
 /* ---- dash_wide.c ---- */
 /* At this many columns the dashboard has three columns of panels. */

@@ -101,6 +101,7 @@ static const struct list_def {
 	 NULL, OPEN_SLA, "No SLA targets in this period"},
 };
 #define NLISTS ((int)(sizeof lists / sizeof lists[0]))
+_Static_assert(sizeof lists / sizeof lists[0] == DASH_LISTS, "dash.h's DASH_LISTS is the number of lists");
 enum { L_AGENTS, L_CAMPAIGNS, L_WATCH, L_CLAIMS, L_SLA };
 
 /* ---- filling in ----------------------------------------------------------- */

@@ -58,18 +58,18 @@ static enum cx_idle idle(struct cx_app *app, struct cx_view *v)
 	return dash_wide_idle(app, d);
 }
 
-/* The next line() compares its figure with the period before. */
+/* The next dash_line() compares its figure with the period before. */
 void dash_vs(struct dashboard *d, int64_t now, int64_t before, int good, enum cmp_kind kind)
 {
 	d->pending = (struct cmp){.on = d->prev_loaded, .now = now, .before = before, .good = good, .kind = kind};
 }
 
-const char *dash_arrow(const struct cmp *c)
+static const char *arrow(const struct cmp *c)
 {
 	return c->now > c->before ? cx_glyph(CX_G_SORT_UP) : c->now < c->before ? cx_glyph(CX_G_SORT_DOWN) : "=";
 }
 
-enum cx_element dash_arrow_style(const struct cmp *c)
+static enum cx_element arrow_style(const struct cmp *c)
 {
 	int dir = (c->now > c->before) - (c->now < c->before);
 	return dir * c->good > 0 ? CX_EL_GOOD : dir * c->good < 0 ? CX_EL_BAD : CX_EL_MUTED;
@@ -124,7 +124,7 @@ static void say_change(struct cx_app *app, const struct dashboard *d)
 	if (it->cmp.now == it->cmp.before)
 		cx_app_status(app, false, "%s: %s, = as in %s", it->label, now, d->prev_label);
 	else
-		cx_app_status(app, false, "%s: %s, %s %s against %s (%s)", it->label, now, dash_arrow(&it->cmp), delta,
+		cx_app_status(app, false, "%s: %s, %s %s against %s (%s)", it->label, now, arrow(&it->cmp), delta,
 			      d->prev_label, before);
 }
 
@@ -207,8 +207,8 @@ void dash_line(struct cx_app *app, struct dashboard *d, int y, int x, int w, con
 	cx_ui_style(app, sel ? CX_EL_ROW_SELECTED : el);
 	cx_ui_text(y, x + w - vw, vw, value, true);
 	if (aw) {
-		cx_ui_style(app, dash_arrow_style(&c));
-		cx_ui_text(y, x + w, aw, dash_arrow(&c), true);
+		cx_ui_style(app, arrow_style(&c));
+		cx_ui_text(y, x + w, aw, arrow(&c), true);
 	}
 	cx_ui_style(app, CX_EL_NORMAL);
 }
