@@ -42,6 +42,23 @@ typedef struct cx_dashboard {
 	cx_sla_counts sla;          /* the team's, as report sla's total row */
 } cx_dashboard;
 
+/* One period's headline figures, for the trends of the wide dashboard:
+ * the ticket KPIs (the team's row of the same pass over the facts, without
+ * the channels), the backlog and the P&L, through the store and model
+ * calls of cx_dashboard_load, without the lists (no leaderboard, claims,
+ * watchlist or SLA), so that a trend's point for a period is that
+ * period's dashboard figure (tests/unit/test_dashboard.c). */
+typedef struct cx_dash_point {
+	cx_period period;
+	cx_ticket_kpi tickets;
+	int64_t backlog;
+	cx_pnl pnl;
+} cx_dash_point;
+
+int cx_dashboard_point(cx_store *st, const cx_period *p, int64_t liability_bp, cx_dash_point *out, cx_error *err);
+/* The point of a dashboard already loaded (no query). */
+void cx_dashboard_point_of(const cx_dashboard *d, cx_dash_point *out);
+
 /* Loads the dashboard of period p at the given liability percentage. */
 int cx_dashboard_load(cx_store *st, const cx_period *p, int64_t liability_bp, cx_dashboard *out, cx_error *err);
 void cx_dashboard_free(cx_dashboard *d);

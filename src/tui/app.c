@@ -71,6 +71,7 @@ bool cx_app_writable(struct cx_app *app)
 void cx_app_edited(struct cx_app *app)
 {
 	cx_app_invalidate(app);
+	app->data_gen++;
 	app->data_version = cx_store_data_version(app->st);
 	app->refreshed_at = time(NULL);
 }
@@ -134,6 +135,7 @@ static bool poll_store(struct cx_app *app)
 		app->data_version = v;
 		app->refreshed_at = time(NULL);
 		cx_app_invalidate(app);
+		app->data_gen++;
 		return true;
 	}
 	return false;
@@ -259,12 +261,24 @@ int cx_tui_run(const cx_tui_options *opt, cx_error *err)
 
 	cx_nav_init(&app);
 	/* The redraw policy, whole: the screen is drawn again after a key, a
-	 * resize, or a write by another process; an idle minute draws nothing. */
-	bool dirty = true;
+	 * resize, a write by another process, or a step of the work a view put
+	 * off until its first frame was shown (which runs only while no key
+	 * waits); an idle minute draws nothing. */
+	bool dirty = true, deferred = false;
 	while (!app.quit && !got_signal) {
-		if (dirty)
+		if (dirty) {
 			draw(&app);
+			deferred = cx_nav_screen(&app)->ops->idle != NULL;
+		}
+		timeout(deferred ? 0 : app.refresh_ms);
 		int ch = getch();
+		if (ch == ERR && deferred) {
+			struct cx_view *screen = cx_nav_screen(&app);
+			enum cx_idle r = screen->ops->idle ? screen->ops->idle(&app, screen) : CX_IDLE_NONE;
+			deferred = r == CX_IDLE_MORE;
+			dirty = r != CX_IDLE_NONE;
+			continue;
+		}
 		if (ch == ERR) {
 			dirty = poll_store(&app);
 			continue;

@@ -43,6 +43,13 @@ enum cx_handled {
 	CX_CLOSE, /* done: pop this instance off the stack */
 };
 
+/* What a view's idle step did. */
+enum cx_idle {
+	CX_IDLE_NONE, /* nothing to do */
+	CX_IDLE_MORE, /* did a step; more remains */
+	CX_IDLE_DONE, /* did the last step */
+};
+
 struct cx_view_ops {
 	const char *kind; /* "Tickets": for the help's title */
 	size_t state_size;
@@ -63,6 +70,11 @@ struct cx_view_ops {
 	/* A click on row y of the view's area (0 is its first row). */
 	enum cx_handled (*click)(struct cx_app *app, struct cx_view *v, int y, int x);
 	const struct cx_req_use *keys; /* what it answers, ended by CX_REQ_NONE */
+	/* Work put off until after the first frame (the wide dashboard's
+	 * trends and lists): one short step, called while no key is waiting
+	 * once the view is on screen.  Returns CX_IDLE_NONE when nothing is
+	 * left (nothing to redraw), else what it did. */
+	enum cx_idle (*idle)(struct cx_app *app, struct cx_view *v);
 };
 
 struct cx_view {
@@ -117,6 +129,10 @@ struct cx_app {
 	int32_t newest_day; /* the newest ticket's day: where periods are anchored */
 	int32_t oldest_day; /* the oldest ticket's day (0: no tickets): [ stops there */
 	int64_t data_version;
+	/* Counts the changes of the figures themselves (another process's
+	 * write, an edit, the business-hours switch), not of the period: what
+	 * a view may keep across periods is good while this stays the same. */
+	unsigned data_gen;
 	time_t refreshed_at;
 	int refresh_ms;
 	char status[256];

@@ -75,22 +75,26 @@ static const char *const tab_abbrev[CX_ROOT_COUNT] = {CX_ROOT_LIST(CX_ROOT_ABBRE
 #undef CX_ROOT_NAME
 #undef CX_ROOT_ABBREV
 
-/* Tab i's label at level 0 (names), 1 (short names) or 2 (numbers). */
+/* Tab i's label at level 0 (names), 1 (short names, the current tab's
+ * whole), 2 (the same, one blank between tabs: 60 columns), 3 (every tab
+ * by its short name) or 4 (numbers, the current tab's name whole). */
 static void tab_label(const struct cx_app *app, int i, int level, char *buf, size_t len)
 {
-	if (i == app->root || level == 0)
-		snprintf(buf, len, " %d %s ", i + 1, tab_name[i]);
-	else if (level == 1)
-		snprintf(buf, len, " %d %s ", i + 1, tab_abbrev[i]);
-	else
+	bool whole = level == 0 || (i == app->root && level != 3);
+	const char *name = whole ? tab_name[i] : tab_abbrev[i];
+	if (level == 4 && !whole)
 		snprintf(buf, len, " %d ", i + 1);
+	else if (level >= 2)
+		snprintf(buf, len, " %d %s", i + 1, name);
+	else
+		snprintf(buf, len, " %d %s ", i + 1, name);
 }
 
 void cx_bars_tabs(struct cx_app *app)
 {
 	char t[48];
 	int level = 0;
-	for (; level < 2; level++) {
+	for (; level < 4; level++) {
 		int w = 0;
 		for (int i = 0; i < CX_ROOT_COUNT; i++) {
 			tab_label(app, i, level, t, sizeof t);

@@ -40,6 +40,7 @@ static void toggle_hours(struct cx_app *app)
 	}
 	cx_store_set_hours(app->st, business);
 	cx_app_invalidate(app);
+	app->data_gen++;
 	cx_app_status(app, false, "durations %s (H: %s)", business ? "in business hours" : "on the clock",
 		      business ? "on the clock" : "business hours");
 }

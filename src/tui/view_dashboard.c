@@ -10,59 +10,15 @@
 #include <string.h>
 
 #include "app.h"
-#include "cxtop/dashboard.h"
 #include "cxtop/format.h"
 #include "cxtop/report.h"
 #include "cxtop/table.h"
+#include "dash.h"
 #include "glyphs.h"
 
-/* Where a figure leads: the rows it is made of. */
-enum drill {
-	D_ROWS,    /* report rows: arg indexes figures[] */
-	D_TICKETS, /* the tickets view: arg is the cx_ticket_state the figure counts */
-	D_CHANNEL, /* the tickets created in channel `arg` */
-	D_AGENT,   /* the tickets of top agent `arg` */
-	D_WHATIF,
-	D_SLA,
-};
-
-/* The figures whose rows `cxtop report rows` lists (its --figure names). */
-enum figure { F_ATTRIBUTED, F_UPSELL, F_WINBACK, F_CODES, F_CLAIMS_RECOVERED, F_COGS, F_CAMPAIGN_COSTS, F_FIXED,
-	      F_LIABILITY, F_CLAIMS_OPEN, F_CLAIMS_PAST, F_WATCHLIST };
 static const char *const figures[] = {"attributed",     "upsell", "winback", "discount_codes", "claims_recovered",
 				      "cogs",           "campaign_costs", "fixed", "liability", "claims_open",
 				      "claims_past_deadline", "watchlist"};
-
-/* How a figure compares with the period before: which way is good for
- * the business (+1 up, -1 down, 0 neither), and how to print it. */
-enum cmp_kind { CMP_MONEY, CMP_COUNT, CMP_BP, CMP_DURATION, CMP_POINTS };
-struct cmp {
-	bool on;
-	bool quiet; /* on the status line, but no arrow: the line has no room */
-	int64_t now, before;
-	int good;
-	enum cmp_kind kind;
-};
-
-struct item {
-	int y, x, w;
-	enum drill what;
-	int arg;
-	char label[48];
-	struct cmp cmp;
-};
-
-struct dashboard {
-	cx_dashboard dash;
-	bool loaded;
-	cx_dashboard prev; /* the period before, of the same length */
-	bool prev_loaded;
-	char prev_label[64];
-	struct cmp pending; /* the next line's comparison (vs()) */
-	char error[256];
-	struct item items[40]; /* the selectable figures, as last drawn */
-	int nitems, selected;
-};
 
 static void fini(struct cx_view *v)
 {
@@ -91,10 +47,19 @@ static void load(struct cx_app *app, struct cx_view *v)
 			cx_dashboard_load(app->st, &before, cx_store_liability_bp(app->st), &d->prev, &err) == 0;
 		cx_period_label(before, d->prev_label, sizeof d->prev_label);
 	}
+	dash_wide_reset(app, d);
 }
 
-/* The next line() compares its figure with the period before. */
-static void vs(struct dashboard *d, int64_t now, int64_t before, int good, enum cmp_kind kind)
+static enum cx_idle idle(struct cx_app *app, struct cx_view *v)
+{
+	struct dashboard *d = v->state;
+	if (v->stale || !d->loaded || app->cols < DASH_WIDE_COLS)
+		return CX_IDLE_NONE;
+	return dash_wide_idle(app, d);
+}
+
+/* The next dash_line() compares its figure with the period before. */
+void dash_vs(struct dashboard *d, int64_t now, int64_t before, int good, enum cmp_kind kind)
 {
 	d->pending = (struct cmp){.on = d->prev_loaded, .now = now, .before = before, .good = good, .kind = kind};
 }
@@ -111,12 +76,12 @@ static enum cx_element arrow_style(const struct cmp *c)
 }
 
 /* A value of the comparison as people read it; signed when a change. */
-static void cmp_text(const struct dashboard *d, const struct cmp *c, int64_t v, bool change, char *buf, size_t len)
+void dash_value_text(const struct dashboard *d, enum cmp_kind kind, int64_t v, bool change, char *buf, size_t len)
 {
 	char b[64];
 	const char *sign = change && v > 0 ? "+" : change && v < 0 ? "-" : "";
 	int64_t a = change && v < 0 ? -v : v;
-	switch (c->kind) {
+	switch (kind) {
 	case CMP_MONEY:
 		cx_fmt_money(b, sizeof b, a, d->dash.currency);
 		break;
@@ -137,20 +102,25 @@ static void cmp_text(const struct dashboard *d, const struct cmp *c, int64_t v, 
 	snprintf(buf, len, "%s%s", sign, b);
 }
 
-/* The selected figure beside the period before, on the status line. */
+/* The selected figure beside the period before, on the status line (a
+ * trend's: its lowest and highest periods). */
 static void say_change(struct cx_app *app, const struct dashboard *d)
 {
 	if (d->selected >= d->nitems)
 		return;
 	const struct item *it = &d->items[d->selected];
+	if (it->trend) {
+		dash_wide_say(app, d, it->trend - 1);
+		return;
+	}
 	if (!it->cmp.on) {
 		app->status[0] = '\0';
 		return;
 	}
 	char now[64], delta[64], before[64];
-	cmp_text(d, &it->cmp, it->cmp.now, false, now, sizeof now);
-	cmp_text(d, &it->cmp, it->cmp.now - it->cmp.before, true, delta, sizeof delta);
-	cmp_text(d, &it->cmp, it->cmp.before, false, before, sizeof before);
+	dash_value_text(d, it->cmp.kind, it->cmp.now, false, now, sizeof now);
+	dash_value_text(d, it->cmp.kind, it->cmp.now - it->cmp.before, true, delta, sizeof delta);
+	dash_value_text(d, it->cmp.kind, it->cmp.before, false, before, sizeof before);
 	if (it->cmp.now == it->cmp.before)
 		cx_app_status(app, false, "%s: %s, = as in %s", it->label, now, d->prev_label);
 	else
@@ -163,20 +133,60 @@ static void money(const struct dashboard *d, char *buf, size_t len, int64_t v)
 	cx_fmt_money(buf, len, v, d->dash.currency);
 }
 
-static void add_item(struct dashboard *d, int y, int x, int w, enum drill what, int arg, const char *label)
+void dash_item(struct dashboard *d, int y, int x, int w, enum drill what, int arg, const char *label)
 {
 	if (d->nitems < (int)(sizeof d->items / sizeof d->items[0])) {
 		struct item *it = &d->items[d->nitems++];
-		*it = (struct item){.y = y, .x = x, .w = w, .what = what, .arg = arg, .cmp = d->pending};
+		*it = (struct item){
+			.y = y, .x = x, .w = w, .what = what, .arg = arg, .cmp = d->pending, .trend = d->pending_trend};
 		snprintf(it->label, sizeof it->label, "%s", label);
 	}
 	d->pending.on = false;
+	d->pending_trend = 0;
+}
+
+/* A label that fits in w columns without cutting a word: whole, else
+ * without its part in brackets ("Watchlist (satisfaction <= 6)"), else
+ * its first words that fit (a separator left at the end dropped). */
+const char *dash_fit_words(const char *label, int w, char *buf, size_t len)
+{
+	if (cx_ui_width(label) <= w)
+		return label;
+	snprintf(buf, len, "%s", label);
+	char *open = strstr(buf, " (");
+	if (open)
+		*open = '\0';
+	for (;;) {
+		size_t n = strlen(buf);
+		while (n > 0 && strchr(" :,", buf[n - 1]))
+			buf[--n] = '\0';
+		/* A middle dot (two bytes) left at the end goes too. */
+		const char *dot = cx_glyph(CX_G_DOT);
+		size_t dl = strlen(dot);
+		if (n >= dl && strcmp(buf + n - dl, dot) == 0) {
+			buf[n - dl] = '\0';
+			continue;
+		}
+		if (cx_ui_width(buf) <= w)
+			return buf;
+		char *sp = strrchr(buf, ' ');
+		if (!sp)
+			return buf;
+		*sp = '\0';
+	}
+}
+
+void dash_box(struct cx_app *app, int y, int x, int h, int w, const char *title)
+{
+	char fitted[160];
+	/* The frame keeps two columns each side, and a blank around the title. */
+	cx_ui_box(app, y, x, h, w, dash_fit_words(title, w - 6, fitted, sizeof fitted));
 }
 
 /* "label ........ value" in width w, the value styled; selectable when
  * `what` is not -1.  A wide panel adds the arrow of vs() after it. */
-static void line(struct cx_app *app, struct dashboard *d, int y, int x, int w, const char *label, const char *value, enum cx_element el,
-		 int what, int arg)
+void dash_line(struct cx_app *app, struct dashboard *d, int y, int x, int w, const char *label, const char *value,
+	       enum cx_element el, int what, int arg)
 {
 	struct cmp c = d->pending;
 	int aw = c.on && !c.quiet && w >= 44 ? 2 : 0;
@@ -188,10 +198,11 @@ static void line(struct cx_app *app, struct dashboard *d, int y, int x, int w, c
 	int lw = w - vw - 1;
 	bool sel = what >= 0 && d->nitems == d->selected;
 	if (what >= 0)
-		add_item(d, y, x, w, (enum drill)what, arg, label);
+		dash_item(d, y, x, w, (enum drill)what, arg, label);
 	d->pending.on = false;
+	char fitted[160];
 	cx_ui_style(app, sel ? CX_EL_ROW_SELECTED : CX_EL_NORMAL);
-	cx_ui_text(y, x, lw, label, false);
+	cx_ui_text(y, x, lw, dash_fit_words(label, lw, fitted, sizeof fitted), false);
 	cx_ui_text(y, x + lw, 1, "", false);
 	cx_ui_style(app, sel ? CX_EL_ROW_SELECTED : el);
 	cx_ui_text(y, x + w - vw, vw, value, true);
@@ -210,16 +221,17 @@ static void pair_line(struct cx_app *app, struct dashboard *d, int y, int x, int
 	int aw = cx_ui_width(a), bw = cx_ui_width(b);
 	int vw = aw + 3 + bw;
 	if (vw > w - 2) {
-		line(app, d, y, x, w, label, a, CX_EL_NORMAL, D_TICKETS, (int)sa);
+		dash_line(app, d, y, x, w, label, a, CX_EL_NORMAL, D_TICKETS, (int)sa);
 		return;
 	}
 	int lw = w - vw - 1;
 	bool sel_a = d->nitems == d->selected, sel_b = d->nitems + 1 == d->selected;
-	add_item(d, y, x + w - vw, aw, D_TICKETS, (int)sa, "Created");
-	vs(d, d->dash.tickets.raw.solved, d->prev.tickets.raw.solved, +1, CMP_COUNT);
-	add_item(d, y, x + w - bw, bw, D_TICKETS, (int)sb, "Solved");
+	dash_item(d, y, x + w - vw, aw, D_TICKETS, (int)sa, "Created");
+	dash_vs(d, d->dash.tickets.raw.solved, d->prev.tickets.raw.solved, +1, CMP_COUNT);
+	dash_item(d, y, x + w - bw, bw, D_TICKETS, (int)sb, "Solved");
+	char fitted[160];
 	cx_ui_style(app, CX_EL_NORMAL);
-	cx_ui_text(y, x, lw + 1, label, false);
+	cx_ui_text(y, x, lw + 1, dash_fit_words(label, lw, fitted, sizeof fitted), false);
 	cx_ui_style(app, sel_a ? CX_EL_ROW_SELECTED : CX_EL_NORMAL);
 	cx_ui_text(y, x + w - vw, aw, a, true);
 	cx_ui_style(app, CX_EL_NORMAL);
@@ -249,63 +261,78 @@ static const char *fit(char *buf, size_t len, const char *a, const char *b, cons
 	return pair(buf, len, brief_a, brief_b);
 }
 
-static void pnl_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h, int w)
+/* The break-even in words, or in one word ("none", "any") when the
+ * reason would not fit beside its label: the what-if view says why. */
+static void break_even(const cx_pnl *p, char *b, size_t len, const char *label, int w)
+{
+	cx_break_even_words(p, b, len);
+	if (cx_ui_width(label) + 1 + cx_ui_width(b) > w && p->break_even != CX_BE_AT && p->break_even != CX_BE_NO_RETURNS)
+		snprintf(b, len, "%s", p->break_even == CX_BE_NONE ? "none" : "any");
+}
+
+void dash_pnl_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h, int w)
 {
 	char b[64], title[64];
 	const cx_pnl *p = &d->dash.pnl, *q = &d->prev.pnl;
-	cx_ui_box(app, y, x, h, w, "Support P&L");
+	dash_box(app, y, x, h, w, "Support P&L");
 	y++, x += 2, w -= 4;
 	int end = y + h - 2;
 	/* Too short for every line: the bottom line first. */
 	if (h - 2 < 10) {
 		money(d, b, sizeof b, p->attributed);
-		vs(d, p->attributed, q->attributed, +1, CMP_MONEY);
-		if (y < end) line(app, d, y++, x, w, "Attributed", b, CX_EL_MONEY, D_ROWS, F_ATTRIBUTED);
+		dash_vs(d, p->attributed, q->attributed, +1, CMP_MONEY);
+		if (y < end) dash_line(app, d, y++, x, w, "Attributed", b, CX_EL_MONEY, D_ROWS, F_ATTRIBUTED);
 		money(d, b, sizeof b, p->net);
 		snprintf(title, sizeof title, "Net %s %s", cx_glyph(p->profit_center ? CX_G_TICK : CX_G_CROSS),
 			 p->profit_center ? "profit" : "loss");
-		vs(d, p->net, q->net, +1, CMP_MONEY);
-		if (y < end) line(app, d, y++, x, w, title, b, p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
-		cx_break_even_words(p, b, sizeof b);
-		if (y < end) line(app, d, y++, x, w, "Break-even", b, CX_EL_MUTED, D_WHATIF, 0);
+		dash_vs(d, p->net, q->net, +1, CMP_MONEY);
+		if (y < end) dash_line(app, d, y++, x, w, title, b, p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
+		break_even(p, b, sizeof b, "Break-even", w);
+		if (y < end) dash_line(app, d, y++, x, w, "Break-even", b, CX_EL_MUTED, D_WHATIF, 0);
 		money(d, b, sizeof b, -p->fixed - p->raw.cogs - p->raw.campaigns - p->liability);
-		if (y < end) line(app, d, y++, x, w, "All costs", b, CX_EL_NORMAL, -1, 0);
+		if (y < end) dash_line(app, d, y++, x, w, "All costs", b, CX_EL_NORMAL, -1, 0);
 		return;
 	}
 	money(d, b, sizeof b, p->raw.upsell);
-	vs(d, p->raw.upsell, q->raw.upsell, +1, CMP_MONEY);
-	if (y < end) line(app, d, y++, x, w, "Upsell", b, CX_EL_MONEY, D_ROWS, F_UPSELL);
+	dash_vs(d, p->raw.upsell, q->raw.upsell, +1, CMP_MONEY);
+	if (y < end) dash_line(app, d, y++, x, w, "Upsell", b, CX_EL_MONEY, D_ROWS, F_UPSELL);
 	money(d, b, sizeof b, p->raw.winback);
-	vs(d, p->raw.winback, q->raw.winback, +1, CMP_MONEY);
-	if (y < end) line(app, d, y++, x, w, "Win-back", b, CX_EL_MONEY, D_ROWS, F_WINBACK);
+	dash_vs(d, p->raw.winback, q->raw.winback, +1, CMP_MONEY);
+	if (y < end) dash_line(app, d, y++, x, w, "Win-back", b, CX_EL_MONEY, D_ROWS, F_WINBACK);
 	money(d, b, sizeof b, p->raw.discount_codes);
-	vs(d, p->raw.discount_codes, q->raw.discount_codes, +1, CMP_MONEY);
-	if (y < end) line(app, d, y++, x, w, "Discount codes", b, CX_EL_MONEY, D_ROWS, F_CODES);
+	dash_vs(d, p->raw.discount_codes, q->raw.discount_codes, +1, CMP_MONEY);
+	if (y < end) dash_line(app, d, y++, x, w, "Discount codes", b, CX_EL_MONEY, D_ROWS, F_CODES);
 	money(d, b, sizeof b, p->raw.claims_recovered);
-	vs(d, p->raw.claims_recovered, q->raw.claims_recovered, +1, CMP_MONEY);
-	if (y < end) line(app, d, y++, x, w, "Claims recovered", b, CX_EL_MONEY, D_ROWS, F_CLAIMS_RECOVERED);
+	dash_vs(d, p->raw.claims_recovered, q->raw.claims_recovered, +1, CMP_MONEY);
+	if (y < end) dash_line(app, d, y++, x, w, "Claims recovered", b, CX_EL_MONEY, D_ROWS, F_CLAIMS_RECOVERED);
 	money(d, b, sizeof b, -p->raw.cogs);
-	vs(d, p->raw.cogs, q->raw.cogs, -1, CMP_MONEY);
-	if (y < end) line(app, d, y++, x, w, "COGS", b, CX_EL_NORMAL, D_ROWS, F_COGS);
+	dash_vs(d, p->raw.cogs, q->raw.cogs, -1, CMP_MONEY);
+	if (y < end) dash_line(app, d, y++, x, w, "COGS", b, CX_EL_NORMAL, D_ROWS, F_COGS);
 	money(d, b, sizeof b, -p->raw.campaigns);
-	vs(d, p->raw.campaigns, q->raw.campaigns, -1, CMP_MONEY);
-	if (y < end) line(app, d, y++, x, w, "Campaign costs", b, CX_EL_NORMAL, D_ROWS, F_CAMPAIGN_COSTS);
+	dash_vs(d, p->raw.campaigns, q->raw.campaigns, -1, CMP_MONEY);
+	if (y < end) dash_line(app, d, y++, x, w, "Campaign costs", b, CX_EL_NORMAL, D_ROWS, F_CAMPAIGN_COSTS);
 	money(d, b, sizeof b, -p->fixed);
-	vs(d, p->fixed, q->fixed, -1, CMP_MONEY);
-	if (y < end) line(app, d, y++, x, w, "Staff, platform, other", b, CX_EL_NORMAL, D_ROWS, F_FIXED);
+	dash_vs(d, p->fixed, q->fixed, -1, CMP_MONEY);
+	if (y < end) dash_line(app, d, y++, x, w, "Staff, platform, other", b, CX_EL_NORMAL, D_ROWS, F_FIXED);
 	char pct[16];
 	cx_fmt_bp(pct, sizeof pct, p->liability_bp);
-	snprintf(title, sizeof title, "Returns liability %s %%", pct);
 	money(d, b, sizeof b, -p->liability);
-	vs(d, p->liability, q->liability, -1, CMP_MONEY);
-	if (y < end) line(app, d, y++, x, w, title, b, CX_EL_NORMAL, D_ROWS, F_LIABILITY);
+	snprintf(title, sizeof title, "Returns liability %s %%", pct);
+	if (cx_ui_width(title) + 1 + cx_ui_width(b) > w)
+		snprintf(title, sizeof title, "Liability %s %%", pct);
+	dash_vs(d, p->liability, q->liability, -1, CMP_MONEY);
+	if (y < end) dash_line(app, d, y++, x, w, title, b, CX_EL_NORMAL, D_ROWS, F_LIABILITY);
 	money(d, b, sizeof b, p->net);
 	snprintf(title, sizeof title, "Net %s %s", cx_glyph(p->profit_center ? CX_G_TICK : CX_G_CROSS),
 		 p->profit_center ? "profit center" : "cost center");
-	vs(d, p->net, q->net, +1, CMP_MONEY);
-	if (y < end) line(app, d, y++, x, w, title, b, p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
+	dash_vs(d, p->net, q->net, +1, CMP_MONEY);
+	if (y < end) dash_line(app, d, y++, x, w, title, b, p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
+	const char *be = "Break-even liability";
 	cx_break_even_words(p, b, sizeof b);
-	if (y < end) line(app, d, y++, x, w, "Break-even liability", b, CX_EL_MUTED, D_WHATIF, 0);
+	if (cx_ui_width(be) + 1 + cx_ui_width(b) > w)
+		be = "Break-even";
+	break_even(p, b, sizeof b, be, w);
+	if (y < end) dash_line(app, d, y++, x, w, be, b, CX_EL_MUTED, D_WHATIF, 0);
 }
 
 /* No tickets to measure: a dash, as the lists show a missing value. */
@@ -362,75 +389,75 @@ static void resolution_lines(struct cx_app *app, struct dashboard *d, int *y, in
 		return;
 	/* Both open the tickets solved in the period, whose times they are. */
 	if (k->raw.resolution.n && pk->raw.resolution.n)
-		vs(d, k->raw.resolution.median_x2, pk->raw.resolution.median_x2, -1, CMP_DURATION);
+		dash_vs(d, k->raw.resolution.median_x2, pk->raw.resolution.median_x2, -1, CMP_DURATION);
 	int need = cx_ui_width(pair(t, sizeof t, "Resolved med", "p90")) + 1 + cx_ui_width(both);
 	if (!own_line && need <= w) {
 		/* Both figures before the arrow: the arrow gives way. */
 		d->pending.quiet = need + 2 > w;
-		line(app, d, (*y)++, x, w, fit(t, sizeof t, "Resolution med", "p90", "Resolved med", "p90", w, both), both,
+		dash_line(app, d, (*y)++, x, w, fit(t, sizeof t, "Resolution med", "p90", "Resolved med", "p90", w, both), both,
 		     CX_EL_NORMAL,
 		     D_TICKETS, CX_TICKETS_SOLVED);
 		return;
 	}
-	line(app, d, (*y)++, x, w, fit(t, sizeof t, "Resolution med", "p90", "Resolved med", "p90", w, full), full,
+	dash_line(app, d, (*y)++, x, w, fit(t, sizeof t, "Resolution med", "p90", "Resolved med", "p90", w, full), full,
 	     CX_EL_NORMAL,
 	     D_TICKETS, CX_TICKETS_SOLVED);
 	if (own_line && *y < end) {
 		if (k->raw.first_resolution.n && pk->raw.first_resolution.n)
-			vs(d, k->raw.first_resolution.median_x2, pk->raw.first_resolution.median_x2, -1, CMP_DURATION);
-		line(app, d, (*y)++, x, w, fit(t, sizeof t, "First resolution med", "p90", "1st res med", "p90", w, first),
+			dash_vs(d, k->raw.first_resolution.median_x2, pk->raw.first_resolution.median_x2, -1, CMP_DURATION);
+		dash_line(app, d, (*y)++, x, w, fit(t, sizeof t, "First resolution med", "p90", "1st res med", "p90", w, first),
 		     first,
 		     CX_EL_NORMAL, D_TICKETS, CX_TICKETS_SOLVED);
 	}
 }
 
-static void tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h, int w)
+void dash_tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h, int w)
 {
 	char b[64], c[64], lab[96], t[96];
 	const cx_ticket_kpi *k = &d->dash.tickets, *pk = &d->prev.tickets;
-	cx_ui_box(app, y, x, h, w, "Tickets");
+	dash_box(app, y, x, h, w, "Tickets");
 	y++, x += 2, w -= 4;
 	int end = y + h - 2;
 	cx_fmt_int(b, sizeof b, k->raw.created);
 	cx_fmt_int(c, sizeof c, k->raw.solved);
-	vs(d, k->raw.created, pk->raw.created, 0, CMP_COUNT);
+	dash_vs(d, k->raw.created, pk->raw.created, 0, CMP_COUNT);
 	if (y < end) pair_line(app, d, y++, x, w, pair(t, sizeof t, "Created", "solved"), b, c, CX_TICKETS_CREATED,
 			       CX_TICKETS_SOLVED);
 	cx_fmt_int(b, sizeof b, d->dash.backlog);
-	vs(d, d->dash.backlog, d->prev.backlog, -1, CMP_COUNT);
-	if (y < end) line(app, d, y++, x, w, "Backlog at period end", b,
+	dash_vs(d, d->dash.backlog, d->prev.backlog, -1, CMP_COUNT);
+	if (y < end) dash_line(app, d, y++, x, w, "Backlog at period end", b,
 			  d->dash.backlog > k->raw.solved / 4 ? CX_EL_WARN : CX_EL_NORMAL, D_TICKETS, CX_TICKETS_OPEN);
 	cx_fmt_int(b, sizeof b, k->raw.unanswered);
-	vs(d, k->raw.unanswered, pk->raw.unanswered, -1, CMP_COUNT);
-	if (y < end) line(app, d, y++, x, w, "Never answered", b, k->raw.unanswered ? CX_EL_WARN : CX_EL_GOOD,
+	dash_vs(d, k->raw.unanswered, pk->raw.unanswered, -1, CMP_COUNT);
+	if (y < end) dash_line(app, d, y++, x, w, "Never answered", b, k->raw.unanswered ? CX_EL_WARN : CX_EL_GOOD,
 			  D_TICKETS, CX_TICKETS_UNANSWERED);
 	dur(b, sizeof b, &k->raw.frt, true);
 	dur(c, sizeof c, &k->raw.frt, false);
 	pair(lab, sizeof lab, b, c);
 	if (k->raw.frt.n && pk->raw.frt.n)
-		vs(d, k->raw.frt.median_x2, pk->raw.frt.median_x2, -1, CMP_DURATION);
-	if (y < end) line(app, d, y++, x, w, fit(t, sizeof t, "First response med", "p90", "1st reply med", "p90", w, lab), lab,
+		dash_vs(d, k->raw.frt.median_x2, pk->raw.frt.median_x2, -1, CMP_DURATION);
+	if (y < end) dash_line(app, d, y++, x, w, fit(t, sizeof t, "First response med", "p90", "1st reply med", "p90", w, lab), lab,
 			  CX_EL_NORMAL, D_TICKETS, CX_TICKETS_CREATED);
 	resolution_lines(app, d, &y, end, x, w);
 	pct_or_none(b, sizeof b, k->csat_ok, k->csat_bp);
 	cx_fmt_int(c, sizeof c, k->unrated);
 	snprintf(lab, sizeof lab, "CSAT (%s unrated)", c);
 	if (k->csat_ok && pk->csat_ok)
-		vs(d, k->csat_bp, pk->csat_bp, +1, CMP_BP);
-	if (y < end) line(app, d, y++, x, w, lab, b, k->csat_ok && k->csat_bp >= 8000 ? CX_EL_GOOD : CX_EL_WARN, D_TICKETS, CX_TICKETS_SOLVED);
+		dash_vs(d, k->csat_bp, pk->csat_bp, +1, CMP_BP);
+	if (y < end) dash_line(app, d, y++, x, w, lab, b, k->csat_ok && k->csat_bp >= 8000 ? CX_EL_GOOD : CX_EL_WARN, D_TICKETS, CX_TICKETS_SOLVED);
 	if (k->nps_ok)
 		cx_fmt_bp(b, sizeof b, k->nps_bp);
 	else
 		none(b, sizeof b);
 	if (k->nps_ok && pk->nps_ok)
-		vs(d, k->nps_bp, pk->nps_bp, +1, CMP_POINTS);
-	if (y < end) line(app, d, y++, x, w, "NPS", b, k->nps_ok && k->nps_bp > 0 ? CX_EL_GOOD : CX_EL_BAD, D_TICKETS, CX_TICKETS_SOLVED);
+		dash_vs(d, k->nps_bp, pk->nps_bp, +1, CMP_POINTS);
+	if (y < end) dash_line(app, d, y++, x, w, "NPS", b, k->nps_ok && k->nps_bp > 0 ? CX_EL_GOOD : CX_EL_BAD, D_TICKETS, CX_TICKETS_SOLVED);
 	pct_or_none(b, sizeof b, k->one_touch_ok, k->one_touch_bp);
 	pct_or_none(c, sizeof c, k->reopen_ok, k->reopen_bp);
 	pair(lab, sizeof lab, b, c);
 	if (k->one_touch_ok && pk->one_touch_ok)
-		vs(d, k->one_touch_bp, pk->one_touch_bp, +1, CMP_BP);
-	if (y < end) line(app, d, y++, x, w, fit(t, sizeof t, "One-touch", "reopened", "1-touch", "reopened", w, lab), lab,
+		dash_vs(d, k->one_touch_bp, pk->one_touch_bp, +1, CMP_BP);
+	if (y < end) dash_line(app, d, y++, x, w, fit(t, sizeof t, "One-touch", "reopened", "1-touch", "reopened", w, lab), lab,
 			  CX_EL_NORMAL, D_TICKETS, CX_TICKETS_SOLVED);
 	if (d->dash.sla_on && y < end) {
 		int64_t fr = 0, rs = 0;
@@ -441,8 +468,8 @@ static void tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x,
 		pair(lab, sizeof lab, b, c);
 		int64_t pfr = 0;
 		if (fr_ok && d->prev.sla_on && cx_sla_met_bp(&d->prev.sla, CX_SLA_FIRST, &pfr))
-			vs(d, fr, pfr, +1, CMP_BP);
-		line(app, d, y++, x, w, fit(t, sizeof t, "SLA met first reply", "resolution", "SLA met 1st", "res", w, lab), lab,
+			dash_vs(d, fr, pfr, +1, CMP_BP);
+		dash_line(app, d, y++, x, w, fit(t, sizeof t, "SLA met first reply", "resolution", "SLA met 1st", "res", w, lab), lab,
 		     (fr_ok && fr < 9000) || (rs_ok && rs < 9000) ? CX_EL_WARN : CX_EL_GOOD, D_SLA, 0);
 	}
 	if (y < end) {
@@ -454,9 +481,9 @@ static void tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x,
 	}
 }
 
-static void channels_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h, int w)
+void dash_channels_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h, int w)
 {
-	cx_ui_box(app, y, x, h, w, "Channels (tickets created)");
+	dash_box(app, y, x, h, w, "Channels (tickets created)");
 	y++, x += 2, w -= 4;
 	int64_t max = 0;
 	for (size_t i = 0; i < d->dash.nchannels; i++)
@@ -467,8 +494,8 @@ static void channels_panel(struct cx_app *app, struct dashboard *d, int y, int x
 		bool sel = d->nitems == d->selected;
 		for (size_t k = 0; d->prev_loaded && k < d->prev.nchannels; k++)
 			if (strcmp(d->prev.channels[k].key, d->dash.channels[i].key) == 0)
-				vs(d, d->dash.channels[i].raw.created, d->prev.channels[k].raw.created, 0, CMP_COUNT);
-		add_item(d, y + (int)i, x, w, D_CHANNEL, (int)i, d->dash.channels[i].key);
+				dash_vs(d, d->dash.channels[i].raw.created, d->prev.channels[k].raw.created, 0, CMP_COUNT);
+		dash_item(d, y + (int)i, x, w, D_CHANNEL, (int)i, d->dash.channels[i].key);
 		cx_fmt_int(n, sizeof n, d->dash.channels[i].raw.created);
 		/* Wide panels add each channel's FRT median and CSAT: loyalty and
 		 * speed differ by channel, and that is what training targets. */
@@ -496,12 +523,12 @@ static void channels_panel(struct cx_app *app, struct dashboard *d, int y, int x
 	cx_ui_style(app, CX_EL_NORMAL);
 }
 
-static void people_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h, int w)
+void dash_people_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h, int w)
 {
 	char b[64], c[64], lab[128];
 	const char *dot = cx_glyph(CX_G_DOT);
 	snprintf(lab, sizeof lab, "Leaderboard %s claims %s watchlist", dot, dot);
-	cx_ui_box(app, y, x, h, w, lab);
+	dash_box(app, y, x, h, w, lab);
 	y++, x += 2, w -= 4;
 	int end = y + h - 2;
 	/* The claims and watchlist lines keep their place at the bottom. */
@@ -510,27 +537,28 @@ static void people_panel(struct cx_app *app, struct dashboard *d, int y, int x, 
 		cx_fmt_int(c, sizeof c, d->dash.leader_points[i]);
 		snprintf(b, sizeof b, "%s pts", c);
 		snprintf(lab, sizeof lab, "%d. %s", i + 1, d->dash.leaders[i].name);
-		line(app, d, y++, x, w, lab, b, CX_EL_GOOD, D_AGENT, i);
+		dash_line(app, d, y++, x, w, lab, b, CX_EL_GOOD, D_AGENT, i);
 	}
 	if (d->dash.alarm && y < end) {
 		cx_ui_style(app, CX_EL_WARN);
+		char fitted[160];
 		snprintf(lab, sizeof lab, "%s Everyone looks the same: time for new tactics", cx_glyph(CX_G_WARNING));
-		cx_ui_text(y++, x, w, lab, false);
+		cx_ui_text(y++, x, w, dash_fit_words(lab, w, fitted, sizeof fitted), false);
 		cx_ui_style(app, CX_EL_NORMAL);
 	}
 	cx_fmt_int(b, sizeof b, d->dash.claims_open);
 	cx_fmt_int(c, sizeof c, d->dash.claims_due_7d);
 	snprintf(lab, sizeof lab, "Claims open (%s due in 7 days)", c);
-	vs(d, d->dash.claims_open, d->prev.claims_open, 0, CMP_COUNT);
-	if (y < end) line(app, d, y++, x, w, lab, b, CX_EL_NORMAL, D_ROWS, F_CLAIMS_OPEN);
+	dash_vs(d, d->dash.claims_open, d->prev.claims_open, 0, CMP_COUNT);
+	if (y < end) dash_line(app, d, y++, x, w, lab, b, CX_EL_NORMAL, D_ROWS, F_CLAIMS_OPEN);
 	cx_fmt_int(b, sizeof b, d->dash.claims_past_deadline);
-	vs(d, d->dash.claims_past_deadline, d->prev.claims_past_deadline, -1, CMP_COUNT);
-	if (y < end) line(app, d, y++, x, w, "Claims past deadline", b, d->dash.claims_past_deadline ? CX_EL_BAD : CX_EL_GOOD,
+	dash_vs(d, d->dash.claims_past_deadline, d->prev.claims_past_deadline, -1, CMP_COUNT);
+	if (y < end) dash_line(app, d, y++, x, w, "Claims past deadline", b, d->dash.claims_past_deadline ? CX_EL_BAD : CX_EL_GOOD,
 			  D_ROWS, F_CLAIMS_PAST);
 	cx_fmt_int(b, sizeof b, d->dash.watch.watchlist);
 	snprintf(lab, sizeof lab, "Watchlist (satisfaction %s 6)", cx_glyph(CX_G_LESS_EQUAL));
-	vs(d, d->dash.watch.watchlist, d->prev.watch.watchlist, -1, CMP_COUNT);
-	if (y < end) line(app, d, y++, x, w, lab, b, d->dash.watch.watchlist ? CX_EL_WARN : CX_EL_GOOD, D_ROWS,
+	dash_vs(d, d->dash.watch.watchlist, d->prev.watch.watchlist, -1, CMP_COUNT);
+	if (y < end) dash_line(app, d, y++, x, w, lab, b, d->dash.watch.watchlist ? CX_EL_WARN : CX_EL_GOOD, D_ROWS,
 			  F_WATCHLIST);
 }
 
@@ -547,13 +575,19 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 	 * four); a screen a line taller gives them a 13th (the tickets panel's
 	 * first resolution besides the SLA line), and the rest to the lists
 	 * below (more agents, more per channel). */
+	if (app->cols >= DASH_WIDE_COLS) {
+		dash_wide_draw(app, d, top, height);
+		if (d->selected >= d->nitems)
+			d->selected = d->nitems ? d->nitems - 1 : 0;
+		return;
+	}
 	int upper = height >= 22 ? 13 : height >= 21 ? 12 : height / 2;
 	int lower = height - upper;
 	int half = app->cols / 2;
-	pnl_panel(app, d, top, 0, upper, half);
-	tickets_panel(app, d, top, half, upper, app->cols - half);
-	channels_panel(app, d, top + upper, 0, lower, half);
-	people_panel(app, d, top + upper, half, lower, app->cols - half);
+	dash_pnl_panel(app, d, top, 0, upper, half);
+	dash_tickets_panel(app, d, top, half, upper, app->cols - half);
+	dash_channels_panel(app, d, top + upper, 0, lower, half);
+	dash_people_panel(app, d, top + upper, half, lower, app->cols - half);
 	if (d->selected >= d->nitems)
 		d->selected = d->nitems ? d->nitems - 1 : 0;
 }
@@ -574,6 +608,9 @@ static void drill(struct cx_app *app, struct dashboard *d, const struct item *it
 		return;
 	case D_SLA:
 		cx_nav_push(app, &cx_table_ops, &cx_table_sla);
+		return;
+	case D_LIST:
+		dash_wide_drill(app, d, it->arg);
 		return;
 	case D_TICKETS:
 		a.filter.state = (enum cx_ticket_state)it->arg;
@@ -644,4 +681,5 @@ const struct cx_view_ops cx_dashboard_ops = {
 	.handle = handle,
 	.click = click,
 	.keys = keys,
+	.idle = idle,
 };

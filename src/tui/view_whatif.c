@@ -30,6 +30,7 @@ struct whatif {
 	char notify_currency[8];
 	bool loaded, touched;
 	int selected;
+	int scroll; /* the levers' first row shown, on a short screen */
 	char error[256];
 	char question[96];
 };
@@ -130,20 +131,99 @@ static void load(struct cx_app *app, struct cx_view *v)
 	wi->loaded = true;
 }
 
-static void row(struct cx_app *app, int y, const char *label, int64_t a, int64_t b, enum cx_element el)
+/* Where the P&L's figures go: under the levers' from 76 columns on, else
+ * three columns of 12 at the right edge, the label taking the rest. */
+struct pnl_cols {
+	int x[3], w, label_w;
+};
+
+static struct pnl_cols pnl_cols(const struct cx_app *app)
+{
+	if (app->cols >= 76)
+		return (struct pnl_cols){.x = {27, 44, 61}, .w = 15, .label_w = 24};
+	int x = app->cols - 36;
+	return (struct pnl_cols){.x = {x, x + 12, x + 24}, .w = 12, .label_w = x - 3};
+}
+
+static void row(struct cx_app *app, const struct pnl_cols *c, int y, const char *label, int64_t a, int64_t b,
+		enum cx_element el)
 {
 	char sa[40], sb[40], sd[40];
 	cx_fmt_money(sa, sizeof sa, a, app->currency);
 	cx_fmt_money(sb, sizeof sb, b, app->currency);
 	cx_fmt_money(sd, sizeof sd, b - a, app->currency);
 	cx_ui_style(app, CX_EL_NORMAL);
-	cx_ui_text(y, 2, 24, label, false);
+	cx_ui_text(y, 2, c->label_w, label, false);
 	cx_ui_style(app, el);
-	cx_ui_text(y, 27, 15, sa, true);
-	cx_ui_text(y, 44, 15, sb, true);
+	cx_ui_text(y, c->x[0], c->w, sa, true);
+	cx_ui_text(y, c->x[1], c->w, sb, true);
 	cx_ui_style(app, b - a < 0 ? CX_EL_BAD : CX_EL_NORMAL);
-	cx_ui_text(y, 61, app->cols - 62 < 15 ? app->cols - 62 : 15, sd, true);
+	int dw = app->cols - 1 - c->x[2] < c->w ? app->cols - 1 - c->x[2] : c->w;
+	cx_ui_text(y, c->x[2], dw, sd, true);
 	cx_ui_style(app, CX_EL_NORMAL);
+}
+
+/* The P&L as it was and as it would be, in `rows` lines (8 for all of it;
+ * fewer on a short screen keep, in this order, net, the liability, the
+ * attributed revenue, whether support is a profit center and the costs). */
+static void pnl_table(struct cx_app *app, struct whatif *wi, const cx_whatif *w, const cx_whatif *w0, int y, int rows)
+{
+	struct pnl_cols c = pnl_cols(app);
+	bool brief = c.label_w < 22;
+	char a[40], liab[96];
+	cx_fmt_money(a, sizeof a, wi->base.pnl.returns_cost, app->currency);
+	snprintf(liab, sizeof liab, "Liability on %s", a);
+	if (brief || cx_ui_width(liab) > c.label_w)
+		snprintf(liab, sizeof liab, "Returns liability");
+	cx_ui_style(app, CX_EL_HEADER);
+	cx_ui_fill(y, 0, app->cols);
+	cx_ui_text(y, c.x[0], c.w, "as it was", true);
+	cx_ui_text(y, c.x[1], c.w, "what if", true);
+	cx_ui_text(y, c.x[2], app->cols - 1 - c.x[2] < c.w ? app->cols - 1 - c.x[2] : c.w, "difference", true);
+	y++;
+	/* Each line's rank: the lines kept when only `rows - 1` fit. */
+	int keep = rows - 1;
+	if (keep > 2)
+		row(app, &c, y++, "Attributed revenue", w0->pnl.attributed, w->pnl.attributed, CX_EL_MONEY);
+	if (keep > 4)
+		row(app, &c, y++, "COGS", -w0->pnl.raw.cogs, -w->pnl.raw.cogs, CX_EL_NORMAL);
+	if (keep > 5)
+		row(app, &c, y++, "Campaign costs", -w0->pnl.raw.campaigns, -w->pnl.raw.campaigns, CX_EL_NORMAL);
+	if (keep > 6)
+		row(app, &c, y++, brief ? "Fixed costs" : "Staff, platform, other", -w0->pnl.fixed, -w->pnl.fixed,
+		    CX_EL_NORMAL);
+	if (keep > 1)
+		row(app, &c, y++, liab, -w0->pnl.liability, -w->pnl.liability, CX_EL_NORMAL);
+	if (keep > 0)
+		row(app, &c, y++, "Net", w0->pnl.net, w->pnl.net, w->pnl.profit_center ? CX_EL_GOOD : CX_EL_BAD);
+	if (keep > 3) {
+		cx_ui_style(app, CX_EL_NORMAL);
+		cx_ui_text(y, 2, c.label_w, "Profit center", false);
+		cx_ui_style(app, w0->pnl.profit_center ? CX_EL_GOOD : CX_EL_BAD);
+		cx_ui_text(y, c.x[0], c.w, w0->pnl.profit_center ? "yes" : "no", true);
+		cx_ui_style(app, w->pnl.profit_center ? CX_EL_GOOD : CX_EL_BAD);
+		cx_ui_text(y, c.x[1], c.w, w->pnl.profit_center ? "yes" : "no", true);
+	}
+	cx_ui_style(app, CX_EL_NORMAL);
+}
+
+/* Keeps the selected lever (and, under the last, the shop's net gain) in
+ * the `rows` lines the levers have. */
+static void scroll_levers(struct whatif *wi, int rows)
+{
+	int at = cx_lever_row(wi->selected);
+	int last = wi->selected == CX_L_COUNT - 1 ? at + 1 : at;
+	/* A group's first lever brings its heading along. */
+	if (wi->selected == 0 || wi->selected == CX_L_SHIPMENTS)
+		at--;
+	if (at < wi->scroll)
+		wi->scroll = at;
+	if (last >= wi->scroll + rows)
+		wi->scroll = last - rows + 1;
+	if (wi->scroll > CX_LEVER_ROWS - rows)
+		wi->scroll = CX_LEVER_ROWS - rows;
+	if (wi->scroll < 0)
+		wi->scroll = 0;
 }
 
 static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
@@ -157,47 +237,45 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 	cx_whatif w = cx_whatif_compute(&wi->base, &wi->actual, &wi->now);
 	cx_whatif w0 = cx_whatif_compute(&wi->base, &wi->actual, &wi->actual);
 	char a[40], b[40], line[256];
-	int y = top;
-	cx_ui_style(app, CX_EL_MUTED);
-	cx_break_even_words(&w0.pnl, b, sizeof b);
-	const char *dot = cx_glyph(CX_G_DOT);
-	snprintf(line, sizeof line,
-		 " j/k lever %s %s/%s move (</> fine, PgUp/PgDn 10%s) %s r reset %s Enter applies the liability %s %s "
-		 "break-even %s %s %s as it was",
-		 dot, cx_glyph(CX_G_LEFT), cx_glyph(CX_G_RIGHT), cx_glyph(CX_G_TIMES), dot, dot, dot,
-		 cx_glyph(CX_G_MARK_BREAK_EVEN), b, dot, cx_glyph(CX_G_MARK_ACTUAL));
-	cx_ui_text(y++, 0, app->cols, line, false);
+	int y = top, end = top + height;
+	/* Everything needs the keys' line, the levers and the whole P&L; a
+	 * shorter screen drops the keys' line (? lists them), then shortens
+	 * the P&L to its bottom lines and scrolls the levers above it. */
+	bool all = height >= 1 + CX_LEVER_ROWS + 8;
+	int pnl_rows = all ? 8 : height - CX_LEVER_ROWS;
+	pnl_rows = pnl_rows > 8 ? 8 : pnl_rows < 4 ? 4 : pnl_rows;
+	if (all) {
+		cx_ui_style(app, CX_EL_MUTED);
+		cx_break_even_words(&w0.pnl, b, sizeof b);
+		const char *dot = cx_glyph(CX_G_DOT);
+		snprintf(line, sizeof line,
+			 " j/k lever %s %s/%s move (</> fine, PgUp/PgDn 10%s) %s r reset %s Enter applies the liability "
+			 "%s %s break-even %s %s %s as it was",
+			 dot, cx_glyph(CX_G_LEFT), cx_glyph(CX_G_RIGHT), cx_glyph(CX_G_TIMES), dot, dot, dot,
+			 cx_glyph(CX_G_MARK_BREAK_EVEN), b, dot, cx_glyph(CX_G_MARK_ACTUAL));
+		cx_ui_text(y++, 0, app->cols, line, false);
+	}
+	int lever_rows = end - y - pnl_rows;
+	if (lever_rows > CX_LEVER_ROWS)
+		lever_rows = CX_LEVER_ROWS;
+	if (lever_rows < 1)
+		lever_rows = 1;
+	if (all)
+		wi->scroll = 0;
+	else
+		scroll_levers(wi, lever_rows);
 	struct cx_lever_block block = {.now = &wi->now, .actual = &wi->actual, .w = &w, .w0 = &w0,
 				       .currency = app->currency, .notify_currency = wi->notify_currency,
-				       .selected = wi->selected};
-	y += cx_levers_draw(app, &block, y, top + height - y);
+				       .selected = wi->selected, .skip = wi->scroll};
+	y += cx_levers_draw(app, &block, y, lever_rows);
 	/* Blank lines between the parts when the screen has them to spare. */
-	bool roomy = top + height - y >= 8 + 1 + 2 + 1;
+	bool roomy = all && end - y >= 8 + 1 + 2 + 1;
 	y += roomy;
-	if (y + 8 > top + height)
+	if (y + pnl_rows > end)
 		return;
-	cx_ui_style(app, CX_EL_HEADER);
-	cx_ui_fill(y, 0, app->cols);
-	cx_ui_text(y, 27, 15, "as it was", true);
-	cx_ui_text(y, 44, 15, "what if", true);
-	cx_ui_text(y, 61, app->cols - 62 < 15 ? app->cols - 62 : 15, "difference", true);
-	y++;
-	row(app, y++, "Attributed revenue", w0.pnl.attributed, w.pnl.attributed, CX_EL_MONEY);
-	row(app, y++, "COGS", -w0.pnl.raw.cogs, -w.pnl.raw.cogs, CX_EL_NORMAL);
-	row(app, y++, "Campaign costs", -w0.pnl.raw.campaigns, -w.pnl.raw.campaigns, CX_EL_NORMAL);
-	row(app, y++, "Staff, platform, other", -w0.pnl.fixed, -w.pnl.fixed, CX_EL_NORMAL);
-	cx_fmt_money(a, sizeof a, wi->base.pnl.returns_cost, app->currency);
-	snprintf(line, sizeof line, "Liability on %s", a);
-	row(app, y++, line, -w0.pnl.liability, -w.pnl.liability, CX_EL_NORMAL);
-	row(app, y++, "Net", w0.pnl.net, w.pnl.net, w.pnl.profit_center ? CX_EL_GOOD : CX_EL_BAD);
-	cx_ui_style(app, CX_EL_NORMAL);
-	cx_ui_text(y, 2, 24, "Profit center", false);
-	cx_ui_style(app, w0.pnl.profit_center ? CX_EL_GOOD : CX_EL_BAD);
-	cx_ui_text(y, 27, 15, w0.pnl.profit_center ? "yes" : "no", true);
-	cx_ui_style(app, w.pnl.profit_center ? CX_EL_GOOD : CX_EL_BAD);
-	cx_ui_text(y, 44, 15, w.pnl.profit_center ? "yes" : "no", true);
-	y += 1 + roomy;
-	if (y >= top + height)
+	pnl_table(app, wi, &w, &w0, y, pnl_rows);
+	y += pnl_rows + roomy;
+	if (!all || y >= end)
 		return;
 	cx_fmt_bp(a, sizeof a, wi->now.liability_bp);
 	snprintf(line, sizeof line, "Profit center at %s %%:", a);

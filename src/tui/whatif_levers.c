@@ -205,16 +205,28 @@ static void lever(struct cx_app *app, const struct cx_lever_block *b, const stru
 	cx_ui_text(y, l->x_num + 3 * l->num_w, l->effect_w, e, true);
 }
 
+int cx_lever_row(int i)
+{
+	return i < CX_L_SHIPMENTS ? 1 + i : 2 + i;
+}
+
+/* Whether the block's next row (counted in *row) is drawn at y. */
+static bool shown(const struct cx_lever_block *b, int *row, int y, int end)
+{
+	return (*row)++ >= b->skip && y < end;
+}
+
 int cx_levers_draw(struct cx_app *app, const struct cx_lever_block *b, int y, int height)
 {
 	struct layout l = layout(app);
-	int top = y, end = y + height;
+	int top = y, end = y + height, row = 0;
 	char title[96], now[48], was[48], change[48];
 	snprintf(title, sizeof title, "Support P&L (%s)", b->currency);
-	if (y < end)
+	if (shown(b, &row, y, end))
 		heading(app, &l, y++, title, "as it was", "net effect");
-	for (int i = 0; i < CX_L_SHIPMENTS && y < end; i++)
-		lever(app, b, &l, y++, i);
+	for (int i = 0; i < CX_L_SHIPMENTS; i++)
+		if (shown(b, &row, y, end))
+			lever(app, b, &l, y++, i);
 	/* The shop's currency said where it differs from the store's, so that
 	 * no one reads its figures as the P&L's. */
 	bool other = strcmp(b->notify_currency, b->currency) != 0;
@@ -224,11 +236,12 @@ int cx_levers_draw(struct cx_app *app, const struct cx_lever_block *b, int y, in
 			 b->notify_currency, other ? ", not " : "", other ? b->currency : "");
 	if (cx_ui_width(title) > l.x_num - 1)
 		snprintf(title, sizeof title, "Notifications (%s)", b->notify_currency);
-	if (y < end)
+	if (shown(b, &row, y, end))
 		heading(app, &l, y++, title, "stored", "");
-	for (int i = CX_L_SHIPMENTS; i < CX_L_COUNT && y < end; i++)
-		lever(app, b, &l, y++, i);
-	if (y < end) {
+	for (int i = CX_L_SHIPMENTS; i < CX_L_COUNT; i++)
+		if (shown(b, &row, y, end))
+			lever(app, b, &l, y++, i);
+	if (shown(b, &row, y, end)) {
 		char label[48];
 		snprintf(label, sizeof label, "Net gain (%s)", b->notify_currency);
 		cx_ui_style(app, CX_EL_NORMAL);

@@ -47,7 +47,13 @@ struct cx_lever_block {
 	const char *currency;       /* the store's */
 	const char *notify_currency; /* the shop's */
 	int selected;
+	int skip; /* the block's first rows not drawn (scrolled off a short screen) */
 };
+
+/* The block's rows, and the row lever i is drawn on (0: the first
+ * heading), for scrolling it on a short screen. */
+#define CX_LEVER_ROWS (CX_L_COUNT + 3)
+int cx_lever_row(int i);
 
 /* Draws the levers from row y, the screen's width; returns the rows used
  * (at most height). */

@@ -3,31 +3,6 @@
 # ASCII show as '?', and the status line says the fallback is in use.
 . tests/screen/screen-lib
 
-# start_c COLS ROWS [ARGS...]: cxtop under LC_ALL=C (tests/run.sh exports a
-# UTF-8 LC_ALL, which would win over LANG).
-start_c() {
-	cols=$1 rows=$2
-	shift 2
-	$T kill-server 2>/dev/null
-	n=$((n + 1))
-	T="tmux -L cxtop-test-$$-$n"
-	$T new-session -d -s ui -x "$cols" -y "$rows" \
-		"env LC_ALL=C LANG=C TERM=xterm-256color $CXTOP $* ; echo EXIT=\$?; sleep 60"
-	wait_for 'Dashboard' 5
-}
-
-# ascii NAME: nothing beyond ASCII on the screen, and none of the forms
-# curses gives such bytes in the C locale ("~W" for 0x97): either would be
-# a character that bypassed the glyph table.
-ascii() {
-	high=$(screen | LC_ALL=C tr -d '\000-\177' | wc -c)
-	if [ "$high" -eq 0 ] && ! screen | grep -q '~[@-Z^_]\|M-'; then ok "$1"; else
-		echo "not ok - $1"
-		echo "#   $high bytes beyond ASCII, or curses' escapes for them:"
-		screen | sed 's/^/#   | /'
-	fi
-}
-
 start_c 80 24 "$DB"
 check "LANG=C: the status line says the ASCII fallback is in use" "ASCII fallback in use: the locale is not UTF-8"
 ascii "LANG=C, 80x24: the dashboard is plain ASCII"

@@ -4,13 +4,6 @@
 # report's, never the P&L's.
 . tests/screen/screen-lib
 
-# money MINOR: 43200000 -> 432,000.00 (no currency: the label says it)
-money() {
-	printf '%s' "$1" | awk '{ v = $1 / 100; s = sprintf("%.2f", v < 0 ? -v : v); n = split(s, p, "."); i = p[1]; o = "";
-		while (length(i) > 3) { o = "," substr(i, length(i) - 2) o; i = substr(i, 1, length(i) - 3) }
-		printf "%s%s%s.%s", (v < 0 ? "-" : ""), i, o, p[2] }'
-}
-
 start 80 24 "$DB"
 keys 7
 check "80x24: the P&L's levers say their currency" "^Support P&L (USD)  *what if  *as it was  *change  *net effect"
@@ -51,11 +44,24 @@ check "... on its money levers too" "^Cost per order (USD) "
 keys q
 wait_for 'EXIT=' 3
 
-# The minimum size: every lever, its stored value and change still there.
+# The minimum size: the P&L stays on screen under the levers, which
+# scroll to every lever, its stored value and change.
 start 60 16 "$DB"
 keys 7
 check "60x16: the shop's group names its currency" "^Notifications (RUB) "
-check "... and every lever down to the net gain shows" "^Net gain (RUB)  *420,000.00  *420,000.00  *—"
+check "60x16: the P&L's net shows under the levers (report pnl's $(money "$pnl"))" \
+	"^  Net  *\\\$$(money "$pnl")  *\\\$$(money "$pnl")  *\\\$0.00"
+check "... with its liability" "^  Returns liability  *-\\\$"
+keys j j j j j j j
+check "... and the levers scroll down to the net gain" "^Net gain (RUB)  *420,000.00  *420,000.00  *—"
+check "... the selected lever on screen" "^Cost per order (RUB) "
+check "... the P&L still there" "^  Net  *\\\$$(money "$pnl")"
+keys Right Right Right Right Right k k k k k k k
+check "... back up to the first lever, the heading with it" "^Support P&L (USD) "
+net15=$(TZ=${TZ:-UTC} "$CXTOP" report pnl --liability 15 --format json "$DB" | jq -r .totals.net)
+keys Right Right Right Right Right
+check "... the liability moved to 15 % moves the P&L's net to report pnl --liability 15's" \
+	"^  Net  *\\\$$(money "$pnl")  *\\\$$(money "$net15")"
 keys q
 wait_for 'EXIT=' 3
 check "60x16: q exits 0" "EXIT=0"
