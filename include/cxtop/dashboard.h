@@ -59,6 +59,12 @@ int cx_dashboard_point(cx_store *st, const cx_period *p, int64_t liability_bp, c
 /* The point of a dashboard already loaded (no query). */
 void cx_dashboard_point_of(const cx_dashboard *d, cx_dash_point *out);
 
+/* The day the figures "at the period's end" (open claims, their
+ * deadlines) are read as of: the period's last day, or today while the
+ * period has not ended, so a claim due in three days is not counted past
+ * its deadline at the end of this month. */
+int32_t cx_dashboard_as_of_day(const cx_period *p);
+
 /* Loads the dashboard of period p at the given liability percentage. */
 int cx_dashboard_load(cx_store *st, const cx_period *p, int64_t liability_bp, cx_dashboard *out, cx_error *err);
 void cx_dashboard_free(cx_dashboard *d);

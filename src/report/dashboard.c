@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Agents ordered by attributed revenue, then by tickets solved, then id. */
 static int by_revenue(const void *x, const void *y)
@@ -79,10 +80,16 @@ static int leaders(cx_store *st, cx_dashboard *d, cx_error *err)
 	return 0;
 }
 
+int32_t cx_dashboard_as_of_day(const cx_period *p)
+{
+	int32_t today = cx_local_day((int64_t)time(NULL));
+	return p->to_day < today ? p->to_day : today;
+}
+
 static int claims(cx_store *st, cx_dashboard *d, cx_error *err)
 {
 	cx_open_claims_summary c;
-	if (cx_store_open_claims_summary(st, d->period.to_day, &c, err) < 0)
+	if (cx_store_open_claims_summary(st, cx_dashboard_as_of_day(&d->period), &c, err) < 0)
 		return -1;
 	d->claims_open = c.open;
 	d->claims_open_value = c.claimed;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cxtop/dashboard.h"
 #include "report_internal.h"
 
 /* The claims open at the period's end, a row each, with their sums; kept
@@ -72,8 +73,8 @@ cx_doc *cx_report_claims(cx_store *st, const cx_report_opts *opt, cx_error *err)
 	cx_claim_group *g;
 	size_t ng;
 	/* Deadlines are counted from the end of the period, so that a report
-	 * on a past month reads as it did then. */
-	int32_t as_of = opt->period.to_day;
+	 * on a past month reads as it did then (from today while it lasts). */
+	int32_t as_of = cx_dashboard_as_of_day(&opt->period);
 	if (cx_store_claims_by_status(st, &opt->period, &g, &ng, err) < 0)
 		return NULL;
 	cx_doc *doc = cx_report_doc(st, opt, "claims", "Carrier claims");

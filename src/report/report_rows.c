@@ -548,7 +548,7 @@ static int open_claim_row(void *ctx, const cx_open_claim *r)
 static int open_claims(cx_store *st, const cx_report_opts *opt, struct acc *a, cx_error *err)
 {
 	struct open_pick o = {.a = a};
-	int32_t day = opt->period.to_day;
+	int32_t day = cx_dashboard_as_of_day(&opt->period);
 	cx_date_format(day, o.today);
 	cx_date_format(day + 7, o.week);
 	return cx_store_open_claims(st, day, open_claim_row, &o, err);

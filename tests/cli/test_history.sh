@@ -140,3 +140,22 @@ want=$(sqlite3 sample.db "SELECT count(*) FROM carrier_claims c WHERE c.opened_o
 	FROM claim_changes x WHERE x.claim_id = c.id AND x.on_day <= '2022-02-28' ORDER BY x.id DESC LIMIT 1) = 'approved'")
 if [ "$n" = "$want" ] && [ "$n" -gt 0 ]; then ok "February's open claims hold the $want approved by then, as the history says"
 else not_ok "approved at February's end" "report $n, history $want"; fi
+
+# A period that has not ended reads its open claims as of today, not as of
+# its last day: a claim due in three days is due within 7 days, not past
+# its deadline (this month, in a new store).
+"$CXTOP" init "$WORK/live.db" >/dev/null
+today=$(date +%Y-%m-%d)
+sqlite3 "$WORK/live.db" "INSERT INTO agents (id, name, team, hired_on) VALUES (1, 'Ann', 'T', '2020-01-01');
+	INSERT INTO customers (id, name, created_at) VALUES (1, 'C', strftime('%s', 'now', '-2 days'));
+	INSERT INTO tickets (customer_id, agent_id, channel, topic, complexity, created_at, status)
+	VALUES (1, 1, 'email', 'x', 1, strftime('%s', 'now', '-1 hours'), 'open');
+	INSERT INTO carrier_claims (carrier, tracking_no, kind, opened_on, deadline_on, status, claimed)
+	VALUES ('UPS', 'A1', 'lost', date('now', 'localtime'), date('now', 'localtime', '+3 days'), 'draft', 1000),
+	       ('UPS', 'A2', 'lost', date('now', 'localtime'), date('now', 'localtime', '+18 days'), 'draft', 2000)"
+got=$("$CXTOP" report summary --format json "$WORK/live.db" | jq -r '"\(.claims_open) \(.claims_due_7d) \(.claims_past_deadline)"')
+if [ "$got" = "2 1 0" ]; then ok "this month's claims: 2 open, 1 due within 7 days, none past their deadline"
+else not_ok "this month's open claims as of today" "open due past: $got"; fi
+left=$("$CXTOP" report claims --format json "$WORK/live.db" | jq -r '[.open[].days_to_deadline] | join(" ")')
+if [ "$left" = "3 18" ]; then ok "... with 3 and 18 days left, counted from today ($today)"
+else not_ok "days left this month" "$left"; fi
