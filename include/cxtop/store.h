@@ -20,7 +20,7 @@
 #include "cxtop/scoring.h"
 
 /* The schema version this build writes and understands (PRAGMA user_version). */
-#define CX_SCHEMA_VERSION 8
+#define CX_SCHEMA_VERSION 9
 
 typedef struct cx_store cx_store;
 

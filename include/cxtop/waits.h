@@ -68,6 +68,10 @@ typedef struct cx_waits {
 	int status;              /* at the end (enum cx_tl_status), as the events say */
 } cx_waits;
 
+/* An end after every event: the waits as they finally are, without the
+ * time after the last event (a solved ticket's waits end at its solve). */
+#define CX_WAITS_FINAL INT64_MAX
+
 /* The waits of the events ev[0..n) (in time order; those at or after end
  * are not yet known at end), as of end.  ev[0] must be the CX_TL_CREATED;
  * the ticket is new from it until its first status change.  s and z give

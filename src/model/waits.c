@@ -95,7 +95,9 @@ void cx_waits_of(const cx_tl_event *ev, size_t n, int64_t end, const cx_schedule
 			break;
 		}
 	}
-	add_span(&k, end);
+	/* Final: the time after the last event runs in no period. */
+	if (end != CX_WAITS_FINAL)
+		add_span(&k, end);
 	out->status = k.status;
 	out->awaiting_since = awaiting;
 	out->known = known;

@@ -14,6 +14,8 @@
  *     u32 frt + 1, u32 resolution + 1 (0: none)
  *     u8  replies, u8 reopened
  *     u8  0: the first resolution is the resolution; else all ones
+ *     u32 requester wait + 1, u32 agent wait + 1, u32 next reply + 1,
+ *     u32 the same three in business time (0: not known)
  *   A field holding all ones stands for the next of the big values, so a
  *   field never limits what it can hold (a reply count of 300, a duration
  *   of two centuries); the first resolution's big value is its duration
@@ -21,7 +23,11 @@
  *   resolution of its own, so most tickets spend one byte on it.
  *
  * Fixed-width records read in a few instructions each, which is most of
- * what a pass over a long period costs; about 20 bytes a ticket.  The
+ * what a pass over a long period costs; about 45 bytes a ticket.  The
+ * waits are counted when the hour is packed, in business time too (with
+ * the schedules then loaded: loading schedules marks every resolved hour
+ * to be packed again), because they need the timeline's spans, which the
+ * facts do not keep.  The
  * blobs are written only by the refresh (rollup.c), which reads the
  * tickets themselves, so nothing outside cxtop ever needs to produce one.
  */
@@ -32,10 +38,11 @@
 #include <time.h>
 
 #include "cxtop/xalloc.h"
+#include "cxtop/waits.h"
 #include "rollup.h"
 
-#define FORMAT 4
-#define RECORD 19 /* bytes of a ticket's record */
+#define FORMAT 5
+#define RECORD 43 /* bytes of a ticket's record */
 
 const char *const cx_fact_channel_names[CX_FACT_CHANNELS] = {"email", "chat", "phone", "social", "sms"};
 
@@ -43,7 +50,8 @@ const char *const cx_fact_channel_names[CX_FACT_CHANNELS] = {"email", "chat", "p
 #define FACT_COLS                                                                                            \
 	", coalesce(agent_id, 0), channel, complexity, topic, first_response_at - created_at,"              \
 	" resolved_at - created_at, replies, reopened, csat, (csat_scale = '0-10' OR csat_scale = '1-10')," \
-	" priority, first_resolved_at - created_at, id" \
+	" priority, first_resolved_at - created_at, id, created_at, requester_wait_min, agent_wait_min," \
+	" requester_wait_business_min, agent_wait_business_min" \
 	" FROM tickets WHERE "
 
 static const char *const raw_sql[2] = {
@@ -84,6 +92,7 @@ void cx_fact_of_row(sqlite3_stmt *s, cx_fact *f)
 	f->nps_scale = sqlite3_column_int(s, 10) != 0;
 	f->priority = (int8_t)priority_index(sqlite3_column_text(s, 11));
 	f->first_resolution = sqlite3_column_type(s, 12) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 12);
+	cx_fact_no_waits(f);
 }
 
 /* Visits the tickets of [start, end) as stored, but those of `skip`. */
@@ -103,6 +112,12 @@ static int scan_raw(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t
 		if (skip && skip->n && cx_as_of_has(skip, sqlite3_column_int64(s, 13)))
 			continue;
 		cx_fact_of_row(s, &f);
+		/* Final at the solve: the whole timeline, as packed. */
+		if (kind == CX_FACT_RESOLVED && cx_fact_waits(st, s, 13, &f, CX_WAITS_FINAL) < 0) {
+			cx_q_release(st, s);
+			return cx_fail(err, CX_EXIT_RUNTIME, "cannot read store '%s': %s", st->path,
+				       sqlite3_errmsg(st->db));
+		}
 		visit(&f, ctx);
 	}
 	return cx_q_done(st, s, rc, err);
@@ -230,6 +245,9 @@ static void pack_one(const cx_fact *f, void *ctx)
 		put_varint(&pk->big, (uint64_t)(f->first_resolution + 1));
 		pk->nbig++;
 	}
+	const int64_t waits[6] = {f->req_wait, f->agent_wait, f->next_reply, f->req_wait_b, f->agent_wait_b, f->next_reply_b};
+	for (int i = 0; i < 6; i++)
+		put_field(pk, r + 19 + 4 * i, (uint64_t)(waits[i] + 1), 4);
 	put_bytes(&pk->rec, r, sizeof r);
 	pk->n++;
 }
@@ -362,6 +380,12 @@ bool cx_facts_unpack(const unsigned char *blob, size_t len, int64_t hour, cx_fac
 		f.replies = field_of(p + 16, 1, &big);
 		f.reopened = field_of(p + 17, 1, &big);
 		f.first_resolution = p[18] == 0 ? f.resolution : (int64_t)get_varint(&big) - 1;
+		f.req_wait = field_of(p + 19, 4, &big) - 1;
+		f.agent_wait = field_of(p + 23, 4, &big) - 1;
+		f.next_reply = field_of(p + 27, 4, &big) - 1;
+		f.req_wait_b = field_of(p + 31, 4, &big) - 1;
+		f.agent_wait_b = field_of(p + 35, 4, &big) - 1;
+		f.next_reply_b = field_of(p + 39, 4, &big) - 1;
 		if (big.bad || (p[18] != 0 && p[18] != 0xFF) || agent >= nagents || topic >= ntopics || f.channel >= CX_FACT_CHANNELS || f.csat > 10 ||
 		    f.priority >= CX_PRIO_COUNT) {
 			r.bad = true;
@@ -565,6 +589,10 @@ static void business_visit(const cx_fact *f, void *ctx)
 		g.first_resolution = f->first_resolution == f->resolution
 					     ? g.resolution
 					     : cx_clock_business(b->clock, f->agent_id, created, created + f->first_resolution);
+	/* The waits were counted in business time when packed. */
+	g.req_wait = f->req_wait_b;
+	g.agent_wait = f->agent_wait_b;
+	g.next_reply = f->next_reply_b;
 	b->visit(&g, b->ctx);
 }
 

@@ -98,7 +98,7 @@ static void pending_across_a_weekend_and_a_holiday(void **state)
 	cx_tl_event ev[] = {EV(c, CREATED), EV(c, MESSAGE), EV(p, REPLY), ST(p, NEW, PENDING), EV(back, MESSAGE),
 			    ST(back, PENDING, OPEN), EV(back + 30 * M, REPLY), ST(back + 30 * M, OPEN, SOLVED)};
 	cx_waits w;
-	cx_waits_of(ev, 8, INT64_MAX, &f.s, &f.z, &w);
+	cx_waits_of(ev, 8, CX_WAITS_FINAL, &f.s, &f.z, &w);
 	assert_int_equal(w.agent, back - p);
 	/* ...one business hour on Friday and one on Monday. */
 	assert_int_equal(w.agent_b, 2 * H);
@@ -127,7 +127,7 @@ static void dst_change_while_pending(void **state)
 	int64_t p = at(2022, 3, 26, 12, 0), b = at(2022, 3, 27, 12, 0);
 	cx_tl_event ev[] = {EV(p - H, CREATED), ST(p, NEW, PENDING), ST(b, PENDING, SOLVED)};
 	cx_waits w;
-	cx_waits_of(ev, 3, INT64_MAX, &f.s, &f.z, &w);
+	cx_waits_of(ev, 3, CX_WAITS_FINAL, &f.s, &f.z, &w);
 	assert_int_equal(w.agent, 23 * H);
 	assert_int_equal(w.agent_b, 0);
 	assert_int_equal(w.requester, H);
@@ -159,7 +159,7 @@ static void several_pendings_and_next_replies(void **state)
 		EV(c + 9000, RATED),
 	};
 	cx_waits w;
-	cx_waits_of(ev, sizeof ev / sizeof ev[0], INT64_MAX, NULL, NULL, &w);
+	cx_waits_of(ev, sizeof ev / sizeof ev[0], CX_WAITS_FINAL, NULL, NULL, &w);
 	assert_true(w.known);
 	assert_int_equal(w.requester, 100 + 600 + 300);
 	assert_int_equal(w.agent, 300 + 500 + 300);
@@ -176,7 +176,7 @@ static void no_customer_message_and_unexplained_history(void **state)
 	int64_t c = 5000;
 	cx_tl_event ev[] = {EV(c, CREATED), EV(c + 60, REPLY), ST(c + 60, NEW, SOLVED)};
 	cx_waits w;
-	cx_waits_of(ev, 3, INT64_MAX, NULL, NULL, &w);
+	cx_waits_of(ev, 3, CX_WAITS_FINAL, NULL, NULL, &w);
 	assert_int_equal(w.requester, 60);
 	assert_int_equal(w.agent, 0);
 	assert_int_equal(w.next_reply, -1);
@@ -184,14 +184,14 @@ static void no_customer_message_and_unexplained_history(void **state)
 	/* A change from open that the timeline never reached (the history
 	 * before it is missing): unknown, not zero. */
 	cx_tl_event bad[] = {EV(c, CREATED), ST(c + 60, OPEN, SOLVED)};
-	cx_waits_of(bad, 2, INT64_MAX, NULL, NULL, &w);
+	cx_waits_of(bad, 2, CX_WAITS_FINAL, NULL, NULL, &w);
 	assert_false(w.known);
 	assert_int_equal(w.requester, -1);
 	assert_int_equal(w.agent_b, -1);
 	/* No created event: nothing is known. */
-	cx_waits_of(ev + 1, 2, INT64_MAX, NULL, NULL, &w);
+	cx_waits_of(ev + 1, 2, CX_WAITS_FINAL, NULL, NULL, &w);
 	assert_false(w.known);
-	cx_waits_of(NULL, 0, INT64_MAX, NULL, NULL, &w);
+	cx_waits_of(NULL, 0, CX_WAITS_FINAL, NULL, NULL, &w);
 	assert_false(w.known);
 }
 
