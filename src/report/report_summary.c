@@ -57,8 +57,11 @@ cx_doc *cx_report_summary(cx_store *st, const cx_report_opts *opt, cx_error *err
 		cx_doc_fact(doc, "sla_first_reply_met_pct", "SLA first reply met", cx_bp_or_null(ok, bp));
 		ok = cx_sla_met_bp(&d.sla, CX_SLA_RESOLUTION, &bp);
 		cx_doc_fact(doc, "sla_resolution_met_pct", "SLA resolution met", cx_bp_or_null(ok, bp));
+		ok = cx_sla_met_bp(&d.sla, CX_SLA_NEXT, &bp);
+		cx_doc_fact(doc, "sla_next_reply_met_pct", "SLA next reply met", cx_bp_or_null(ok, bp));
 		cx_doc_fact(doc, "sla_breaches", "SLA breaches",
-			    cx_int(d.sla.breached[CX_SLA_FIRST] + d.sla.breached[CX_SLA_RESOLUTION]));
+			    cx_int(d.sla.breached[CX_SLA_FIRST] + d.sla.breached[CX_SLA_RESOLUTION] +
+				   d.sla.breached[CX_SLA_NEXT]));
 	}
 	cx_table *t = cx_doc_table(doc, "top_agents", "Top agents by attributed revenue", top_cols, 5);
 	for (int i = 0; i < d.ntop && i < 3; i++) {

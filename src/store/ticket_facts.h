@@ -63,6 +63,10 @@ int cx_facts_scan(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t e
 void cx_fact_of_row(sqlite3_stmt *s, cx_fact *f);
 
 /* ---- ticket_waits.c: the waits of a solved ticket's fact */
+#include "cxtop/waits.h"
+/* The waits of ticket id (of agent_id, created at created) from its
+ * timeline before as_of, in the agent's schedule's hours. */
+int cx_ticket_waits(cx_store *st, int64_t id, int64_t created, int64_t agent_id, int64_t as_of, cx_waits *w);
 void cx_fact_no_waits(cx_fact *f);
 /* f's waits from the ticket's timeline as of as_of; the row's columns from
  * col on are the ticket's id, created_at and the four imported wait

@@ -35,10 +35,8 @@ void cx_fact_no_waits(cx_fact *f)
 	f->req_wait_b = f->agent_wait_b = f->next_reply_b = -1;
 }
 
-int cx_fact_waits(cx_store *st, sqlite3_stmt *row, int col, cx_fact *f, int64_t as_of)
+int cx_ticket_waits(cx_store *st, int64_t id, int64_t created, int64_t agent_id, int64_t as_of, cx_waits *w)
 {
-	cx_fact_no_waits(f);
-	int64_t id = sqlite3_column_int64(row, col), created = sqlite3_column_int64(row, col + 1);
 	sqlite3_stmt *s;
 	cx_error err = {0};
 	if (cx_q_prepare(st,
@@ -65,24 +63,27 @@ int cx_fact_waits(cx_store *st, sqlite3_stmt *row, int col, cx_fact *f, int64_t 
 					(int8_t)cx_tl_status_of((const char *)sqlite3_column_text(s, 2)),
 					(int8_t)cx_tl_status_of((const char *)sqlite3_column_text(s, 3))};
 	}
-	if (cx_q_done(st, s, rc, &err) < 0) {
-		if (ev != small)
-			free(ev);
-		return -1;
-	}
 	const cx_clock *clock = NULL;
-	const cx_named_schedule *sched = NULL;
-	const cx_zone *z = NULL;
-	if (cx_store_clock(st, &clock, &err) < 0) {
+	if (cx_q_done(st, s, rc, &err) < 0 || cx_store_clock(st, &clock, &err) < 0) {
 		if (ev != small)
 			free(ev);
 		return -1;
 	}
-	sched = cx_clock_schedule(clock, f->agent_id, &z);
-	cx_waits w;
-	cx_waits_of(ev, n, as_of, sched ? &sched->hours : NULL, z, &w);
+	const cx_zone *z = NULL;
+	const cx_named_schedule *sched = cx_clock_schedule(clock, agent_id, &z);
+	cx_waits_of(ev, n, as_of, sched ? &sched->hours : NULL, z, w);
 	if (ev != small)
 		free(ev);
+	return 0;
+}
+
+int cx_fact_waits(cx_store *st, sqlite3_stmt *row, int col, cx_fact *f, int64_t as_of)
+{
+	cx_fact_no_waits(f);
+	cx_waits w;
+	if (cx_ticket_waits(st, sqlite3_column_int64(row, col), sqlite3_column_int64(row, col + 1), f->agent_id, as_of,
+			    &w) < 0)
+		return -1;
 	/* Solved as the events say, as the ticket is: the timeline explains it. */
 	if (w.known && (w.status == CX_ST_SOLVED || w.status == CX_ST_CLOSED)) {
 		f->req_wait = w.requester;
