@@ -19,13 +19,7 @@
 
 static int64_t at(int y, int mo, int d, int h, int mi)
 {
-	setenv("TZ", ZONE, 1);
-	tzset();
-	struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h, .tm_min = mi, .tm_isdst = -1};
-	int64_t t = (int64_t)mktime(&tm);
-	unsetenv("TZ");
-	tzset();
-	return t;
+	return tu_local_at(ZONE, y, mo, d, h, mi);
 }
 
 struct fixture {
