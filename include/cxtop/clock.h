@@ -59,6 +59,10 @@ typedef struct cx_sla_ticket {
 	int64_t created_at;
 	int64_t first_reply_at; /* -1: not yet */
 	int64_t resolved_at;    /* -1: not yet */
+	/* From the timeline as of the SLA's instant (cxtop/waits.h); -1 when
+	 * none: the longest next reply on the clock and in the agent's
+	 * schedule's hours, and a customer message still waiting for one. */
+	int64_t next_reply, next_reply_b, awaiting_since;
 } cx_sla_ticket;
 
 /* The first reply's and the resolution's standing as of as_of, under the
@@ -66,5 +70,12 @@ typedef struct cx_sla_ticket {
  * are CX_SLA_NONE). */
 const cx_sla_policy *cx_clock_sla(const cx_clock *c, const cx_sla_ticket *t, int64_t as_of, cx_sla_result *first,
 				  cx_sla_result *resolution);
+
+/* The next replies' standing under policy p as of as_of: breached when the
+ * longest next reply, or a message still waiting, went past the target (by
+ * the worse of the two); running while a message waits within it (time
+ * left for that message); met when every next reply came within it; none
+ * when p sets no next-reply target or the ticket had no next reply due. */
+cx_sla_result cx_clock_sla_next(const cx_clock *c, const cx_sla_ticket *t, const cx_sla_policy *p, int64_t as_of);
 
 #endif

@@ -59,6 +59,10 @@ typedef struct cx_ticket_raw {
 	cx_dist frt;        /* first response time, created tickets answered */
 	cx_dist resolution; /* (full) resolution time, solved tickets: to the last resolution */
 	cx_dist first_resolution; /* first resolution time, the same tickets: to the first */
+	/* Solved tickets whose waits are known (cxtop/waits.h): time waiting
+	 * on the team (new, open), on the customer (pending), and each one's
+	 * longest wait for a next reply (those that had one). */
+	cx_dist requester_wait, agent_wait, next_reply;
 } cx_ticket_raw;
 
 typedef struct cx_ticket_kpi {

@@ -28,6 +28,7 @@ typedef struct cx_sla_policy {
 	unsigned channels;   /* bit per channel (email, chat, phone, social, sms); 0: any */
 	int64_t first_reply; /* seconds; 0: no target */
 	int64_t resolution;  /* seconds; 0: no target */
+	int64_t next_reply;  /* seconds for each next reply; 0: no target */
 	bool business;       /* counted in business time, else on the clock */
 } cx_sla_policy;
 

@@ -18,8 +18,8 @@
 #include "cxtop/period.h"
 #include "cxtop/store.h"
 
-enum { CX_SLA_FIRST, CX_SLA_RESOLUTION, CX_SLA_TARGETS };
-extern const char *const cx_sla_target_names[CX_SLA_TARGETS]; /* "first reply", "resolution" */
+enum { CX_SLA_FIRST, CX_SLA_RESOLUTION, CX_SLA_NEXT, CX_SLA_TARGETS };
+extern const char *const cx_sla_target_names[CX_SLA_TARGETS]; /* "first reply", "resolution", "next reply" */
 
 typedef struct cx_sla_counts {
 	int64_t tickets;                   /* under a policy with at least one target */
@@ -34,7 +34,7 @@ bool cx_sla_met_bp(const cx_sla_counts *c, int target, int64_t *bp);
 typedef struct cx_sla_item {
 	int64_t ticket_id, agent_id;
 	char agent[128];     /* the agent's name ("" unassigned) */
-	int target;          /* CX_SLA_FIRST or CX_SLA_RESOLUTION */
+	int target;          /* CX_SLA_FIRST, CX_SLA_RESOLUTION or CX_SLA_NEXT */
 	int policy;          /* index into the clock's policies */
 	int priority, channel;
 	int64_t created_at;

@@ -20,7 +20,7 @@
 #include "cxtop/scoring.h"
 
 /* The schema version this build writes and understands (PRAGMA user_version). */
-#define CX_SCHEMA_VERSION 8
+#define CX_SCHEMA_VERSION 9
 
 typedef struct cx_store cx_store;
 
@@ -486,9 +486,10 @@ int cx_store_clock(cx_store *st, const cx_clock **out, cx_error *err);
 
 /* Visits each ticket created in the period, in id order, as the store
  * knew it at the period's end (agent and resolution before any later
- * change). */
-int cx_store_sla_tickets(cx_store *st, const cx_period *p, void (*visit)(const cx_sla_ticket *t, void *ctx), void *ctx,
-			 cx_error *err);
+ * change).  With next_reply, its next replies as of as_of come from its
+ * timeline (else they are -1: none). */
+int cx_store_sla_tickets(cx_store *st, const cx_period *p, bool next_reply, int64_t as_of,
+			 void (*visit)(const cx_sla_ticket *t, void *ctx), void *ctx, cx_error *err);
 
 /* From now on, ticket durations (first response, resolution; every KPI,
  * median and score built on them) count the working hours of each

@@ -29,7 +29,8 @@ struct load {
 
 static const char *const days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 static const char *const schedule_keys[] = {"timezone", "teams", "default", "hours", "holidays", NULL};
-static const char *const sla_keys[] = {"name", "priority", "channel", "first_reply", "resolution", "hours", NULL};
+static const char *const sla_keys[] = {"name",       "priority",   "channel", "first_reply",
+				       "next_reply", "resolution", "hours",   NULL};
 static const char *const channels[] = {"email", "chat", "phone", "social", "sms", NULL};
 
 static int known(struct load *l, const cx_ynode *n, const char *const *keys, const char *where)
@@ -322,10 +323,12 @@ static int policy(struct load *l, size_t i, const cx_ynode *v, cx_sla_policy *p)
 		return -1;
 	if ((x = cx_yaml_get(v, "first_reply", &at)) && target(l, x, p->business, &p->first_reply))
 		return -1;
+	if ((x = cx_yaml_get(v, "next_reply", &at)) && target(l, x, p->business, &p->next_reply))
+		return -1;
 	if ((x = cx_yaml_get(v, "resolution", &at)) && target(l, x, p->business, &p->resolution))
 		return -1;
-	if (!p->first_reply && !p->resolution)
-		return fail(l, v, "sla policy %zu has no target (first_reply:, resolution:)", i + 1);
+	if (!p->first_reply && !p->resolution && !p->next_reply)
+		return fail(l, v, "sla policy %zu has no target (first_reply:, next_reply:, resolution:)", i + 1);
 	return 0;
 }
 

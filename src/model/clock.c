@@ -111,3 +111,30 @@ const cx_sla_policy *cx_clock_sla(const cx_clock *c, const cx_sla_ticket *t, int
 	*resolution = measure(c, t, p->resolution, p->business, t->resolved_at, as_of);
 	return p;
 }
+
+cx_sla_result cx_clock_sla_next(const cx_clock *c, const cx_sla_ticket *t, const cx_sla_policy *p, int64_t as_of)
+{
+	cx_sla_result r = {.state = CX_SLA_NONE};
+	if (!p || p->next_reply <= 0 || t->created_at > as_of)
+		return r;
+	const cx_zone *z = NULL;
+	const cx_named_schedule *s = p->business ? cx_clock_schedule(c, t->agent_id, &z) : NULL;
+	int64_t longest = s ? t->next_reply_b : t->next_reply, waiting = -1;
+	if (t->awaiting_since >= 0 && t->awaiting_since <= as_of)
+		waiting = s ? cx_business_seconds(&s->hours, z, t->awaiting_since, as_of) : as_of - t->awaiting_since;
+	if (longest < 0 && waiting < 0)
+		return r;
+	int64_t worst = longest > waiting ? longest : waiting;
+	r.elapsed = worst;
+	if (worst > p->next_reply) {
+		r.state = CX_SLA_BREACHED;
+		r.margin = worst - p->next_reply;
+	} else if (waiting >= 0) {
+		r.state = CX_SLA_RUNNING;
+		r.margin = p->next_reply - waiting;
+	} else {
+		r.state = CX_SLA_MET;
+		r.margin = p->next_reply - longest;
+	}
+	return r;
+}

@@ -16,6 +16,9 @@ const cx_column cx_kpi_columns[CX_KPI_NCOLS] = {
 	{"resolution_p90_s", "Res p90", CX_CELL_SECONDS, 0},
 	{"first_resolution_median_s", "1st res med", CX_CELL_SECONDS, 0},
 	{"first_resolution_p90_s", "1st res p90", CX_CELL_SECONDS, 0},
+	{"requester_wait_median_s", "Req wait", CX_CELL_SECONDS, 0},
+	{"agent_wait_median_s", "Agent wait", CX_CELL_SECONDS, 0},
+	{"next_reply_median_s", "Next reply", CX_CELL_SECONDS, 0},
 	{"csat_pct", "CSAT", CX_CELL_BP, 0},
 	{"nps", "NPS", CX_CELL_POINTS, 0},
 	{"one_touch_pct", "1-touch", CX_CELL_BP, 0},
@@ -51,14 +54,17 @@ void cx_kpi_cells(cx_cell *c, const cx_ticket_kpi *k)
 	c[5] = cx_dist_p90(&k->raw.resolution);
 	c[6] = cx_dist_median(&k->raw.first_resolution);
 	c[7] = cx_dist_p90(&k->raw.first_resolution);
-	c[8] = cx_bp_or_null(k->csat_ok, k->csat_bp);
-	c[9] = k->nps_ok ? cx_points(k->nps_bp) : cx_null();
-	c[10] = cx_bp_or_null(k->one_touch_ok, k->one_touch_bp);
-	c[11] = cx_bp_or_null(k->reopen_ok, k->reopen_bp);
-	c[12] = cx_int(k->raw.unanswered);
-	c[13] = cx_int(k->raw.unresolved);
-	c[14] = cx_int(k->raw.rated);
-	c[15] = cx_int(k->unrated);
+	c[8] = cx_dist_median(&k->raw.requester_wait);
+	c[9] = cx_dist_median(&k->raw.agent_wait);
+	c[10] = cx_dist_median(&k->raw.next_reply);
+	c[11] = cx_bp_or_null(k->csat_ok, k->csat_bp);
+	c[12] = k->nps_ok ? cx_points(k->nps_bp) : cx_null();
+	c[13] = cx_bp_or_null(k->one_touch_ok, k->one_touch_bp);
+	c[14] = cx_bp_or_null(k->reopen_ok, k->reopen_bp);
+	c[15] = cx_int(k->raw.unanswered);
+	c[16] = cx_int(k->raw.unresolved);
+	c[17] = cx_int(k->raw.rated);
+	c[18] = cx_int(k->unrated);
 }
 
 cx_doc *cx_report_doc(cx_store *st, const cx_report_opts *opt, const char *name, const char *title)

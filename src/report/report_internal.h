@@ -42,7 +42,7 @@ int64_t cx_report_liability(cx_store *st, const cx_report_opts *opt);
 /* Ticket KPI columns, shared by agents, channels, topics: the table's
  * leading label columns come first, then these.  cx_kpi_cells fills them
  * starting at cells[first]. */
-#define CX_KPI_NCOLS 16
+#define CX_KPI_NCOLS 19
 extern const cx_column cx_kpi_columns[CX_KPI_NCOLS];
 void cx_kpi_cells(cx_cell *cells, const cx_ticket_kpi *k);
 

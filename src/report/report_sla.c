@@ -25,6 +25,7 @@ static const cx_column count_cols[] = {
 	{"tickets", "Tickets", CX_CELL_INT, 0},
 	COUNT_COLS("first_reply", "FR"),
 	COUNT_COLS("resolution", "Res"),
+	COUNT_COLS("next_reply", "NR"),
 };
 #define NCOUNT (sizeof count_cols / sizeof count_cols[0])
 
@@ -132,18 +133,19 @@ cx_doc *cx_report_sla(cx_store *st, const cx_report_opts *opt, cx_error *err)
 	cx_doc_fact(doc, "tickets", "Tickets with a target", cx_int(v.total.tickets));
 	cx_doc_fact(doc, "untargeted", "Tickets no policy covers", cx_int(v.untargeted));
 	for (int t = 0; t < CX_SLA_TARGETS; t++) {
-		static const char *const keys[][5] = {
+		static const char *const keys[][6] = {
 			{"first_reply_met_pct", "First reply met", "first_reply_breached", "First reply breached",
-			 "first_reply_running"},
+			 "first_reply_running", "First reply running"},
 			{"resolution_met_pct", "Resolution met", "resolution_breached", "Resolution breached",
-			 "resolution_running"},
+			 "resolution_running", "Resolution running"},
+			{"next_reply_met_pct", "Next reply met", "next_reply_breached", "Next reply breached",
+			 "next_reply_running", "Next reply running"},
 		};
 		int64_t bp = 0;
 		bool ok = cx_sla_met_bp(&v.total, t, &bp);
 		cx_doc_fact(doc, keys[t][0], keys[t][1], cx_bp_or_null(ok, bp));
 		cx_doc_fact(doc, keys[t][2], keys[t][3], cx_int(v.total.breached[t]));
-		cx_doc_fact(doc, keys[t][4], t == 0 ? "First reply running" : "Resolution running",
-			    cx_int(v.total.running[t]));
+		cx_doc_fact(doc, keys[t][4], keys[t][5], cx_int(v.total.running[t]));
 	}
 
 	/* The main table: per agent, its total the team's. */
@@ -172,8 +174,9 @@ cx_doc *cx_report_sla(cx_store *st, const cx_report_opts *opt, cx_error *err)
 	items_table(doc, "at_risk", "Still running at the period's end, least time left first", "left_s", "Left", &v,
 		    v.running, v.nrunning);
 	cx_doc_note(doc, "Tickets created in the period, each measured against the first policy that matches its "
-			 "priority and channel, as of %s. FR: first reply; Res: resolution; late: breached; open: "
-			 "still running. %% met counts met among met and late; an open target is not decided yet. Targets in business time count the working hours of the "
+			 "priority and channel, as of %s. FR: first reply; Res: resolution; NR: next reply (every agent reply that "
+			 "answers a customer message after the first reply; met when each came within the target, "
+			 "late by the longest); late: breached; open: still running. %% met counts met among met and late; an open target is not decided yet. Targets in business time count the working hours of the "
 			 "ticket's team (cxtop report schedules).",
 		    as_of);
 	cx_sla_view_free(&v);
@@ -251,8 +254,9 @@ cx_doc *cx_report_schedules(cx_store *st, const cx_report_opts *opt, cx_error *e
 		{"policy", "Policy", CX_CELL_TEXT, 0},        {"priorities", "Priorities", CX_CELL_TEXT, 0},
 		{"channels", "Channels", CX_CELL_TEXT, 0},    {"first_reply_s", "First reply", CX_CELL_SECONDS, 0},
 		{"resolution_s", "Resolution", CX_CELL_SECONDS, 0}, {"hours", "Counted in", CX_CELL_TEXT, 0},
+		{"next_reply_s", "Next reply", CX_CELL_SECONDS, 0},
 	};
-	cx_table *p = cx_doc_table(doc, "sla", "SLA policies, in the order they are tried", pcols, 6);
+	cx_table *p = cx_doc_table(doc, "sla", "SLA policies, in the order they are tried", pcols, 7);
 	for (size_t i = 0; i < s.nsla; i++) {
 		const cx_sla_policy *x = &s.sla[i];
 		char prios[64] = "", chans[64] = "";
@@ -273,6 +277,7 @@ cx_doc *cx_report_schedules(cx_store *st, const cx_report_opts *opt, cx_error *e
 		r[3] = x->first_reply ? cx_seconds(x->first_reply) : cx_null();
 		r[4] = x->resolution ? cx_seconds(x->resolution) : cx_null();
 		r[5] = cx_text(x->business ? "business hours" : "calendar hours");
+		r[6] = x->next_reply ? cx_seconds(x->next_reply) : cx_null();
 	}
 	if (!s.n && !s.nsla)
 		cx_doc_note(doc, "The store has no schedules: load a file with cxtop schedule load FILE (cxtop(5), "

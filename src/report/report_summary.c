@@ -29,6 +29,9 @@ cx_doc *cx_report_summary(cx_store *st, const cx_report_opts *opt, cx_error *err
 	cx_doc_fact(doc, "first_resolution_median_s", "First resolution, median",
 		    cx_dist_median(&k->raw.first_resolution));
 	cx_doc_fact(doc, "first_resolution_p90_s", "First resolution, p90", cx_dist_p90(&k->raw.first_resolution));
+	cx_doc_fact(doc, "requester_wait_median_s", "Requester wait, median", cx_dist_median(&k->raw.requester_wait));
+	cx_doc_fact(doc, "agent_wait_median_s", "Agent wait, median", cx_dist_median(&k->raw.agent_wait));
+	cx_doc_fact(doc, "next_reply_median_s", "Next reply, median", cx_dist_median(&k->raw.next_reply));
 	cx_doc_fact(doc, "one_touch_pct", "One-touch resolution", cx_bp_or_null(k->one_touch_ok, k->one_touch_bp));
 	cx_doc_fact(doc, "reopen_pct", "Reopened", cx_bp_or_null(k->reopen_ok, k->reopen_bp));
 	cx_doc_fact(doc, "csat_pct", "CSAT (rated 7-10)", cx_bp_or_null(k->csat_ok, k->csat_bp));
@@ -54,8 +57,11 @@ cx_doc *cx_report_summary(cx_store *st, const cx_report_opts *opt, cx_error *err
 		cx_doc_fact(doc, "sla_first_reply_met_pct", "SLA first reply met", cx_bp_or_null(ok, bp));
 		ok = cx_sla_met_bp(&d.sla, CX_SLA_RESOLUTION, &bp);
 		cx_doc_fact(doc, "sla_resolution_met_pct", "SLA resolution met", cx_bp_or_null(ok, bp));
+		ok = cx_sla_met_bp(&d.sla, CX_SLA_NEXT, &bp);
+		cx_doc_fact(doc, "sla_next_reply_met_pct", "SLA next reply met", cx_bp_or_null(ok, bp));
 		cx_doc_fact(doc, "sla_breaches", "SLA breaches",
-			    cx_int(d.sla.breached[CX_SLA_FIRST] + d.sla.breached[CX_SLA_RESOLUTION]));
+			    cx_int(d.sla.breached[CX_SLA_FIRST] + d.sla.breached[CX_SLA_RESOLUTION] +
+				   d.sla.breached[CX_SLA_NEXT]));
 	}
 	cx_table *t = cx_doc_table(doc, "top_agents", "Top agents by attributed revenue", top_cols, 5);
 	for (int i = 0; i < d.ntop && i < 3; i++) {

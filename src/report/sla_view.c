@@ -10,7 +10,7 @@
 #include "cxtop/sla_report.h"
 #include "cxtop/xalloc.h"
 
-const char *const cx_sla_target_names[CX_SLA_TARGETS] = {"first reply", "resolution"};
+const char *const cx_sla_target_names[CX_SLA_TARGETS] = {"first reply", "resolution", "next reply"};
 
 bool cx_sla_met_bp(const cx_sla_counts *c, int target, int64_t *bp)
 {
@@ -113,7 +113,8 @@ static void visit(const cx_sla_ticket *t, void *ctx)
 	cx_sla_view *v = g->v;
 	cx_sla_result r[CX_SLA_TARGETS];
 	const cx_sla_policy *p = cx_clock_sla(g->clock, t, g->as_of, &r[CX_SLA_FIRST], &r[CX_SLA_RESOLUTION]);
-	if (!p || (r[0].state == CX_SLA_NONE && r[1].state == CX_SLA_NONE)) {
+	r[CX_SLA_NEXT] = cx_clock_sla_next(g->clock, t, p, g->as_of);
+	if (!p || (r[0].state == CX_SLA_NONE && r[1].state == CX_SLA_NONE && r[2].state == CX_SLA_NONE)) {
 		v->untargeted++;
 		return;
 	}
@@ -146,7 +147,7 @@ static void visit(const cx_sla_ticket *t, void *ctx)
 		for (size_t i = 0; i < sizeof cs / sizeof cs[0]; i++)
 			count(cs[i], k, &r[k], first);
 		first = false;
-		int64_t goal = k == CX_SLA_FIRST ? p->first_reply : p->resolution;
+		int64_t goal = k == CX_SLA_FIRST ? p->first_reply : k == CX_SLA_NEXT ? p->next_reply : p->resolution;
 		if (r[k].state == CX_SLA_BREACHED)
 			keep(&v->breaches, &v->nbreaches, &g->cap_breaches, t, t->agent_id ? agent->key : "", k, policy, goal,
 			     r[k].margin);
@@ -223,7 +224,12 @@ int cx_sla_view_load(cx_store *st, const cx_period *p, cx_sla_view *out, cx_erro
 	}
 	if (g.nslots > 1)
 		qsort(g.slots, g.nslots, sizeof *g.slots, by_slot_id);
-	int rc = cx_store_sla_tickets(st, p, visit, &g, err);
+	/* Next replies need each ticket's timeline: read only when a policy
+	 * sets a target for them. */
+	bool next = false;
+	for (size_t i = 0; i < out->npolicies; i++)
+		next |= clock->set.sla[i].next_reply > 0;
+	int rc = cx_store_sla_tickets(st, p, next, out->as_of, visit, &g, err);
 	if (rc == 0) {
 		size_t k = 0;
 		for (size_t i = 0; i < out->nagents; i++)

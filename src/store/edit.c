@@ -599,8 +599,8 @@ static int write_schedule(cx_store *st, const cx_named_schedule *x, cx_error *er
 static int write_policy(cx_store *st, const cx_sla_policy *p, cx_error *err)
 {
 	sqlite3_stmt *s;
-	if (cx_q_prepare(st, "INSERT INTO sla_policies (name, priorities, channels, first_reply, resolution, business)"
-			     " VALUES (?, ?, ?, ?, ?, ?)", &s, err) < 0)
+	if (cx_q_prepare(st, "INSERT INTO sla_policies (name, priorities, channels, first_reply, resolution, business,"
+			     " next_reply) VALUES (?, ?, ?, ?, ?, ?, ?)", &s, err) < 0)
 		return -1;
 	sqlite3_bind_text(s, 1, p->name, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(s, 2, (int)p->priorities);
@@ -614,6 +614,10 @@ static int write_policy(cx_store *st, const cx_sla_policy *p, cx_error *err)
 	else
 		sqlite3_bind_null(s, 5);
 	sqlite3_bind_int(s, 6, p->business);
+	if (p->next_reply > 0)
+		sqlite3_bind_int64(s, 7, p->next_reply);
+	else
+		sqlite3_bind_null(s, 7);
 	return step_once(st, s, err);
 }
 
@@ -658,6 +662,14 @@ static int replace_schedules(cx_store *st, const cx_schedules *s, const char *ac
 			return -1;
 	out->schedules = s->n;
 	out->policies = s->nsla;
+	/* The solved tickets' waits are packed in business time: every hour
+	 * of them is packed again with the new schedules. */
+	rc = sqlite3_exec(st->db,
+			  "INSERT INTO ticket_hours_dirty (kind, hour) SELECT kind, hour FROM ticket_hours WHERE kind = 1"
+			  " ON CONFLICT DO NOTHING",
+			  NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return cx_store_sql_fail(st, err, rc, "cannot write to store");
 	look_at_teams(st, out);
 	summary(after, sizeof after, (int64_t)out->schedules, (int64_t)out->teams, (int64_t)out->holidays,
 		(int64_t)out->policies);

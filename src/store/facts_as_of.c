@@ -7,7 +7,8 @@
  * values before it.  So a pass over [start, end) takes the few tickets
  * changed at or after `end`, which existed by then, and uses for each the
  * values before its first such change (its resolution, agent, replies,
- * reopens and rating then); the pass leaves those tickets out of the rows
+ * reopens and rating then, and its waits from the timeline up to then);
+ * the pass leaves those tickets out of the rows
  * and hours it reads, and visits these facts instead.  A store with no
  * changes after `end` (the current period, a store never updated) reads
  * exactly as before, at the cost of one indexed probe.
@@ -26,7 +27,8 @@
 	" t.first_response_at - t.created_at, x.resolved_before - t.created_at, x.replies_before,"         \
 	" x.reopened_before, x.csat_before, (t.csat_scale = '0-10' OR t.csat_scale = '1-10'), t.priority," \
 	" CASE WHEN x.resolved_before IS NULL THEN NULL ELSE t.first_resolved_at - t.created_at END,"     \
-	" t.id, " now                                                                                     \
+	" t.id, t.created_at, t.requester_wait_min, t.agent_wait_min, t.requester_wait_business_min,"      \
+	" t.agent_wait_business_min, " now                                                               \
 	" FROM ticket_changes x JOIN tickets t ON t.id = x.ticket_id"                                     \
 	" WHERE x.at >= ?1 AND t.created_at < ?1"                                                         \
 	"   AND x.id = (SELECT min(y.id) FROM ticket_changes y WHERE y.ticket_id = x.ticket_id AND y.at >= ?1)" \
@@ -76,8 +78,13 @@ int cx_as_of_load(cx_store *st, enum cx_fact_kind kind, int64_t end, cx_as_of *a
 		t->in_pass = sqlite3_column_type(s, 0) != SQLITE_NULL;
 		t->fact.topic = t->topic = cx_xstrdup(t->fact.topic);
 		t->id = sqlite3_column_int64(s, 13);
-		t->now_filed = sqlite3_column_type(s, 14) != SQLITE_NULL;
-		t->now_at = sqlite3_column_int64(s, 14);
+		t->now_filed = sqlite3_column_type(s, 19) != SQLITE_NULL;
+		t->now_at = sqlite3_column_int64(s, 19);
+		/* Its waits as the timeline stood at the end. */
+		if (kind == CX_FACT_RESOLVED && t->in_pass && cx_fact_waits(st, s, 13, &t->fact, end) < 0) {
+			rc = SQLITE_ERROR;
+			break;
+		}
 	}
 	if (cx_q_done(st, s, rc, err) < 0) {
 		cx_as_of_free(a);

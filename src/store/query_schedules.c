@@ -106,8 +106,8 @@ static int read_sla(cx_store *st, cx_schedules *out, cx_error *err)
 	sqlite3_stmt *s;
 	int rc;
 	if (cx_q_prepare(st,
-			 "SELECT name, priorities, channels, coalesce(first_reply, 0), coalesce(resolution, 0), business"
-			 " FROM sla_policies ORDER BY id",
+			 "SELECT name, priorities, channels, coalesce(first_reply, 0), coalesce(resolution, 0), business,"
+			 " coalesce(next_reply, 0) FROM sla_policies ORDER BY id",
 			 &s, err) < 0)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -119,6 +119,7 @@ static int read_sla(cx_store *st, cx_schedules *out, cx_error *err)
 		p->first_reply = sqlite3_column_int64(s, 3);
 		p->resolution = sqlite3_column_int64(s, 4);
 		p->business = sqlite3_column_int(s, 5) != 0;
+		p->next_reply = sqlite3_column_int64(s, 6);
 	}
 	return cx_q_done(st, s, rc, err);
 }
@@ -218,7 +219,7 @@ int cx_store_clock(cx_store *st, const cx_clock **out, cx_error *err)
 {
 	struct cx_store_clock *k = st->clock_cache;
 	int64_t dv = cx_store_data_version(st), ch = sqlite3_total_changes64(st->db);
-	if (k && k->data_version == dv && k->changes == ch) {
+	if (k && (st->clock_pinned || (k->data_version == dv && k->changes == ch))) {
 		*out = &k->clock;
 		return 0;
 	}

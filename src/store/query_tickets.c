@@ -107,8 +107,8 @@ struct as_was {
 	int64_t agent, resolved; /* resolved -1: unresolved then */
 };
 
-int cx_store_sla_tickets(cx_store *st, const cx_period *p, void (*visit)(const cx_sla_ticket *t, void *ctx), void *ctx,
-			 cx_error *err)
+int cx_store_sla_tickets(cx_store *st, const cx_period *p, bool next_reply, int64_t as_of,
+			 void (*visit)(const cx_sla_ticket *t, void *ctx), void *ctx, cx_error *err)
 {
 	static const char changed_sql[] =
 		"SELECT c.ticket_id, coalesce(c.agent_before, 0), c.resolved_before FROM ticket_changes c"
@@ -145,6 +145,9 @@ int cx_store_sla_tickets(cx_store *st, const cx_period *p, void (*visit)(const c
 			.created_at = sqlite3_column_int64(s, 4),
 			.first_reply_at = sqlite3_column_type(s, 5) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 5),
 			.resolved_at = sqlite3_column_type(s, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 6),
+			.next_reply = -1,
+			.next_reply_b = -1,
+			.awaiting_since = -1,
 		};
 		if (nwas) {
 			int k = *cx_keymap_at(&changed, t.id, NULL);
@@ -160,6 +163,16 @@ int cx_store_sla_tickets(cx_store *st, const cx_period *p, void (*visit)(const c
 		for (int i = 0; pr && i < CX_PRIO_COUNT; i++)
 			if (strcmp(pr, cx_priority_names[i]) == 0)
 				t.priority = i;
+		cx_waits w;
+		if (next_reply) {
+			if (cx_ticket_waits(st, t.id, t.created_at, t.agent_id, as_of, &w) < 0) {
+				rc = SQLITE_ERROR;
+				break;
+			}
+			t.next_reply = w.next_reply;
+			t.next_reply_b = w.next_reply_b;
+			t.awaiting_since = w.awaiting_since;
+		}
 		visit(&t, ctx);
 	}
 	cx_keymap_free(&changed);

@@ -90,14 +90,24 @@ int cx_rollup_pack_dirty(cx_store *st, cx_error *err)
 	size_t n;
 	if (read_keys(st, "SELECT kind, hour FROM ticket_hours_dirty ORDER BY kind, hour", &keys, &n, err) < 0)
 		return -1;
+	/* The waits' business time: the clock built once, not after every
+	 * hour written. */
+	const cx_clock *clock;
+	if (n && cx_store_clock(st, &clock, err) < 0) {
+		free(keys);
+		return -1;
+	}
+	st->clock_pinned = true;
 	for (size_t i = 0; i < n; i++) {
 		if (pack_hour(st, keys[i].kind, keys[i].hour, err) < 0) {
+			st->clock_pinned = false;
 			free(keys);
 			return -1;
 		}
 		if (progress && n > 2000 && (i % 1000 == 0 || i + 1 == n))
 			progress("packing ticket hours", (int64_t)i + 1, (int64_t)n);
 	}
+	st->clock_pinned = false;
 	free(keys);
 	if (sqlite3_exec(st->db, "DELETE FROM ticket_hours_dirty", NULL, NULL, NULL) != SQLITE_OK)
 		return cx_store_sql_fail(st, err, sqlite3_errcode(st->db), "cannot update store");

@@ -84,6 +84,12 @@ static const cx_col tickets[] = {
 	{.name = "replies", .kind = CX_COL_INT, .max = 1000000, .defaulted = true},
 	{.name = "reopened", .kind = CX_COL_INT, .max = 1000000, .defaulted = true},
 	ENUM("priority", false, priorities),
+	/* The waits a help desk computed, in whole minutes (schema 9): used
+	 * for a ticket whose timeline does not say. */
+	INT("requester_wait_min", false, 0, 100000000),
+	INT("agent_wait_min", false, 0, 100000000),
+	INT("requester_wait_business_min", false, 0, 100000000),
+	INT("agent_wait_business_min", false, 0, 100000000),
 };
 
 static const cx_col orders[] = {

@@ -844,6 +844,105 @@ static const char v8[] =
 	"DROP INDEX IF EXISTS customers_satisfaction;"
 	"CREATE INDEX customers_satisfaction ON customers (satisfaction, created_at);";
 
+
+/* Version 9: the ticket timeline.  A ticket's created_at is its first
+ * event; ticket_events holds the rest, each with its instant: a customer
+ * message, an agent's public reply, a status change (before and after),
+ * a reopening, a rating given.  Whoever knows a ticket's conversation (the
+ * sample, an import of one, someone's sqlite3 shell) writes its events;
+ * the triggers below keep it for every writer that only changes the
+ * ticket's fields, dating each event when the store learns of it, as the
+ * history of version 3 does, so a past period never moves.  An increase
+ * of replies by any number is one reply event: the write says only that
+ * replies were made.  A store from before keeps what can be derived: each
+ * first reply, at first_response_at.  Its status changes, later replies,
+ * customer messages, reopen and rating times are not known, so the waits
+ * of its tickets are unknown (cxtop(1)), not zero.
+ *
+ * The waits of solved tickets are packed with their facts (ticket_facts.c,
+ * format 5): every hour is packed again.  Imports may carry the waits a
+ * help desk computed (Zendesk's minutes, calendar and business): kept in
+ * the *_wait_*min columns, used for a ticket whose timeline does not say.
+ * SLA policies gain a next-reply target. */
+#define TL_STATUS_OK(c)                                                                               \
+	"(" c " IS NULL OR " c " = 'new' OR " c " = 'open' OR " c " = 'pending' OR " c " = 'hold' OR "   \
+	c " = 'solved' OR " c " = 'closed')"
+#define MINUTES_OK(c) "CHECK (" c " IS NULL OR (typeof(" c ") = 'integer' AND " c " >= 0))"
+#define NOW "CAST(strftime('%s', 'now') AS INTEGER)"
+#define EVENTS_DIRTY(row)                                                                  \
+	DIRTY("1", "(SELECT resolved_at FROM tickets WHERE id = " row ".ticket_id)")
+#define ROLLUP_COLS_V9 ", priority, first_resolved_at, requester_wait_min, agent_wait_min," \
+	" requester_wait_business_min, agent_wait_business_min"
+static const char v9[] =
+	"CREATE TABLE ticket_events ("
+	"  id            INTEGER PRIMARY KEY,"
+	"  ticket_id     INTEGER NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,"
+	"  at            INTEGER NOT NULL CHECK (typeof(at) = 'integer'),"
+	"  kind          TEXT NOT NULL CHECK (kind = 'message' OR kind = 'reply' OR kind = 'status'"
+	"                  OR kind = 'reopened' OR kind = 'rated'),"
+	"  status_before TEXT CHECK " TL_STATUS_OK("status_before") ","
+	"  status_after  TEXT CHECK " TL_STATUS_OK("status_after") ","
+	"  CHECK ((kind = 'status') = (status_before IS NOT NULL AND status_after IS NOT NULL)),"
+	"  CHECK (kind = 'status' OR (status_before IS NULL AND status_after IS NULL))"
+	");"
+	"CREATE INDEX ticket_events_ticket ON ticket_events (ticket_id, at);"
+	/* The whole timeline, created included, for anyone reading it by hand. */
+	"CREATE VIEW ticket_timeline AS"
+	"  SELECT id AS ticket_id, created_at AS at, 'created' AS kind, NULL AS status_before,"
+	"    NULL AS status_after, 0 AS event_id FROM tickets"
+	"  UNION ALL SELECT ticket_id, at, kind, status_before, status_after, id FROM ticket_events;"
+	"CREATE TRIGGER tickets_timeline AFTER UPDATE OF status, replies, reopened, csat ON tickets"
+	"  WHEN old.status IS NOT new.status OR new.replies > old.replies OR new.reopened > old.reopened"
+	"    OR (new.csat IS NOT NULL AND old.csat IS NOT new.csat) "
+	"BEGIN"
+	"  INSERT INTO ticket_events (ticket_id, at, kind) SELECT new.id, " NOW ", 'reopened'"
+	"    WHERE new.reopened > old.reopened;"
+	"  INSERT INTO ticket_events (ticket_id, at, kind) SELECT new.id, " NOW ", 'reply'"
+	"    WHERE new.replies > old.replies;"
+	"  INSERT INTO ticket_events (ticket_id, at, kind, status_before, status_after)"
+	"    SELECT new.id, " NOW ", 'status', old.status, new.status WHERE old.status IS NOT new.status;"
+	"  INSERT INTO ticket_events (ticket_id, at, kind) SELECT new.id, " NOW ", 'rated'"
+	"    WHERE new.csat IS NOT NULL AND old.csat IS NOT new.csat;"
+	"END;"
+	/* An event written or removed by hand changes the ticket's waits. */
+	"CREATE TRIGGER ticket_events_rollup_insert AFTER INSERT ON ticket_events BEGIN" EVENTS_DIRTY("new") "END;"
+	"CREATE TRIGGER ticket_events_rollup_delete AFTER DELETE ON ticket_events BEGIN" EVENTS_DIRTY("old") "END;"
+	"CREATE TRIGGER ticket_events_rollup_update AFTER UPDATE ON ticket_events BEGIN"
+	EVENTS_DIRTY("old") EVENTS_DIRTY("new") "END;"
+	"INSERT INTO ticket_events (ticket_id, at, kind)"
+	"  SELECT id, first_response_at, 'reply' FROM tickets WHERE first_response_at IS NOT NULL ORDER BY id;"
+	"ALTER TABLE tickets ADD COLUMN requester_wait_min INTEGER " MINUTES_OK("requester_wait_min") ";"
+	"ALTER TABLE tickets ADD COLUMN agent_wait_min INTEGER " MINUTES_OK("agent_wait_min") ";"
+	"ALTER TABLE tickets ADD COLUMN requester_wait_business_min INTEGER "
+	MINUTES_OK("requester_wait_business_min") ";"
+	"ALTER TABLE tickets ADD COLUMN agent_wait_business_min INTEGER " MINUTES_OK("agent_wait_business_min") ";"
+	"DROP TRIGGER tickets_rollup_update;"
+	ROLLUP_UPDATE_TRIGGER(ROLLUP_COLS_V9)
+	"CREATE TABLE sla_policies_v9 ("
+	"  id          INTEGER PRIMARY KEY,"
+	"  name        TEXT NOT NULL CHECK (length(trim(name)) BETWEEN 1 AND 100),"
+	"  priorities  INTEGER NOT NULL DEFAULT 0 CHECK (typeof(priorities) = 'integer' AND priorities BETWEEN 0 AND 15),"
+	"  channels    INTEGER NOT NULL DEFAULT 0 CHECK (typeof(channels) = 'integer' AND channels BETWEEN 0 AND 31),"
+	"  first_reply INTEGER CHECK (first_reply IS NULL OR (typeof(first_reply) = 'integer' AND first_reply > 0)),"
+	"  resolution  INTEGER CHECK (resolution IS NULL OR (typeof(resolution) = 'integer' AND resolution > 0)),"
+	"  business    INTEGER NOT NULL DEFAULT 1 CHECK (business = 0 OR business = 1),"
+	"  next_reply  INTEGER CHECK (next_reply IS NULL OR (typeof(next_reply) = 'integer' AND next_reply > 0)),"
+	"  CHECK (first_reply IS NOT NULL OR resolution IS NOT NULL OR next_reply IS NOT NULL)"
+	");"
+	"INSERT INTO sla_policies_v9 (id, name, priorities, channels, first_reply, resolution, business)"
+	"  SELECT id, name, priorities, channels, first_reply, resolution, business FROM sla_policies ORDER BY id;"
+	"DROP TABLE sla_policies;"
+	"ALTER TABLE sla_policies_v9 RENAME TO sla_policies;"
+	/* An agent's team decides the schedule the waits were counted in. */
+	"CREATE TRIGGER agents_team_waits AFTER UPDATE OF team ON agents WHEN old.team IS NOT new.team BEGIN"
+	"  INSERT INTO ticket_hours_dirty (kind, hour) SELECT DISTINCT 1, resolved_at / 3600 FROM tickets"
+	"    WHERE agent_id = new.id AND resolved_at IS NOT NULL ON CONFLICT DO NOTHING;"
+	"END;"
+	"INSERT INTO ticket_hours_dirty (kind, hour)"
+	"  SELECT DISTINCT 0, created_at / 3600 FROM tickets"
+	"  UNION SELECT DISTINCT 1, resolved_at / 3600 FROM tickets WHERE resolved_at IS NOT NULL"
+	"  ON CONFLICT DO NOTHING;";
+
 static const char *const migrations[] = {
 	v1,
 	v2,
@@ -853,6 +952,7 @@ static const char *const migrations[] = {
 	NULL, /* version 6: guard_sql(), made at run time from the rules above */
 	NULL, /* version 7: v7_sql(), likewise */
 	v8,
+	v9,
 };
 
 const char *cx_schema_migration(int from_version)
@@ -864,5 +964,5 @@ const char *cx_schema_migration(int from_version)
 
 const char *cx_schema_rollup_triggers(void)
 {
-	return ROLLUP_INSERT_DELETE_TRIGGERS ROLLUP_UPDATE_TRIGGER(", priority, first_resolved_at");
+	return ROLLUP_INSERT_DELETE_TRIGGERS ROLLUP_UPDATE_TRIGGER(ROLLUP_COLS_V9);
 }

@@ -28,6 +28,9 @@ struct cx_store {
 	struct cx_fact_cache *fact_cache[2];
 	/* Schedules and SLA policies with their zones (query_schedules.c). */
 	struct cx_store_clock *clock_cache;
+	/* Kept as it is while the rollups are packed: the packing's own writes
+	 * do not touch the schedules (rollup.c). */
+	bool clock_pinned;
 	/* Durations in the tickets' working hours instead of on the clock
 	 * (cx_store_set_hours). */
 	bool business_hours;

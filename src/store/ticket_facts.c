@@ -6,7 +6,7 @@
  *   the hour's agents: varint n, n zigzag varints (agent ids, 0 unassigned);
  *   its topics: varint n, then each as varint length, bytes, NUL;
  *   the big values: varint n, n varints (see below);
- *   varint n, then n records of 19 bytes, little-endian:
+ *   varint n, then n records of 20 or 44 bytes, little-endian:
  *     u16 seconds into the hour of the kind's instant
  *     u16 agent index, u16 topic index
  *     u8  channel | (complexity - 1) << 3 | nps scale << 5
@@ -14,6 +14,9 @@
  *     u32 frt + 1, u32 resolution + 1 (0: none)
  *     u8  replies, u8 reopened
  *     u8  0: the first resolution is the resolution; else all ones
+ *     u8  1: the waits follow; 0: none is known (then the record ends)
+ *     u32 requester wait + 1, u32 agent wait + 1, u32 next reply + 1,
+ *     u32 the same three in business time (0: not known)
  *   A field holding all ones stands for the next of the big values, so a
  *   field never limits what it can hold (a reply count of 300, a duration
  *   of two centuries); the first resolution's big value is its duration
@@ -21,7 +24,12 @@
  *   resolution of its own, so most tickets spend one byte on it.
  *
  * Fixed-width records read in a few instructions each, which is most of
- * what a pass over a long period costs; about 20 bytes a ticket.  The
+ * what a pass over a long period costs; about 20 bytes a ticket, 44 for a
+ * solved one whose waits are known (a created ticket's never are).  The
+ * waits are counted when the hour is packed, in business time too (with
+ * the schedules then loaded: loading schedules marks every resolved hour
+ * to be packed again), because they need the timeline's spans, which the
+ * facts do not keep.  The
  * blobs are written only by the refresh (rollup.c), which reads the
  * tickets themselves, so nothing outside cxtop ever needs to produce one.
  */
@@ -32,10 +40,12 @@
 #include <time.h>
 
 #include "cxtop/xalloc.h"
+#include "cxtop/waits.h"
 #include "rollup.h"
 
-#define FORMAT 4
-#define RECORD 19 /* bytes of a ticket's record */
+#define FORMAT 5
+#define RECORD 20 /* bytes of a ticket's record without its waits */
+#define WAITS 24  /* and of its waits */
 
 const char *const cx_fact_channel_names[CX_FACT_CHANNELS] = {"email", "chat", "phone", "social", "sms"};
 
@@ -43,7 +53,8 @@ const char *const cx_fact_channel_names[CX_FACT_CHANNELS] = {"email", "chat", "p
 #define FACT_COLS                                                                                            \
 	", coalesce(agent_id, 0), channel, complexity, topic, first_response_at - created_at,"              \
 	" resolved_at - created_at, replies, reopened, csat, (csat_scale = '0-10' OR csat_scale = '1-10')," \
-	" priority, first_resolved_at - created_at, id" \
+	" priority, first_resolved_at - created_at, id, created_at, requester_wait_min, agent_wait_min," \
+	" requester_wait_business_min, agent_wait_business_min" \
 	" FROM tickets WHERE "
 
 static const char *const raw_sql[2] = {
@@ -84,6 +95,7 @@ void cx_fact_of_row(sqlite3_stmt *s, cx_fact *f)
 	f->nps_scale = sqlite3_column_int(s, 10) != 0;
 	f->priority = (int8_t)priority_index(sqlite3_column_text(s, 11));
 	f->first_resolution = sqlite3_column_type(s, 12) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 12);
+	cx_fact_no_waits(f);
 }
 
 /* Visits the tickets of [start, end) as stored, but those of `skip`. */
@@ -103,6 +115,12 @@ static int scan_raw(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t
 		if (skip && skip->n && cx_as_of_has(skip, sqlite3_column_int64(s, 13)))
 			continue;
 		cx_fact_of_row(s, &f);
+		/* Final at the solve: the whole timeline, as packed. */
+		if (kind == CX_FACT_RESOLVED && cx_fact_waits(st, s, 13, &f, CX_WAITS_FINAL) < 0) {
+			cx_q_release(st, s);
+			return cx_fail(err, CX_EXIT_RUNTIME, "cannot read store '%s': %s", st->path,
+				       sqlite3_errmsg(st->db));
+		}
 		visit(&f, ctx);
 	}
 	return cx_q_done(st, s, rc, err);
@@ -210,7 +228,7 @@ static void put_field(struct packer *pk, unsigned char *p, uint64_t v, int w)
 static void pack_one(const cx_fact *f, void *ctx)
 {
 	struct packer *pk = ctx;
-	unsigned char r[RECORD];
+	unsigned char r[RECORD + WAITS];
 	size_t agent = table_index(&pk->agents, f->agent_id, NULL);
 	size_t topic = table_index(&pk->topics, 0, f->topic);
 	if (agent > 0xFFFF || topic > 0xFFFF)
@@ -230,7 +248,13 @@ static void pack_one(const cx_fact *f, void *ctx)
 		put_varint(&pk->big, (uint64_t)(f->first_resolution + 1));
 		pk->nbig++;
 	}
-	put_bytes(&pk->rec, r, sizeof r);
+	const int64_t waits[6] = {f->req_wait, f->agent_wait, f->next_reply, f->req_wait_b, f->agent_wait_b, f->next_reply_b};
+	r[19] = 0;
+	for (int i = 0; i < 6; i++)
+		r[19] |= waits[i] >= 0;
+	for (int i = 0; r[19] && i < 6; i++)
+		put_field(pk, r + RECORD + 4 * i, (uint64_t)(waits[i] + 1), 4);
+	put_bytes(&pk->rec, r, r[19] ? RECORD + WAITS : RECORD);
 	pk->n++;
 }
 
@@ -343,12 +367,17 @@ bool cx_facts_unpack(const unsigned char *blob, size_t len, int64_t hour, cx_fac
 	for (uint64_t i = 0; i < nbig && !r.bad; i++)
 		get_varint(&r);
 	uint64_t n = r.bad ? 0 : get_varint(&r);
-	if (r.bad || n > (uint64_t)(r.end - r.p) / RECORD || (uint64_t)(r.end - r.p) != n * RECORD)
+	if (r.bad || n > (uint64_t)(r.end - r.p) / RECORD)
 		r.bad = true;
 	big.end = r.p;
 	cx_fact f;
 	int64_t base = hour * 3600;
-	for (const unsigned char *p = r.p; !r.bad && p < r.end; p += RECORD) {
+	uint64_t seen = 0;
+	for (const unsigned char *p = r.p; !r.bad && p < r.end; p += p[19] ? RECORD + WAITS : RECORD, seen++) {
+		if (r.end - p < RECORD || p[19] > 1 || (p[19] && r.end - p < RECORD + WAITS)) {
+			r.bad = true;
+			break;
+		}
 		uint64_t agent = get_le(p + 2, 2), topic = get_le(p + 4, 2);
 		unsigned flags = p[6];
 		f.at = base + (int64_t)get_le(p, 2);
@@ -362,6 +391,17 @@ bool cx_facts_unpack(const unsigned char *blob, size_t len, int64_t hour, cx_fac
 		f.replies = field_of(p + 16, 1, &big);
 		f.reopened = field_of(p + 17, 1, &big);
 		f.first_resolution = p[18] == 0 ? f.resolution : (int64_t)get_varint(&big) - 1;
+		if (p[19]) {
+			f.req_wait = field_of(p + RECORD, 4, &big) - 1;
+			f.agent_wait = field_of(p + RECORD + 4, 4, &big) - 1;
+			f.next_reply = field_of(p + RECORD + 8, 4, &big) - 1;
+			f.req_wait_b = field_of(p + RECORD + 12, 4, &big) - 1;
+			f.agent_wait_b = field_of(p + RECORD + 16, 4, &big) - 1;
+			f.next_reply_b = field_of(p + RECORD + 20, 4, &big) - 1;
+		} else {
+			f.req_wait = f.agent_wait = f.next_reply = -1;
+			f.req_wait_b = f.agent_wait_b = f.next_reply_b = -1;
+		}
 		if (big.bad || (p[18] != 0 && p[18] != 0xFF) || agent >= nagents || topic >= ntopics || f.channel >= CX_FACT_CHANNELS || f.csat > 10 ||
 		    f.priority >= CX_PRIO_COUNT) {
 			r.bad = true;
@@ -371,6 +411,8 @@ bool cx_facts_unpack(const unsigned char *blob, size_t len, int64_t hour, cx_fac
 		f.topic = topics[topic];
 		visit(&f, ctx);
 	}
+	if (seen != n)
+		r.bad = true;
 	if (agents != agents_small)
 		free(agents);
 	if (topics && topics != topics_small)
@@ -566,6 +608,10 @@ static void business_visit(const cx_fact *f, void *ctx)
 		g.first_resolution = f->first_resolution == f->resolution
 					     ? g.resolution
 					     : cx_clock_business(b->clock, f->agent_id, created, created + f->first_resolution);
+	/* The waits were counted in business time when packed. */
+	g.req_wait = f->req_wait_b;
+	g.agent_wait = f->agent_wait_b;
+	g.next_reply = f->next_reply_b;
 	b->visit(&g, b->ctx);
 }
 

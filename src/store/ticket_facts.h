@@ -40,6 +40,11 @@ typedef struct cx_fact {
 	int8_t csat;       /* 0..10; -1: not rated */
 	bool nps_scale;    /* rated on a 0-10 or 1-10 scale */
 	int8_t priority;   /* CX_PRIO_* (cxtop/sla.h); -1: none set */
+	/* Solved tickets only (the resolved kind; -1 in the created kind, and
+	 * when not known): requester and agent wait, the longest next reply,
+	 * on the clock and (_b) in the agent's schedule's hours. */
+	int64_t req_wait, agent_wait, next_reply;
+	int64_t req_wait_b, agent_wait_b, next_reply_b;
 } cx_fact;
 
 typedef void (*cx_fact_visit)(const cx_fact *f, void *ctx);
@@ -53,8 +58,20 @@ int cx_facts_scan(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t e
 		  cx_error *err);
 
 /* The fact of the row a statement is on, whose columns are those of a
- * fact in order (ticket_facts.c's FACT_COLS); topic points into s. */
+ * fact in order (ticket_facts.c's FACT_COLS); topic points into s.  Its
+ * waits are left unknown. */
 void cx_fact_of_row(sqlite3_stmt *s, cx_fact *f);
+
+/* ---- ticket_waits.c: the waits of a solved ticket's fact */
+#include "cxtop/waits.h"
+/* The waits of ticket id (of agent_id, created at created) from its
+ * timeline before as_of, in the agent's schedule's hours. */
+int cx_ticket_waits(cx_store *st, int64_t id, int64_t created, int64_t agent_id, int64_t as_of, cx_waits *w);
+void cx_fact_no_waits(cx_fact *f);
+/* f's waits from the ticket's timeline as of as_of; the row's columns from
+ * col on are the ticket's id, created_at and the four imported wait
+ * minutes (requester, agent, and their business twins). */
+int cx_fact_waits(cx_store *st, sqlite3_stmt *row, int col, cx_fact *f, int64_t as_of);
 
 /* ---- facts_as_of.c: the tickets changed after a period's end, as they
  * were at its end (see there) */

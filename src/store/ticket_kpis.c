@@ -23,7 +23,7 @@ struct group {
 	bool created_pass;
 	bool int_key; /* ordered by key_int, else by key */
 	cx_ticket_raw raw;
-	cx_durations frt, res, first_res;
+	cx_durations frt, res, first_res, req_wait, agent_wait, next_reply;
 };
 
 struct acc {
@@ -60,6 +60,9 @@ static int new_group(struct acc *a, int64_t key_int, const char *text)
 	cx_durations_init(&g->frt, a->binned);
 	cx_durations_init(&g->res, a->binned);
 	cx_durations_init(&g->first_res, a->binned);
+	cx_durations_init(&g->req_wait, a->binned);
+	cx_durations_init(&g->agent_wait, a->binned);
+	cx_durations_init(&g->next_reply, a->binned);
 	g->int_key = a->mode == CX_GROUP_TEAM || a->mode == CX_GROUP_AGENT || a->mode == CX_GROUP_COMPLEXITY;
 	return (int)a->n++;
 }
@@ -153,6 +156,12 @@ static void visit_resolved(const cx_fact *f, void *ctx)
 	cx_durations_add(&g->res, f->resolution);
 	if (f->first_resolution >= 0)
 		cx_durations_add(&g->first_res, f->first_resolution);
+	if (f->req_wait >= 0)
+		cx_durations_add(&g->req_wait, f->req_wait);
+	if (f->agent_wait >= 0)
+		cx_durations_add(&g->agent_wait, f->agent_wait);
+	if (f->next_reply >= 0)
+		cx_durations_add(&g->next_reply, f->next_reply);
 }
 
 static int by_key(const void *x, const void *y)
@@ -172,6 +181,9 @@ static void acc_free(struct acc *a)
 		cx_durations_free(&a->g[i].frt);
 		cx_durations_free(&a->g[i].res);
 		cx_durations_free(&a->g[i].first_res);
+		cx_durations_free(&a->g[i].req_wait);
+		cx_durations_free(&a->g[i].agent_wait);
+		cx_durations_free(&a->g[i].next_reply);
 	}
 	free(a->g);
 	for (size_t i = 0; i < a->nteams; i++)
@@ -205,6 +217,12 @@ static void again_resolved(const cx_fact *f, void *ctx)
 	cx_durations_again(&g->res, f->resolution);
 	if (f->first_resolution >= 0)
 		cx_durations_again(&g->first_res, f->first_resolution);
+	if (f->req_wait >= 0)
+		cx_durations_again(&g->req_wait, f->req_wait);
+	if (f->agent_wait >= 0)
+		cx_durations_again(&g->agent_wait, f->agent_wait);
+	if (f->next_reply >= 0)
+		cx_durations_again(&g->next_reply, f->next_reply);
 }
 
 /* Plans every group's bins; true when a second pass is needed. */
@@ -215,6 +233,9 @@ static bool plan(struct acc *a)
 		again |= cx_durations_plan(&a->g[i].frt);
 		again |= cx_durations_plan(&a->g[i].res);
 		again |= cx_durations_plan(&a->g[i].first_res);
+		again |= cx_durations_plan(&a->g[i].req_wait);
+		again |= cx_durations_plan(&a->g[i].agent_wait);
+		again |= cx_durations_plan(&a->g[i].next_reply);
 	}
 	return again;
 }
@@ -248,6 +269,9 @@ static void acc_finish(struct acc *a, cx_ticket_group_row **rows, size_t *n)
 		out[i].raw.frt = cx_durations_dist(&g->frt);
 		out[i].raw.resolution = cx_durations_dist(&g->res);
 		out[i].raw.first_resolution = cx_durations_dist(&g->first_res);
+		out[i].raw.requester_wait = cx_durations_dist(&g->req_wait);
+		out[i].raw.agent_wait = cx_durations_dist(&g->agent_wait);
+		out[i].raw.next_reply = cx_durations_dist(&g->next_reply);
 	}
 	*rows = out;
 	*n = a->n;

@@ -411,6 +411,23 @@ static void resolution_lines(struct cx_app *app, struct dashboard *d, int *y, in
 	}
 }
 
+/* Requester and agent wait, medians of the solved tickets: a line of its
+ * own only when the panel has one to spare below the resolution's. */
+static void waits_line(struct cx_app *app, struct dashboard *d, int *y, int end, int x, int w)
+{
+	const cx_ticket_kpi *k = &d->dash.tickets, *pk = &d->prev.tickets;
+	char b[32], c[32], val[80], t[96];
+	if (end - (*y + 1) < lines_below_resolution(d))
+		return;
+	dur(b, sizeof b, &k->raw.requester_wait, true);
+	dur(c, sizeof c, &k->raw.agent_wait, true);
+	pair(val, sizeof val, b, c);
+	if (k->raw.requester_wait.n && pk->raw.requester_wait.n)
+		dash_vs(d, k->raw.requester_wait.median_x2, pk->raw.requester_wait.median_x2, -1, CMP_DURATION);
+	dash_line(app, d, (*y)++, x, w, fit(t, sizeof t, "Wait on team med", "on customer", "Wait team", "cust", w, val), val,
+	     CX_EL_NORMAL, D_TICKETS, CX_TICKETS_SOLVED);
+}
+
 void dash_tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h, int w)
 {
 	char b[64], c[64], lab[96], t[96];
@@ -439,6 +456,7 @@ void dash_tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x, i
 	if (y < end) dash_line(app, d, y++, x, w, fit(t, sizeof t, "First response med", "p90", "1st reply med", "p90", w, lab), lab,
 			  CX_EL_NORMAL, D_TICKETS, CX_TICKETS_CREATED);
 	resolution_lines(app, d, &y, end, x, w);
+	waits_line(app, d, &y, end, x, w);
 	pct_or_none(b, sizeof b, k->csat_ok, k->csat_bp);
 	cx_fmt_int(c, sizeof c, k->unrated);
 	snprintf(lab, sizeof lab, "CSAT (%s unrated)", c);
@@ -460,17 +478,30 @@ void dash_tickets_panel(struct cx_app *app, struct dashboard *d, int y, int x, i
 	if (y < end) dash_line(app, d, y++, x, w, fit(t, sizeof t, "One-touch", "reopened", "1-touch", "reopened", w, lab), lab,
 			  CX_EL_NORMAL, D_TICKETS, CX_TICKETS_SOLVED);
 	if (d->dash.sla_on && y < end) {
-		int64_t fr = 0, rs = 0;
+		int64_t fr = 0, rs = 0, nr = 0;
 		bool fr_ok = cx_sla_met_bp(&d->dash.sla, CX_SLA_FIRST, &fr);
 		bool rs_ok = cx_sla_met_bp(&d->dash.sla, CX_SLA_RESOLUTION, &rs);
+		bool nr_ok = cx_sla_met_bp(&d->dash.sla, CX_SLA_NEXT, &nr);
 		pct_or_none(b, sizeof b, fr_ok, fr);
 		pct_or_none(c, sizeof c, rs_ok, rs);
 		pair(lab, sizeof lab, b, c);
 		int64_t pfr = 0;
 		if (fr_ok && d->prev.sla_on && cx_sla_met_bp(&d->prev.sla, CX_SLA_FIRST, &pfr))
 			dash_vs(d, fr, pfr, +1, CMP_BP);
-		dash_line(app, d, y++, x, w, fit(t, sizeof t, "SLA met first reply", "resolution", "SLA met 1st", "res", w, lab), lab,
-		     (fr_ok && fr < 9000) || (rs_ok && rs < 9000) ? CX_EL_WARN : CX_EL_GOOD, D_SLA, 0);
+		bool warn = (fr_ok && fr < 9000) || (rs_ok && rs < 9000) || (nr_ok && nr < 9000);
+		if (nr_ok) {
+			/* Three figures: first reply, next reply, resolution. */
+			char n[32], three[128];
+			pct_or_none(n, sizeof n, nr_ok, nr);
+			snprintf(three, sizeof three, "%s %s %s %s %s", b, cx_glyph(CX_G_DOT), n, cx_glyph(CX_G_DOT), c);
+			const char *label = cx_ui_width("SLA met 1st, next, res") + 1 + cx_ui_width(three) <= w
+						    ? "SLA met 1st, next, res"
+						    : "SLA";
+			dash_line(app, d, y++, x, w, label, three, warn ? CX_EL_WARN : CX_EL_GOOD, D_SLA, 0);
+		} else {
+			dash_line(app, d, y++, x, w, fit(t, sizeof t, "SLA met first reply", "resolution", "SLA met 1st", "res", w, lab),
+			     lab, warn ? CX_EL_WARN : CX_EL_GOOD, D_SLA, 0);
+		}
 	}
 	if (y < end) {
 		cx_ui_style(app, CX_EL_MUTED);
@@ -573,15 +604,16 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 	}
 	/* The upper panels need 12 lines (an 80x24 terminal has 21 for all
 	 * four); a screen a line taller gives them a 13th (the tickets panel's
-	 * first resolution besides the SLA line), and the rest to the lists
-	 * below (more agents, more per channel). */
+	 * first resolution besides the SLA line), two lines taller a 14th (the
+	 * waits), and the rest to the lists below (more agents, more per
+	 * channel). */
 	if (app->cols >= DASH_WIDE_COLS) {
 		dash_wide_draw(app, d, top, height);
 		if (d->selected >= d->nitems)
 			d->selected = d->nitems ? d->nitems - 1 : 0;
 		return;
 	}
-	int upper = height >= 22 ? 13 : height >= 21 ? 12 : height / 2;
+	int upper = height >= 23 ? 14 : height >= 22 ? 13 : height >= 21 ? 12 : height / 2;
 	int lower = height - upper;
 	int half = app->cols / 2;
 	dash_pnl_panel(app, d, top, 0, upper, half);

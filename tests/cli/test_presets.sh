@@ -22,7 +22,7 @@ run import tickets "$FIX" --preset zendesk-csv --explain "$WORK/z.db"
 expect_out '^  first_response_at  <- "First reply time in minutes", minutes after created_at$' "--explain shows where a field comes from"
 expect_out '^  first_resolved_at  <- "First resolution time in minutes", minutes after created_at$' "... the first resolution among them"
 expect_out '^  not used: "Subject", "Updated at", ' "--explain lists the columns nothing reads"
-expect_out '\(comma-separated, 21 columns\) into tickets with ' "--explain names the file's shape"
+expect_out '\(comma-separated, 25 columns\) into tickets with ' "--explain names the file's shape"
 got=$(sqlite3 "$WORK/z.db" "SELECT count(*) FROM tickets")
 if [ "$got" = 0 ]; then ok "--explain writes nothing"; else not_ok "--explain writes nothing" "$got tickets"; fi
 

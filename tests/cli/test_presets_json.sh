@@ -30,7 +30,7 @@ sqlite3 "$WORK/raw.db" "CREATE TABLE z (via, status, score, assignee, solved)" "
 
 "$CXTOP" init "$WORK/z.db" >/dev/null
 run import tickets "$ZT" "$ZU" --preset zendesk-json --explain "$WORK/z.db"
-expect_out '^tests/data/zendesk-tickets.ndjson \(JSON, 230 records, 16 paths read\) into tickets' \
+expect_out '^tests/data/zendesk-tickets.ndjson \(JSON, 230 records, 20 paths read\) into tickets' \
 	"--explain counts the records of every page of the file"
 expect_out '^  first_response_at  <- "metric_set.reply_time_in_minutes.calendar", minutes after created_at$' \
 	"--explain shows the path through the sideloaded metric set"

@@ -136,7 +136,7 @@ for f in "$WORK"/*.json; do
 done
 
 PNL_KEYS='["upsell","winback","discount_codes","claims_recovered","attributed","cogs","campaign_costs","staff","platform","other","returns_cost","liability_pct","liability","net","break_even_pct","break_even_note","profit_center"]'
-AGENT_KEYS='["agent_id","agent","team","tickets","solved","frt_median_s","frt_p90_s","resolution_median_s","resolution_p90_s","first_resolution_median_s","first_resolution_p90_s","csat_pct","nps","one_touch_pct","reopen_pct","revenue"]'
+AGENT_KEYS='["agent_id","agent","team","tickets","solved","frt_median_s","frt_p90_s","resolution_median_s","resolution_p90_s","first_resolution_median_s","first_resolution_p90_s","requester_wait_median_s","agent_wait_median_s","next_reply_median_s","csat_pct","nps","one_touch_pct","reopen_pct","revenue"]'
 EXACT='(.rows | length > 0) and all(.rows[]; keys == ($want | sort))'
 for n in pnl pnl.month-range pnl.liability-15; do
 	cp "$WORK/$n.json" "$OUT"

@@ -14,21 +14,10 @@
 #define H 3600
 #define M 60
 
-static void set_tz(const char *zone)
-{
-	setenv("TZ", zone, 1);
-	tzset();
-}
-
 /* The UTC instant of a wall-clock time in zone (libc, tm_isdst unknown). */
 static int64_t at(const char *zone, int y, int mo, int d, int h, int mi)
 {
-	set_tz(zone);
-	struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h, .tm_min = mi, .tm_isdst = -1};
-	int64_t t = (int64_t)mktime(&tm);
-	unsetenv("TZ");
-	tzset();
-	return t;
+	return tu_local_at(zone, y, mo, d, h, mi);
 }
 
 struct fixture {

@@ -21,7 +21,7 @@ static const char file[] = "schedules:\n"
 			   "  Late: {timezone: UTC, default: true, hours: {mon-fri: 13:00-21:00},\n"
 			   "         holidays: {2022-02-08: Closed}}\n"
 			   "sla:\n"
-			   "  - {name: Urgent, priority: urgent, first_reply: 1h, resolution: 4h}\n"
+			   "  - {name: Urgent, priority: urgent, first_reply: 1h, next_reply: 2h, resolution: 4h}\n"
 			   "  - {name: Rest, first_reply: 2h, hours: calendar}\n";
 
 static cx_clock clock_;
@@ -128,10 +128,44 @@ static void a_ticket_against_its_policy(void **state)
 	assert_int_equal(first.state, CX_SLA_NONE);
 }
 
+static void next_replies_against_their_target(void **state)
+{
+	/* Urgent (next reply 2 business hours), Support. */
+	int64_t created = MON9;
+	cx_sla_ticket t = {.id = 1, .agent_id = 1, .priority = CX_PRIO_URGENT, .created_at = created,
+			   .first_reply_at = created + 600, .resolved_at = -1, .next_reply = -1, .next_reply_b = -1,
+			   .awaiting_since = -1};
+	const cx_sla_policy *p = cx_sla_match(clock_.set.sla, clock_.set.nsla, t.priority, 0);
+	assert_string_equal(p->name, "Urgent");
+	/* No customer message after the first reply: nothing was due. */
+	cx_sla_result r = cx_clock_sla_next(&clock_, &t, p, MON9 + 5 * H);
+	assert_int_equal(r.state, CX_SLA_NONE);
+	/* Its longest next reply took 5 h on the clock, 90 business minutes: met. */
+	t.next_reply = 5 * H;
+	t.next_reply_b = 90 * 60;
+	r = cx_clock_sla_next(&clock_, &t, p, MON9 + 30 * H);
+	assert_int_equal(r.state, CX_SLA_MET);
+	assert_int_equal(r.margin, 30 * 60);
+	/* A message waiting since Monday 15:00, as of 16:00: running, 1 h left. */
+	t.awaiting_since = MON9 + 6 * H;
+	r = cx_clock_sla_next(&clock_, &t, p, MON9 + 7 * H);
+	assert_int_equal(r.state, CX_SLA_RUNNING);
+	assert_int_equal(r.margin, H);
+	/* ...as of Tuesday 12:00: 2 h on Monday, 3 h on Tuesday: 3 h over. */
+	r = cx_clock_sla_next(&clock_, &t, p, MON9 + 27 * H);
+	assert_int_equal(r.state, CX_SLA_BREACHED);
+	assert_int_equal(r.margin, 3 * H);
+	/* The Rest policy has no next-reply target. */
+	t.priority = CX_PRIO_NORMAL;
+	p = cx_sla_match(clock_.set.sla, clock_.set.nsla, t.priority, 0);
+	assert_int_equal(cx_clock_sla_next(&clock_, &t, p, MON9 + 27 * H).state, CX_SLA_NONE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(each_agent_by_their_team, setup, teardown),
+		cmocka_unit_test_setup_teardown(next_replies_against_their_target, setup, teardown),
 		cmocka_unit_test(without_a_default_the_clock_counts),
 		cmocka_unit_test_setup_teardown(a_ticket_against_its_policy, setup, teardown),
 	};

@@ -55,4 +55,20 @@ static inline void tu_copy(const char *from, const char *to)
 	assert_int_equal(fclose(out), 0);
 }
 
+
+#include <time.h>
+
+/* The UTC instant of a wall-clock time in zone, by libc (tm_isdst
+ * unknown); TZ is unset again after. */
+static inline int64_t tu_local_at(const char *zone, int y, int mo, int d, int h, int mi)
+{
+	setenv("TZ", zone, 1);
+	tzset();
+	struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h, .tm_min = mi, .tm_isdst = -1};
+	int64_t t = (int64_t)mktime(&tm);
+	unsetenv("TZ");
+	tzset();
+	return t;
+}
+
 #endif

@@ -56,9 +56,6 @@ int main(int argc, char **argv)
 	gen_books(&w);
 	sq_exec(w.db, "COMMIT");
 	world_free(&w);
-	/* The ticket rollups packed, so that the committed store is current. */
-	if (cx_store_rollup_refresh(st, &err) < 0)
-		die("%s", err.msg);
 	if (argc == 3) {
 		cx_schedules sched;
 		cx_schedules_loaded got;
@@ -73,6 +70,10 @@ int main(int argc, char **argv)
 			 (long long)at(START_DAY, 8, 0, 0));
 		sq_exec(st->db, sql);
 	}
+	/* The ticket rollups packed (after the schedules: the waits are packed
+	 * in their hours too), so that the committed store is current. */
+	if (cx_store_rollup_refresh(st, &err) < 0)
+		die("%s", err.msg);
 
 	int failed = verify(st->db);
 	if (failed) {

@@ -179,6 +179,16 @@ void write_orders_contacts_renewals(struct world *w);
 void gen_returns(struct world *w);
 void gen_claims(struct world *w);
 void gen_tickets(struct world *w);
+/* timeline.c: a ticket's conversation, as its fields say it went. */
+struct tl_ticket {
+	int64_t id, agent, created, frt, resolved, first_resolved; /* NONE when not */
+	int replies, reopened, csat;                                 /* csat -1: none */
+	const char *status;
+};
+struct tl_writer;
+struct tl_writer *tl_open(sqlite3 *db);
+void tl_write(struct tl_writer *tw, const struct tl_ticket *t);
+void tl_close(struct tl_writer *tw);
 /* satisfaction.c: the customers' scores follow their ratings, with history. */
 void gen_satisfaction(struct world *w);
 void gen_books(struct world *w); /* costs, settings, notify channels */

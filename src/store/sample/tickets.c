@@ -171,6 +171,7 @@ void gen_tickets(struct world *w)
 		topic_w[i] = topic[i].weight;
 	struct ticket *day_t = xcalloc(400, sizeof *day_t);
 	int64_t id = 0;
+	struct tl_writer *tw = tl_open(w->db);
 	sqlite3_stmt *s = sq_prep(w->db, "INSERT INTO tickets (id, customer_id, agent_id, channel, topic, complexity, created_at,"
 					 " first_response_at, resolved_at, status, csat, replies, reopened, priority,"
 					 " first_resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -243,8 +244,11 @@ void gen_tickets(struct world *w)
 				sqlite3_bind_null(s, 14);
 			sq_i64(s, 15, t->first_resolved);
 			sq_run(s);
+			tl_write(tw, &(struct tl_ticket){id, t->agent, t->created, t->frt, t->resolved, t->first_resolved,
+							 t->replies, t->reopened, t->csat, t->status});
 		}
 	}
 	sqlite3_finalize(s);
+	tl_close(tw);
 	free(day_t);
 }

@@ -320,6 +320,30 @@ static void check_shape(sqlite3 *db)
 	      0, 0, 0, 0);
 	check(db, "first resolutions of tickets never solved",
 	      "SELECT count(*) FROM tickets WHERE resolved_at IS NULL AND first_resolved_at IS NOT NULL", 0, 0, 0, 0);
+	/* The timeline tells each ticket's story as its fields do. */
+	check(db, "tickets whose reply events are not their replies",
+	      "SELECT count(*) FROM tickets t WHERE replies <>"
+	      " (SELECT count(*) FROM ticket_events e WHERE e.ticket_id = t.id AND e.kind = 'reply')", 0, 0, 0, 0);
+	check(db, "tickets whose first reply event is not their first response",
+	      "SELECT count(*) FROM tickets t WHERE first_response_at IS NOT (SELECT min(at) FROM ticket_events e"
+	      " WHERE e.ticket_id = t.id AND e.kind = 'reply')", 0, 0, 0, 0);
+	check(db, "tickets whose last status event is not their status",
+	      "SELECT count(*) FROM tickets t WHERE status <> coalesce((SELECT status_after FROM ticket_events e"
+	      " WHERE e.ticket_id = t.id AND e.kind = 'status' ORDER BY at DESC, id DESC LIMIT 1), 'new')", 0, 0, 0, 0);
+	check(db, "status changes from a status the ticket was not in",
+	      "SELECT count(*) FROM ticket_events e WHERE kind = 'status' AND status_before IS NOT"
+	      " coalesce((SELECT p.status_after FROM ticket_events p WHERE p.ticket_id = e.ticket_id"
+	      " AND p.kind = 'status' AND (p.at < e.at OR (p.at = e.at AND p.id < e.id))"
+	      " ORDER BY p.at DESC, p.id DESC LIMIT 1), 'new')", 0, 0, 0, 0);
+	check(db, "solves in the timeline that are not the ticket's",
+	      "SELECT count(*) FROM tickets t WHERE resolved_at IS NOT (SELECT max(at) FROM ticket_events e"
+	      " WHERE e.ticket_id = t.id AND e.kind = 'status' AND e.status_after = 'solved')", 0, 0, 0, 0);
+	check(db, "reopens in the timeline and in the history",
+	      "SELECT count(*) FROM tickets t WHERE reopened <> (SELECT count(*) FROM ticket_events e"
+	      " WHERE e.ticket_id = t.id AND e.kind = 'reopened') OR reopened <> (SELECT count(*) FROM ticket_changes c"
+	      " WHERE c.ticket_id = t.id AND c.status_before = 'solved')", 0, 0, 0, 0);
+	check(db, "ratings in the timeline", "SELECT count(*) FROM tickets t WHERE (csat IS NOT NULL) <>"
+	      " EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id AND e.kind = 'rated')", 0, 0, 0, 0);
 
 	/* The agents who differ. */
 	check(db, "Jyrki answers fastest (rank by median-ish FRT)",
