@@ -192,6 +192,11 @@ static int load_file(const char *path, const char *db)
 	}
 	cx_schedules_loaded got;
 	int rc = cx_store_schedules_load(st, &s, cx_actor(), &got, &err);
+	/* Business-time waits are packed with the solved tickets' facts: the
+	 * hours the new schedules touch are packed again now, not left for
+	 * every read-only report to read around. */
+	if (rc == 0)
+		rc = cx_store_rollup_refresh(st, &err);
 	cx_store_close(st);
 	cx_schedules_free(&s);
 	if (rc < 0)
