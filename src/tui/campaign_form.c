@@ -94,10 +94,8 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 			 form->before.name);
 	else
 		snprintf(title, sizeof title, "New campaign");
-	/* A line per field, one more for the rule under the focused one. */
-	cx_ui_overlay(app, CX_CF_COUNT + 6, 92, title, &iy, &ix, &ih, &iw);
-	/* The reason a value is refused must be read whole: the value box
-	 * gives way on narrow screens. */
+	/* The reason a value is refused must be read whole: the form widens
+	 * for it, and the value box gives way on narrow screens. */
 	int need = 0;
 	for (int f = 0; f < CX_CF_COUNT; f++) {
 		int w = form->why[f] ? cx_ui_width(cx_campaign_label((enum cx_campaign_field)f)) + 2 + cx_ui_width(form->why[f])
@@ -105,6 +103,9 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 		if (w > need)
 			need = w;
 	}
+	/* A line per field, one more for the rule under the focused one. */
+	int want = 21 + 17 + need + 4; /* label, value, error, the frame */
+	cx_ui_overlay(app, CX_CF_COUNT + 6, want > 92 ? want : 92, title, &iy, &ix, &ih, &iw);
 	int lw = 21, vw = iw - lw - 1 - need;
 	if (vw > 30)
 		vw = 30;
@@ -172,6 +173,11 @@ static enum cx_handled save(struct cx_app *app, struct form *form)
 	for (int f = 0; f < CX_CF_COUNT; f++) {
 		const char *why = cx_campaign_set_text(&after, (enum cx_campaign_field)f, form->text[f]);
 		form->why[f] = why;
+		/* The name's uniqueness too: the form's words, not the store's. */
+		if (!why && f == CX_CF_NAME) {
+			check_field(form, f);
+			why = form->why[f];
+		}
 		if (why && bad < 0)
 			bad = f;
 	}
