@@ -215,11 +215,11 @@ static enum cx_element ticket_cell(const struct cx_col *col, const void *row, co
 		if (it->first_response_at)
 			cx_fmt_duration_x2(buf, len, (it->first_response_at - it->created_at) * 2);
 		else
-			snprintf(buf, len, "-");
+			snprintf(buf, len, "%s", cx_glyph(CX_G_EM_DASH));
 		return CX_EL_COUNT;
 	case TF_CSAT:
 		if (it->csat < 0) {
-			snprintf(buf, len, "-");
+			snprintf(buf, len, "%s", cx_glyph(CX_G_EM_DASH));
 			return CX_EL_COUNT;
 		}
 		snprintf(buf, len, "%d", it->csat);

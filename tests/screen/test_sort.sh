@@ -26,6 +26,22 @@ sorted() {
 	fi
 }
 
+# every_column LIST HEADER ORDER DIR COLUMN...: from the first column to the
+# last with >, flipping with s at each, the rows checked against ORDER
+# COLUMN DIR each time; the list starts on the first column in DIR.
+every_column() {
+	list=$1 header=$2 order=$3 dir=$4
+	shift 4
+	first=$1
+	for col in "$@"; do
+		[ "$col" = "$first" ] || keys '>'
+		sorted "$list sorted by $col, $dir" "$header" "$($order "$col" $dir)"
+		keys s
+		[ $dir = DESC ] && dir=ASC || dir=DESC
+		sorted "$list sorted by $col, $dir (s)" "$header" "$($order "$col" $dir)"
+	done
+}
+
 # The tickets of March 2022, each column's order as the man page defines it.
 TQ="SELECT t.id FROM tickets t JOIN customers c ON c.id = t.customer_id LEFT JOIN agents a ON a.id = t.agent_id
    WHERE t.created_at >= $S AND t.created_at < $E ORDER BY"
@@ -50,16 +66,7 @@ check "the tickets start newest first, Created marked" "Created ▼"
 sorted "tickets: Created, newest first" "Chan." "$(tick_order Created DESC)"
 keys '<'
 check "< sorts by the number, the header marks it" "# ▼\|#▼"
-# Every column, both ways: from the number to the topic with >, flipping
-# with s at each.
-dir=DESC
-for col in '#' Created Chan. Status FRT CSAT Agent Customer Topic; do
-	[ "$col" = '#' ] || keys '>'
-	sorted "tickets sorted by $col, $dir" "Chan." "$(tick_order "$col" $dir)"
-	keys s
-	[ $dir = DESC ] && dir=ASC || dir=DESC
-	sorted "tickets sorted by $col, $dir (s)" "Chan." "$(tick_order "$col" $dir)"
-done
+every_column tickets Chan. tick_order DESC '#' Created Chan. Status FRT CSAT Agent Customer Topic
 check "the status line says the sort" "sorted by Topic"
 
 # A sorted list, a page down, a drill-down and back: as it was.
@@ -101,14 +108,7 @@ cust_order() { # cust_order COLUMN DIR
 start 200 40 "$DB"
 keys 8
 check "the customers start by number, marked" "# ▲\|#▲"
-dir=ASC
-for col in '#' Customer Email Segment Score Tickets Blacklist; do
-	[ "$col" = '#' ] || keys '>'
-	sorted "customers sorted by $col, $dir" "Segment" "$(cust_order "$col" $dir)"
-	keys s
-	[ $dir = DESC ] && dir=ASC || dir=DESC
-	sorted "customers sorted by $col, $dir (s)" "Segment" "$(cust_order "$col" $dir)"
-done
+every_column customers Segment cust_order ASC '#' Customer Email Segment Score Tickets Blacklist
 keys '<' '<' '<' '<' '<'
 check "customers sorted by name" "Customer ▲\|Customer ▼"
 top=$(shown_ids Segment | head -1)
