@@ -79,22 +79,49 @@ static void order_by(char *buf, size_t len, const char *order, const char *dir)
 	buf[o] = '\0';
 }
 
-/* Reads the whole list a page of `limit` at a time, forward or backward
- * from the end (got then in the list's order). */
-static int ticket_pages(const cx_ticket_filter *f, bool backward, int limit)
+/* One page of a list: its ids, and the key of its last row. */
+typedef void page_fn(const void *filter, const cx_page_key *after, bool backward, int limit, int64_t *ids,
+		     cx_page_key *last, int *n);
+
+static void ticket_page(const void *filter, const cx_page_key *after, bool backward, int limit, int64_t *ids,
+			cx_page_key *last, int *n)
 {
 	cx_ticket_item items[64];
+	cx_error err = {0};
+	if (cx_store_tickets_page(st, filter, after, false, backward, limit, items, n, &err) < 0)
+		fail_msg("%s", err.msg);
+	for (int i = 0; i < *n; i++)
+		ids[i] = items[i].id;
+	if (*n > 0)
+		*last = items[*n - 1].key;
+}
+
+static void customer_page(const void *filter, const cx_page_key *after, bool backward, int limit, int64_t *ids,
+			  cx_page_key *last, int *n)
+{
+	cx_customer_item items[64];
+	cx_error err = {0};
+	if (cx_store_customers_page(st, filter, after, false, backward, limit, items, n, &err) < 0)
+		fail_msg("%s", err.msg);
+	for (int i = 0; i < *n; i++)
+		ids[i] = items[i].id;
+	if (*n > 0)
+		*last = items[*n - 1].key;
+}
+
+/* Reads the whole list a page of `limit` at a time, forward or backward
+ * from the end (got then in the list's order). */
+static int read_all(page_fn *page, const void *filter, bool backward, int limit)
+{
+	int64_t ids[64];
 	cx_page_key key;
 	int n, total = 0;
-	cx_error err = {0};
 	for (bool first = true;; first = false) {
-		if (cx_store_tickets_page(st, f, first ? NULL : &key, false, backward, limit, items, &n, &err) < 0)
-			fail_msg("%s", err.msg);
+		page(filter, first ? NULL : &key, backward, limit, ids, &key, &n);
 		for (int i = 0; i < n && total < MAX_ROWS; i++)
-			got[total++] = items[i].id;
+			got[total++] = ids[i];
 		if (n < limit)
 			break;
-		key = items[n - 1].key;
 	}
 	if (backward)
 		for (int i = 0; i < total / 2; i++) {
@@ -133,8 +160,8 @@ static void check_tickets(const char *channel)
 				snprintf(f.channel, sizeof f.channel, "%s", channel);
 			snprintf(what, sizeof what, "tickets sort %d %s%s", sort, asc ? "up" : "down", channel ? " chat" : "");
 			assert_true(n > 100);
-			same(what, n, ticket_pages(&f, false, 37));
-			same(what, n, ticket_pages(&f, true, 41));
+			same(what, n, read_all(ticket_page, &f, false, 37));
+			same(what, n, read_all(ticket_page, &f, true, 41));
 		}
 }
 
@@ -158,24 +185,6 @@ static const char *const customer_order[CX_CSORT_COUNT] = {
 	[CX_CSORT_BLACKLISTED] = "c.blacklisted DIR, c.id DIR",
 };
 
-static int customer_pages(const cx_customer_filter *f, int limit)
-{
-	cx_customer_item items[64];
-	cx_page_key key;
-	int n, total = 0;
-	cx_error err = {0};
-	for (bool first = true;; first = false) {
-		if (cx_store_customers_page(st, f, first ? NULL : &key, false, false, limit, items, &n, &err) < 0)
-			fail_msg("%s", err.msg);
-		for (int i = 0; i < n && total < MAX_ROWS; i++)
-			got[total++] = items[i].id;
-		if (n < limit)
-			break;
-		key = items[n - 1].key;
-	}
-	return total;
-}
-
 static void customers_in_every_order(void **state)
 {
 	for (int sort = 0; sort < CX_CSORT_COUNT; sort++)
@@ -186,7 +195,8 @@ static void customers_in_every_order(void **state)
 			int n = reference(sql, want);
 			cx_customer_filter f = {.sort = (enum cx_customer_sort)sort, .descending = desc};
 			snprintf(what, sizeof what, "customers sort %d %s", sort, desc ? "down" : "up");
-			same(what, n, customer_pages(&f, 61));
+			same(what, n, read_all(customer_page, &f, false, 61));
+			same(what, n, read_all(customer_page, &f, true, 59));
 		}
 }
 
