@@ -132,6 +132,9 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 		if (form->why[f]) {
 			/* An error: in the error colour, naming the field. */
 			snprintf(error, sizeof error, "%s: %s", label, form->why[f]);
+			/* Too narrow for both: the reason whole, beside its label. */
+			if (cx_ui_width(error) > iw - lw - vw - 1)
+				snprintf(error, sizeof error, "%s", form->why[f]);
 			cx_ui_style(app, CX_EL_BAD);
 			cx_ui_text(y, ix + lw + vw + 1, iw - lw - vw - 1, error, false);
 		}
