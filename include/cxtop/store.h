@@ -20,7 +20,7 @@
 #include "cxtop/scoring.h"
 
 /* The schema version this build writes and understands (PRAGMA user_version). */
-#define CX_SCHEMA_VERSION 9
+#define CX_SCHEMA_VERSION 10
 
 typedef struct cx_store cx_store;
 
@@ -362,8 +362,11 @@ int cx_store_score_raw(cx_store *st, const cx_period *p, int64_t frt_target_s, i
  * page 10,000 costs what page 1 costs: an index range, never an OFFSET. */
 
 typedef struct cx_page_key {
-	int64_t k;      /* the sort value */
-	int64_t id;     /* the tie-breaker */
+	int64_t k;   /* the sort value when a number (or the agent's, customer's id
+			when the list is sorted by their name) */
+	int64_t id;  /* the tie-breaker */
+	int64_t t;   /* between them: when the ticket was created */
+	char s[128]; /* the sort value when text */
 } cx_page_key;
 
 typedef struct cx_ticket_item {
@@ -373,6 +376,8 @@ typedef struct cx_ticket_item {
 	char customer[96], agent[96], channel[8], topic[48], status[10];
 	int complexity, csat; /* csat -1 when unrated */
 	int replies, reopened;
+	char email[96];  /* the customer's ("" when none) */
+	cx_page_key key; /* its place in the list's order (the filter's sort) */
 } cx_ticket_item;
 
 /* Which tickets of the period [start, end) a list holds: each state is
@@ -387,13 +392,33 @@ enum cx_ticket_state {
 	CX_TICKETS_STATES
 };
 
+/* What a ticket list is sorted by; ties go by creation, then number.  An
+ * unanswered ticket's first response is the longest, an unrated one's
+ * CSAT below 0, an unassigned one's agent before every name. */
+enum cx_ticket_sort {
+	CX_TSORT_CREATED,
+	CX_TSORT_ID,
+	CX_TSORT_CHANNEL,
+	CX_TSORT_STATUS,
+	CX_TSORT_FRT,
+	CX_TSORT_CSAT,
+	CX_TSORT_AGENT,
+	CX_TSORT_CUSTOMER,
+	CX_TSORT_TOPIC,
+	CX_TSORT_COUNT
+};
+
 typedef struct cx_ticket_filter {
 	int64_t start, end;  /* the period; 0/0 for all time */
 	int64_t agent_id;    /* 0 for any agent */
 	int64_t customer_id; /* 0 for any customer */
 	char channel[8];     /* "" for any */
 	enum cx_ticket_state state;
-	char search[64];     /* substring of the topic or the customer's name */
+	/* A ticket number (digits, or # and digits), or a substring of the
+	 * topic, the customer's name or email or the agent's name. */
+	char search[64];
+	enum cx_ticket_sort sort; /* pages only: the column the list is sorted by */
+	bool ascending;           /* ... lowest first (the default is newest first) */
 } cx_ticket_filter;
 
 /* What a list of tickets adds up to: the figures of its state, so that
@@ -403,9 +428,13 @@ typedef struct cx_ticket_totals {
 	int64_t tickets, answered, resolved;
 	int64_t rated, satisfied;      /* rated: csat given; satisfied: 7 or more */
 	int64_t one_touch, reopened;   /* among the resolved */
+	/* With a search: how many matched in each column (a ticket may
+	 * match in more than one). */
+	int64_t match_id, match_topic, match_customer, match_email, match_agent;
 } cx_ticket_totals;
 
-/* Newest first.  after NULL: the first page (or, backward, the last).
+/* In the filter's order (newest first unless it says otherwise).  after
+ * NULL: the first page (or, backward, the last).
  * inclusive: the row at `after` itself comes first (re-reading a screen
  * from its top row). */
 int cx_store_tickets_page(cx_store *st, const cx_ticket_filter *f, const cx_page_key *after, bool inclusive,
@@ -421,17 +450,39 @@ typedef struct cx_customer_item {
 	char name[128], email[128], segment[32];
 	int satisfaction; /* 0 when unknown */
 	bool blacklisted;
+	cx_page_key key; /* its place in the list's order (the filter's sort) */
 } cx_customer_item;
+
+/* What a customer list is sorted by; ties go by number.  No email sorts
+ * first, an unknown satisfaction below 1. */
+enum cx_customer_sort {
+	CX_CSORT_ID,
+	CX_CSORT_NAME,
+	CX_CSORT_EMAIL,
+	CX_CSORT_SEGMENT,
+	CX_CSORT_SCORE,
+	CX_CSORT_TICKETS,
+	CX_CSORT_BLACKLISTED,
+	CX_CSORT_COUNT
+};
 
 typedef struct cx_customer_filter {
 	int which;          /* 0 all, 1 watchlist (satisfaction <= 6), 2 blacklisted, 3 promoters */
 	char search[64];    /* substring of name or email */
+	enum cx_customer_sort sort; /* pages only */
+	bool descending;            /* ... highest first (the default is by number, lowest first) */
 } cx_customer_filter;
 
-/* By id. */
+/* How many customers the filter holds and, with a search, how many
+ * matched by name and by email. */
+typedef struct cx_customer_totals {
+	int64_t customers, match_name, match_email;
+} cx_customer_totals;
+
+/* In the filter's order. */
 int cx_store_customers_page(cx_store *st, const cx_customer_filter *f, const cx_page_key *after, bool inclusive,
 			    bool backward, int limit, cx_customer_item *out, int *n, cx_error *err);
-int cx_store_customer_count(cx_store *st, const cx_customer_filter *f, int64_t *out, cx_error *err);
+int cx_store_customer_count(cx_store *st, const cx_customer_filter *f, cx_customer_totals *out, cx_error *err);
 
 /* ---- edits, each one transaction with its audit rows -----------------------
  * Every edit refuses on a read-only store ("store is read-only"), writes
@@ -439,6 +490,9 @@ int cx_store_customer_count(cx_store *st, const cx_customer_filter *f, int64_t *
  * all under one edit number, with the actor ($USER or --actor). */
 
 int cx_store_campaign_get(cx_store *st, int64_t id, cx_campaign *out, cx_error *err);
+/* Whether a campaign other than except_id (0: any) has this name, for the
+ * form to say so as the name is typed; the save checks again. */
+int cx_store_campaign_name_taken(cx_store *st, const char *name, int64_t except_id, bool *taken, cx_error *err);
 /* Saves `after` over the campaign that was `before` when the form opened.
  * If the row no longer matches `before` (another process changed it), the
  * save is refused and nothing is written.  A name another campaign has is

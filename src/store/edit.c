@@ -47,6 +47,22 @@ static int finish(cx_store *st, int result, cx_error *err)
 	return 0;
 }
 
+int cx_store_campaign_name_taken(cx_store *st, const char *name, int64_t except_id, bool *taken, cx_error *err)
+{
+	sqlite3_stmt *s;
+	*taken = false;
+	if (cx_q_prepare(st, "SELECT 1 FROM campaigns WHERE name = ? AND id IS NOT ? LIMIT 1", &s, err) < 0)
+		return -1;
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, except_id);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*taken = true;
+		rc = SQLITE_DONE;
+	}
+	return cx_q_done(st, s, rc, err);
+}
+
 int cx_store_campaign_get(cx_store *st, int64_t id, cx_campaign *c, cx_error *err)
 {
 	sqlite3_stmt *s;

@@ -942,6 +942,24 @@ static const char v9[] =
 	"  SELECT DISTINCT 0, created_at / 3600 FROM tickets"
 	"  UNION SELECT DISTINCT 1, resolved_at / 3600 FROM tickets WHERE resolved_at IS NOT NULL"
 	"  ON CONFLICT DO NOTHING;";
+/* Version 10: the indexes that sort the long lists by any column at any
+ * depth (src/store/query_pages.c).  A ticket column's index is (column,
+ * created_at), so that a period's tickets of one channel, status, topic
+ * or rating are one range in creation order; the first response's is on
+ * the expression the list sorts by.  A customer column's index is the
+ * expression the list sorts by (the id follows in every index). */
+static const char v10[] =
+	"CREATE INDEX tickets_channel_created ON tickets (channel, created_at);"
+	"CREATE INDEX tickets_status_created ON tickets (status, created_at);"
+	"CREATE INDEX tickets_topic_created ON tickets (topic, created_at);"
+	"CREATE INDEX tickets_csat_created ON tickets (csat, created_at);"
+	"CREATE INDEX tickets_frt_created ON tickets"
+	"  (coalesce(first_response_at - created_at, 4611686018427387904), created_at);"
+	"CREATE INDEX customers_name ON customers (name);"
+	"CREATE INDEX customers_email_sort ON customers (coalesce(email, ''));"
+	"CREATE INDEX customers_segment ON customers (segment);"
+	"CREATE INDEX customers_score ON customers (coalesce(satisfaction, 0));"
+	"CREATE INDEX customers_blacklist ON customers (blacklisted);";
 
 static const char *const migrations[] = {
 	v1,
@@ -953,6 +971,7 @@ static const char *const migrations[] = {
 	NULL, /* version 7: v7_sql(), likewise */
 	v8,
 	v9,
+	v10,
 };
 
 const char *cx_schema_migration(int from_version)

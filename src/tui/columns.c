@@ -55,7 +55,9 @@ void cx_cols_draw(struct cx_app *app, const struct cx_col *c, int n, const int *
 			cell = c[i].get(&c[i], row, ctx, width[i], buf, sizeof buf);
 		else
 			text = c[i].title;
-		cx_ui_style(app, cell == CX_EL_COUNT || el == CX_EL_ROW_SELECTED ? el : cell);
+		/* The selected row keeps its colour, but for a search's match,
+		 * which must show on every row. */
+		cx_ui_style(app, cell == CX_EL_COUNT || (el == CX_EL_ROW_SELECTED && cell != CX_EL_SEARCH) ? el : cell);
 		cx_ui_text(y, x, w, text, c[i].right);
 		cx_ui_style(app, el);
 		/* The mark: beside a left-aligned title when there is room, else

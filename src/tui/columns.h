@@ -32,7 +32,8 @@ void cx_cols_layout(const struct cx_col *c, int n, int cols, int gap, int *width
 
 /* Draws the header (row NULL) or one row at screen line y, from column x0;
  * the header marks column sort_col with ▲ or ▼ (desc), in the gap after
- * it.  el is the row's element; a selected row keeps it for every cell. */
+ * it.  el is the row's element; a selected row keeps it for every cell
+ * but a search's match (CX_EL_SEARCH). */
 void cx_cols_draw(struct cx_app *app, const struct cx_col *c, int n, const int *width, int gap, int y,
 		  const void *row, const void *ctx, enum cx_element el, int sort_col, bool desc);
 

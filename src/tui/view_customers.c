@@ -1,6 +1,7 @@
-/* view_customers.c — customers, paged through the store, with the
- * watchlist (satisfaction 6 or less), blacklist and promoters as filters.
- * Enter pushes the customer's tickets. */
+/* view_customers.c — customers, paged through the store and sorted by any
+ * column (< > s) in its SQL, with the watchlist (satisfaction 6 or less),
+ * blacklist and promoters as filters and a search by name or email whose
+ * matching cells are marked.  Enter pushes the customer's tickets. */
 #include <stdio.h>
 #include <string.h>
 
@@ -9,13 +10,14 @@
 #include "columns.h"
 #include "pager.h"
 #include "glyphs.h"
+#include "search.h"
 
 struct customers {
 	cx_store *st;
 	cx_customer_filter filter;
 	struct cx_pager pager;
-	int64_t total;
-	bool newest_first; /* s: highest ids (the newest customers) first */
+	cx_customer_totals totals;
+	bool announce; /* a search was settled: say what it matched once loaded */
 };
 
 static const char *const which[] = {"all customers", "watchlist", "blacklisted", "promoters (9-10)"};
@@ -34,14 +36,13 @@ static int fetch(void *ctx, const cx_page_key *after, bool inclusive, bool backw
 		 cx_error *err)
 {
 	struct customers *c = ctx;
-	return cx_store_customers_page(c->st, &c->filter, after, inclusive, backward != c->newest_first, limit, out, n,
-				       err);
+	return cx_store_customers_page(c->st, &c->filter, after, inclusive, backward, limit, out, n, err);
 }
 
 static cx_page_key key_of(const void *item)
 {
 	const cx_customer_item *c = item;
-	return (cx_page_key){c->id, c->id};
+	return c->key;
 }
 
 /* arg: which customers (an int, as cx_customer_filter.which), or NULL. */
@@ -67,8 +68,15 @@ static void load(struct cx_app *app, struct cx_view *v)
 	c->st = app->st;
 	cx_pager_bind(&c->pager, fetch, key_of, sizeof(cx_customer_item), c);
 	cx_error err = {0};
-	if (cx_store_customer_count(app->st, &c->filter, &c->total, &err) < 0)
+	if (cx_store_customer_count(app->st, &c->filter, &c->totals, &err) < 0) {
 		cx_app_status(app, true, "%s", err.msg);
+	} else if (c->announce && c->filter.search[0]) {
+		struct cx_search_count m[] = {{"Customer", c->totals.match_name}, {"Email", c->totals.match_email}};
+		char says[256];
+		cx_search_says(says, sizeof says, c->totals.customers, "customer", "customers", c->filter.search, m, 2);
+		cx_app_status(app, false, "%s", says);
+	}
+	c->announce = false;
 	cx_pager_reload(&c->pager, app->rows > 5 ? app->rows - 5 : 1);
 }
 
@@ -86,22 +94,25 @@ static enum cx_element customer_cell(const struct cx_col *col, const void *row, 
 				     size_t len)
 {
 	const cx_customer_item *c = row;
+	const struct customers *cs = ctx;
+	/* A search looks in the name and the email: a match is marked. */
+	const char *q = cs->filter.search;
 	switch ((enum customer_field)col->arg) {
 	case CF_ID:
 		snprintf(buf, len, "%lld", (long long)c->id);
 		return CX_EL_COUNT;
 	case CF_NAME:
 		snprintf(buf, len, "%s", c->name);
-		return CX_EL_COUNT;
+		return q[0] && cx_search_hit(c->name, q) ? CX_EL_SEARCH : CX_EL_COUNT;
 	case CF_EMAIL:
-		snprintf(buf, len, "%s", c->email);
-		return CX_EL_COUNT;
+		snprintf(buf, len, "%s", c->email[0] ? c->email : cx_glyph(CX_G_EM_DASH));
+		return q[0] && cx_search_hit(c->email, q) ? CX_EL_SEARCH : CX_EL_COUNT;
 	case CF_SEGMENT:
 		snprintf(buf, len, "%s", c->segment);
 		return CX_EL_COUNT;
 	case CF_SCORE:
 		if (!c->satisfaction) {
-			snprintf(buf, len, "-");
+			snprintf(buf, len, "%s", cx_glyph(CX_G_EM_DASH));
 			return CX_EL_COUNT;
 		}
 		snprintf(buf, len, "%d", c->satisfaction);
@@ -133,7 +144,7 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 	struct customers *cs = v->state;
 	struct cx_pager *p = &cs->pager;
 	char info[256], count[32];
-	cx_fmt_int(count, sizeof count, cs->total);
+	cx_fmt_int(count, sizeof count, cs->totals.customers);
 	const char *dot = cx_glyph(CX_G_DOT);
 	char list[64], search[160] = "";
 	which_name(cs->filter.which, list, sizeof list);
@@ -144,9 +155,8 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 	cx_ui_text(top, 0, app->cols, info, false);
 	int width[NCOLUMNS];
 	cx_cols_layout(columns, NCOLUMNS, app->cols, 1, width);
-	/* The list is in the order of the customers' numbers: that column is
-	 * marked. */
-	cx_cols_draw(app, columns, NCOLUMNS, width, 1, top + 1, NULL, cs, CX_EL_HEADER, CF_ID, cs->newest_first);
+	cx_cols_draw(app, columns, NCOLUMNS, width, 1, top + 1, NULL, cs, CX_EL_HEADER, (int)cs->filter.sort,
+		     cs->filter.descending);
 	int rows = height - 2;
 	if (rows != p->rows)
 		cx_pager_reload(p, rows);
@@ -165,7 +175,19 @@ static void on_search(struct cx_app *app, struct cx_view *v, bool done)
 {
 	struct customers *c = v->state;
 	snprintf(c->filter.search, sizeof c->filter.search, "%s", app->input);
+	c->announce = done;
 	refilter(v);
+}
+
+/* Sorts by column col (the columns are in the order of the store's
+ * sorts), highest first when desc. */
+static void sort_by(struct cx_app *app, struct cx_view *v, int col, bool desc)
+{
+	struct customers *c = v->state;
+	c->filter.sort = (enum cx_customer_sort)col;
+	c->filter.descending = desc;
+	refilter(v);
+	cx_app_status(app, false, "sorted by %s, %s", columns[col].title, desc ? "highest first" : "lowest first");
 }
 
 static void open_customer(struct cx_app *app, struct customers *cs)
@@ -191,19 +213,18 @@ static enum cx_handled handle(struct cx_app *app, struct cx_view *v, enum cx_req
 		refilter(v);
 		return CX_HANDLED;
 	case CX_REQ_SORT_FLIP:
-		c->newest_first = !c->newest_first;
-		refilter(v);
-		cx_app_status(app, false, "%s customers first", c->newest_first ? "newest" : "oldest");
+		sort_by(app, v, (int)c->filter.sort, !c->filter.descending);
+		return CX_HANDLED;
+	case CX_REQ_SORT_PREV:
+		sort_by(app, v, c->filter.sort > 0 ? (int)c->filter.sort - 1 : 0, c->filter.descending);
+		return CX_HANDLED;
+	case CX_REQ_SORT_NEXT:
+		sort_by(app, v, (int)c->filter.sort + 1 < NCOLUMNS ? (int)c->filter.sort + 1 : NCOLUMNS - 1,
+			c->filter.descending);
 		return CX_HANDLED;
 	case CX_REQ_WATCHLIST:
 		c->filter.which = c->filter.which == 1 ? 0 : 1;
 		refilter(v);
-		return CX_HANDLED;
-	case CX_REQ_SORT_PREV:
-	case CX_REQ_SORT_NEXT:
-		/* A paged list keeps the order of its index: any other would
-		 * mean reading the whole table to show one screen. */
-		cx_app_status(app, false, "customers are listed by number; s turns the order round");
 		return CX_HANDLED;
 	case CX_REQ_SEARCH:
 		cx_app_prompt(app, v, "search name or email: ", on_search);
@@ -236,7 +257,9 @@ static const struct cx_req_use keys[] = {
 	CX_MOVE_KEYS,
 	{CX_REQ_FILTER, "filter: all, watchlist, blacklisted, promoters"},
 	{CX_REQ_WATCHLIST, NULL},
-	{CX_REQ_SORT_FLIP, "oldest or newest customers first"},
+	{CX_REQ_SORT_PREV, NULL},
+	{CX_REQ_SORT_NEXT, NULL},
+	{CX_REQ_SORT_FLIP, "reverse the order (by number: newest or oldest customers first)"},
 	{CX_REQ_SEARCH, "search name or email (Esc clears)"},
 	{CX_REQ_OPEN, "the customer's tickets (all time)"},
 	{CX_REQ_NONE, NULL},

@@ -16,6 +16,7 @@
 #include "cxtop/format.h"
 #include "cxtop/xalloc.h"
 #include "glyphs.h"
+#include "search.h"
 
 #define MAX_COL_WIDTH 30
 #define GAP 2
@@ -56,27 +57,6 @@ static void free_cache(struct cx_tview *t)
 	t->width = NULL;
 	t->order = NULL;
 	t->n = 0;
-}
-
-static bool ascii_contains(const char *hay, const char *needle)
-{
-	size_t n = strlen(needle);
-	for (; *hay; hay++) {
-		size_t i = 0;
-		while (i < n && hay[i]) {
-			char a = hay[i], b = needle[i];
-			if (a >= 'A' && a <= 'Z')
-				a = (char)(a - 'A' + 'a');
-			if (b >= 'A' && b <= 'Z')
-				b = (char)(b - 'A' + 'a');
-			if (a != b)
-				break;
-			i++;
-		}
-		if (i == n)
-			return true;
-	}
-	return n == 0;
 }
 
 /* Row a before row b in the sorted column (NULLs last), ties in the
@@ -130,7 +110,7 @@ static void arrange(struct cx_tview *t)
 	for (size_t r = 0; r < tb->nrows; r++) {
 		bool hit = !t->search[0];
 		for (size_t c = 0; !hit && c < tb->ncols; c++)
-			hit = ascii_contains(t->human[r * tb->ncols + c], t->search);
+			hit = cx_search_hit(t->human[r * tb->ncols + c], t->search);
 		if (hit)
 			t->order[t->n++] = r;
 	}
@@ -150,8 +130,10 @@ static enum cx_element table_cell(const struct cx_col *col, const void *row, con
 				  size_t len)
 {
 	const char *const *cells = row;
+	const struct cx_tview *t = ctx;
 	snprintf(buf, len, "%s", cells[col->arg]);
-	return CX_EL_COUNT;
+	/* The cells a search matched are marked. */
+	return t->search[0] && cx_search_hit(cells[col->arg], t->search) ? CX_EL_SEARCH : CX_EL_COUNT;
 }
 
 /* The table's columns, declared from the report's: its titles, the widest
@@ -415,8 +397,20 @@ static void on_search(struct cx_app *app, struct cx_view *v, bool done)
 	snprintf(t->search, sizeof t->search, "%s", app->input);
 	t->cursor = t->top = 0;
 	arrange(t);
-	if (done && t->search[0])
-		cx_app_status(app, false, "%zu rows match \"%s\"", t->n, t->search);
+	cx_table *tb = cx_tview_table(t);
+	if (!done || !t->search[0] || !tb)
+		return;
+	/* In which columns the rows matched. */
+	struct cx_search_count *c = cx_xcalloc(tb->ncols + 1, sizeof *c);
+	for (size_t k = 0; k < tb->ncols; k++)
+		c[k].column = tb->cols[k].title;
+	for (size_t i = 0; i < t->n; i++)
+		for (size_t k = 0; k < tb->ncols; k++)
+			c[k].n += cx_search_hit(t->human[t->order[i] * tb->ncols + k], t->search);
+	char says[256];
+	cx_search_says(says, sizeof says, (int64_t)t->n, "row", "rows", t->search, c, (int)tb->ncols);
+	cx_app_status(app, false, "%s", says);
+	free(c);
 }
 
 static void sort_by(struct cx_app *app, struct cx_tview *t, int col, bool desc)

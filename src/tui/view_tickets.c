@@ -1,6 +1,8 @@
 /* view_tickets.c — tickets created in the period, newest first, paged
- * through the store (a million tickets cost what a hundred do).  Filters:
- * state (f), channel (c), search (/); a drill-down pushes an instance with
+ * through the store (a million tickets cost what a hundred do), sorted by
+ * any column (< > s) in the store's SQL.  Filters: state (f), channel
+ * (c), search (/: a number, topic, customer, email, agent; the cells that
+ * matched are marked); a drill-down pushes an instance with
  * its own filter (an agent's, a customer's, a channel's tickets), and Esc
  * goes back to where it came from.  Enter shows a ticket's timeline. */
 #include <stdio.h>
@@ -13,13 +15,14 @@
 #include "columns.h"
 #include "pager.h"
 #include "glyphs.h"
+#include "search.h"
 
 struct tickets {
 	cx_store *st;
 	cx_ticket_filter filter;
 	char who[96];      /* the agent's or the customer's name */
 	bool all_time;     /* a customer's tickets are shown whatever the period */
-	bool oldest_first; /* s: the list read the other way */
+	bool announce;     /* a search was settled: say what it matched once loaded */
 	struct cx_pager pager;
 	cx_ticket_totals totals; /* what the list adds up to */
 };
@@ -39,15 +42,13 @@ static int fetch(void *ctx, const cx_page_key *after, bool inclusive, bool backw
 		 cx_error *err)
 {
 	struct tickets *t = ctx;
-	/* Oldest first is the newest-first list walked backward. */
-	return cx_store_tickets_page(t->st, &t->filter, after, inclusive, backward != t->oldest_first, limit, out, n,
-				     err);
+	return cx_store_tickets_page(t->st, &t->filter, after, inclusive, backward, limit, out, n, err);
 }
 
 static cx_page_key key_of(const void *item)
 {
 	const cx_ticket_item *it = item;
-	return (cx_page_key){it->created_at, it->id};
+	return it->key;
 }
 
 /* arg: a struct cx_tickets_arg, or NULL for every ticket of the period. */
@@ -88,6 +89,16 @@ static void load(struct cx_app *app, struct cx_view *v)
 	cx_error err = {0};
 	if (cx_store_ticket_totals(app->st, &t->filter, &t->totals, &err) < 0)
 		cx_app_status(app, true, "%s", err.msg);
+	else if (t->announce && t->filter.search[0]) {
+		const cx_ticket_totals *m = &t->totals;
+		struct cx_search_count c[] = {{"#", m->match_id},	     {"Customer", m->match_customer},
+					      {"Email", m->match_email},     {"Agent", m->match_agent},
+					      {"Topic", m->match_topic}};
+		char says[256];
+		cx_search_says(says, sizeof says, m->tickets, "ticket", "tickets", t->filter.search, c, 5);
+		cx_app_status(app, false, "%s", says);
+	}
+	t->announce = false;
 	cx_pager_reload(&t->pager, app->rows > 5 ? app->rows - 5 : 1);
 }
 
@@ -160,6 +171,19 @@ static void open_ticket(struct cx_app *app, const cx_ticket_item *it)
 
 enum ticket_field { TF_ID, TF_CREATED, TF_CHANNEL, TF_STATUS, TF_FRT, TF_CSAT, TF_AGENT, TF_CUSTOMER, TF_TOPIC };
 
+/* The customer's cell: the email when that is what a search matched. */
+static bool email_matched(const struct tickets *t, const cx_ticket_item *it)
+{
+	const char *q = t->filter.search;
+	return q[0] && !cx_search_hit(it->customer, q) && cx_search_hit(it->email, q);
+}
+
+/* The cell `text` of a column a search looks in: marked when it matched. */
+static enum cx_element matched(const struct tickets *t, const char *text, enum cx_element el)
+{
+	return t->filter.search[0] && cx_search_hit(text, t->filter.search) ? CX_EL_SEARCH : el;
+}
+
 static enum cx_element ticket_cell(const struct cx_col *col, const void *row, const void *ctx, int width, char *buf,
 				   size_t len)
 {
@@ -169,7 +193,7 @@ static enum cx_element ticket_cell(const struct cx_col *col, const void *row, co
 	switch ((enum ticket_field)col->arg) {
 	case TF_ID:
 		snprintf(buf, len, "%lld", (long long)it->id);
-		return CX_EL_COUNT;
+		return t->filter.search[0] && cx_search_number(t->filter.search) == it->id ? CX_EL_SEARCH : CX_EL_COUNT;
 	case TF_CREATED:
 		/* MM-DD HH:MM within a period; a customer's all-time list needs
 		 * the year more than the minute. */
@@ -191,25 +215,25 @@ static enum cx_element ticket_cell(const struct cx_col *col, const void *row, co
 		if (it->first_response_at)
 			cx_fmt_duration_x2(buf, len, (it->first_response_at - it->created_at) * 2);
 		else
-			snprintf(buf, len, "-");
+			snprintf(buf, len, "%s", cx_glyph(CX_G_EM_DASH));
 		return CX_EL_COUNT;
 	case TF_CSAT:
 		if (it->csat < 0) {
-			snprintf(buf, len, "-");
+			snprintf(buf, len, "%s", cx_glyph(CX_G_EM_DASH));
 			return CX_EL_COUNT;
 		}
 		snprintf(buf, len, "%d", it->csat);
 		return it->csat <= 6 ? CX_EL_BAD : CX_EL_COUNT;
 	case TF_AGENT:
-		snprintf(buf, len, "%s", it->agent[0] ? it->agent : "-");
-		return CX_EL_COUNT;
+		snprintf(buf, len, "%s", it->agent[0] ? it->agent : cx_glyph(CX_G_EM_DASH));
+		return it->agent[0] ? matched(t, it->agent, CX_EL_COUNT) : CX_EL_COUNT;
 	case TF_CUSTOMER:
-		snprintf(buf, len, "%s", it->customer);
-		return CX_EL_COUNT;
+		snprintf(buf, len, "%s", email_matched(t, it) ? it->email : it->customer);
+		return matched(t, buf, CX_EL_COUNT);
 	case TF_TOPIC:
 	default:
 		snprintf(buf, len, "%s", it->topic);
-		return CX_EL_COUNT;
+		return matched(t, it->topic, CX_EL_COUNT);
 	}
 }
 
@@ -227,6 +251,19 @@ static const struct cx_col columns[] = {
 	{.title = "Topic", .flex = true, .arg = TF_TOPIC, .get = ticket_cell},
 };
 #define NCOLUMNS ((int)(sizeof columns / sizeof columns[0]))
+/* The store's sort of each column, in the columns' order. */
+static const enum cx_ticket_sort column_sort[NCOLUMNS] = {
+	CX_TSORT_ID,   CX_TSORT_CREATED, CX_TSORT_CHANNEL,  CX_TSORT_STATUS, CX_TSORT_FRT,
+	CX_TSORT_CSAT, CX_TSORT_AGENT,	 CX_TSORT_CUSTOMER, CX_TSORT_TOPIC,
+};
+
+static int sorted_column(const struct tickets *t)
+{
+	for (int i = 0; i < NCOLUMNS; i++)
+		if (column_sort[i] == t->filter.sort)
+			return i;
+	return 1;
+}
 
 /* The figures the listed tickets make, as the dashboard computes them:
  * the satisfaction and one-touch rates of the solved, how many of the
@@ -265,22 +302,28 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 		snprintf(who, sizeof who, " %s %s %s", dot, t->filter.customer_id ? "customer" : "agent", t->who);
 	if (t->filter.search[0])
 		snprintf(search, sizeof search, " %s \"%s\"", dot, t->filter.search);
-	snprintf(info, sizeof info, " %s tickets %s%s%s%s%s%s%s", count, state_name(t), t->all_time ? " (all time)" : "",
-		 t->oldest_first ? ", oldest first" : "", channel, who, search, sums);
+	snprintf(info, sizeof info, " %s tickets %s%s%s%s%s%s", count, state_name(t), t->all_time ? " (all time)" : "",
+		 channel, who, search, sums);
 	cx_ui_style(app, CX_EL_MUTED);
 	cx_ui_text(top, 0, app->cols, info, false);
 
-	int width[NCOLUMNS];
-	cx_cols_layout(columns, NCOLUMNS, app->cols, 1, width);
-	/* The list is in the order of creation: that column is marked. */
-	cx_cols_draw(app, columns, NCOLUMNS, width, 1, top + 1, NULL, t, CX_EL_HEADER, TF_CREATED, !t->oldest_first);
+	/* The column sorted by, and the customer's when a search looks in
+	 * it, are shown on any screen. */
+	struct cx_col cols[NCOLUMNS];
+	int width[NCOLUMNS], sorted = sorted_column(t);
+	memcpy(cols, columns, sizeof cols);
+	cols[sorted].min_cols = 0;
+	if (t->filter.search[0] && (t->totals.match_customer || t->totals.match_email))
+		cols[TF_CUSTOMER].min_cols = 0;
+	cx_cols_layout(cols, NCOLUMNS, app->cols, 1, width);
+	cx_cols_draw(app, cols, NCOLUMNS, width, 1, top + 1, NULL, t, CX_EL_HEADER, sorted, !t->filter.ascending);
 	struct cx_pager *p = &t->pager;
 	int rows = height - 2;
 	if (rows != p->rows)
 		cx_pager_reload(p, rows);
 	for (int i = 0; i < p->n && i < rows; i++) {
 		enum cx_element el = i == p->cursor ? CX_EL_ROW_SELECTED : (i % 2 ? CX_EL_ROW_ALT : CX_EL_ROW);
-		cx_cols_draw(app, columns, NCOLUMNS, width, 1, top + 2 + i, cx_pager_item(p, i), t, el, -1, false);
+		cx_cols_draw(app, cols, NCOLUMNS, width, 1, top + 2 + i, cx_pager_item(p, i), t, el, -1, false);
 	}
 	if (p->n == 0) {
 		cx_ui_style(app, p->error[0] ? CX_EL_BAD : CX_EL_MUTED);
@@ -293,7 +336,20 @@ static void on_search(struct cx_app *app, struct cx_view *v, bool done)
 {
 	struct tickets *t = v->state;
 	snprintf(t->filter.search, sizeof t->filter.search, "%s", app->input);
+	t->announce = done;
 	refilter(v);
+}
+
+/* Sorts by column col (of the columns), highest first when desc. */
+static void sort_by(struct cx_app *app, struct cx_view *v, int col, bool desc)
+{
+	struct tickets *t = v->state;
+	t->filter.sort = column_sort[col];
+	t->filter.ascending = !desc;
+	refilter(v);
+	cx_app_status(app, false, "sorted by %s, %s", columns[col].title,
+		      col == TF_CREATED ? (desc ? "newest first" : "oldest first")
+					: (desc ? "highest first" : "lowest first"));
 }
 
 static enum cx_handled handle(struct cx_app *app, struct cx_view *v, enum cx_req req, int ch)
@@ -316,18 +372,16 @@ static enum cx_handled handle(struct cx_app *app, struct cx_view *v, enum cx_req
 		return CX_HANDLED;
 	}
 	case CX_REQ_SORT_FLIP:
-		t->oldest_first = !t->oldest_first;
-		refilter(v);
-		cx_app_status(app, false, "%s first", t->oldest_first ? "oldest" : "newest");
+		sort_by(app, v, sorted_column(t), t->filter.ascending);
 		return CX_HANDLED;
 	case CX_REQ_SORT_PREV:
+		sort_by(app, v, sorted_column(t) > 0 ? sorted_column(t) - 1 : 0, !t->filter.ascending);
+		return CX_HANDLED;
 	case CX_REQ_SORT_NEXT:
-		/* A paged list keeps the order of its index: any other would
-		 * mean reading the whole table to show one screen. */
-		cx_app_status(app, false, "tickets are listed in the order they were created; s turns it round");
+		sort_by(app, v, sorted_column(t) + 1 < NCOLUMNS ? sorted_column(t) + 1 : NCOLUMNS - 1, !t->filter.ascending);
 		return CX_HANDLED;
 	case CX_REQ_SEARCH:
-		cx_app_prompt(app, v, "search topic or customer: ", on_search);
+		cx_app_prompt(app, v, "search number, customer, email, agent or topic: ", on_search);
 		return CX_HANDLED;
 	case CX_REQ_OPEN:
 		if (t->pager.cursor < t->pager.n)
@@ -358,8 +412,10 @@ static const struct cx_req_use keys[] = {
 	CX_MOVE_KEYS,
 	{CX_REQ_FILTER, "created, open at period end, solved in it, never answered"},
 	{CX_REQ_CHANNEL, NULL},
-	{CX_REQ_SORT_FLIP, "newest or oldest first"},
-	{CX_REQ_SEARCH, "search topic or customer name (Esc clears)"},
+	{CX_REQ_SORT_PREV, NULL},
+	{CX_REQ_SORT_NEXT, NULL},
+	{CX_REQ_SORT_FLIP, "reverse the order (newest or oldest first, by creation)"},
+	{CX_REQ_SEARCH, "search a ticket number, customer name or email, agent, topic (Esc clears)"},
 	{CX_REQ_OPEN, "the ticket's timeline"},
 	{CX_REQ_NONE, NULL},
 };

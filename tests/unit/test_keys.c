@@ -153,6 +153,27 @@ static void every_key_is_in_some_help(void **state)
 			fail_msg("key '%s' is in no view's help", cx_keys[i].name);
 }
 
+static bool answers(const struct cx_req_use *uses, enum cx_req req)
+{
+	for (int i = 0; uses && uses[i].req != CX_REQ_NONE; i++)
+		if (uses[i].req == req)
+			return true;
+	return false;
+}
+
+/* Every list sorts by any column and searches: its help says so, with the
+ * keys the man page lists for them. */
+static void every_list_sorts_and_searches_in_its_help(void **state)
+{
+	const struct cx_req_use *lists[] = {cx_table_agents.keys, cx_tickets_ops.keys, cx_table_campaigns.keys,
+					    cx_table_claims.keys, cx_table_leaderboard.keys, cx_customers_ops.keys};
+	const enum cx_req reqs[] = {CX_REQ_SORT_PREV, CX_REQ_SORT_NEXT, CX_REQ_SORT_FLIP, CX_REQ_SEARCH};
+	for (size_t v = 0; v < sizeof lists / sizeof lists[0]; v++)
+		for (size_t r = 0; r < sizeof reqs / sizeof reqs[0]; r++)
+			if (!answers(lists[v], reqs[r]))
+				fail_msg("list %zu does not list '%s' in its help", v + 1, cx_req_what(reqs[r]));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -160,6 +181,7 @@ int main(void)
 		cmocka_unit_test(every_man_key_is_in_the_table),
 		cmocka_unit_test(no_key_is_bound_twice),
 		cmocka_unit_test(every_key_is_in_some_help),
+		cmocka_unit_test(every_list_sorts_and_searches_in_its_help),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -44,7 +44,7 @@ static int fetch(void *ctx, const cx_page_key *after, bool inclusive, bool backw
 static cx_page_key key_of(const void *item)
 {
 	const struct item *it = item;
-	return (cx_page_key){it->k, it->id};
+	return (cx_page_key){.k = it->k, .id = it->id};
 }
 
 static struct cx_pager pager;
