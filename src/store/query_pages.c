@@ -23,6 +23,28 @@
 	"      WHERE c.ticket_id = t.id AND c.at >= :end ORDER BY c.at, c.id LIMIT 1),"                    \
 	"    t.resolved_at IS NULL OR t.resolved_at >= :end)"
 
+/* A ticket solved in [:start, :end) as the store knew it at :end: the
+ * same reading as OPEN_AT_END (and as the figures', facts_as_of.c), so a
+ * ticket solved in the period and reopened after it is still listed, and
+ * one solved into the period by a later write is not. */
+#define SOLVED_IN_PERIOD                                                                                   \
+	" AND (t.resolved_at >= :start AND t.resolved_at < :end"                                           \
+	"      OR t.id IN (SELECT ticket_id FROM ticket_changes WHERE at >= :end))"                        \
+	" AND coalesce((SELECT coalesce(c.resolved_before >= :start AND c.resolved_before < :end, 0)"      \
+	"      FROM ticket_changes c WHERE c.ticket_id = t.id AND c.at >= :end ORDER BY c.at, c.id LIMIT 1)," \
+	"    t.resolved_at >= :start AND t.resolved_at < :end)"
+
+/* A value as it stood at :end: before the ticket's first change after
+ * :end (x, joined by cols_as_of below), else as it is now. */
+#define AS_OF(now, then) "CASE WHEN x.id IS NULL THEN " now " ELSE " then " END"
+
+/* The lists whose tickets are read as they stood at the period's end:
+ * open at its end, solved in it. */
+static bool ticket_as_of(const cx_ticket_filter *f)
+{
+	return f->end > 0 && (f->state == CX_TICKETS_OPEN || f->state == CX_TICKETS_SOLVED);
+}
+
 /* Tickets: newest first, keyed on (created_at, id).  Each state is the set
  * a dashboard figure counts (store.h), within the period when there is
  * one, else as the tickets are now. */
@@ -42,14 +64,18 @@ static void ticket_where_by(char *buf, size_t len, const cx_ticket_filter *f, bo
 		state = period ? OPEN_AT_END : " AND t.resolved_at IS NULL";
 		break;
 	case CX_TICKETS_SOLVED:
-		state = period ? " AND t.resolved_at >= :start AND t.resolved_at < :end" : " AND t.resolved_at IS NOT NULL";
+		state = period ? SOLVED_IN_PERIOD : " AND t.resolved_at IS NOT NULL";
 		break;
 	case CX_TICKETS_UNANSWERED:
 		state = period ? " AND t.created_at >= :start AND t.created_at < :end AND t.first_response_at IS NULL"
 			       : " AND t.first_response_at IS NULL";
 		break;
 	}
-	snprintf(buf, len, "%s%s%s%s%s", state, f->agent_id ? " AND t.agent_id = :agent" : "",
+	/* An agent's tickets as of the end are those assigned to them then. */
+	const char *agent = !f->agent_id     ? ""
+			    : ticket_as_of(f) ? " AND " AS_OF("t.agent_id", "x.agent_before") " = :agent"
+					      : " AND t.agent_id = :agent";
+	snprintf(buf, len, "%s%s%s%s%s", state, agent,
 		 f->customer_id ? " AND t.customer_id = :customer" : "", f->channel[0] ? " AND t.channel = :channel" : "",
 		 f->search[0] ? " AND (t.id = :num OR t.topic LIKE :q ESCAPE '\\' OR c.name LIKE :q ESCAPE '\\'"
 				" OR c.email LIKE :q ESCAPE '\\' OR a.name LIKE :q ESCAPE '\\')"
@@ -112,7 +138,6 @@ static void bind_ticket_filter(sqlite3_stmt *s, const cx_ticket_filter *f)
 /* The columns a ticket row is read from.  A ticket open at a period's
  * end is shown as it stood then: the values before its first change
  * after the end, if any (x, joined by the as-of query). */
-#define AS_OF(now, then) "CASE WHEN x.id IS NULL THEN " now " ELSE " then " END"
 struct ticket_cols {
 	const char *resolved, *agent, *status, *csat, *replies, *reopened, *first_resolved, *from;
 };
@@ -268,7 +293,7 @@ static int tickets_select(cx_store *st, const struct select_req *r, int (*row)(v
 	char where[1024], keys[1024], order[512], sel[512], sql[6144];
 	const cx_ticket_filter *f = r->f;
 	ticket_where_by(where, sizeof where, f, r->no_created_index);
-	bool as_of = f->state == CX_TICKETS_OPEN && f->end > 0;
+	bool as_of = ticket_as_of(f);
 	const struct ticket_cols *c = as_of ? &cols_as_of : &cols_now;
 	const struct sort_part *op = r->order ? r->order : r->key;
 	int nop = r->order ? r->norder : r->nkey;
@@ -497,7 +522,7 @@ int cx_store_tickets_page(cx_store *st, const cx_ticket_filter *f, const cx_page
 	*n = 0;
 	if (limit <= 0)
 		return 0;
-	bool as_of = f->state == CX_TICKETS_OPEN && f->end > 0;
+	bool as_of = ticket_as_of(f);
 	/* Forward is the list's order; backward walks up it. */
 	struct select_req r = {.f = f, .after = after, .inclusive = inclusive, .up = f->ascending != backward, .limit = limit};
 	r.key = p;
@@ -530,7 +555,7 @@ int cx_store_tickets_each(cx_store *st, const cx_ticket_filter *f, int (*row)(vo
 {
 	struct sort_part p[MAX_PARTS];
 	char buf[160];
-	bool as_of = f->state == CX_TICKETS_OPEN && f->end > 0;
+	bool as_of = ticket_as_of(f);
 	struct select_req r = {.f = f, .up = true, .limit = -1};
 	r.key = p;
 	r.nkey = sort_parts(CX_TSORT_CREATED, as_of ? &cols_as_of : &cols_now, p, buf, sizeof buf);
@@ -539,24 +564,32 @@ int cx_store_tickets_each(cx_store *st, const cx_ticket_filter *f, int (*row)(vo
 
 int cx_store_ticket_totals(cx_store *st, const cx_ticket_filter *f, cx_ticket_totals *out, cx_error *err)
 {
-	char where[1024], sql[2048];
+	char where[1024], sql[6144];
 	ticket_where(where, sizeof where, f);
 	/* The same definitions as the ticket KPIs (model/kpi.c): satisfied is
-	 * rated 7 or more, one-touch one reply, reopened at least once. */
+	 * rated 7 or more, one-touch one reply, reopened at least once; the
+	 * values as the rows show them (as they stood at the period's end, for
+	 * the lists read so). */
+	bool as_of = ticket_as_of(f);
+	const struct ticket_cols *c = as_of ? &cols_as_of : &cols_now;
+	const char *plain = f->search[0] ? " FROM tickets t JOIN customers c ON c.id = t.customer_id"
+					   " LEFT JOIN agents a ON a.id = t.agent_id"
+					 : " FROM tickets t";
 	snprintf(sql, sizeof sql,
-		 "SELECT count(*), count(t.first_response_at), count(t.resolved_at),"
-		 " coalesce(sum(t.resolved_at IS NOT NULL AND t.csat IS NOT NULL), 0),"
-		 " coalesce(sum(t.resolved_at IS NOT NULL AND t.csat >= 7), 0),"
-		 " coalesce(sum(t.resolved_at IS NOT NULL AND t.replies = 1), 0),"
-		 " coalesce(sum(t.resolved_at IS NOT NULL AND t.reopened > 0), 0)%s"
-		 " FROM tickets t %s WHERE 1%s",
+		 "SELECT count(*), count(t.first_response_at), count(%s),"
+		 " coalesce(sum(%s IS NOT NULL AND %s IS NOT NULL), 0),"
+		 " coalesce(sum(%s IS NOT NULL AND %s >= 7), 0),"
+		 " coalesce(sum(%s IS NOT NULL AND %s = 1), 0),"
+		 " coalesce(sum(%s IS NOT NULL AND %s > 0), 0)%s"
+		 "%s WHERE 1%s",
+		 c->resolved, c->resolved, c->csat, c->resolved, c->csat, c->resolved, c->replies, c->resolved,
+		 c->reopened,
 		 /* Which column a search matched, for the status line. */
 		 f->search[0] ? ", coalesce(sum(t.id = :num), 0), coalesce(sum(t.topic LIKE :q ESCAPE '\\'), 0),"
 				" coalesce(sum(c.name LIKE :q ESCAPE '\\'), 0), coalesce(sum(c.email LIKE :q ESCAPE '\\'), 0),"
 				" coalesce(sum(a.name LIKE :q ESCAPE '\\'), 0)"
 			      : "",
-		 f->search[0] ? "JOIN customers c ON c.id = t.customer_id LEFT JOIN agents a ON a.id = t.agent_id" : "",
-		 where);
+		 as_of ? c->from : plain, where);
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)
