@@ -17,9 +17,11 @@ cx_levers cx_levers_actual(const cx_whatif_base *b, int64_t liability_bp, int64_
  * the rounded bp), so that the lever at the actual rate changes nothing. */
 static int64_t scale(int64_t value, int64_t new_rate_bp, int64_t actual_rate_bp, int64_t count, int64_t base)
 {
-	if (count <= 0 || base <= 0)
-		return 0;
-	if (new_rate_bp == actual_rate_bp)
+	/* At its actual value a lever changes nothing; nor can it when the
+	 * revenue came without contacts to take a rate of (win-backs from a
+	 * payments import, orders no campaign reached): there is nothing to
+	 * scale by, and the revenue is still the period's. */
+	if (new_rate_bp == actual_rate_bp || count <= 0 || base <= 0)
 		return value;
 	/* new conversions = base x rate; value per conversion stays. */
 	return cx_mul3_div_round(value, new_rate_bp, base, count * 10000);

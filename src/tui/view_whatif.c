@@ -28,7 +28,8 @@ struct whatif {
 	cx_pnl_raw month_raw[MONTHS];
 	cx_period months[MONTHS];
 	char notify_currency[8];
-	bool loaded, touched;
+	bool loaded;
+	unsigned touched; /* the levers moved (1 << lever): they keep their value from period to period */
 	int selected;
 	int scroll; /* the levers' first row shown, on a short screen */
 	char error[256];
@@ -115,8 +116,10 @@ static void load(struct cx_app *app, struct cx_view *v)
 		snprintf(wi->error, sizeof wi->error, "%s", err.msg);
 		return;
 	}
-	if (!wi->touched)
-		wi->now = wi->actual;
+	/* A lever not moved follows the period; one moved keeps its value. */
+	for (int i = 0; i < CX_L_COUNT; i++)
+		if (!(wi->touched & 1u << i))
+			*cx_lever_value(&wi->now, i) = *cx_lever_value(&wi->actual, i);
 	/* The six months up to the period's end: would each still have been a
 	 * profit center at the slider's liability? */
 	cx_period m = cx_period_containing(CX_PERIOD_MONTH, app->period.to_day);
@@ -302,7 +305,7 @@ static void set(struct cx_app *app, struct whatif *wi, int64_t delta)
 	if (nv > s.max)
 		nv = s.max;
 	*v = nv;
-	wi->touched = true;
+	wi->touched |= 1u << wi->selected;
 	app->status[0] = '\0';
 }
 
@@ -370,7 +373,7 @@ static enum cx_handled handle(struct cx_app *app, struct cx_view *v, enum cx_req
 		return CX_HANDLED;
 	case CX_REQ_RESET:
 		wi->now = wi->actual;
-		wi->touched = false;
+		wi->touched = 0;
 		cx_app_status(app, false, "every lever back where the period really was");
 		return CX_HANDLED;
 	case CX_REQ_OPEN: {

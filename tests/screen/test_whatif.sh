@@ -65,3 +65,15 @@ check "... the liability moved to 15 % moves the P&L's net to report pnl --liabi
 keys q
 wait_for 'EXIT=' 3
 check "60x16: q exits 0" "EXIT=0"
+
+# Stepping the period: a lever moved keeps its value, the others follow the
+# new period's figures (and so change nothing there).
+start 120 35 "$DB"
+keys 7 j Right
+check "March: the upsell response moved a point" "Upsell response .* 22\.72 %  *21\.72 %"
+keys '['
+check "February: the moved lever keeps its value" "Upsell response .* 22\.72 %  *23\.05 %"
+check "... the win-back lever follows February's 20.00 %, changing nothing" \
+	"Win-back recovery .* 20\.00 %  *20\.00 %  *—  *\\\$0\.00"
+keys r '['
+check "after r, January's levers are January's" "Upsell response .* 21\.82 %  *21\.82 %  *—"

@@ -371,6 +371,24 @@ static void whatif_at_the_actual_levers_changes_nothing(void **state)
 	assert_int_equal(a.avg_check, 300000);
 }
 
+/* Revenue without contacts (win-backs imported from a payments system, no
+ * win-back campaign): the lever has no rate to move, and the P&L keeps the
+ * revenue at any setting. */
+static void whatif_revenue_without_contacts_stays(void **state)
+{
+	cx_whatif_base b = base;
+	b.winback_reached = 0;
+	cx_levers a = cx_levers_actual(&b, 1000, 150, 500, 0);
+	cx_whatif w = cx_whatif_compute(&b, &a, &a);
+	assert_int_equal(w.pnl.net, cx_pnl_compute(&b.pnl, 1000).net);
+	assert_int_equal(w.d_winback, 0);
+	cx_levers l = a;
+	l.winback_rate_bp = 3000;
+	w = cx_whatif_compute(&b, &a, &l);
+	assert_int_equal(w.d_winback, 0);
+	assert_int_equal(w.pnl.raw.winback, b.pnl.winback);
+}
+
 static void whatif_levers_move_net_by_their_own_effect(void **state)
 {
 	cx_levers a = cx_levers_actual(&base, 1000, 150, 500, 0);
@@ -483,6 +501,7 @@ int main(void)
 		cmocka_unit_test(claims_deadline_and_silent_unhappy),
 		cmocka_unit_test(whatif_at_the_actual_levers_changes_nothing),
 		cmocka_unit_test(whatif_levers_move_net_by_their_own_effect),
+		cmocka_unit_test(whatif_revenue_without_contacts_stays),
 		cmocka_unit_test(whatif_without_campaigns),
 		cmocka_unit_test(liability_parts_add_up),
 	};
