@@ -678,7 +678,7 @@ static cx_csv *new_reader(const char *name, const cx_csv_opts *opts, cx_error *e
 	if (!is_utf8(enc)) {
 		cd = iconv_open("UTF-8", enc);
 		if (cd == (iconv_t)-1) {
-			cx_fail(err, CX_EXIT_RUNTIME, "unknown encoding '%s'", enc);
+			cx_fail(err, CX_EXIT_USAGE, "unknown encoding '%s'", enc);
 			return NULL;
 		}
 	}

@@ -225,3 +225,8 @@ run export campaigns --format json "$SRC"
 if jq -e 'length == 8 and .[0].name != null' "$OUT" >/dev/null 2>&1; then ok "export --format json is valid JSON"; else not_ok "export --format json is valid JSON"; fi
 run export agents -o "$WORK/agents-out.csv" "$SRC"
 if [ "$status" -eq 0 ] && cmp -s "$WORK/agents-out.csv" "$WORK/x/agents.csv"; then ok "export -o writes the file"; else not_ok "export -o writes the file"; fi
+# An encoding iconv does not know is a usage error, and nothing is written.
+cp "$SRC" "$WORK/enc.db"
+run import agents "$WORK/x/agents.csv" --encoding klingon-8 "$WORK/enc.db"
+expect_status 2 "--encoding that iconv does not know is a usage error"
+expect_err "unknown encoding 'klingon-8'" "... naming it"
