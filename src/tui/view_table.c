@@ -256,14 +256,29 @@ static size_t frozen(const cx_table *tb)
 	return k;
 }
 
+/* Whether every column from the k-th scrolled one on fits beside the
+ * frozen ones. */
+static bool fits_from(const struct cx_app *app, const struct cx_tview *t, const cx_table *tb, int k)
+{
+	size_t fz = frozen(tb);
+	int x = 0;
+	for (size_t c = 0; c < tb->ncols; c++)
+		if (c < fz || (int)(c - fz) >= k)
+			x += t->width[c] + GAP;
+	return x - GAP <= app->cols;
+}
+
 /* The widths on this screen: the frozen columns, then those scrolled to;
  * a number is shown whole or not at all ("$5,7…" would mislead), only a
- * name may be cut to fit. */
+ * name may be cut to fit.  A scroll the screen no longer needs (it grew)
+ * is given back, so no column stays hidden that would fit. */
 static void layout(struct cx_app *app, struct cx_tview *t, const cx_table *tb, int *width)
 {
 	size_t fz = frozen(tb);
 	int x = 0;
 	bool full = false;
+	while (t->hscroll > 0 && fits_from(app, t, tb, t->hscroll - 1))
+		t->hscroll--;
 	for (size_t c = 0; c < tb->ncols; c++) {
 		width[c] = 0;
 		if (full || (c >= fz && (int)(c - fz) < t->hscroll))
@@ -301,15 +316,23 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 	char shown[32], all[32];
 	cx_fmt_int(shown, sizeof shown, (int64_t)t->n);
 	cx_fmt_int(all, sizeof all, (int64_t)tb->nrows);
-	snprintf(info, sizeof info, " %s%s of %s rows%s  sort: %s%s%s", title, shown, all, search,
-		 t->sort >= 0 ? tb->cols[t->sort].title : "the report's order", t->sort < 0 ? "" : " ",
-		 t->sort < 0 ? "" : cx_glyph(t->desc ? CX_G_SORT_DOWN : CX_G_SORT_UP));
-	cx_ui_style(app, CX_EL_MUTED);
-	cx_ui_text(top, 0, app->cols, info, false);
-
 	int *width = cx_xcalloc(tb->ncols + 1, sizeof *width);
 	int n = (int)tb->ncols;
 	layout(app, t, tb, width);
+	/* Columns off the screen, on either side: say so, and which key. */
+	int right = 0;
+	for (size_t c = frozen(tb); c < tb->ncols; c++)
+		right += (int)(c - frozen(tb)) >= t->hscroll && width[c] == 0;
+	char hidden[96] = "";
+	if (t->hscroll || right)
+		snprintf(hidden, sizeof hidden, "  %s%smore columns%s%s", t->hscroll ? cx_glyph(CX_G_LEFT) : "",
+			 t->hscroll ? " " : "", right ? " " : "", right ? cx_glyph(CX_G_RIGHT) : "");
+	snprintf(info, sizeof info, " %s%s of %s rows%s  sort: %s%s%s%s", title, shown, all, search,
+		 t->sort >= 0 ? tb->cols[t->sort].title : "the report's order", t->sort < 0 ? "" : " ",
+		 t->sort < 0 ? "" : cx_glyph(t->desc ? CX_G_SORT_DOWN : CX_G_SORT_UP), hidden);
+	cx_ui_style(app, CX_EL_MUTED);
+	cx_ui_text(top, 0, app->cols, info, false);
+
 	/* The header marks the sorted column. */
 	cx_cols_draw(app, t->cols, n, width, GAP, top + 1, NULL, t, CX_EL_HEADER, t->sort, t->desc);
 

@@ -253,3 +253,16 @@ check "a FIFO as the theme still opens the UI" "Support P&L"
 keys q
 wait_for 'EXIT=' 3
 check "the session with a FIFO theme exits 0" "EXIT=0"
+
+# Columns scrolled off at 80 columns: the info line says so, and when the
+# terminal widens the scroll is given back (no column stays hidden that fits).
+start 80 24 "$DB"
+keys 6
+check "at 80 columns the leaderboard says more columns are to the right" "rows  sort: the report's order  more columns →"
+keys Right Right Right
+check "scrolled, it says more are to the left" "← more columns"
+check_not "... and Team is off the screen" "Agent  *Team"
+$T resize-window -t ui -x 170 -y 24 2>/dev/null
+keys C-l
+check "widened to 170, every column is back" "Agent  *Team  *Level  *Points"
+check_not "... and nothing is said hidden" "more columns"
