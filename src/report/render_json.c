@@ -89,6 +89,10 @@ static void value(FILE *out, const cx_cell *c)
 static void object(FILE *out, const cx_table *t, const cx_cell *cells)
 {
 	bool first = true;
+	/* The totals' label ("TOTAL" in the other formats) is the object's
+	 * name here (totals, <table>_totals): its first column is null, never
+	 * a word in a field that holds an id or a name. */
+	bool totals = cells == t->totals;
 	fputc('{', out);
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (t->cols[c].flags & CX_COL_NOJSON)
@@ -97,7 +101,10 @@ static void object(FILE *out, const cx_table *t, const cx_cell *cells)
 			fputs(", ", out);
 		first = false;
 		key(out, t->cols[c].key, "");
-		value(out, &cells[c]);
+		if (totals && cx_rep_total_label(t, c))
+			fputs("null", out);
+		else
+			value(out, &cells[c]);
 	}
 	fputc('}', out);
 }

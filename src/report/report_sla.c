@@ -88,7 +88,11 @@ static void items_table(cx_doc *doc, const char *name, const char *title, const 
 		{"goal_s", "Goal", CX_CELL_SECONDS, 0},
 		{margin_key, margin_title, CX_CELL_SECONDS, 0},
 	};
-	cx_table *t = cx_doc_table(doc, name, title, cols, sizeof cols / sizeof cols[0]);
+	/* How many: in the title, not in a totals row (there is nothing to
+	 * add up in a list of tickets, and a count under "Created" misleads). */
+	char counted[160], many[32];
+	snprintf(counted, sizeof counted, "%s (%s)", title, cx_fmt_int(many, sizeof many, (int64_t)n));
+	cx_table *t = cx_doc_table(doc, name, counted, cols, sizeof cols / sizeof cols[0]);
 	for (size_t i = 0; i < n; i++) {
 		const cx_sla_item *it = &items[i];
 		char when[32];
@@ -104,9 +108,6 @@ static void items_table(cx_doc *doc, const char *name, const char *title, const 
 		c[7] = cx_seconds(it->goal);
 		c[8] = cx_seconds(it->margin);
 	}
-	cx_cell *tot = cx_table_totals(t);
-	tot[0] = cx_text("TOTAL");
-	tot[1] = cx_int((int64_t)n);
 }
 
 cx_doc *cx_report_sla(cx_store *st, const cx_report_opts *opt, cx_error *err)

@@ -514,3 +514,15 @@ CXTOP_SCORING="$WORK/bad-scoring.yaml" run report leaderboard sample.db
 expect_status 0 "leaderboard: a broken scoring file still prints the board"
 expect_err "bad-scoring.yaml:2:[0-9]+: " "leaderboard: a broken scoring file is named with line and column"
 
+
+# json: a totals object's first column is null, never "Total" or "TOTAL" in
+# a field that holds an id or a name (the other formats print the label).
+bad=""
+for r in $("$CXTOP" report --list | awk '{print $1}'); do
+	"$CXTOP" report "$r" --format json sample.db >"$WORK/t.json" 2>/dev/null || continue
+	n=$(jq '[to_entries[] | select(.key == "totals" or (.key | endswith("_totals"))) | .value
+		| select(. != null) | to_entries[0].value | select(type == "string")] | length' "$WORK/t.json")
+	[ "$n" = 0 ] || bad="$bad $r"
+done
+if [ -z "$bad" ]; then ok "json totals carry no label text in their first column"
+else not_ok "json totals with a label in their first column:$bad"; fi
