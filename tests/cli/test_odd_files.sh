@@ -84,7 +84,12 @@ for table in tickets ticket_hours; do
 done
 damaged=0
 for r in $("$CXTOP" report --list | cut -d' ' -f1); do
-	for range in "" "--from 2021-10-01 --to 2022-03-31"; do
+	ranges='"" "--from 2021-10-01 --to 2022-03-31"'
+	# The audit trail and the schedules are whatever the period (a range
+	# is a usage error for them).
+	case $r in audit | schedules) ranges='""' ;; esac
+	eval "set -- $ranges"
+	for range in "$@"; do
 		"$CXTOP" report $r $range sample.db >"$WORK/good" 2>/dev/null
 		runt report $r $range "$WORK/damaged.db"
 		if [ "$status" -eq 1 ] && grep -q "^cxtop: store '.*damaged.db' is damaged: " "$ERR" &&
