@@ -68,6 +68,9 @@ for size in "60 16" "80 24" "160 48" "200 50"; do
 	SIZE="$1x$2"
 	start "$1" "$2" "$DB"
 	check "$SIZE: the dashboard draws" "Support P&L"
+	# Wide, the panels fill in after the first frame: judge the labels
+	# once the last of them (the claims past deadline) is drawn.
+	[ "$1" -lt 150 ] || wait_for 'Claims past deadline (' 15
 	tabs "$SIZE"
 	whole "$SIZE: every dashboard label whole (no ellipsis)" '…'
 	framed "$SIZE: the dashboard's panels are framed inside the screen" '│╭╰' '│╮╯'
@@ -78,6 +81,7 @@ for size in "60 16" "80 24" "160 48" "200 50"; do
 
 	start_c "$1" "$2" "$DB"
 	check "$SIZE, LANG=C: the dashboard draws" "Support P&L"
+	[ "$1" -lt 150 ] || wait_for 'Claims past deadline (' 15
 	ascii "$SIZE, LANG=C: the dashboard is plain ASCII"
 	tabs "$SIZE, LANG=C"
 	whole "$SIZE, LANG=C: every dashboard label whole (no ~ for a cut)" '~'
@@ -141,11 +145,13 @@ EOF
 	check "$SIZE: the SLA by channel is report sla's (email $fr %, $res %)" \
 		"│ email  *$(printf '%.2f' "$fr") %  *$(printf '%.2f' "$res") % │"
 	# The net's trend, selected: its lowest and highest months, as report
-	# pnl gives them month by month (the store's six months of data).
+	# pnl gives them month by month (the store's six months of data).  It
+	# is the 23rd figure: the P&L's, then the tickets panel's (the waits
+	# line among them), then the trends.
 	IFS='|' read -r lo hi <<EOF
 $months
 EOF
-	keys j j j j j j j j j j j j j j j j j j j j j
+	keys j j j j j j j j j j j j j j j j j j j j j j
 	check "$SIZE: the net's trend names its lowest and highest month, as report pnl ($(usd "$lo"), $(usd "$hi"))" \
 		"Net: lowest $(pattern "$(usd "$lo")") (.*), highest $(pattern "$(usd "$hi")") (.*)"
 	keys Enter
