@@ -64,8 +64,8 @@ check "an edit's detail says it was not undone with a dash" "Undone by  *—"
 words "... and reads in words"
 keys Escape Escape
 
-# The SLA behind the dashboard's line, table by table.
-keys 1 j j j j j j j j j j j j j j j j j j j j Enter
+# The SLA behind the dashboard's line, table by table (below the waits line).
+keys 1 j j j j j j j j j j j j j j j j j j j j j Enter
 check "the SLA opens" "Dashboard › SLA"
 for f in 1 2 3 4 5 6 7; do
 	words "the SLA, table $f reads in words"

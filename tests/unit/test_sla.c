@@ -119,7 +119,8 @@ static void the_sla_list_of_a_file(void **state)
 		 "s.yaml:4:22: 'fax' is not a channel (email, chat, phone, social, sms)"},
 		{"  - {priority: urgent}\n", "s.yaml:4:5: sla policy 1 has no target"},
 		{"  - {first_reply: 1h, hours: office}\n", "s.yaml:4:30: expected business or calendar for 'hours'"},
-		{"  - {first_reply: 1h, next_reply: 1h}\n", "s.yaml:4:23: unknown key 'next_reply' in sla policy 1"},
+		{"  - {first_reply: 1h, next_reply: 0m}\n", "s.yaml:4:35: '0m' is not a time"},
+		{"  - {first_reply: 1h, last_reply: 1h}\n", "s.yaml:4:23: unknown key 'last_reply' in sla policy 1"},
 		{"  urgent: 1h\n", "s.yaml:4:3: expected a list of policies for 'sla', found a mapping"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
