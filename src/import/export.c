@@ -63,29 +63,20 @@ static void csv_cell(FILE *f, const char *s)
 {
 	if (!s)
 		return;
-	if (*s && strchr(CX_NATIVE_QUOTED, *s)) {
-		/* Quoted from a spreadsheet (see the top); quotes come first. */
-		bool q = strpbrk(s, ",\"\r\n") || s[strlen(s) - 1] == ' ';
-		fputs(q ? "\"'" : "'", f);
-		for (; q && *s; s++) {
-			if (*s == '"')
-				fputc('"', f);
-			fputc(*s, f);
-		}
-		fputs(q ? "\"" : s, f);
-		return;
-	}
-	if (!strpbrk(s, ",\"\r\n") && s[0] != ' ' && (!*s || s[strlen(s) - 1] != ' ')) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
+	/* Quoted when a comma, quote or line break is inside, or a space at
+	 * either end; after a ' when a spreadsheet would run it (see the top). */
+	bool quote = strpbrk(s, ",\"\r\n") || s[0] == ' ' || (*s && s[strlen(s) - 1] == ' ');
+	if (quote)
+		fputc('"', f);
+	if (*s && strchr(CX_NATIVE_QUOTED, *s))
+		fputc('\'', f);
 	for (; *s; s++) {
-		if (*s == '"')
+		if (quote && *s == '"')
 			fputc('"', f);
 		fputc(*s, f);
 	}
-	fputc('"', f);
+	if (quote)
+		fputc('"', f);
 }
 
 static void json_string(FILE *f, const char *s)

@@ -29,6 +29,11 @@
 	"         CASE WHEN resolved_on IS NOT NULL AND resolved_on <= ?1 THEN recovered ELSE 0 END AS recovered" \
 	"  FROM row) "
 
+/* Hands each claim statement s reads to row; a row that fails (< 0)
+ * stops the reading with its error. */
+static int each_claim(cx_store *st, sqlite3_stmt *s, int (*row)(void *ctx, const cx_open_claim *r), void *ctx,
+		      cx_error *err);
+
 /* The by-status table's order of statuses, from a claim's start to its end. */
 #define STATUS_ORDER                                                                                      \
 	"CASE status WHEN 'draft' THEN 1 WHEN 'filed' THEN 2 WHEN 'approved' THEN 3 WHEN 'denied' THEN 4 ELSE 5 END"
@@ -100,16 +105,7 @@ int cx_store_open_claims(cx_store *st, int32_t as_of_day, int (*row)(void *ctx, 
 	char day[11];
 	cx_date_format(as_of_day, day);
 	sqlite3_bind_text(s, 1, day, -1, SQLITE_TRANSIENT);
-	cx_open_claim r;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		fill_open_claims(s, &r);
-		if (row(ctx, &r) < 0) {
-			cx_q_release(st, s);
-			return -1;
-		}
-	}
-	return cx_q_done(st, s, rc, err);
+	return each_claim(st, s, row, ctx, err);
 }
 
 int cx_store_open_claims_summary(cx_store *st, int32_t as_of_day, cx_open_claims_summary *out, cx_error *err)
@@ -159,6 +155,12 @@ int cx_store_claims_opened(cx_store *st, const cx_period *p, const char *carrier
 		sqlite3_bind_text(s, 3, carrier, -1, SQLITE_TRANSIENT);
 	if (status)
 		sqlite3_bind_text(s, 4, status, -1, SQLITE_TRANSIENT);
+	return each_claim(st, s, row, ctx, err);
+}
+
+static int each_claim(cx_store *st, sqlite3_stmt *s, int (*row)(void *ctx, const cx_open_claim *r), void *ctx,
+		      cx_error *err)
+{
 	cx_open_claim r;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {

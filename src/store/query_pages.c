@@ -572,9 +572,8 @@ int cx_store_ticket_totals(cx_store *st, const cx_ticket_filter *f, cx_ticket_to
 	 * the lists read so). */
 	bool as_of = ticket_as_of(f);
 	const struct ticket_cols *c = as_of ? &cols_as_of : &cols_now;
-	const char *plain = f->search[0] ? " FROM tickets t JOIN customers c ON c.id = t.customer_id"
-					   " LEFT JOIN agents a ON a.id = t.agent_id"
-					 : " FROM tickets t";
+	/* The list's joins only when a search or the history needs them. */
+	const char *from = as_of || f->search[0] ? c->from : " FROM tickets t";
 	snprintf(sql, sizeof sql,
 		 "SELECT count(*), count(t.first_response_at), count(%s),"
 		 " coalesce(sum(%s IS NOT NULL AND %s IS NOT NULL), 0),"
@@ -589,7 +588,7 @@ int cx_store_ticket_totals(cx_store *st, const cx_ticket_filter *f, cx_ticket_to
 				" coalesce(sum(c.name LIKE :q ESCAPE '\\'), 0), coalesce(sum(c.email LIKE :q ESCAPE '\\'), 0),"
 				" coalesce(sum(a.name LIKE :q ESCAPE '\\'), 0)"
 			      : "",
-		 as_of ? c->from : plain, where);
+		 from, where);
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)
