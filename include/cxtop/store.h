@@ -380,6 +380,18 @@ typedef struct cx_ticket_item {
 	cx_page_key key; /* its place in the list's order (the filter's sort) */
 } cx_ticket_item;
 
+/* One entry of a ticket's timeline (the ticket_timeline view): its
+ * creation, each customer message, agent reply, status change, reopening
+ * and rating, with the instant the store dates it. */
+typedef struct cx_ticket_event {
+	int64_t at;
+	char kind[12];                      /* created message reply status reopened rated */
+	char status_before[10], status_after[10]; /* a status change's; "" otherwise */
+} cx_ticket_event;
+
+/* The ticket's timeline, oldest first (ties in the order written). */
+int cx_store_ticket_events(cx_store *st, int64_t ticket_id, cx_ticket_event **rows, size_t *n, cx_error *err);
+
 /* Which tickets of the period [start, end) a list holds: each state is
  * the set one dashboard figure counts, so that a drill-down's count is
  * the figure (with start/end 0, all time: as the tickets are now). */

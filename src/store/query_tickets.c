@@ -1,5 +1,5 @@
-/* query_tickets.c — the backlog at a period's end, one agent's durations
- * and the daily volume.  The KPIs per group are in ticket_kpis.c. */
+/* query_tickets.c — the backlog at a period's end, one agent's durations,
+ * the daily volume and one ticket's timeline.  The KPIs per group are in ticket_kpis.c. */
 #include <stdio.h>
 #include <string.h>
 
@@ -178,4 +178,24 @@ int cx_store_sla_tickets(cx_store *st, const cx_period *p, bool next_reply, int6
 	cx_keymap_free(&changed);
 	free(was);
 	return cx_q_done(st, s, rc, err);
+}
+
+static void fill_event(sqlite3_stmt *s, void *row)
+{
+	cx_ticket_event *e = row;
+	e->at = sqlite3_column_int64(s, 0);
+	cx_q_text(s, 1, e->kind, sizeof e->kind);
+	cx_q_text(s, 2, e->status_before, sizeof e->status_before);
+	cx_q_text(s, 3, e->status_after, sizeof e->status_after);
+}
+
+int cx_store_ticket_events(cx_store *st, int64_t ticket_id, cx_ticket_event **rows, size_t *n, cx_error *err)
+{
+	static const char sql[] = "SELECT at, kind, status_before, status_after FROM ticket_timeline"
+				  " WHERE ticket_id = ?1 ORDER BY at, event_id";
+	sqlite3_stmt *s;
+	if (cx_q_prepare(st, sql, &s, err) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, ticket_id);
+	return cx_q_collect(st, s, sizeof **rows, fill_event, (void **)rows, n, err);
 }

@@ -323,10 +323,16 @@ void dash_pnl_panel(struct cx_app *app, struct dashboard *d, int y, int x, int h
 	dash_vs(d, p->liability, q->liability, -1, CMP_MONEY);
 	if (y < end) dash_line(app, d, y++, x, w, title, b, CX_EL_NORMAL, D_ROWS, F_LIABILITY);
 	money(d, b, sizeof b, p->net);
-	snprintf(title, sizeof title, "Net %s %s", cx_glyph(p->profit_center ? CX_G_TICK : CX_G_CROSS),
-		 p->profit_center ? "profit center" : "cost center");
+	/* A net of exactly zero (an empty period) is neither. */
+	if (p->net == 0)
+		snprintf(title, sizeof title, "Net");
+	else
+		snprintf(title, sizeof title, "Net %s %s", cx_glyph(p->profit_center ? CX_G_TICK : CX_G_CROSS),
+			 p->profit_center ? "profit center" : "cost center");
 	dash_vs(d, p->net, q->net, +1, CMP_MONEY);
-	if (y < end) dash_line(app, d, y++, x, w, title, b, p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
+	if (y < end)
+		dash_line(app, d, y++, x, w, title, b,
+			  p->net == 0 ? CX_EL_NORMAL : p->profit_center ? CX_EL_GOOD : CX_EL_BAD, D_WHATIF, 0);
 	const char *be = "Break-even liability";
 	cx_break_even_words(p, b, sizeof b);
 	if (cx_ui_width(be) + 1 + cx_ui_width(b) > w)

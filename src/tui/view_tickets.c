@@ -6,6 +6,7 @@
  * its own filter (an agent's, a customer's, a channel's tickets), and Esc
  * goes back to where it came from.  Enter shows a ticket's timeline. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -116,7 +117,7 @@ static void when(char *buf, size_t len, int64_t at)
 	time_t tt = (time_t)at;
 	struct tm tm;
 	if (!at || !localtime_r(&tt, &tm))
-		snprintf(buf, len, "-");
+		snprintf(buf, len, "%s", cx_glyph(CX_G_EM_DASH));
 	else
 		strftime(buf, len, "%Y-%m-%d %H:%M", &tm);
 }
@@ -134,6 +135,62 @@ static void when_after(char *buf, size_t len, int64_t at, int64_t since, const c
 	snprintf(buf, len, "%s  (after %s)", a, b);
 }
 
+/* What an event of the timeline was, in words. */
+static void event_words(char *buf, size_t len, const cx_ticket_event *e)
+{
+	static const struct {
+		const char *kind, *words;
+	} names[] = {
+		{"created", "created"},           {"message", "the customer wrote"}, {"reply", "an agent replied"},
+		{"reopened", "reopened"},         {"rated", "rated by the customer"},
+	};
+	if (strcmp(e->kind, "status") == 0) {
+		snprintf(buf, len, "status %s %s %s", e->status_before, cx_glyph(CX_G_RIGHT), e->status_after);
+		return;
+	}
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(e->kind, names[i].kind) == 0) {
+			snprintf(buf, len, "%s", names[i].words);
+			return;
+		}
+	snprintf(buf, len, "%s", e->kind);
+}
+
+/* Below the ticket's figures, each event as the store dates it: when the
+ * customer wrote and waited, when an agent answered, each status change.
+ * What does not fit the pane is counted in a note. */
+static void timeline(struct cx_app *app, struct cx_detail *d, int64_t id)
+{
+	cx_ticket_event *ev = NULL;
+	size_t n = 0;
+	cx_error err = {0};
+	if (cx_store_ticket_events(app->st, id, &ev, &n, &err) < 0) {
+		snprintf(d->notes[d->nnotes++], sizeof d->notes[0], "Timeline not read: %s", err.msg);
+		return;
+	}
+	cx_detail_add(d, "", "", CX_EL_NORMAL);
+	cx_detail_add(d, "Timeline", "", CX_EL_PANEL_TITLE);
+	size_t room = (size_t)(CX_DETAIL_ROWS - d->n), shown = n <= room ? n : room - 1;
+	for (size_t i = 0; i < shown; i++) {
+		char at[32], what[64], after[32], line[128];
+		when(at, sizeof at, ev[i].at);
+		event_words(what, sizeof what, &ev[i]);
+		/* How long into the ticket, which is what the waits are made of. */
+		after[0] = '\0';
+		if (i > 0 && ev[i].at >= ev[0].at) {
+			char d2[24];
+			cx_fmt_duration_x2(d2, sizeof d2, (ev[i].at - ev[0].at) * 2);
+			snprintf(after, sizeof after, "+%s", d2);
+		}
+		snprintf(line, sizeof line, "%9s  %s", after, what);
+		enum cx_element el = strcmp(ev[i].kind, "reopened") == 0 ? CX_EL_WARN : CX_EL_NORMAL;
+		cx_detail_add(d, at, line, el);
+	}
+	if (shown < n)
+		snprintf(d->notes[d->nnotes++], sizeof d->notes[0], "%zu later events not shown", n - shown);
+	free(ev);
+}
+
 /* The ticket's timeline, as a detail pane. */
 static void open_ticket(struct cx_app *app, const cx_ticket_item *it)
 {
@@ -141,8 +198,8 @@ static void open_ticket(struct cx_app *app, const cx_ticket_item *it)
 	char v[192], a[32];
 	const char *dot = cx_glyph(CX_G_DOT);
 	snprintf(d.title, sizeof d.title, "Ticket #%lld %s %s", (long long)it->id, dot, it->topic);
-	d.width = 70;
-	d.label_width = 15;
+	d.width = 72;
+	d.label_width = 17;
 	snprintf(v, sizeof v, "%s (#%lld)", it->customer, (long long)it->customer_id);
 	cx_detail_add(&d, "Customer", v, CX_EL_NORMAL);
 	cx_detail_add(&d, "Agent", it->agent[0] ? it->agent : "(unassigned)", CX_EL_NORMAL);
@@ -166,6 +223,7 @@ static void open_ticket(struct cx_app *app, const cx_ticket_item *it)
 	snprintf(v, sizeof v, "%d%s %s reopened %d %s CSAT %s", it->replies,
 		 it->replies == 1 && it->resolved_at ? " (one-touch)" : "", dot, it->reopened, dot, a);
 	cx_detail_add(&d, "Replies", v, it->csat >= 0 && it->csat <= 6 ? CX_EL_BAD : CX_EL_NORMAL);
+	timeline(app, &d, it->id);
 	cx_detail_push(app, &d);
 }
 
@@ -277,11 +335,13 @@ static void ticket_sums(const struct tickets *t, char *buf, size_t len)
 		cx_fmt_int(n, sizeof n, s->rated);
 		cx_fmt_bp(b, sizeof b, cx_ratio_bp(s->one_touch, s->tickets));
 		cx_fmt_bp(c, sizeof c, cx_ratio_bp(s->reopened, s->tickets));
-		if (s->rated > 0)
-			cx_fmt_bp(a, sizeof a, cx_ratio_bp(s->satisfied, s->rated));
 		const char *dot = cx_glyph(CX_G_DOT);
-		snprintf(buf, len, " %s CSAT %s%s of %s rated %s one-touch %s %% %s reopened %s %%", dot,
-			 s->rated ? a : "n/a", s->rated ? " %" : "", n, dot, b, dot, c);
+		char csat[64] = "none rated";
+		if (s->rated > 0) {
+			cx_fmt_bp(a, sizeof a, cx_ratio_bp(s->satisfied, s->rated));
+			snprintf(csat, sizeof csat, "CSAT %s %% of %s rated", a, n);
+		}
+		snprintf(buf, len, " %s %s %s one-touch %s %% %s reopened %s %%", dot, csat, dot, b, dot, c);
 	} else if (t->filter.state == CX_TICKETS_CREATED && s->tickets > s->answered) {
 		cx_fmt_int(n, sizeof n, s->tickets - s->answered);
 		snprintf(buf, len, " %s %s never answered", cx_glyph(CX_G_DOT), n);
@@ -302,8 +362,8 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 		snprintf(who, sizeof who, " %s %s %s", dot, t->filter.customer_id ? "customer" : "agent", t->who);
 	if (t->filter.search[0])
 		snprintf(search, sizeof search, " %s \"%s\"", dot, t->filter.search);
-	snprintf(info, sizeof info, " %s tickets %s%s%s%s%s%s", count, state_name(t), t->all_time ? " (all time)" : "",
-		 channel, who, search, sums);
+	snprintf(info, sizeof info, " %s %s %s%s%s%s%s%s", count, t->totals.tickets == 1 ? "ticket" : "tickets",
+		 state_name(t), t->all_time ? " (all time)" : "", channel, who, search, sums);
 	cx_ui_style(app, CX_EL_MUTED);
 	cx_ui_text(top, 0, app->cols, info, false);
 
