@@ -84,6 +84,11 @@ struct dashboard {
 	bool loaded;
 	cx_dashboard prev; /* the period before, of the same length */
 	bool prev_loaded;
+	/* The period before is read after the first frame (idle), so that
+	 * the screen shows the period's figures at the cost of one period. */
+	bool prev_wanted;
+	cx_period prev_period;
+	bool said;          /* the manager picked a figure: its change is on the status line */
 	char prev_label[64];
 	struct cmp pending; /* the next line's comparison (dash_vs()) */
 	int pending_trend;  /* the next line is trend row pending_trend - 1 */

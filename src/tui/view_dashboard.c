@@ -40,20 +40,32 @@ static void load(struct cx_app *app, struct cx_view *v)
 	if (d->loaded && d->dash.scoring_error[0])
 		cx_app_status(app, true, "scoring rules refused (%s); the built-in rules apply", d->dash.scoring_error);
 	/* The period before, for the arrows: only when the store has data
-	 * then (a first month compared with nothing would be all ▲). */
+	 * then (a first month compared with nothing would be all ▲), and
+	 * only after the first frame (idle below). */
 	cx_period before = cx_compare_period(app->period, CX_COMPARE_PREVIOUS);
-	if (d->loaded && app->oldest_day && before.to_day >= app->oldest_day) {
-		d->prev_loaded =
-			cx_dashboard_load(app->st, &before, cx_store_liability_bp(app->st), &d->prev, &err) == 0;
-		cx_period_label(before, d->prev_label, sizeof d->prev_label);
-	}
+	d->prev_wanted = d->loaded && app->oldest_day && before.to_day >= app->oldest_day;
+	d->prev_period = before;
+	cx_period_label(before, d->prev_label, sizeof d->prev_label);
 	dash_wide_reset(app, d);
 }
+
+static void say_change(struct cx_app *app, const struct dashboard *d);
 
 static enum cx_idle idle(struct cx_app *app, struct cx_view *v)
 {
 	struct dashboard *d = v->state;
-	if (v->stale || !d->loaded || app->cols < DASH_WIDE_COLS)
+	if (v->stale || !d->loaded)
+		return CX_IDLE_NONE;
+	if (d->prev_wanted) {
+		cx_error err = {0};
+		d->prev_wanted = false;
+		d->prev_loaded = cx_dashboard_load(app->st, &d->prev_period, cx_store_liability_bp(app->st), &d->prev,
+						   &err) == 0;
+		/* The wide trends take this period's point from it. */
+		dash_wide_reset(app, d);
+		return CX_IDLE_MORE;
+	}
+	if (app->cols < DASH_WIDE_COLS)
 		return CX_IDLE_NONE;
 	return dash_wide_idle(app, d);
 }
@@ -599,6 +611,15 @@ void dash_people_panel(struct cx_app *app, struct dashboard *d, int y, int x, in
 			  F_WATCHLIST);
 }
 
+/* A figure picked before the period before was read gets its change
+ * once it is: the status line follows the figures drawn. */
+static void resay(struct cx_app *app, struct dashboard *d)
+{
+	if (d->said && d->prev_loaded && d->selected < d->nitems && d->items[d->selected].cmp.on &&
+	    !app->status[0])
+		say_change(app, d);
+}
+
 static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 {
 	struct dashboard *d = v->state;
@@ -617,6 +638,7 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 		dash_wide_draw(app, d, top, height);
 		if (d->selected >= d->nitems)
 			d->selected = d->nitems ? d->nitems - 1 : 0;
+		resay(app, d);
 		return;
 	}
 	int upper = height >= 23 ? 14 : height >= 22 ? 13 : height >= 21 ? 12 : height / 2;
@@ -628,6 +650,7 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 	dash_people_panel(app, d, top + upper, half, lower, app->cols - half);
 	if (d->selected >= d->nitems)
 		d->selected = d->nitems ? d->nitems - 1 : 0;
+	resay(app, d);
 }
 
 /* Every figure opens a new instance of the view holding its rows, whose
@@ -674,6 +697,7 @@ static enum cx_handled handle(struct cx_app *app, struct cx_view *v, enum cx_req
 	size_t sel = (size_t)d->selected;
 	if (cx_move(req, &sel, (size_t)d->nitems, 5)) {
 		d->selected = (int)sel;
+		d->said = true;
 		say_change(app, d);
 		return CX_HANDLED;
 	}
@@ -693,6 +717,7 @@ static enum cx_handled click(struct cx_app *app, struct cx_view *v, int y, int x
 		if (d->items[i].y == y && x >= d->items[i].x && x < d->items[i].x + d->items[i].w) {
 			bool again = d->selected == i;
 			d->selected = i;
+			d->said = true;
 			say_change(app, d);
 			if (again)
 				drill(app, d, &d->items[i]);
