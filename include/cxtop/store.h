@@ -20,7 +20,7 @@
 #include "cxtop/scoring.h"
 
 /* The schema version this build writes and understands (PRAGMA user_version). */
-#define CX_SCHEMA_VERSION 10
+#define CX_SCHEMA_VERSION 11
 
 typedef struct cx_store cx_store;
 
@@ -108,10 +108,14 @@ typedef struct cx_rollup_check {
 	int64_t missing;   /* tickets in an hour neither packed nor noted as written */
 	int64_t extra;     /* packed hours whose tickets are gone, not noted */
 	int64_t stale;     /* noted as written, not packed yet: not an error */
-	int64_t triggers;  /* of the four that keep the notes, how many are missing or altered */
+	int64_t triggers;  /* of the triggers that keep the notes and the counts, how many are
+			      missing or altered */
+	int64_t counts_wrong; /* customers whose kept ticket count is not their tickets' */
 } cx_rollup_check;
-/* Compares every packed hour with its tickets.  With repair, puts back the
- * triggers and packs every hour again (in one transaction). */
+/* Compares every packed hour with its tickets, and every customer's kept
+ * ticket count with their tickets.  With repair, puts back the triggers,
+ * packs every hour and counts every customer's tickets again (in one
+ * transaction). */
 int cx_store_rollup_check(cx_store *st, bool repair, cx_rollup_check *out, cx_error *err);
 
 /* Runs one SQL statement with no result rows.  For tests and the sample

@@ -1,5 +1,5 @@
 /* cmd_check.c — `cxtop check [--repair] [DB]`: is the store sound, and do
- * its ticket rollups say what its tickets say? */
+ * its ticket rollups and customer counts say what its tickets say? */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,9 +14,10 @@ static void help(void)
 	printf("Usage: cxtop check [--repair] [-q] [DB]\n"
 	       "Checks the store's integrity, then compares every hour of its ticket\n"
 	       "rollups with the tickets themselves (the rollups are what every ticket\n"
-	       "figure is read from).  Exits 1 when anything is wrong.\n"
+	       "figure is read from), and each customer's kept ticket count with their\n"
+	       "tickets.  Exits 1 when anything is wrong.\n"
 	       "\n"
-	       "  --repair   rebuild the rollups and their triggers from the tickets\n"
+	       "  --repair   rebuild the rollups, the counts and their triggers\n"
 	       "  -q         print only problems\n");
 }
 
@@ -65,23 +66,24 @@ int cx_cmd_check(int argc, char **argv)
 		return cx_report_error(&err);
 	}
 	cx_store_close(st);
-	bool bad = chk.wrong || chk.missing || chk.extra || chk.triggers;
+	bool bad = chk.wrong || chk.missing || chk.extra || chk.triggers || chk.counts_wrong;
 	char shown[512];
 	db = cx_safe_text(shown, sizeof shown, db);
-	char a[32], b[32], w[32], m[32], x[32], s[32];
+	char a[32], b[32], w[32], m[32], x[32], s[32], cw[32];
 	if (!quiet || bad)
 		printf("%s: integrity ok; ticket rollups: %s hours hold tickets, %s compared: %s wrong, %s missing,"
-		       " %s left over, %s written since packed (read from the tickets until packed)%s\n",
+		       " %s left over, %s written since packed (read from the tickets until packed);"
+		       " customers' ticket counts: %s wrong%s\n",
 		       db, cx_fmt_int(a, sizeof a, chk.hours), cx_fmt_int(b, sizeof b, chk.checked),
 		       cx_fmt_int(w, sizeof w, chk.wrong), cx_fmt_int(m, sizeof m, chk.missing),
 		       cx_fmt_int(x, sizeof x, chk.extra), cx_fmt_int(s, sizeof s, chk.stale),
-		       chk.triggers ? "; triggers missing or altered" : "");
+		       cx_fmt_int(cw, sizeof cw, chk.counts_wrong), chk.triggers ? "; triggers missing or altered" : "");
 	if (repair) {
-		printf("%s: ticket rollups rebuilt from the tickets\n", db);
+		printf("%s: ticket rollups and customers' ticket counts rebuilt from the tickets\n", db);
 		return cx_finish_stdout();
 	}
 	if (bad)
-		fprintf(stderr, "cxtop: %s: the ticket rollups disagree with the tickets (cxtop check --repair %s rebuilds them)\n",
+		fprintf(stderr, "cxtop: %s: the ticket rollups or counts disagree with the tickets (cxtop check --repair %s rebuilds them)\n",
 			db, db);
 	int rc = cx_finish_stdout();
 	return bad ? CX_EXIT_RUNTIME : rc;

@@ -623,9 +623,9 @@ static void customer_where(char *buf, size_t len, const cx_customer_filter *f)
 		 f->search[0] ? " AND (c.name LIKE :q ESCAPE '\\' OR c.email LIKE :q ESCAPE '\\')" : "");
 }
 
-/* The customers' sorts, each the expression of an index (schema 9; the
- * ticket count has none: it counts every customer's tickets, from the
- * customer_id index alone). */
+/* The customers' sorts, each the expression of an index (schema 10; the
+ * ticket count is the kept count's, schema 11, whose index holds the
+ * customer's id after it). */
 static int customer_parts(enum cx_customer_sort sort, struct sort_part *p)
 {
 	static const struct sort_part first[CX_CSORT_COUNT] = {
@@ -633,13 +633,13 @@ static int customer_parts(enum cx_customer_sort sort, struct sort_part *p)
 		[CX_CSORT_EMAIL] = {KF_S, "coalesce(c.email, '')"},
 		[CX_CSORT_SEGMENT] = {KF_S, "c.segment"},
 		[CX_CSORT_SCORE] = {KF_K, "coalesce(c.satisfaction, 0)"},
-		[CX_CSORT_TICKETS] = {KF_K, "(SELECT count(*) FROM tickets t WHERE t.customer_id = c.id)"},
+		[CX_CSORT_TICKETS] = {KF_K, "n.tickets"},
 		[CX_CSORT_BLACKLISTED] = {KF_K, "c.blacklisted"},
 	};
 	int n = 0;
 	if (sort > CX_CSORT_ID && sort < CX_CSORT_COUNT)
 		p[n++] = first[sort];
-	p[n++] = (struct sort_part){KF_ID, "c.id"};
+	p[n++] = (struct sort_part){KF_ID, sort == CX_CSORT_TICKETS ? "n.customer_id" : "c.id"};
 	return n;
 }
 
@@ -655,11 +655,16 @@ int cx_store_customers_page(cx_store *st, const cx_customer_filter *f, const cx_
 	/* A bound on the sort value alone lets its index start at the key. */
 	if (after && np > 1)
 		snprintf(lead, sizeof lead, " AND %s %s :p0", p[0].expr, up ? ">=" : "<=");
+	/* The outer loop is the table whose index gives the order: the
+	 * counts' for the ticket count, the customers' otherwise. */
 	snprintf(sql, sizeof sql,
 		 "SELECT c.id, c.created_at, c.name, coalesce(c.email, ''), c.segment, coalesce(c.satisfaction, 0),"
-		 " c.blacklisted, (SELECT count(*) FROM tickets t WHERE t.customer_id = c.id), %s, %s"
-		 " FROM customers c WHERE 1%s%s%s ORDER BY %s LIMIT :limit",
-		 p[0].expr, np > 1 ? p[1].expr : "0", where, lead, keys, order);
+		 " c.blacklisted, coalesce(n.tickets, 0), %s, %s"
+		 " FROM %s WHERE 1%s%s%s ORDER BY %s LIMIT :limit",
+		 p[0].expr, np > 1 ? p[1].expr : "0",
+		 f->sort == CX_CSORT_TICKETS ? "customer_tickets n CROSS JOIN customers c ON c.id = n.customer_id"
+					     : "customers c LEFT JOIN customer_tickets n ON n.customer_id = c.id",
+		 where, lead, keys, order);
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;

@@ -263,6 +263,27 @@ static int check_hours(cx_store *st, cx_rollup_check *out, cx_error *err)
 	return 0;
 }
 
+/* Customers whose kept ticket count is not their tickets' (or who have
+ * no count, or a count without a customer). */
+static int check_counts(cx_store *st, cx_rollup_check *out, cx_error *err)
+{
+	static const char sql[] =
+		"SELECT (SELECT count(*) FROM customers c LEFT JOIN customer_tickets n ON n.customer_id = c.id"
+		"         WHERE n.tickets IS NOT (SELECT count(*) FROM tickets t WHERE t.customer_id = c.id))"
+		"     + (SELECT count(*) FROM customer_tickets n"
+		"         WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = n.customer_id))";
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return cx_fail(err, CX_EXIT_RUNTIME, "cannot read store '%s': %s", st->path, sqlite3_errmsg(st->db));
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		out->counts_wrong = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return cx_store_sql_fail(st, err, rc, "cannot read store");
+	return 0;
+}
+
 static int rebuild(cx_store *st, cx_error *err)
 {
 	static const char sql[] =
@@ -270,12 +291,20 @@ static int rebuild(cx_store *st, cx_error *err)
 		"DROP TRIGGER IF EXISTS tickets_rollup_replace;"
 		"DROP TRIGGER IF EXISTS tickets_rollup_delete;"
 		"DROP TRIGGER IF EXISTS tickets_rollup_update;"
+		"DROP TRIGGER IF EXISTS customers_count_insert;"
+		"DROP TRIGGER IF EXISTS customers_count_delete;"
+		"DROP TRIGGER IF EXISTS customers_count_renumber;"
+		"DROP TRIGGER IF EXISTS tickets_count_replace;"
+		"DROP TRIGGER IF EXISTS tickets_count_insert;"
+		"DROP TRIGGER IF EXISTS tickets_count_delete;"
+		"DROP TRIGGER IF EXISTS tickets_count_move;"
 		"DELETE FROM ticket_hours;"
 		"DELETE FROM ticket_hours_dirty;"
 		"INSERT INTO ticket_hours_dirty (kind, hour)"
 		"  SELECT DISTINCT 0, created_at / 3600 FROM tickets"
 		"  UNION SELECT DISTINCT 1, resolved_at / 3600 FROM tickets WHERE resolved_at IS NOT NULL;";
 	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(st->db, cx_schema_customer_count_fill(), NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(st->db, cx_schema_rollup_triggers(), NULL, NULL, NULL) != SQLITE_OK)
 		return cx_fail(err, CX_EXIT_RUNTIME, "cannot update store '%s': %s", st->path, sqlite3_errmsg(st->db));
 	return cx_rollup_pack_dirty(st, err);
@@ -291,6 +320,8 @@ int cx_store_rollup_check(cx_store *st, bool repair, cx_rollup_check *out, cx_er
 		return cx_store_sql_fail(st, err, sqlite3_errcode(st->db), "cannot read store");
 	out->triggers = triggers_wrong(st);
 	int rc = check_hours(st, out, err);
+	if (rc == 0)
+		rc = check_counts(st, out, err);
 	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 	if (rc < 0 || !repair)
 		return rc;

@@ -6,10 +6,13 @@
  * or NULL when there is no such step. */
 const char *cx_schema_migration(int from_version);
 
-/* The CREATE TRIGGER statements that note the hours a write touches
- * (version 4, the update trigger as version 7 made it), for cxtop check to
- * compare and put back. */
+/* The CREATE TRIGGER statements that keep the derived tables: the notes
+ * of the hours a write touches (version 4, the update trigger as version 9
+ * made it) and the customers' ticket counts (version 11), for cxtop check
+ * to compare and put back. */
 const char *cx_schema_rollup_triggers(void);
+/* SQL that counts every customer's tickets again (customer_tickets). */
+const char *cx_schema_customer_count_fill(void);
 
 /* A rule of the guards (schema.c, versions 6 and 7): cond holds for every
  * row of table, $ standing for the row. */
