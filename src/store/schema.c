@@ -964,17 +964,15 @@ static const char v10[] =
 /* Version 11: each customer's ticket count, kept by triggers whoever
  * writes, so that the Customers view sorts by it at any depth through one
  * index (before, every page counted every customer's tickets).  A row for
- * every customer, 0 until a ticket names them.  Each trigger counts the
- * customer's tickets again (one range of tickets_customer_created), never
- * adds or takes one: a count stays right whatever the order of the writes.
- * An INSERT OR REPLACE deletes the row it replaces without a delete
- * trigger, so the BEFORE INSERT trigger notes that row's customer, and the
- * insert's trigger counts them again too (a note left by an insert that was
- * then ignored only costs a count).  cxtop check compares the counts with
- * the tickets; --repair counts them again. */
-#define RECOUNT(who)                                                                                     \
-	"  UPDATE customer_tickets SET tickets = (SELECT count(*) FROM tickets WHERE customer_id = " who ")" \
-	"    WHERE customer_id = " who ";"
+ * every customer, 0 until a ticket names them; each ticket inserted,
+ * deleted or moved to another customer adds or takes one.  An INSERT OR
+ * REPLACE deletes the row it replaces without a delete trigger, so the
+ * BEFORE INSERT trigger notes that row's customer, and the insert's
+ * trigger counts those customers' tickets again, after its own addition
+ * (a note left by an insert that was then ignored only costs a count).
+ * cxtop check compares the counts with the tickets; --repair counts them
+ * again. */
+#define ADD_TICKET(who, n) "  UPDATE customer_tickets SET tickets = tickets " n " WHERE customer_id = " who ";"
 #define CUSTOMER_COUNT_TRIGGERS                                                                              \
 	"CREATE TRIGGER customers_count_insert AFTER INSERT ON customers BEGIN"                              \
 	"  INSERT INTO customer_tickets (customer_id, tickets) VALUES (new.id, 0) ON CONFLICT DO NOTHING;" \
@@ -984,8 +982,8 @@ static const char v10[] =
 	"END;"                                                                                               \
 	"CREATE TRIGGER customers_count_renumber AFTER UPDATE OF id ON customers BEGIN"                      \
 	"  DELETE FROM customer_tickets WHERE customer_id = old.id;"                                         \
-	"  INSERT INTO customer_tickets (customer_id, tickets) VALUES (new.id, 0) ON CONFLICT DO NOTHING;" \
-	RECOUNT("new.id")                                                                                    \
+	"  INSERT INTO customer_tickets (customer_id, tickets)"                                              \
+	"    VALUES (new.id, (SELECT count(*) FROM tickets WHERE customer_id = new.id)) ON CONFLICT DO NOTHING;" \
 	"END;"                                                                                               \
 	"CREATE TRIGGER tickets_count_replace BEFORE INSERT ON tickets"                                      \
 	"  WHEN EXISTS (SELECT 1 FROM tickets WHERE id = new.id)"                                            \
@@ -996,18 +994,18 @@ static const char v10[] =
 	"      AND source_id = new.source_id) ON CONFLICT DO NOTHING;"                                       \
 	"END;"                                                                                               \
 	"CREATE TRIGGER tickets_count_insert AFTER INSERT ON tickets BEGIN"                                  \
-	RECOUNT("new.customer_id")                                                                           \
+	ADD_TICKET("new.customer_id", "+ 1")                                                                 \
 	"  UPDATE customer_tickets SET tickets = (SELECT count(*) FROM tickets t"                            \
 	"    WHERE t.customer_id = customer_tickets.customer_id)"                                            \
 	"    WHERE customer_id IN (SELECT customer_id FROM customer_tickets_dirty);"                         \
 	"  DELETE FROM customer_tickets_dirty;"                                                              \
 	"END;"                                                                                               \
 	"CREATE TRIGGER tickets_count_delete AFTER DELETE ON tickets BEGIN"                                  \
-	RECOUNT("old.customer_id")                                                                           \
+	ADD_TICKET("old.customer_id", "- 1")                                                                 \
 	"END;"                                                                                               \
 	"CREATE TRIGGER tickets_count_move AFTER UPDATE OF customer_id ON tickets"                           \
 	"  WHEN old.customer_id IS NOT new.customer_id BEGIN"                                                \
-	RECOUNT("old.customer_id") RECOUNT("new.customer_id")                                                \
+	ADD_TICKET("old.customer_id", "- 1") ADD_TICKET("new.customer_id", "+ 1")                            \
 	"END;"
 #define CUSTOMER_COUNT_FILL                                                                                 \
 	"INSERT INTO customer_tickets (customer_id, tickets)"                                                \
