@@ -1,9 +1,40 @@
-# test_whatif.sh — the what-if view's levers: each says what it was and
-# its change; the order-notification shop's say their currency (RUB in
-# the sample, whose P&L is in USD), and its net gain is the notify
-# report's, never the P&L's.
+# test_view7_whatif.sh — view 7, the What-if: the levers.  Each says what
+# it was and its change; the order-notification shop's say their currency
+# (RUB in the sample, whose P&L is in USD), and its net gain is the notify
+# report's, never the P&L's; the liability slider at 15 % shows report
+# pnl --liability 15's net, and Enter applies it after asking (y or n, one
+# key), u undoing it; a lever moved keeps its value across periods.  At
+# 60x16 the P&L stays under the levers, which scroll; at 80x24, 160x48 and
+# 200x50 it draws with every tab named and its labels whole (the line of
+# keys above them may be cut); under LANG=C it is plain ASCII; it reads in
+# words.  It has no drill-down and no sort: Enter applies a lever.
 . tests/screen/screen-lib
 
+# --- every size, in words ----------------------------------------------------
+start 80 24 "$DB"
+keys 7
+check "80x24: key 7 shows the what-if slider" "Returns liability"
+sizes 7 What-if "Returns liability" '4,$'
+resize 120 40
+keys 1 7
+check "120x40: key 7 shows the what-if slider" "Returns liability"
+resize 160 50
+view_words 7
+keys q
+wait_for 'EXIT=' 3
+check "what-if: q exits 0 after every size" "EXIT=0"
+
+start_c 80 24 "$DB"
+keys 7
+ascii "LANG=C: view 7 is plain ASCII"
+sizes_c 7 What-if '4,$'
+keys 1 7 '?'
+ascii "LANG=C: the what-if's help is plain ASCII"
+keys Escape q
+wait_for 'EXIT=' 3
+check "LANG=C: q exits 0 after the what-if" "EXIT=0"
+
+# --- the levers --------------------------------------------------------------
 start 80 24 "$DB"
 keys 7
 check "80x24: the P&L's levers say their currency" "^Support P&L (USD)  *what if  *as it was  *change  *net effect"
@@ -77,3 +108,30 @@ check "... the win-back lever follows February's 20.00 %, changing nothing" \
 	"Win-back recovery .* 20\.00 %  *20\.00 %  *—  *\\\$0\.00"
 keys r '['
 check "after r, January's levers are January's" "Upsell response .* 21\.82 %  *21\.82 %  *—"
+keys q
+wait_for 'EXIT=' 3
+
+# --- the liability applied, after asking; undone ------------------------------
+cp sample.db "$DB"
+start 80 24 --actor screen-test "$DB"
+keys 7 Right Right Right Right Right
+check "the liability slider moves from 10 % to 15 %" "15.00 %"
+net15=$(TZ=${TZ:-UTC} "$CXTOP" report pnl --liability 15 --format json "$DB" | jq -r .totals.net)
+dollars=$(printf '%s' "$net15" | awk '{ v = $1 / 100; s = sprintf("%.2f", v < 0 ? -v : v); n = split(s, p, "."); i = p[1]; o = ""; while (length(i) > 3) { o = "," substr(i, length(i) - 2) o; i = substr(i, 1, length(i) - 3) } printf "%s%s.%s", (v < 0 ? "-$" : "$"), i o, p[2] }')
+if screen | grep "^  Net " | grep -q -- "$dollars"; then ok "the slider at 15 % shows report pnl --liability 15's net ($dollars)"; else
+	echo "not ok - the slider at 15 % shows report pnl --liability 15's net ($dollars)"; screen | sed 's/^/#   | /'; fi
+keys Enter
+check "Enter on the liability asks first" "apply a returns liability of 15.00 %"
+text n
+check "answering no (one key) applies nothing" "not applied"
+[ "$(sqlite3 "$DB" "SELECT value FROM settings WHERE key = 'returns_liability_bp'")" = 1000 ] && ok "the store still says 10 %" || echo "not ok - the store still says 10 %"
+keys Enter
+text y
+check "answering yes (one key) applies it" "returns liability set to 15.00 %"
+[ "$(sqlite3 "$DB" "SELECT value FROM settings WHERE key = 'returns_liability_bp'")" = 1500 ] && ok "the store now says 15 %" || echo "not ok - the store now says 15 %"
+keys u
+check "u undoes the applied liability" "undid the returns liability: back to 10.00 %"
+[ "$(sqlite3 "$DB" "SELECT value FROM settings WHERE key = 'returns_liability_bp'")" = 1000 ] && ok "the store is back to 10 %" || echo "not ok - the store is back to 10 %"
+keys q
+wait_for 'EXIT=' 3
+check "q exits 0 after applying the liability" "EXIT=0"

@@ -1,8 +1,40 @@
-# test_theme.sh — t's theme is remembered: written into the config file
-# (its other settings and comments kept) and used on the next run; a file
-# that cannot take it is left alone, and the status line says so.
+# test_app_theme.sh — themes and colours, in every view alike.  Without
+# colours (--no-color) the screen still reads and t says why no theme can
+# change anything; a broken theme is reported with its line and column, a
+# FIFO as the theme is refused at once, and either way the default theme
+# is used.  t's theme is remembered: written into the config file (its
+# other settings and comments kept) and used on the next run; a file that
+# cannot take it is left alone, and the status line says so.
 . tests/screen/screen-lib
 
+# Without colours the screen still reads.
+start 80 24 --no-color "$DB"
+check "--no-color still draws the dashboard" "Support P&L"
+keys t
+check "t with --no-color says why nothing changes" "no colours: --no-color was given; themes need them"
+keys q
+wait_for 'EXIT=' 3
+check "--no-color exits 0" "EXIT=0"
+
+# A broken theme: the file's line and column, and the default theme.
+printf 'name: broken\nelements:\n  row: { fg: purpel }\n' >"$WORK/broken.yaml"
+start 80 24 --theme "$WORK/broken.yaml" "$DB"
+check "a broken theme is reported with its line and column" "broken.yaml:3:"
+check "a broken theme still opens the UI" "Support P&L"
+keys q
+wait_for 'EXIT=' 3
+
+# A theme that is a FIFO is refused at once with one line (reading it would
+# wait for ever), and the default theme is used.
+mkfifo "$WORK/fifo-theme.yaml"
+start 160 24 --theme "$WORK/fifo-theme.yaml" "$DB"
+check "a FIFO as the theme is refused, not waited on" "fifo-theme.yaml': is a FIFO, not a regular file"
+check "a FIFO as the theme still opens the UI" "Support P&L"
+keys q
+wait_for 'EXIT=' 3
+check "the session with a FIFO theme exits 0" "EXIT=0"
+
+# --- t remembers the theme -------------------------------------------------------
 # A config folder of this suite's own: what the other suites see is not
 # touched.
 XDG_CONFIG_HOME="$WORK/xdg"
