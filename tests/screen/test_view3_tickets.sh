@@ -126,6 +126,7 @@ text "#21900"
 keys Enter
 check "a ticket by number: found, and the status line says the column" '1 ticket matches "#21900": in # 1'
 check "... the one ticket in the list" "^ *21900 "
+check "... which the line above the list counts in the singular" "^ 1 ticket created "
 keys Escape
 check_not "Esc clears the search" '· "#21900"'
 keys /
@@ -172,5 +173,13 @@ start 80 24 "$WORK/reopened.db"
 keys 3 Enter
 check "a reopened ticket's timeline: first solved" "First solved .*2022-03-01 11:00  (after 2h 00m)"
 check "... and resolved, the final time" "Resolved .*2022-03-02 11:00  (after 1d 02h)"
+# Below, the timeline as the store holds it: the reopening and the status
+# changes the triggers dated when they were written, each one line.
+n=$(sqlite3 "$WORK/reopened.db" "SELECT count(*) FROM ticket_timeline WHERE ticket_id = 1")
+check "... then its timeline" "│ Timeline "
+check "... the status changes, from and to" "status solved → open"
+check "... and the reopening" "reopened *│"
+got=$(screen | sed -n '/│ Timeline /,/Esc: close/p' | grep -c "│ 20[0-9][0-9]-[0-9][0-9]-[0-9][0-9] ")
+[ "$got" = "$n" ] && ok "... one line for each of the ticket's $n events" || echo "not ok - ... one line for each of the ticket's $n events (screen: $got)"
 keys Escape q
 wait_for 'EXIT=' 3
