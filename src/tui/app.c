@@ -250,6 +250,13 @@ int cx_tui_run(const cx_tui_options *opt, cx_error *err)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	/* Home and End as terminals send them when TERM names another one
+	 * (tmux, screen, rxvt, PuTTY under xterm's entry): otherwise read as
+	 * Esc [ 1 ~, which would step the period back. */
+	define_key("\033[1~", KEY_HOME);
+	define_key("\033[4~", KEY_END);
+	define_key("\033[7~", KEY_HOME);
+	define_key("\033[8~", KEY_END);
 	const char *no_color = getenv("NO_COLOR");
 	app.color = has_colors() && !opt->no_color && !(no_color && *no_color);
 	cx_colors_init(&app);

@@ -5,13 +5,19 @@
 #include "cxtop/format.h"
 #include "glyphs.h"
 
+/* A column kept off screens narrower than its min_cols. */
+static bool hidden(const struct cx_col *c, int cols)
+{
+	return c->min_cols && cols < c->min_cols;
+}
+
 void cx_cols_layout(const struct cx_col *c, int n, int cols, int gap, int *width)
 {
 	bool wide = cols >= 110;
 	int used = 0, shown = 0, nflex = 0;
 	for (int i = 0; i < n; i++) {
-		width[i] = c[i].min_cols && cols < c[i].min_cols ? 0 : wide && c[i].wide_width ? c[i].wide_width : c[i].width;
-		if (!width[i] && !c[i].flex)
+		width[i] = hidden(&c[i], cols) ? 0 : wide && c[i].wide_width ? c[i].wide_width : c[i].width;
+		if (!width[i] && (!c[i].flex || hidden(&c[i], cols)))
 			continue;
 		shown++;
 		used += width[i];
@@ -29,7 +35,7 @@ void cx_cols_layout(const struct cx_col *c, int n, int cols, int gap, int *width
 	/* What is left goes to the flex columns; none left, they go. */
 	int left = cols - used;
 	for (int i = 0; i < n && nflex; i++) {
-		if (!c[i].flex)
+		if (!c[i].flex || hidden(&c[i], cols))
 			continue;
 		int share = left / nflex;
 		left -= share;

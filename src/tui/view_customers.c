@@ -131,7 +131,7 @@ static enum cx_element customer_cell(const struct cx_col *col, const void *row, 
 static const struct cx_col columns[] = {
 	{.title = "#", .width = 8, .right = true, .arg = CF_ID, .get = customer_cell},
 	{.title = "Customer", .flex = true, .arg = CF_NAME, .get = customer_cell},
-	{.title = "Email", .flex = true, .arg = CF_EMAIL, .get = customer_cell},
+	{.title = "Email", .flex = true, .min_cols = 72, .arg = CF_EMAIL, .get = customer_cell},
 	{.title = "Segment", .width = 9, .arg = CF_SEGMENT, .get = customer_cell},
 	{.title = "Score", .width = 5, .right = true, .arg = CF_SCORE, .get = customer_cell},
 	{.title = "Tickets", .width = 8, .right = true, .arg = CF_TICKETS, .get = customer_cell},
@@ -153,16 +153,23 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 	snprintf(info, sizeof info, " %s %s %s%s", count, dot, list, search);
 	cx_ui_style(app, CX_EL_MUTED);
 	cx_ui_text(top, 0, app->cols, info, false);
+	/* A narrow screen gives the names the room the emails would share
+	 * with them, unless the list is sorted by email or a search matched
+	 * one. */
+	struct cx_col cols[NCOLUMNS];
+	memcpy(cols, columns, sizeof cols);
+	if (cs->filter.sort == CX_CSORT_EMAIL || (cs->filter.search[0] && cs->totals.match_email))
+		cols[CF_EMAIL].min_cols = 0;
 	int width[NCOLUMNS];
-	cx_cols_layout(columns, NCOLUMNS, app->cols, 1, width);
-	cx_cols_draw(app, columns, NCOLUMNS, width, 1, top + 1, NULL, cs, CX_EL_HEADER, (int)cs->filter.sort,
+	cx_cols_layout(cols, NCOLUMNS, app->cols, 1, width);
+	cx_cols_draw(app, cols, NCOLUMNS, width, 1, top + 1, NULL, cs, CX_EL_HEADER, (int)cs->filter.sort,
 		     cs->filter.descending);
 	int rows = height - 2;
 	if (rows != p->rows)
 		cx_pager_reload(p, rows);
 	for (int i = 0; i < p->n && i < rows; i++) {
 		enum cx_element el = i == p->cursor ? CX_EL_ROW_SELECTED : (i % 2 ? CX_EL_ROW_ALT : CX_EL_ROW);
-		cx_cols_draw(app, columns, NCOLUMNS, width, 1, top + 2 + i, cx_pager_item(p, i), cs, el, -1, false);
+		cx_cols_draw(app, cols, NCOLUMNS, width, 1, top + 2 + i, cx_pager_item(p, i), cs, el, -1, false);
 	}
 	if (p->n == 0) {
 		cx_ui_style(app, p->error[0] ? CX_EL_BAD : CX_EL_MUTED);

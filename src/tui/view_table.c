@@ -286,7 +286,11 @@ static void layout(struct cx_app *app, struct cx_tview *t, const cx_table *tb, i
 		int w = t->width[c];
 		if (x + w > app->cols) {
 			full = true;
-			if (right_aligned(&tb->cols[c]) && c >= fz)
+			/* Only words are worth showing cut (a name, a note, with
+			 * room for a few letters); a figure or a date cut is
+			 * misread, so it goes off screen whole. */
+			if (c >= fz && (right_aligned(&tb->cols[c]) || tb->cols[c].kind != CX_CELL_TEXT ||
+					app->cols - x < 8))
 				continue;
 			w = app->cols - x;
 		}
@@ -327,11 +331,18 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 	if (t->hscroll || right)
 		snprintf(hidden, sizeof hidden, "  %s%smore columns%s%s", t->hscroll ? cx_glyph(CX_G_LEFT) : "",
 			 t->hscroll ? " " : "", right ? " " : "", right ? cx_glyph(CX_G_RIGHT) : "");
-	snprintf(info, sizeof info, " %s%s of %s rows%s  sort: %s%s%s%s", title, shown, all, search,
+	snprintf(info, sizeof info, " %s%s of %s rows%s  sort: %s%s%s", title, shown, all, search,
 		 t->sort >= 0 ? tb->cols[t->sort].title : "the report's order", t->sort < 0 ? "" : " ",
-		 t->sort < 0 ? "" : cx_glyph(t->desc ? CX_G_SORT_DOWN : CX_G_SORT_UP), hidden);
+		 t->sort < 0 ? "" : cx_glyph(t->desc ? CX_G_SORT_DOWN : CX_G_SORT_UP));
+	/* The columns off screen are said whatever else is cut: at the
+	 * line's right end. */
+	int hw = cx_ui_width(hidden);
+	if (hw >= app->cols)
+		hw = 0;
 	cx_ui_style(app, CX_EL_MUTED);
-	cx_ui_text(top, 0, app->cols, info, false);
+	cx_ui_text(top, 0, app->cols - hw, info, false);
+	if (hw)
+		cx_ui_text(top, app->cols - hw, hw, hidden, false);
 
 	/* The header marks the sorted column. */
 	cx_cols_draw(app, t->cols, n, width, GAP, top + 1, NULL, t, CX_EL_HEADER, t->sort, t->desc);

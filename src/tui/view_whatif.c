@@ -251,11 +251,26 @@ static void draw(struct cx_app *app, struct cx_view *v, int top, int height)
 		cx_ui_style(app, CX_EL_MUTED);
 		cx_break_even_words(&w0.pnl, b, sizeof b);
 		const char *dot = cx_glyph(CX_G_DOT);
-		snprintf(line, sizeof line,
-			 " j/k lever %s %s/%s move (</> fine, PgUp/PgDn 10%s) %s r reset %s Enter applies the liability "
-			 "%s %s break-even %s %s %s as it was",
-			 dot, cx_glyph(CX_G_LEFT), cx_glyph(CX_G_RIGHT), cx_glyph(CX_G_TIMES), dot, dot, dot,
-			 cx_glyph(CX_G_MARK_BREAK_EVEN), b, dot, cx_glyph(CX_G_MARK_ACTUAL));
+		/* Whole items only: on a narrower screen the moves lose their
+		 * fine steps, then Enter and r go (? lists every key); the
+		 * marks' legend stays, as the sliders need it. */
+		char move[96], legend[160];
+		snprintf(move, sizeof move, "%s/%s move (</> fine, PgUp/PgDn 10%s)", cx_glyph(CX_G_LEFT),
+			 cx_glyph(CX_G_RIGHT), cx_glyph(CX_G_TIMES));
+		snprintf(legend, sizeof legend, "%s break-even %s %s %s as it was", cx_glyph(CX_G_MARK_BREAK_EVEN), b,
+			 dot, cx_glyph(CX_G_MARK_ACTUAL));
+		for (int level = 0; level < 4; level++) {
+			char reset[32] = "", enter[64] = "";
+			if (level == 1)
+				snprintf(move, sizeof move, "%s/%s move", cx_glyph(CX_G_LEFT), cx_glyph(CX_G_RIGHT));
+			if (level < 3)
+				snprintf(reset, sizeof reset, " %s r reset", dot);
+			if (level < 2)
+				snprintf(enter, sizeof enter, " %s Enter applies the liability", dot);
+			snprintf(line, sizeof line, " j/k lever %s %s%s%s %s %s", dot, move, reset, enter, dot, legend);
+			if (cx_ui_width(line) <= app->cols)
+				break;
+		}
 		cx_ui_text(y++, 0, app->cols, line, false);
 	}
 	int lever_rows = end - y - pnl_rows;

@@ -182,7 +182,7 @@ keys '/'
 text "Spring win-back"
 keys Enter e
 check "e opens the saved campaign" "Edit campaign #"
-sqlite3 "$DB" "UPDATE campaigns SET cost_per_contact = 999 WHERE name = 'Spring win-back'"
+sqlite3 -cmd ".timeout 5000" "$DB" "UPDATE campaigns SET cost_per_contact = 999 WHERE name = 'Spring win-back'"
 before=$(campaigns)
 keys Down Down Down Down Down C-u
 text "1.25"
