@@ -207,8 +207,9 @@ int cx_tui_run(const cx_tui_options *opt, cx_error *err)
 	cx_glyphs_init(!utf8);
 	if (!utf8)
 		cx_app_status(&app, true, "ASCII fallback in use: the locale is not UTF-8 (LANG=C.UTF-8 shows everything)");
-	/* An empty store shows zeros everywhere: say how data gets in. */
-	if (!app.oldest_day)
+	/* An empty store shows zeros everywhere: say how data gets in (after
+	 * any warning above, which matters more). */
+	if (!app.oldest_day && !app.status[0])
 		cx_app_status(&app, false, "empty store: bring tickets in with cxtop import (see cxtop import --help)");
 	/* Escape must answer at once: it closes overlays, search and forms. */
 	if (!getenv("ESCDELAY"))

@@ -88,7 +88,8 @@ struct dashboard {
 	 * the screen shows the period's figures at the cost of one period. */
 	bool prev_wanted;
 	cx_period prev_period;
-	bool said;          /* the manager picked a figure: its change is on the status line */
+	bool resay;         /* a figure was picked before the period before was read:
+			       its change goes on the status line once it is */
 	char prev_label[64];
 	struct cmp pending; /* the next line's comparison (dash_vs()) */
 	int pending_trend;  /* the next line is trend row pending_trend - 1 */

@@ -44,6 +44,7 @@ static void load(struct cx_app *app, struct cx_view *v)
 	 * only after the first frame (idle below). */
 	cx_period before = cx_compare_period(app->period, CX_COMPARE_PREVIOUS);
 	d->prev_wanted = d->loaded && app->oldest_day && before.to_day >= app->oldest_day;
+	d->resay = false;
 	d->prev_period = before;
 	cx_period_label(before, d->prev_label, sizeof d->prev_label);
 	dash_wide_reset(app, d);
@@ -615,8 +616,10 @@ void dash_people_panel(struct cx_app *app, struct dashboard *d, int y, int x, in
  * once it is: the status line follows the figures drawn. */
 static void resay(struct cx_app *app, struct dashboard *d)
 {
-	if (d->said && d->prev_loaded && d->selected < d->nitems && d->items[d->selected].cmp.on &&
-	    !app->status[0])
+	if (!d->resay || !d->prev_loaded)
+		return;
+	d->resay = false;
+	if (d->selected < d->nitems && d->items[d->selected].cmp.on && !app->status[0])
 		say_change(app, d);
 }
 
@@ -697,7 +700,7 @@ static enum cx_handled handle(struct cx_app *app, struct cx_view *v, enum cx_req
 	size_t sel = (size_t)d->selected;
 	if (cx_move(req, &sel, (size_t)d->nitems, 5)) {
 		d->selected = (int)sel;
-		d->said = true;
+		d->resay = !d->prev_loaded;
 		say_change(app, d);
 		return CX_HANDLED;
 	}
@@ -717,7 +720,7 @@ static enum cx_handled click(struct cx_app *app, struct cx_view *v, int y, int x
 		if (d->items[i].y == y && x >= d->items[i].x && x < d->items[i].x + d->items[i].w) {
 			bool again = d->selected == i;
 			d->selected = i;
-			d->said = true;
+			d->resay = !d->prev_loaded;
 			say_change(app, d);
 			if (again)
 				drill(app, d, &d->items[i]);

@@ -159,34 +159,37 @@ static void event_words(char *buf, size_t len, const cx_ticket_event *e)
 /* Below the ticket's figures, each event as the store dates it: when the
  * customer wrote and waited, when an agent answered, each status change.
  * What does not fit the pane is counted in a note. */
-static void timeline(struct cx_app *app, struct cx_detail *d, int64_t id)
+static void timeline(struct cx_app *app, struct cx_detail *d, int64_t id, int64_t created)
 {
 	cx_ticket_event *ev = NULL;
 	size_t n = 0;
 	cx_error err = {0};
 	if (cx_store_ticket_events(app->st, id, &ev, &n, &err) < 0) {
-		snprintf(d->notes[d->nnotes++], sizeof d->notes[0], "Timeline not read: %s", err.msg);
+		if (d->nnotes < 4)
+			snprintf(d->notes[d->nnotes++], sizeof d->notes[0], "Timeline not read: %s", err.msg);
 		return;
 	}
 	cx_detail_add(d, "", "", CX_EL_NORMAL);
 	cx_detail_add(d, "Timeline", "", CX_EL_PANEL_TITLE);
-	size_t room = (size_t)(CX_DETAIL_ROWS - d->n), shown = n <= room ? n : room - 1;
+	size_t room = d->n < CX_DETAIL_ROWS ? (size_t)(CX_DETAIL_ROWS - d->n) : 0, shown = n <= room ? n : room;
 	for (size_t i = 0; i < shown; i++) {
 		char at[32], what[64], after[32], line[128];
 		when(at, sizeof at, ev[i].at);
 		event_words(what, sizeof what, &ev[i]);
-		/* How long into the ticket, which is what the waits are made of. */
+		/* How long into the ticket, which is what the waits are made of
+		 * (an event dated before the creation, as an import may give,
+		 * has none). */
 		after[0] = '\0';
-		if (i > 0 && ev[i].at >= ev[0].at) {
+		if (strcmp(ev[i].kind, "created") != 0 && ev[i].at >= created) {
 			char d2[24];
-			cx_fmt_duration_x2(d2, sizeof d2, (ev[i].at - ev[0].at) * 2);
+			cx_fmt_duration_x2(d2, sizeof d2, (ev[i].at - created) * 2);
 			snprintf(after, sizeof after, "+%s", d2);
 		}
 		snprintf(line, sizeof line, "%9s  %s", after, what);
 		enum cx_element el = strcmp(ev[i].kind, "reopened") == 0 ? CX_EL_WARN : CX_EL_NORMAL;
 		cx_detail_add(d, at, line, el);
 	}
-	if (shown < n)
+	if (shown < n && d->nnotes < 4)
 		snprintf(d->notes[d->nnotes++], sizeof d->notes[0], "%zu later events not shown", n - shown);
 	free(ev);
 }
@@ -223,7 +226,7 @@ static void open_ticket(struct cx_app *app, const cx_ticket_item *it)
 	snprintf(v, sizeof v, "%d%s %s reopened %d %s CSAT %s", it->replies,
 		 it->replies == 1 && it->resolved_at ? " (one-touch)" : "", dot, it->reopened, dot, a);
 	cx_detail_add(&d, "Replies", v, it->csat >= 0 && it->csat <= 6 ? CX_EL_BAD : CX_EL_NORMAL);
-	timeline(app, &d, it->id);
+	timeline(app, &d, it->id, it->created_at);
 	cx_detail_push(app, &d);
 }
 

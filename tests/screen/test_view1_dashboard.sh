@@ -203,6 +203,9 @@ check "120x30: every figure has its arrow against the month before" "Backlog at 
 keys g j j j j j j j j j j j j
 check "the selected figure's change is on the status line" \
 	"Backlog at period end: $now, ▲ +$((now - feb)) against February 2022 ($feb)"
+keys Escape
+check "Esc clears it, and the key hints come back" "^ ? help  q quit"
+check_not "... for good" "against February 2022"
 keys '['
 keys '[' '[' '[' '['
 check "October 2021, the first month, is compared with nothing" "◂ October 2021 ▸"
