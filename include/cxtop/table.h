@@ -49,6 +49,9 @@ typedef struct cx_column {
 /* A column shown to people (text, md, csv) but left out of json, whose keys
  * are a fixed contract (see cxtop(1), FORMATS). */
 #define CX_COL_NOJSON 1u
+/* A picture of the column before it (a bar of the points): sorted by that
+ * column's values, never by its own text. */
+#define CX_COL_SORT_AS_PREVIOUS 2u
 
 typedef struct cx_table {
 	char *name;               /* json key of this table ("rows" for the main one) */

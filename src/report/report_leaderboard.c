@@ -15,7 +15,7 @@ static const cx_column lead_cols[] = {
 	{"team", "Team", CX_CELL_TEXT, 0},
 	{"level", "Level", CX_CELL_TEXT, 0},
 	{"points", "Points", CX_CELL_INT, 0},
-	{"bar", "", CX_CELL_TEXT, CX_COL_NOJSON},
+	{"bar", "", CX_CELL_TEXT, CX_COL_NOJSON | CX_COL_SORT_AS_PREVIOUS},
 	{"badges", "Badges", CX_CELL_TEXT, 0},
 	{"flags", "Flags", CX_CELL_TEXT, 0},
 };

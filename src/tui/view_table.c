@@ -64,8 +64,11 @@ static void free_cache(struct cx_tview *t)
 static int cmp_rows(struct cx_tview *t, size_t a, size_t b)
 {
 	const cx_table *tb = cx_tview_table(t);
-	const cx_cell *ca = &tb->cells[a * tb->ncols + (size_t)t->sort];
-	const cx_cell *cb = &tb->cells[b * tb->ncols + (size_t)t->sort];
+	size_t col = (size_t)t->sort;
+	if (col > 0 && (tb->cols[col].flags & CX_COL_SORT_AS_PREVIOUS))
+		col--;
+	const cx_cell *ca = &tb->cells[a * tb->ncols + col];
+	const cx_cell *cb = &tb->cells[b * tb->ncols + col];
 	int r;
 	if (ca->kind == CX_CELL_NULL || cb->kind == CX_CELL_NULL)
 		return (ca->kind == CX_CELL_NULL) - (cb->kind == CX_CELL_NULL);

@@ -22,11 +22,10 @@ check "120x40: key 6 shows the leaderboard" "Leaderboard"
 resize 200 50
 keys 1 6
 # The movement is against the period before, which the report's rows do
-# not hold, and the bar (no title) sorts by its length, not the points
-# (equal bars keep the report's order): their sorts are checked by their
-# marks.
+# not hold: its sort is checked by its mark.  The bar (no title) is a
+# picture of the points and sorts as they do.
 sort_each leaderboard "$WORK/leaderboard.json" agent_id 3 Rank=rank Move=- ID=agent_id Agent=agent Team=team \
-	Level=level Points=points =- Badges=badges Flags=flags
+	Level=level Points=points =points Badges=badges Flags=flags
 resize 160 50
 view_words 6
 keys 6 f
