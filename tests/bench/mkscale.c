@@ -76,7 +76,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mkscale: want at least one ticket and 1 to 120 months\n");
 		return 2;
 	}
-	const int64_t span = months * 365 * 86400 / 12;
+	/* From t0 to the end of the last month, less the minute a ticket's
+	 * time is jittered by: the newest ticket falls in the last month, so
+	 * that the month the reports default to is a whole one. */
+	struct tm end_tm = {.tm_year = 121, .tm_mon = 3 + (int)months, .tm_mday = 1};
+	const int64_t span = (int64_t)timegm(&end_tm) - t0 - 60;
 	cx_error err = {0};
 	cx_store *st = cx_store_init(argv[1], &err);
 	if (!st) {
