@@ -16,8 +16,11 @@ void cx_cols_layout(const struct cx_col *c, int n, int cols, int gap, int *width
 	bool wide = cols >= 110;
 	int used = 0, shown = 0, nflex = 0;
 	for (int i = 0; i < n; i++) {
-		width[i] = hidden(&c[i], cols) ? 0 : wide && c[i].wide_width ? c[i].wide_width : c[i].width;
-		if (!width[i] && (!c[i].flex || hidden(&c[i], cols)))
+		width[i] = 0;
+		if (hidden(&c[i], cols))
+			continue;
+		width[i] = wide && c[i].wide_width ? c[i].wide_width : c[i].width;
+		if (!width[i] && !c[i].flex)
 			continue;
 		shown++;
 		used += width[i];

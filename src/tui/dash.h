@@ -87,7 +87,6 @@ struct dashboard {
 	/* The period before is read after the first frame (idle), so that
 	 * the screen shows the period's figures at the cost of one period. */
 	bool prev_wanted;
-	cx_period prev_period;
 	bool resay;         /* a figure was picked before the period before was read:
 			       its change goes on the status line once it is */
 	char prev_label[64];

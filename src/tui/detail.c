@@ -2,6 +2,7 @@
  * value that scroll when the screen is short; Enter on an agent's pane
  * opens the rows of the selected figure (tickets, solved, revenue: they
  * add up to it), Esc closes. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,6 +17,16 @@ void cx_detail_add(struct cx_detail *d, const char *label, const char *value, en
 	snprintf(r->value, sizeof r->value, "%s", value);
 	r->el = el;
 	r->figure = NULL;
+}
+
+void cx_detail_note(struct cx_detail *d, const char *fmt, ...)
+{
+	if (d->nnotes >= CX_DETAIL_NOTES)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(d->notes[d->nnotes++], sizeof d->notes[0], fmt, ap);
+	va_end(ap);
 }
 
 /* The next row with a figure after (dir 1) or before (dir -1) row i. */

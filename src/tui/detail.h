@@ -9,6 +9,7 @@
 #include "app.h"
 
 #define CX_DETAIL_ROWS 48
+#define CX_DETAIL_NOTES 4
 
 struct cx_detail_row {
 	char label[64];
@@ -26,7 +27,7 @@ struct cx_detail {
 	bool right;      /* values right-aligned in a narrow column (figures) */
 	int n;
 	struct cx_detail_row rows[CX_DETAIL_ROWS];
-	char notes[4][256]; /* below the rows, as warnings */
+	char notes[CX_DETAIL_NOTES][256]; /* below the rows, as warnings */
 	int nnotes;
 	/* When set, Enter lists this agent's tickets (or the selected
 	 * figure's rows of the agent, or of the campaign). */
@@ -40,5 +41,7 @@ struct cx_detail {
 
 /* Appends a row; silently full after CX_DETAIL_ROWS. */
 void cx_detail_add(struct cx_detail *d, const char *label, const char *value, enum cx_element el);
+/* Appends a note; silently full after CX_DETAIL_NOTES. */
+void cx_detail_note(struct cx_detail *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

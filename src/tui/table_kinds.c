@@ -139,10 +139,10 @@ static void leader_detail(struct cx_tview *t, size_t row, struct cx_detail *d)
 		free(s);
 	}
 	/* The flags' reasons are the report's notes "Name: ...". */
-	for (size_t k = 0; name && k < t->doc->nnotes && d->nnotes < 4; k++) {
+	for (size_t k = 0; name && k < t->doc->nnotes; k++) {
 		size_t len = strlen(name);
 		if (strncmp(t->doc->notes[k], name, len) == 0 && t->doc->notes[k][len] == ':')
-			snprintf(d->notes[d->nnotes++], sizeof d->notes[0], "%s", t->doc->notes[k] + len + 2);
+			cx_detail_note(d, "%s", t->doc->notes[k] + len + 2);
 	}
 }
 

@@ -45,7 +45,6 @@ static void load(struct cx_app *app, struct cx_view *v)
 	cx_period before = cx_compare_period(app->period, CX_COMPARE_PREVIOUS);
 	d->prev_wanted = d->loaded && app->oldest_day && before.to_day >= app->oldest_day;
 	d->resay = false;
-	d->prev_period = before;
 	cx_period_label(before, d->prev_label, sizeof d->prev_label);
 	dash_wide_reset(app, d);
 }
@@ -59,9 +58,9 @@ static enum cx_idle idle(struct cx_app *app, struct cx_view *v)
 		return CX_IDLE_NONE;
 	if (d->prev_wanted) {
 		cx_error err = {0};
+		cx_period before = cx_compare_period(app->period, CX_COMPARE_PREVIOUS);
 		d->prev_wanted = false;
-		d->prev_loaded = cx_dashboard_load(app->st, &d->prev_period, cx_store_liability_bp(app->st), &d->prev,
-						   &err) == 0;
+		d->prev_loaded = cx_dashboard_load(app->st, &before, cx_store_liability_bp(app->st), &d->prev, &err) == 0;
 		/* The wide trends take this period's point from it. */
 		dash_wide_reset(app, d);
 		return CX_IDLE_MORE;

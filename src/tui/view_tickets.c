@@ -165,8 +165,7 @@ static void timeline(struct cx_app *app, struct cx_detail *d, int64_t id, int64_
 	size_t n = 0;
 	cx_error err = {0};
 	if (cx_store_ticket_events(app->st, id, &ev, &n, &err) < 0) {
-		if (d->nnotes < 4)
-			snprintf(d->notes[d->nnotes++], sizeof d->notes[0], "Timeline not read: %s", err.msg);
+		cx_detail_note(d, "Timeline not read: %s", err.msg);
 		return;
 	}
 	cx_detail_add(d, "", "", CX_EL_NORMAL);
@@ -189,8 +188,8 @@ static void timeline(struct cx_app *app, struct cx_detail *d, int64_t id, int64_
 		enum cx_element el = strcmp(ev[i].kind, "reopened") == 0 ? CX_EL_WARN : CX_EL_NORMAL;
 		cx_detail_add(d, at, line, el);
 	}
-	if (shown < n && d->nnotes < 4)
-		snprintf(d->notes[d->nnotes++], sizeof d->notes[0], "%zu later events not shown", n - shown);
+	if (shown < n)
+		cx_detail_note(d, "%zu later events not shown", n - shown);
 	free(ev);
 }
 
