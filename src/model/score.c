@@ -111,24 +111,37 @@ static void rank(cx_score *s, size_t n)
 		s[i].rank = i > 0 && s[i].points == s[i - 1].points ? s[i - 1].rank : (int)i + 1;
 }
 
-/* Ranks of another period's raw counts, by agent id. */
-static int rank_of(const cx_scoring *rules, const cx_score_raw *raw, size_t n, int64_t agent_id)
+/* Another period's ranks, once: its scores ranked as the board ranks
+ * them.  An agent with no points and nothing solved then had no score. */
+typedef struct prev_ranks {
+	cx_score *s; /* by rank */
+	size_t n;
+} prev_ranks;
+
+static prev_ranks rank_prev(const cx_scoring *rules, const cx_score_raw *raw, size_t n)
 {
-	if (!raw || n == 0)
-		return 0;
-	cx_score *s = cx_xcalloc(n, sizeof *s);
+	prev_ranks r = {NULL, raw ? n : 0};
+	if (r.n == 0)
+		return r;
+	r.s = cx_xcalloc(n, sizeof *r.s);
 	for (size_t i = 0; i < n; i++) {
-		s[i].raw = &raw[i];
-		s[i].points = cx_score_points(rules, &raw[i], NULL);
+		r.s[i].raw = &raw[i];
+		r.s[i].points = cx_score_points(rules, &raw[i], NULL);
 	}
-	qsort(s, n, sizeof *s, by_points);
-	rank(s, n);
-	int r = 0;
-	for (size_t i = 0; i < n; i++)
-		if (s[i].raw->agent_id == agent_id && (s[i].points != 0 || s[i].raw->solved > 0))
-			r = s[i].rank;
-	free(s);
+	qsort(r.s, n, sizeof *r.s, by_points);
+	rank(r.s, n);
 	return r;
+}
+
+/* The rank an agent had; the last row of the agent wins, as a list with
+ * one agent twice would have it. */
+static int rank_of(const prev_ranks *r, int64_t agent_id)
+{
+	int rank = 0;
+	for (size_t i = 0; i < r->n; i++)
+		if (r->s[i].raw->agent_id == agent_id && (r->s[i].points != 0 || r->s[i].raw->solved > 0))
+			rank = r->s[i].rank;
+	return rank;
 }
 
 /* Coefficient of variation in basis points (population standard deviation
@@ -252,6 +265,7 @@ void cx_board_compute(const cx_scoring *rules, const cx_score_raw *raw, size_t n
 		b->team_reopened += raw[i].reopened;
 		b->team_rated += raw[i].rated;
 	}
+	prev_ranks before = rank_prev(rules, prev, nprev);
 	for (size_t i = 0; i < n; i++) {
 		cx_score *s = &b->scores[i];
 		s->raw = &raw[i];
@@ -267,8 +281,9 @@ void cx_board_compute(const cx_scoring *rules, const cx_score_raw *raw, size_t n
 		for (int l = 0; l < rules->nlevels; l++)
 			if (s->lifetime >= rules->levels[l].points)
 				s->level = l;
-		s->prev_rank = rank_of(rules, prev, nprev, raw[i].agent_id);
+		s->prev_rank = rank_of(&before, raw[i].agent_id);
 	}
+	free(before.s);
 	qsort(b->scores, n, sizeof *b->scores, by_points);
 	rank(b->scores, n);
 	for (int t = 0; t < CX_T_COUNT; t++) {

@@ -181,37 +181,62 @@ static int claims(cx_store *st, const cx_period *p, cx_score_raw *rows, size_t n
 	return cx_q_done(st, s, rc, err);
 }
 
+static void fill_board_agent(sqlite3_stmt *s, void *row)
+{
+	cx_score_raw *r = row;
+	r->agent_id = sqlite3_column_int64(s, 0);
+	cx_q_text(s, 1, r->name, sizeof r->name);
+	cx_q_text(s, 2, r->team, sizeof r->team);
+}
+
+/* Each agent's first-response distribution over the tickets created in
+ * the period (the board's FRT trophy and diversity alarm). */
+static int agents_frt(cx_store *st, const cx_period *p, cx_score_raw *rows, size_t n, cx_error *err)
+{
+	cx_ticket_group_row *kpi;
+	size_t nk;
+	if (cx_facts_created_kpis(st, p, CX_GROUP_AGENT, &kpi, &nk, err) < 0)
+		return -1;
+	/* Both lists are short (the agents of a team); kpi is by agent id. */
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < nk; k++)
+			if (kpi[k].key_int == rows[i].agent_id)
+				rows[i].frt = kpi[k].raw.frt;
+	free(kpi);
+	return 0;
+}
+
+/* The board's agents: on the team at any time in the period, or with
+ * tickets in it, as cx_store_agents lists them, without the attributed
+ * revenue it sums (conversions() counts what the points need; summed over
+ * all time for the levels, it was most of the board's cost). */
+static int board_agents(cx_store *st, const cx_period *p, cx_score_raw **out, size_t *n, cx_error *err)
+{
+	static const char sql[] =
+		"SELECT a.id, a.name, a.team FROM agents a"
+		" WHERE (a.hired_on <= ?4 AND (a.left_on IS NULL OR a.left_on >= ?3))"
+		"    OR EXISTS (SELECT 1 FROM tickets t WHERE t.agent_id = a.id AND t.created_at >= ?1 AND t.created_at < ?2)"
+		" ORDER BY a.team, a.name, a.id";
+	sqlite3_stmt *s;
+	if (cx_q_prepare(st, sql, &s, err) < 0)
+		return -1;
+	cx_q_bind_period(s, p);
+	return cx_q_collect(st, s, sizeof **out, fill_board_agent, (void **)out, n, err);
+}
+
 int cx_store_score_raw(cx_store *st, const cx_period *p, int64_t frt_target_s, int64_t sla_s, bool points_only,
 		       cx_score_raw **out, size_t *n, cx_error *err)
 {
-	cx_agent_row *agents = NULL;
-	cx_ticket_group_row *kpi = NULL;
-	size_t na = 0, nk = 0;
+	cx_score_raw *rows = NULL;
+	size_t na = 0;
 	*out = NULL;
 	*n = 0;
-	if (cx_store_agents(st, p, &agents, &na, err) < 0)
+	if (board_agents(st, p, &rows, &na, err) < 0)
 		return -1;
-	if (!points_only && cx_store_ticket_kpis(st, p, CX_GROUP_AGENT, &kpi, &nk, err) < 0) {
-		free(agents);
-		return -1;
-	}
-	cx_score_raw *rows = calloc(na ? na : 1, sizeof *rows);
-	if (!rows) {
-		free(agents);
-		free(kpi);
-		return cx_fail(err, CX_EXIT_RUNTIME, "out of memory");
-	}
-	for (size_t i = 0; i < na; i++) {
-		rows[i].agent_id = agents[i].id;
-		memcpy(rows[i].name, agents[i].name, sizeof rows[i].name);
-		memcpy(rows[i].team, agents[i].team, sizeof rows[i].team);
-		for (size_t k = 0; k < nk; k++)
-			if (kpi[k].key_int == agents[i].id)
-				rows[i].frt = kpi[k].raw.frt;
-	}
-	free(agents);
-	free(kpi);
-	if (ticket_events(st, p, frt_target_s, sla_s, !points_only, rows, na, err) < 0 ||
+	if (!rows) /* no agents: still an array to free */
+		rows = cx_xcalloc(1, sizeof *rows);
+	if ((!points_only && agents_frt(st, p, rows, na, err) < 0) ||
+	    ticket_events(st, p, frt_target_s, sla_s, !points_only, rows, na, err) < 0 ||
 	    conversions(st, p, rows, na, err) < 0 || claims(st, p, rows, na, err) < 0) {
 		free(rows);
 		return -1;

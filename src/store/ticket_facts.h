@@ -57,6 +57,12 @@ typedef void (*cx_fact_visit)(const cx_fact *f, void *ctx);
 int cx_facts_scan(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end, cx_fact_visit visit, void *ctx,
 		  cx_error *err);
 
+/* Only the figures of the tickets created in the period (volumes, no
+ * reply, unresolved, first response), one pass (ticket_kpis.c): what the
+ * leaderboard needs of each agent, without the solved tickets' pass. */
+int cx_facts_created_kpis(cx_store *st, const cx_period *p, enum cx_ticket_group group, cx_ticket_group_row **rows,
+			  size_t *n, cx_error *err);
+
 /* The fact of the row a statement is on, whose columns are those of a
  * fact in order (ticket_facts.c's FACT_COLS); topic points into s.  Its
  * waits are left unknown. */

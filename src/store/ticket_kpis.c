@@ -298,6 +298,20 @@ int cx_store_ticket_kpis(cx_store *st, const cx_period *p, enum cx_ticket_group 
 	return 0;
 }
 
+int cx_facts_created_kpis(cx_store *st, const cx_period *p, enum cx_ticket_group group, cx_ticket_group_row **rows,
+			  size_t *n, cx_error *err)
+{
+	struct acc a;
+	if (acc_init(&a, st, p, group, err) < 0 ||
+	    cx_facts_scan(st, CX_FACT_CREATED, p->start, p->end, visit_created, &a, err) < 0 ||
+	    (plan(&a) && cx_facts_scan(st, CX_FACT_CREATED, p->start, p->end, again_created, &a, err) < 0)) {
+		acc_free(&a);
+		return -1;
+	}
+	acc_finish(&a, rows, n);
+	return 0;
+}
+
 /* ---- the dashboard's ticket panels, one pass a kind ------------------------ */
 
 struct overview {
