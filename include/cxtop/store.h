@@ -20,7 +20,7 @@
 #include "cxtop/scoring.h"
 
 /* The schema version this build writes and understands (PRAGMA user_version). */
-#define CX_SCHEMA_VERSION 11
+#define CX_SCHEMA_VERSION 12
 
 typedef struct cx_store cx_store;
 
@@ -111,11 +111,14 @@ typedef struct cx_rollup_check {
 	int64_t triggers;  /* of the triggers that keep the notes and the counts, how many are
 			      missing or altered */
 	int64_t counts_wrong; /* customers whose kept ticket count is not their tickets' */
+	int64_t months;       /* the leaderboard's kept months in use (score_months) */
+	int64_t months_wrong; /* of those, how many disagree with their tickets */
 } cx_rollup_check;
-/* Compares every packed hour with its tickets, and every customer's kept
- * ticket count with their tickets.  With repair, puts back the triggers,
- * packs every hour and counts every customer's tickets again (in one
- * transaction). */
+/* Compares every packed hour with its tickets, every customer's kept
+ * ticket count with their tickets, and every kept leaderboard month with
+ * a count of its tickets.  With repair, puts back the triggers, packs
+ * every hour, counts every customer's tickets again and forgets the kept
+ * months (counted again when next needed), in one transaction. */
 int cx_store_rollup_check(cx_store *st, bool repair, cx_rollup_check *out, cx_error *err);
 
 /* Runs one SQL statement with no result rows.  For tests and the sample
@@ -357,8 +360,15 @@ int cx_store_notify(cx_store *st, cx_notify_row **rows, size_t *n, cx_error *err
  * with activity in it. */
 int cx_store_score_raw(cx_store *st, const cx_period *p, int64_t frt_target_s, int64_t sla_s, bool points_only,
 		       cx_score_raw **rows, size_t *n, cx_error *err);
-/* points_only: just what the points need (no FRT median, no streaks) —
- * for lifetime levels, where the period is all of history. */
+/* points_only: just what the points need (no FRT median, no streaks), as
+ * for the period before a board's. */
+/* What the points of every day up to to_day need (the levels): the same
+ * counts as points_only over all history, read as the store knew them at
+ * that day's end.  The months before to_day's come from the leaderboard's
+ * kept months (score_months) where they are current; a writable store
+ * keeps the ones it had to count. */
+int cx_store_score_life(cx_store *st, int32_t to_day, int64_t frt_target_s, int64_t sla_s, cx_score_raw **rows,
+			size_t *n, cx_error *err);
 
 /* ---- paged lists (keyset pagination) ---------------------------------------
  * A page is the `limit` rows after (or, going backward, before) a key, in

@@ -11,6 +11,7 @@
 #include "cxtop/config.h"
 #include "cxtop/file.h"
 #include "cxtop/format.h"
+#include "cxtop/leaderboard.h"
 #include "cxtop/import.h"
 #include "cxtop/mapping.h"
 #include "cxtop/period.h"
@@ -299,6 +300,13 @@ int cx_cmd_import(int argc, char **argv)
 	int rc = cx_import_run(st, &o, &res, &err);
 	if (rc == 0)
 		rc = cx_store_damage(st, &err);
+	/* The tickets are in; the leaderboard's months are kept now, so the
+	 * reports that follow need not count all history (cxtop(5),
+	 * score_months).  The import stands even when this cannot be done. */
+	cx_error keep_err = {0};
+	if (rc == 0 && !o.dry_run && cx_leaderboard_keep_months(st, &keep_err) < 0)
+		fprintf(stderr, "cxtop: warning: leaderboard months not kept (boards count all history): %s\n",
+			keep_err.msg);
 	cx_store_close(st);
 	cx_mapping_free(&map);
 	if (rc < 0)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cxtop/format.h"
+#include "cxtop/report.h"
 
 static void rules(cx_leaderboard *lb)
 {
@@ -30,16 +31,30 @@ int cx_leaderboard_load(cx_store *st, const cx_period *p, cx_leaderboard *lb, cx
 	rules(lb);
 	int64_t frt = lb->rules.frt_target_s, sla = lb->rules.sla_s;
 	cx_period prev = cx_period_step(*p, -1);
-	/* Levels count every point ever earned, up to the period's end. */
-	cx_period life = cx_period_range(0, p->to_day);
 	/* Last period and all time are only needed for their points. */
 	if (cx_store_score_raw(st, p, frt, sla, false, &lb->raw, &lb->n, err) < 0 ||
 	    cx_store_score_raw(st, &prev, frt, sla, true, &lb->prev, &lb->nprev, err) < 0 ||
-	    cx_store_score_raw(st, &life, frt, sla, true, &lb->life, &lb->nlife, err) < 0) {
+	    /* Levels count every point ever earned, up to the period's end. */
+	    cx_store_score_life(st, p->to_day, frt, sla, &lb->life, &lb->nlife, err) < 0) {
 		cx_leaderboard_free(lb);
 		return -1;
 	}
 	cx_board_compute(&lb->rules, lb->raw, lb->n, lb->prev, lb->nprev, lb->life, lb->nlife, &lb->board);
+	return 0;
+}
+
+int cx_leaderboard_keep_months(cx_store *st, cx_error *err)
+{
+	cx_leaderboard lb;
+	memset(&lb, 0, sizeof lb);
+	rules(&lb);
+	cx_period p;
+	cx_score_raw *life;
+	size_t n;
+	if (cx_report_default_period(st, CX_PERIOD_MONTH, &p, err) < 0 ||
+	    cx_store_score_life(st, p.to_day, lb.rules.frt_target_s, lb.rules.sla_s, &life, &n, err) < 0)
+		return -1;
+	free(life);
 	return 0;
 }
 

@@ -116,7 +116,7 @@ struct cx_fact_cache *cx_fact_cache_begin(cx_store *st, enum cx_fact_kind kind, 
  * period is too long to keep. */
 static bool room(struct cx_fact_cache *c, size_t more)
 {
-	if (c->full)
+	if (!c || c->full) /* NULL: a pass that keeps nothing */
 		return false;
 	if (c->bytes + more > CAP_BYTES) {
 		clear(c);

@@ -6,7 +6,8 @@
 
 #include "cxtop/xalloc.h"
 #include "keymap.h"
-#include "ticket_facts.h"
+#include "rollup.h"
+#include "score_events.h"
 
 static cx_score_raw *find(cx_score_raw *rows, size_t n, int64_t agent_id)
 {
@@ -20,24 +21,24 @@ static cx_score_raw *find(cx_score_raw *rows, size_t n, int64_t agent_id)
  * the facts of the tickets solved in the period (ticket_facts.c). */
 struct events {
 	const cx_period *p;
-	int64_t frt_s, sla_s;
+	cx_judge judge;
 	cx_score_raw *rows;
 	cx_keymap row_of; /* agent id -> index into rows */
 	bool streaks;
 	int32_t ndays;
 	unsigned char **days; /* per row, per day of the period: 1 solved, 2 reopened */
 	cx_day_cache day_cache;
-	/* The facts come on the clock; durations are counted in business
-	 * time when the store is set so, and a ticket an SLA policy covers is
-	 * judged by the policy's targets on the policy's clock instead of the
-	 * rules' targets (NULL: the store has no policies). */
-	const cx_clock *clock;
-	bool business;
 };
+
+int cx_judge_init(cx_store *st, int64_t frt_s, int64_t sla_s, cx_judge *j, cx_error *err)
+{
+	*j = (cx_judge){.frt_s = frt_s, .sla_s = sla_s, .business = cx_store_business_hours(st)};
+	return cx_store_clock(st, &j->clock, err);
+}
 
 /* Whether the ticket's first reply came within target, and whether its
  * resolution missed the resolution target. */
-static void judge(const struct events *ev, const cx_fact *f, bool *frt_met, bool *sla_miss)
+static void judge(const cx_judge *ev, const cx_fact *f, bool *frt_met, bool *sla_miss)
 {
 	int64_t created = f->at - f->resolution;
 	int64_t frt = f->frt, res = f->resolution;
@@ -63,32 +64,41 @@ static void judge(const struct events *ev, const cx_fact *f, bool *frt_met, bool
 		*sla_miss = resolution.state == CX_SLA_BREACHED;
 }
 
+bool cx_judge_counts(const cx_fact *f)
+{
+	return f->agent_id != 0 && f->complexity >= 1 && f->complexity <= 3;
+}
+
+void cx_judge_count(const cx_judge *j, const cx_fact *f, cx_score_raw *r, int sign)
+{
+	int64_t *t = r->ticket[f->complexity - 1];
+	bool rated = f->csat >= 0;
+	bool frt_met, sla_miss;
+	judge(j, f, &frt_met, &sla_miss);
+	t[CX_R_SOLVED] += sign;
+	t[CX_R_FRT_MET] += sign * frt_met;
+	t[CX_R_ONE_TOUCH] += sign * (f->replies == 1);
+	t[CX_R_PROMOTER] += sign * (rated && f->csat >= 9);
+	t[CX_R_DETRACTOR] += sign * (rated && f->csat <= 6);
+	t[CX_R_REOPENED] += sign * (f->reopened > 0);
+	t[CX_R_SLA_MISS] += sign * sla_miss;
+	r->solved += sign;
+	r->one_touch += sign * (f->replies == 1);
+	r->reopened += sign * (f->reopened > 0);
+	r->complexity_sum += sign * f->complexity;
+	r->rated += sign * rated;
+	r->satisfied += sign * (rated && f->csat >= 7);
+}
+
 static void count_events(const cx_fact *f, void *ctx)
 {
 	struct events *ev = ctx;
-	if (f->agent_id == 0 || f->complexity < 1 || f->complexity > 3)
+	if (!cx_judge_counts(f))
 		return;
 	int i = *cx_keymap_at(&ev->row_of, f->agent_id, NULL);
 	if (i < 0)
 		return; /* not an agent of the period's list */
-	cx_score_raw *r = &ev->rows[i];
-	int64_t *t = r->ticket[f->complexity - 1];
-	bool rated = f->csat >= 0;
-	bool frt_met, sla_miss;
-	judge(ev, f, &frt_met, &sla_miss);
-	t[CX_R_SOLVED]++;
-	t[CX_R_FRT_MET] += frt_met;
-	t[CX_R_ONE_TOUCH] += f->replies == 1;
-	t[CX_R_PROMOTER] += rated && f->csat >= 9;
-	t[CX_R_DETRACTOR] += rated && f->csat <= 6;
-	t[CX_R_REOPENED] += f->reopened > 0;
-	t[CX_R_SLA_MISS] += sla_miss;
-	r->solved++;
-	r->one_touch += f->replies == 1;
-	r->reopened += f->reopened > 0;
-	r->complexity_sum += f->complexity;
-	r->rated += rated;
-	r->satisfied += rated && f->csat >= 7;
+	cx_judge_count(&ev->judge, f, &ev->rows[i], 1);
 	if (!ev->streaks)
 		return;
 	int32_t d = cx_fact_local_day(&ev->day_cache, f->at) - ev->p->from_day;
@@ -117,20 +127,19 @@ static int64_t longest_streak(const unsigned char *days, int32_t n)
 static int ticket_events(cx_store *st, const cx_period *p, int64_t frt_s, int64_t sla_s, bool streaks,
 			 cx_score_raw *rows, size_t n, cx_error *err)
 {
-	struct events ev = {.p = p, .frt_s = frt_s, .sla_s = sla_s, .rows = rows, .streaks = streaks};
+	struct events ev = {.p = p, .rows = rows, .streaks = streaks};
 	ev.ndays = p->to_day - p->from_day + 1;
 	if (ev.ndays < 0)
 		ev.ndays = 0;
 	ev.days = cx_xcalloc(n ? n : 1, sizeof *ev.days);
 	for (size_t i = 0; i < n; i++)
 		*cx_keymap_at(&ev.row_of, rows[i].agent_id, NULL) = (int)i;
-	ev.business = cx_store_business_hours(st);
-	int rc = cx_store_clock(st, &ev.clock, err);
+	int rc = cx_judge_init(st, frt_s, sla_s, &ev.judge, err);
 	/* judge() counts on the clock itself: the facts come unconverted. */
 	cx_store_set_hours(st, false);
 	if (rc == 0)
 		rc = cx_facts_scan(st, CX_FACT_RESOLVED, p->start, p->end, count_events, &ev, err);
-	cx_store_set_hours(st, ev.business);
+	cx_store_set_hours(st, ev.judge.business);
 	for (size_t i = 0; i < n; i++) {
 		if (rc == 0 && streaks)
 			rows[i].streak_days = longest_streak(ev.days[i], ev.ndays);
@@ -238,6 +247,45 @@ int cx_store_score_raw(cx_store *st, const cx_period *p, int64_t frt_target_s, i
 	if ((!points_only && agents_frt(st, p, rows, na, err) < 0) ||
 	    ticket_events(st, p, frt_target_s, sla_s, !points_only, rows, na, err) < 0 ||
 	    conversions(st, p, rows, na, err) < 0 || claims(st, p, rows, na, err) < 0) {
+		free(rows);
+		return -1;
+	}
+	*out = rows;
+	*n = na;
+	return 0;
+}
+
+int cx_store_score_life(cx_store *st, int32_t to_day, int64_t frt_target_s, int64_t sla_s, cx_score_raw **out,
+			size_t *n, cx_error *err)
+{
+	cx_period life = cx_period_range(0, to_day);
+	cx_score_raw *rows = NULL;
+	size_t na = 0;
+	*out = NULL;
+	*n = 0;
+	if (board_agents(st, &life, &rows, &na, err) < 0)
+		return -1;
+	if (!rows)
+		rows = cx_xcalloc(1, sizeof *rows);
+	/* The months before the one to_day ends in (all of them when to_day
+	 * is a month's last day) are added whole; the rest is counted. */
+	int y, m, d;
+	cx_civil_from_days(to_day + 1, &y, &m, &d);
+	int32_t first = cx_days_from_civil(y, m, 1);
+	int64_t upto = cx_local_midnight(first);
+	/* Hours written since are packed first: packing throws away the kept
+	 * months they fall in, and builds the clock again. */
+	cx_rollup_refresh_if_idle(st);
+	cx_judge j;
+	bool business = cx_store_business_hours(st);
+	int rc = cx_judge_init(st, frt_target_s, sla_s, &j, err);
+	cx_store_set_hours(st, false); /* judging counts on the clock */
+	if (rc == 0)
+		rc = cx_score_months_add(st, &j, upto, life.end, rows, na, err);
+	cx_store_set_hours(st, business);
+	cx_period tail = cx_period_range(first, to_day);
+	if (rc < 0 || (first <= to_day && ticket_events(st, &tail, frt_target_s, sla_s, false, rows, na, err) < 0) ||
+	    conversions(st, &life, rows, na, err) < 0 || claims(st, &life, rows, na, err) < 0) {
 		free(rows);
 		return -1;
 	}

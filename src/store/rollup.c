@@ -11,6 +11,7 @@
  * packing of its tickets, and --repair rebuilds them all.
  */
 #include "rollup.h"
+#include "score_events.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,7 +110,13 @@ int cx_rollup_pack_dirty(cx_store *st, cx_error *err)
 	}
 	st->clock_pinned = false;
 	free(keys);
-	if (sqlite3_exec(st->db, "DELETE FROM ticket_hours_dirty", NULL, NULL, NULL) != SQLITE_OK)
+	/* The leaderboard's kept months (score_months.c) of a solved hour
+	 * packed again are no longer what its tickets say. */
+	static const char forget_sql[] =
+		"DELETE FROM score_months WHERE EXISTS (SELECT 1 FROM ticket_hours_dirty d WHERE d.kind = 1"
+		"  AND d.hour >= score_months.start_at / 3600 - 1 AND d.hour < score_months.end_at / 3600 + 1);"
+		"DELETE FROM ticket_hours_dirty;";
+	if (sqlite3_exec(st->db, forget_sql, NULL, NULL, NULL) != SQLITE_OK)
 		return cx_store_sql_fail(st, err, sqlite3_errcode(st->db), "cannot update store");
 	return 0;
 }
@@ -303,6 +310,7 @@ static int rebuild(cx_store *st, cx_error *err)
 		"DROP TRIGGER IF EXISTS tickets_count_move;"
 		"DELETE FROM ticket_hours;"
 		"DELETE FROM ticket_hours_dirty;"
+		"DELETE FROM score_months;"
 		"INSERT INTO ticket_hours_dirty (kind, hour)"
 		"  SELECT DISTINCT 0, created_at / 3600 FROM tickets"
 		"  UNION SELECT DISTINCT 1, resolved_at / 3600 FROM tickets WHERE resolved_at IS NOT NULL;";
@@ -325,6 +333,8 @@ int cx_store_rollup_check(cx_store *st, bool repair, cx_rollup_check *out, cx_er
 	int rc = check_hours(st, out, err);
 	if (rc == 0)
 		rc = check_counts(st, out, err);
+	if (rc == 0)
+		rc = cx_score_months_check(st, &out->months, &out->months_wrong, err);
 	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 	if (rc < 0 || !repair)
 		return rc;

@@ -1019,6 +1019,27 @@ static const char v11[] =
 	"CREATE TABLE customer_tickets_dirty (customer_id INTEGER PRIMARY KEY);"
 	CUSTOMER_COUNT_FILL CUSTOMER_COUNT_TRIGGERS;
 
+/* Version 12: the leaderboard's months (score_cache.c).  Levels count every
+ * point an agent ever earned, which summed the whole history on every
+ * board.  A month's ticket events per agent are kept here as the tickets
+ * stand now, under what judging them depends on (the targets, business
+ * hours, the schedules and SLA policies); a board adds the kept months and
+ * reads only the rest.  cxtop fills it as a writer, and throws away the
+ * months of every hour it packs again (rollup.c), so a month is kept only
+ * while nothing written since has touched its solved tickets. */
+static const char v12[] =
+	"CREATE TABLE score_months ("
+	"  start_at INTEGER NOT NULL,"  /* the month's first instant, local midnight */
+	"  end_at   INTEGER NOT NULL,"  /* the next month's */
+	"  frt_s    INTEGER NOT NULL,"  /* the first-reply target judged by */
+	"  sla_s    INTEGER NOT NULL,"  /* the resolution target */
+	"  business INTEGER NOT NULL,"  /* 1: durations in business hours */
+	"  clock    INTEGER NOT NULL,"  /* fingerprint of schedules, policies, teams */
+	"  agent_id INTEGER NOT NULL,"  /* 0: the month's mark, kept even when empty */
+	"  counts   BLOB NOT NULL,"
+	"  PRIMARY KEY (start_at, frt_s, sla_s, business, clock, agent_id)"
+	") WITHOUT ROWID;";
+
 static const char *const migrations[] = {
 	v1,
 	v2,
@@ -1031,6 +1052,7 @@ static const char *const migrations[] = {
 	v9,
 	v10,
 	v11,
+	v12,
 };
 
 const char *cx_schema_migration(int from_version)

@@ -555,7 +555,10 @@ int64_t cx_facts_estimate(cx_store *st, enum cx_fact_kind kind, int64_t start, i
 	return n;
 }
 
-static int scan(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end, struct tee *t, cx_error *err)
+/* as_of_end: the tickets changed since `end` are read as they were then;
+ * false, as they are now. */
+static int scan(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end, bool as_of_end, struct tee *t,
+		cx_error *err)
 {
 	/* Whole hours come from the rollup; hour 0 and earlier never do (an
 	 * instant's hour is its floor, which SQL's division is not below 0). */
@@ -567,8 +570,8 @@ static int scan(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end
 	if (sqlite3_exec(st->db, "SAVEPOINT facts", NULL, NULL, NULL) != SQLITE_OK)
 		return cx_fail(err, CX_EXIT_RUNTIME, "cannot read store '%s': %s", st->path, sqlite3_errmsg(st->db));
 	/* The tickets changed since the end, as they were then. */
-	cx_as_of as_of;
-	int ret = cx_as_of_load(st, kind, end, &as_of, err);
+	cx_as_of as_of = {0};
+	int ret = as_of_end ? cx_as_of_load(st, kind, end, &as_of, err) : 0;
 	if (ret == 0 && h1 <= h0) {
 		ret = scan_raw(st, kind, start, end, tee_visit, t, &as_of, err);
 	} else if (ret == 0) {
@@ -621,9 +624,41 @@ static int scan_on_the_clock(cx_store *st, enum cx_fact_kind kind, int64_t start
 	if (cx_fact_cache_visit(st, kind, start, end, visit, ctx))
 		return 0;
 	struct tee t = {visit, ctx, cx_fact_cache_begin(st, kind, start, end)};
-	int ret = scan(st, kind, start, end, &t, err);
+	int ret = scan(st, kind, start, end, true, &t, err);
 	cx_fact_cache_end(t.cache, ret == 0);
 	return ret;
+}
+
+int cx_facts_scan_now(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end, cx_fact_visit visit,
+		      void *ctx, cx_error *err)
+{
+	if (start >= end)
+		return 0;
+	struct tee t = {visit, ctx, NULL}; /* nothing kept: the as-of passes share the cache */
+	return scan(st, kind, start, end, false, &t, err);
+}
+
+int cx_facts_of_tickets(cx_store *st, enum cx_fact_kind kind, const int64_t *ids, size_t n, cx_fact_visit visit,
+			void *ctx, cx_error *err)
+{
+	static const char *const sql[2] = {
+		"SELECT created_at" FACT_COLS "id = ?1",
+		"SELECT resolved_at" FACT_COLS "id = ?1 AND resolved_at IS NOT NULL",
+	};
+	sqlite3_stmt *s;
+	if (cx_q_prepare(st, sql[kind], &s, err) < 0)
+		return -1;
+	int rc = SQLITE_DONE;
+	cx_fact f;
+	for (size_t i = 0; i < n && (rc == SQLITE_DONE || rc == SQLITE_ROW); i++) {
+		sqlite3_reset(s);
+		sqlite3_bind_int64(s, 1, ids[i]);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			cx_fact_of_row(s, &f);
+			visit(&f, ctx);
+		}
+	}
+	return cx_q_done(st, s, rc, err);
 }
 
 int cx_facts_scan(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end, cx_fact_visit visit, void *ctx,

@@ -57,6 +57,16 @@ typedef void (*cx_fact_visit)(const cx_fact *f, void *ctx);
 int cx_facts_scan(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end, cx_fact_visit visit, void *ctx,
 		  cx_error *err);
 
+/* cx_facts_scan with every ticket as it stands now, the ones changed
+ * since `end` included (what the leaderboard's kept months hold), the
+ * fact cache neither read nor filled, and durations on the clock. */
+int cx_facts_scan_now(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end, cx_fact_visit visit,
+		      void *ctx, cx_error *err);
+/* The facts of these tickets as they stand now, those of them that have
+ * the kind's instant; waits unknown. */
+int cx_facts_of_tickets(cx_store *st, enum cx_fact_kind kind, const int64_t *ids, size_t n, cx_fact_visit visit,
+			void *ctx, cx_error *err);
+
 /* Only the figures of the tickets created in the period (volumes, no
  * reply, unresolved, first response), one pass (ticket_kpis.c): what the
  * leaderboard needs of each agent, without the solved tickets' pass. */

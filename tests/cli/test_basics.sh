@@ -21,7 +21,7 @@ expect_status 2 "init without a path exits 2"
 
 run init "$WORK/a.db"
 expect_status 0 "init creates a store"
-expect_out "schema version 11" "init says what it made"
+expect_out "schema version 12" "init says what it made"
 if [ -f "$WORK/a.db" ]; then ok "init wrote the file"; else not_ok "init wrote the file"; fi
 
 run init "$WORK/a.db"

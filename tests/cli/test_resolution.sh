@@ -83,7 +83,7 @@ printf 'key,value\n' >"$WORK/s.csv"
 run import settings "$WORK/s.csv" "$WORK/v6.db"
 expect_status 0 "a schema 6 store opens for writing"
 got=$(sqlite3 "$WORK/v6.db" "PRAGMA user_version")
-if [ "$got" = 11 ]; then ok "... and is upgraded to the current schema, 11"; else not_ok "upgraded to schema 11" "version $got"; fi
+if [ "$got" = 12 ]; then ok "... and is upgraded to the current schema, 12"; else not_ok "upgraded to schema 12" "version $got"; fi
 got=$(sqlite3 "$WORK/v6.db" "SELECT group_concat(id || ':' || coalesce(first_resolved_at - created_at, '-'), ' ')
 	FROM (SELECT * FROM tickets ORDER BY id)")
 # 1 solved at 10:00, never reopened; 2 solved at 10:00, reopened, solved

@@ -59,6 +59,8 @@ struct figures {
 	cx_watch_counts watch;
 	cx_ticket_overview ov; /* the dashboard's one-pass figures */
 	int64_t ov_daily[NDAYS];
+	cx_score_raw *life; /* the levels' counts, through the kept months */
+	size_t nlife;
 };
 
 static void figures_of(cx_store *st, const cx_period *p, struct figures *f)
@@ -77,6 +79,20 @@ static void figures_of(cx_store *st, const cx_period *p, struct figures *f)
 	assert_memory_equal(f->ov.channels, f->rows[3], f->n[3] * sizeof *f->ov.channels);
 	assert_memory_equal(f->ov_daily, f->daily, sizeof f->daily);
 	assert_int_equal(f->ov.complaints, f->watch.complaints);
+	/* The levels' counts, through the kept months (a writable handle
+	 * keeps those it counts, a read-only one reads them), say what one
+	 * count over all history says. */
+	assert_int_equal(cx_store_score_life(st, p->to_day, 3600, 48 * 3600, &f->life, &f->nlife, &err), 0);
+	cx_period all = cx_period_range(0, p->to_day);
+	cx_score_raw *want;
+	size_t nwant;
+	assert_int_equal(cx_store_score_raw(st, &all, 3600, 48 * 3600, true, &want, &nwant, &err), 0);
+	assert_int_equal(f->nlife, nwant);
+	for (size_t i = 0; i < nwant; i++)
+		if (memcmp(&f->life[i], &want[i], sizeof want[i]) != 0)
+			fail_msg("levels to %d: agent %lld counts %lld solved, all history %lld", (int)p->to_day,
+				 (long long)want[i].agent_id, (long long)f->life[i].solved, (long long)want[i].solved);
+	free(want);
 }
 
 static void figures_free(struct figures *f)
@@ -85,6 +101,7 @@ static void figures_free(struct figures *f)
 		free(f->rows[g]);
 	free(f->score);
 	free(f->ov.channels);
+	free(f->life);
 }
 
 static void assert_same(const struct figures *a, const struct figures *b, const char *what)
