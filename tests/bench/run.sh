@@ -66,6 +66,8 @@ printf '%-44s %10s ms   sqlite3 shell %s ms, ratio %s (aim <= 1.0 with the team 
 	"cxtop report agents (process, one month)" "$ours" "$shell" "$ratio"
 summary=$(median_ms ./cxtop report summary --format json "$DB")
 printf '%-44s %10s ms\n' "cxtop report summary (process, one month)" "$summary"
+lb=$(median_ms ./cxtop report leaderboard --format json "$DB")
+printf '%-44s %10s ms   aim <= 50 ms (levels through the kept months)\n' "cxtop report leaderboard (process)" "$lb"
 rss=$( { /usr/bin/time -f %M ./cxtop report agents --format json "$DB" >/dev/null; } 2>&1 | tail -n 1)
 printf '%-44s %10s KB   aim < 32 MB\n' "peak RSS, cxtop report agents" "$rss"
 
