@@ -26,8 +26,7 @@ static void fill_agents(sqlite3_stmt *s, void *row)
 
 int cx_store_agents(cx_store *st, const cx_period *p, cx_agent_row **rows, size_t *n, cx_error *err)
 {
-	/* On the team at any time in the period, or with tickets in it (a
-	 * leaver's last tickets still count).  Revenue: the attributed orders
+	/* The period's agents (CX_SQL_AGENTS_OF_PERIOD).  Revenue: the attributed orders
 	 * (upsell, win-back, discount code) credited to the agent, read from
 	 * the covering index orders_attribution: named, because with a store's
 	 * statistics SQLite may pick a skip-scan of orders_agent, ten times
@@ -40,8 +39,7 @@ int cx_store_agents(cx_store *st, const cx_period *p, cx_agent_row **rows, size_
 		" LEFT JOIN (SELECT agent_id, sum(amount) AS revenue, sum(cogs) AS cogs, count(*) AS n FROM orders INDEXED BY orders_attribution"
 		"            WHERE attribution IN ('upsell', 'winback', 'discount_code')"
 		"              AND placed_at >= ?1 AND placed_at < ?2 GROUP BY agent_id) o ON o.agent_id = a.id"
-		" WHERE (a.hired_on <= ?4 AND (a.left_on IS NULL OR a.left_on >= ?3))"
-		"    OR EXISTS (SELECT 1 FROM tickets t WHERE t.agent_id = a.id AND t.created_at >= ?1 AND t.created_at < ?2)"
+		" WHERE" CX_SQL_AGENTS_OF_PERIOD
 		" ORDER BY a.team, a.name, a.id";
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)

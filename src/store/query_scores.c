@@ -215,17 +215,13 @@ static int agents_frt(cx_store *st, const cx_period *p, cx_score_raw *rows, size
 	return 0;
 }
 
-/* The board's agents: on the team at any time in the period, or with
- * tickets in it, as cx_store_agents lists them, without the attributed
+/* The board's agents, as cx_store_agents lists them, without the attributed
  * revenue it sums (conversions() counts what the points need; summed over
  * all time for the levels, it was most of the board's cost). */
 static int board_agents(cx_store *st, const cx_period *p, cx_score_raw **out, size_t *n, cx_error *err)
 {
 	static const char sql[] =
-		"SELECT a.id, a.name, a.team FROM agents a"
-		" WHERE (a.hired_on <= ?4 AND (a.left_on IS NULL OR a.left_on >= ?3))"
-		"    OR EXISTS (SELECT 1 FROM tickets t WHERE t.agent_id = a.id AND t.created_at >= ?1 AND t.created_at < ?2)"
-		" ORDER BY a.team, a.name, a.id";
+		"SELECT a.id, a.name, a.team FROM agents a WHERE" CX_SQL_AGENTS_OF_PERIOD " ORDER BY a.team, a.name, a.id";
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;

@@ -9,6 +9,13 @@
 /* How long a statement waits for another process's write to finish. */
 #define CX_STORE_BUSY_TIMEOUT_MS 2000
 
+/* The agents of a period (bound by cx_q_bind_period), as agents a: on the
+ * team at any time in it, or with tickets in it (a leaver's last tickets
+ * still count).  The Agents view's list and the leaderboard's. */
+#define CX_SQL_AGENTS_OF_PERIOD                                      \
+	" ((a.hired_on <= ?4 AND (a.left_on IS NULL OR a.left_on >= ?3))" \
+	"  OR EXISTS (SELECT 1 FROM tickets t WHERE t.agent_id = a.id AND t.created_at >= ?1 AND t.created_at < ?2))"
+
 struct cx_store {
 	sqlite3 *db;
 	char *path;
