@@ -45,25 +45,25 @@ static void top_agents(cx_dashboard *d, const cx_score_raw *raw, size_t n)
 	free(all);
 }
 
-/* The period's leaderboard, without movement or levels (those need two
- * more periods of data, and the dashboard refreshes often). */
-static int leaders(cx_store *st, cx_dashboard *d, cx_error *err)
+/* The scoring rules in use; a broken file is noted and the defaults apply. */
+static void scoring(cx_dashboard *d, cx_scoring *rules)
 {
-	cx_scoring rules;
 	char path[1024];
 	cx_error rerr = {0};
-	cx_scoring_default(&rules);
-	if (cx_scoring_find(path, sizeof path) && cx_scoring_load(path, &rules, &rerr) < 0) {
+	cx_scoring_default(rules);
+	if (cx_scoring_find(path, sizeof path) && cx_scoring_load(path, rules, &rerr) < 0) {
 		snprintf(d->scoring_error, sizeof d->scoring_error, "%s", rerr.msg);
-		cx_scoring_default(&rules);
+		cx_scoring_default(rules);
 	}
-	cx_score_raw *raw;
-	size_t n;
-	if (cx_store_score_raw(st, &d->period, rules.frt_target_s, rules.sla_s, false, &raw, &n, err) < 0)
-		return -1;
+}
+
+/* The period's leaderboard, without movement or levels (those need two
+ * more periods of data, and the dashboard refreshes often). */
+static void leaders(cx_dashboard *d, const cx_scoring *rules, const cx_score_raw *raw, size_t n)
+{
 	top_agents(d, raw, n);
 	cx_board b;
-	cx_board_compute(&rules, raw, n, NULL, 0, NULL, 0, &b);
+	cx_board_compute(rules, raw, n, NULL, 0, NULL, 0, &b);
 	d->nleaders = 0;
 	for (size_t i = 0; i < b.n && d->nleaders < CX_DASH_TOP; i++) {
 		cx_dash_agent *a = &d->leaders[d->nleaders];
@@ -76,8 +76,6 @@ static int leaders(cx_store *st, cx_dashboard *d, cx_error *err)
 	}
 	d->alarm = b.alarm;
 	cx_board_free(&b);
-	free(raw);
-	return 0;
 }
 
 int32_t cx_dashboard_as_of_day(const cx_period *p)
@@ -117,10 +115,18 @@ int cx_dashboard_load(cx_store *st, const cx_period *p, int64_t liability_bp, cx
 	d->ndays = p->to_day - p->from_day + 1;
 	if (d->ndays > CX_DASH_MAX_DAYS)
 		d->ndays = CX_DASH_MAX_DAYS;
-	/* The ticket panels in one pass over each kind of facts. */
+	/* The ticket panels and the board's counts in one pass over each
+	 * kind of facts. */
+	cx_scoring rules;
+	scoring(d, &rules);
 	cx_ticket_overview ov;
-	if (cx_store_ticket_overview(st, p, d->daily, d->ndays, &ov, err) < 0)
+	cx_score_raw *raw;
+	size_t nraw;
+	if (cx_store_overview_and_scores(st, p, d->daily, d->ndays, &ov, rules.frt_target_s, rules.sla_s, &raw, &nraw,
+					 err) < 0)
 		goto fail;
+	leaders(d, &rules, raw, nraw);
+	free(raw);
 	d->tickets = cx_ticket_kpi_of(&ov.team);
 	d->channels = ov.channels;
 	d->nchannels = ov.nchannels;
@@ -129,8 +135,7 @@ int cx_dashboard_load(cx_store *st, const cx_period *p, int64_t liability_bp, cx
 	if (cx_store_backlog(st, p, &d->backlog, err) < 0 || cx_store_pnl(st, p, &d->pnl_raw, err) < 0)
 		goto fail;
 	d->pnl = cx_pnl_compute(&d->pnl_raw, liability_bp);
-	if (leaders(st, d, err) < 0 || claims(st, d, err) < 0 || cx_store_customer_counts(st, p->end, &d->watch, err) < 0 ||
-	    sla(st, d, err) < 0)
+	if (claims(st, d, err) < 0 || cx_store_customer_counts(st, p->end, &d->watch, err) < 0 || sla(st, d, err) < 0)
 		goto fail;
 	d->watch.complaints = ov.complaints;
 	return 0;

@@ -124,29 +124,40 @@ static int64_t longest_streak(const unsigned char *days, int32_t n)
 	return best;
 }
 
+static void events_begin(struct events *ev, const cx_period *p, bool streaks, cx_score_raw *rows, size_t n)
+{
+	*ev = (struct events){.p = p, .rows = rows, .streaks = streaks};
+	ev->ndays = p->to_day - p->from_day + 1;
+	if (ev->ndays < 0)
+		ev->ndays = 0;
+	ev->days = cx_xcalloc(n ? n : 1, sizeof *ev->days);
+	for (size_t i = 0; i < n; i++)
+		*cx_keymap_at(&ev->row_of, rows[i].agent_id, NULL) = (int)i;
+}
+
+static void events_end(struct events *ev, bool ok, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (ok && ev->streaks)
+			ev->rows[i].streak_days = longest_streak(ev->days[i], ev->ndays);
+		free(ev->days[i]);
+	}
+	free(ev->days);
+	cx_keymap_free(&ev->row_of);
+}
+
 static int ticket_events(cx_store *st, const cx_period *p, int64_t frt_s, int64_t sla_s, bool streaks,
 			 cx_score_raw *rows, size_t n, cx_error *err)
 {
-	struct events ev = {.p = p, .rows = rows, .streaks = streaks};
-	ev.ndays = p->to_day - p->from_day + 1;
-	if (ev.ndays < 0)
-		ev.ndays = 0;
-	ev.days = cx_xcalloc(n ? n : 1, sizeof *ev.days);
-	for (size_t i = 0; i < n; i++)
-		*cx_keymap_at(&ev.row_of, rows[i].agent_id, NULL) = (int)i;
+	struct events ev;
+	events_begin(&ev, p, streaks, rows, n);
 	int rc = cx_judge_init(st, frt_s, sla_s, &ev.judge, err);
 	/* judge() counts on the clock itself: the facts come unconverted. */
 	cx_store_set_hours(st, false);
 	if (rc == 0)
 		rc = cx_facts_scan(st, CX_FACT_RESOLVED, p->start, p->end, count_events, &ev, err);
 	cx_store_set_hours(st, ev.judge.business);
-	for (size_t i = 0; i < n; i++) {
-		if (rc == 0 && streaks)
-			rows[i].streak_days = longest_streak(ev.days[i], ev.ndays);
-		free(ev.days[i]);
-	}
-	free(ev.days);
-	cx_keymap_free(&ev.row_of);
+	events_end(&ev, rc == 0, n);
 	return rc;
 }
 
@@ -244,6 +255,51 @@ int cx_store_score_raw(cx_store *st, const cx_period *p, int64_t frt_target_s, i
 	    ticket_events(st, p, frt_target_s, sla_s, !points_only, rows, na, err) < 0 ||
 	    conversions(st, p, rows, na, err) < 0 || claims(st, p, rows, na, err) < 0) {
 		free(rows);
+		return -1;
+	}
+	*out = rows;
+	*n = na;
+	return 0;
+}
+
+int cx_store_overview_and_scores(cx_store *st, const cx_period *p, int64_t *daily, int ndaily, cx_ticket_overview *ov,
+				 int64_t frt_target_s, int64_t sla_s, cx_score_raw **out, size_t *n, cx_error *err)
+{
+	cx_score_raw *rows = NULL;
+	size_t na = 0;
+	*out = NULL;
+	*n = 0;
+	memset(ov, 0, sizeof *ov);
+	if (board_agents(st, p, &rows, &na, err) < 0)
+		return -1;
+	if (!rows)
+		rows = cx_xcalloc(1, sizeof *rows);
+	/* Packed first, then the clock the judge holds is kept as it is. */
+	cx_rollup_refresh_if_idle(st);
+	struct events ev;
+	events_begin(&ev, p, true, rows, na);
+	cx_ticket_group_row *kpi = NULL;
+	size_t nk = 0;
+	struct cx_overview_also also = {&kpi, &nk, count_events, &ev};
+	bool pinned = st->clock_pinned;
+	int rc = cx_judge_init(st, frt_target_s, sla_s, &ev.judge, err);
+	st->clock_pinned = true;
+	if (rc == 0)
+		rc = cx_facts_overview(st, p, daily, ndaily, ov, &also, err);
+	st->clock_pinned = pinned;
+	events_end(&ev, rc == 0, na);
+	if (rc == 0) {
+		for (size_t i = 0; i < na; i++)
+			for (size_t k = 0; k < nk; k++)
+				if (kpi[k].key_int == rows[i].agent_id)
+					rows[i].frt = kpi[k].raw.frt;
+		rc = conversions(st, p, rows, na, err) < 0 || claims(st, p, rows, na, err) < 0 ? -1 : 0;
+	}
+	free(kpi);
+	if (rc < 0) {
+		free(rows);
+		free(ov->channels);
+		ov->channels = NULL;
 		return -1;
 	}
 	*out = rows;

@@ -98,17 +98,18 @@ int cx_rollup_pack_dirty(cx_store *st, cx_error *err)
 		free(keys);
 		return -1;
 	}
+	bool pinned = st->clock_pinned; /* a caller may hold it too */
 	st->clock_pinned = true;
 	for (size_t i = 0; i < n; i++) {
 		if (pack_hour(st, keys[i].kind, keys[i].hour, err) < 0) {
-			st->clock_pinned = false;
+			st->clock_pinned = pinned;
 			free(keys);
 			return -1;
 		}
 		if (progress && n > 2000 && (i % 1000 == 0 || i + 1 == n))
 			progress("packing ticket hours", (int64_t)i + 1, (int64_t)n);
 	}
-	st->clock_pinned = false;
+	st->clock_pinned = pinned;
 	free(keys);
 	/* The leaderboard's kept months (score_months.c) of a solved hour
 	 * packed again are no longer what its tickets say. */

@@ -609,23 +609,29 @@ struct business {
 	void *ctx;
 };
 
+void cx_fact_business(const cx_clock *clock, enum cx_fact_kind kind, const cx_fact *f, cx_fact *g)
+{
+	*g = *f;
+	int64_t created = kind == CX_FACT_CREATED ? f->at : f->at - f->resolution;
+	if (f->frt >= 0)
+		g->frt = cx_clock_business(clock, f->agent_id, created, created + f->frt);
+	if (f->resolution >= 0)
+		g->resolution = cx_clock_business(clock, f->agent_id, created, created + f->resolution);
+	if (f->first_resolution >= 0)
+		g->first_resolution = f->first_resolution == f->resolution
+					      ? g->resolution
+					      : cx_clock_business(clock, f->agent_id, created, created + f->first_resolution);
+	/* The waits were counted in business time when packed. */
+	g->req_wait = f->req_wait_b;
+	g->agent_wait = f->agent_wait_b;
+	g->next_reply = f->next_reply_b;
+}
+
 static void business_visit(const cx_fact *f, void *ctx)
 {
 	struct business *b = ctx;
-	cx_fact g = *f;
-	int64_t created = b->kind == CX_FACT_CREATED ? f->at : f->at - f->resolution;
-	if (f->frt >= 0)
-		g.frt = cx_clock_business(b->clock, f->agent_id, created, created + f->frt);
-	if (f->resolution >= 0)
-		g.resolution = cx_clock_business(b->clock, f->agent_id, created, created + f->resolution);
-	if (f->first_resolution >= 0)
-		g.first_resolution = f->first_resolution == f->resolution
-					     ? g.resolution
-					     : cx_clock_business(b->clock, f->agent_id, created, created + f->first_resolution);
-	/* The waits were counted in business time when packed. */
-	g.req_wait = f->req_wait_b;
-	g.agent_wait = f->agent_wait_b;
-	g.next_reply = f->next_reply_b;
+	cx_fact g;
+	cx_fact_business(b->clock, b->kind, f, &g);
 	b->visit(&g, b->ctx);
 }
 

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "cxtop/clock.h"
 #include "cxtop/sla.h"
 #include "store_internal.h"
 
@@ -56,6 +57,24 @@ typedef void (*cx_fact_visit)(const cx_fact *f, void *ctx);
  * hours up to date first when no other writer holds the lock. */
 int cx_facts_scan(cx_store *st, enum cx_fact_kind kind, int64_t start, int64_t end, cx_fact_visit visit, void *ctx,
 		  cx_error *err);
+
+/* A fact on the clock with its durations in its schedule's working time,
+ * as cx_facts_scan gives them when the store counts business hours. */
+void cx_fact_business(const cx_clock *clock, enum cx_fact_kind kind, const cx_fact *f, cx_fact *out);
+
+/* The dashboard's one pass a kind (ticket_kpis.c): the team's and the
+ * channels' KPIs, the daily volume and complaints, and besides, when
+ * asked, each agent's KPIs of the created tickets (agents) and every
+ * solved ticket's fact on the clock handed to `solved` (the board's
+ * events, which judge durations themselves). */
+struct cx_overview_also {
+	cx_ticket_group_row **agents; /* NULL: not wanted */
+	size_t *nagents;
+	cx_fact_visit solved;
+	void *ctx;
+};
+int cx_facts_overview(cx_store *st, const cx_period *p, int64_t *daily, int ndaily, cx_ticket_overview *out,
+		      const struct cx_overview_also *also, cx_error *err);
 
 /* cx_facts_scan with every ticket as it stands now, the ones changed
  * since `end` included (what the leaderboard's kept months hold), the

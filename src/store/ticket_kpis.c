@@ -15,6 +15,7 @@
 #include "cxtop/xalloc.h"
 #include "durations.h"
 #include "keymap.h"
+#include "rollup.h"
 #include "ticket_facts.h"
 
 struct group {
@@ -314,20 +315,38 @@ int cx_facts_created_kpis(cx_store *st, const cx_period *p, enum cx_ticket_group
 
 /* ---- the dashboard's ticket panels, one pass a kind ------------------------ */
 
+/* The passes run on the clock: the board's events judge durations
+ * themselves, and the KPIs take them in business time when the store
+ * counts so (convert). */
 struct overview {
-	struct acc team, channels;
+	struct acc team, channels, agents;
+	bool want_agents;
 	const cx_period *p;
 	int64_t *daily;
 	int ndaily;
 	cx_day_cache days;
 	int64_t complaints;
+	const cx_clock *convert; /* NULL: on the clock */
+	const struct cx_overview_also *also;
 };
+
+static const cx_fact *converted(struct overview *o, enum cx_fact_kind kind, const cx_fact *f, cx_fact *buf)
+{
+	if (!o->convert)
+		return f;
+	cx_fact_business(o->convert, kind, f, buf);
+	return buf;
+}
 
 static void overview_created(const cx_fact *f, void *ctx)
 {
 	struct overview *o = ctx;
-	visit_created(f, &o->team);
-	visit_created(f, &o->channels);
+	cx_fact buf;
+	const cx_fact *g = converted(o, CX_FACT_CREATED, f, &buf);
+	visit_created(g, &o->team);
+	visit_created(g, &o->channels);
+	if (o->want_agents)
+		visit_created(g, &o->agents);
 	int32_t d = cx_fact_local_day(&o->days, f->at) - o->p->from_day;
 	if (d >= 0 && d < o->ndaily)
 		o->daily[d]++;
@@ -336,46 +355,80 @@ static void overview_created(const cx_fact *f, void *ctx)
 static void overview_resolved(const cx_fact *f, void *ctx)
 {
 	struct overview *o = ctx;
-	visit_resolved(f, &o->team);
-	visit_resolved(f, &o->channels);
+	if (o->also && o->also->solved)
+		o->also->solved(f, o->also->ctx);
+	cx_fact buf;
+	const cx_fact *g = converted(o, CX_FACT_RESOLVED, f, &buf);
+	visit_resolved(g, &o->team);
+	visit_resolved(g, &o->channels);
 	o->complaints += f->csat >= 0 && f->csat <= 6;
 }
 
 static void overview_again_created(const cx_fact *f, void *ctx)
 {
 	struct overview *o = ctx;
-	again_created(f, &o->team);
-	again_created(f, &o->channels);
+	cx_fact buf;
+	const cx_fact *g = converted(o, CX_FACT_CREATED, f, &buf);
+	again_created(g, &o->team);
+	again_created(g, &o->channels);
+	if (o->want_agents)
+		again_created(g, &o->agents);
 }
 
 static void overview_again_resolved(const cx_fact *f, void *ctx)
 {
 	struct overview *o = ctx;
-	again_resolved(f, &o->team);
-	again_resolved(f, &o->channels);
+	cx_fact buf;
+	const cx_fact *g = converted(o, CX_FACT_RESOLVED, f, &buf);
+	again_resolved(g, &o->team);
+	again_resolved(g, &o->channels);
 }
 
-int cx_store_ticket_overview(cx_store *st, const cx_period *p, int64_t *daily, int ndaily, cx_ticket_overview *out,
-			     cx_error *err)
+static int overview_passes(cx_store *st, struct overview *o, cx_error *err)
 {
-	struct overview o = {.p = p, .daily = daily, .ndaily = ndaily};
+	const cx_period *p = o->p;
+	if (cx_facts_scan(st, CX_FACT_CREATED, p->start, p->end, overview_created, o, err) < 0)
+		return -1;
+	o->team.created_pass = o->channels.created_pass = o->agents.created_pass = false;
+	if (cx_facts_scan(st, CX_FACT_RESOLVED, p->start, p->end, overview_resolved, o, err) < 0)
+		return -1;
+	/* Only the created tickets' agents are kept: their resolved pass is
+	 * not theirs to plan. */
+	bool again = plan(&o->team) | plan(&o->channels) | (o->want_agents && plan(&o->agents));
+	if (again && (cx_facts_scan(st, CX_FACT_CREATED, p->start, p->end, overview_again_created, o, err) < 0 ||
+		      cx_facts_scan(st, CX_FACT_RESOLVED, p->start, p->end, overview_again_resolved, o, err) < 0))
+		return -1;
+	return 0;
+}
+
+int cx_facts_overview(cx_store *st, const cx_period *p, int64_t *daily, int ndaily, cx_ticket_overview *out,
+		      const struct cx_overview_also *also, cx_error *err)
+{
+	struct overview o = {.p = p, .daily = daily, .ndaily = ndaily, .also = also};
+	o.want_agents = also && also->agents;
 	memset(out, 0, sizeof *out);
 	for (int i = 0; i < ndaily; i++)
 		daily[i] = 0;
+	/* Written hours packed first, and the clock held as it is through
+	 * the passes (the conversion keeps a pointer to it). */
+	cx_rollup_refresh_if_idle(st);
+	bool business = cx_store_business_hours(st);
+	if (business && cx_store_clock(st, &o.convert, err) < 0)
+		return -1;
+	bool pinned = st->clock_pinned;
+	st->clock_pinned = true;
 	acc_init(&o.team, st, p, CX_GROUP_TEAM, err);
 	acc_init(&o.channels, st, p, CX_GROUP_CHANNEL, err);
-	int rc = cx_facts_scan(st, CX_FACT_CREATED, p->start, p->end, overview_created, &o, err);
-	o.team.created_pass = o.channels.created_pass = false;
-	if (rc == 0)
-		rc = cx_facts_scan(st, CX_FACT_RESOLVED, p->start, p->end, overview_resolved, &o, err);
-	if (rc == 0 && (plan(&o.team) | plan(&o.channels)))
-		rc = cx_facts_scan(st, CX_FACT_CREATED, p->start, p->end, overview_again_created, &o, err) < 0 ||
-				     cx_facts_scan(st, CX_FACT_RESOLVED, p->start, p->end, overview_again_resolved, &o, err) < 0
-			     ? -1
-			     : 0;
+	if (o.want_agents)
+		acc_init(&o.agents, st, p, CX_GROUP_AGENT, err);
+	cx_store_set_hours(st, false);
+	int rc = overview_passes(st, &o, err);
+	cx_store_set_hours(st, business);
+	st->clock_pinned = pinned;
 	if (rc < 0) {
 		acc_free(&o.team);
 		acc_free(&o.channels);
+		acc_free(&o.agents);
 		return -1;
 	}
 	cx_ticket_group_row *team;
@@ -384,6 +437,14 @@ int cx_store_ticket_overview(cx_store *st, const cx_period *p, int64_t *daily, i
 	out->team = team[0].raw;
 	free(team);
 	acc_finish(&o.channels, &out->channels, &out->nchannels);
+	if (o.want_agents)
+		acc_finish(&o.agents, also->agents, also->nagents);
 	out->complaints = o.complaints;
 	return 0;
+}
+
+int cx_store_ticket_overview(cx_store *st, const cx_period *p, int64_t *daily, int ndaily, cx_ticket_overview *out,
+			     cx_error *err)
+{
+	return cx_facts_overview(st, p, daily, ndaily, out, NULL, err);
 }

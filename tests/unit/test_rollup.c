@@ -63,7 +63,39 @@ struct figures {
 	size_t nlife;
 };
 
-static void figures_of(cx_store *st, const cx_period *p, struct figures *f)
+/* cx_store_overview_and_scores against cx_store_ticket_overview and
+ * cx_store_score_raw, each alone. */
+static void assert_one_pass(cx_store *st, const cx_period *p, bool business)
+{
+	cx_error err = {0};
+	cx_store_set_hours(st, business);
+	cx_ticket_overview alone, both;
+	int64_t alone_daily[NDAYS], both_daily[NDAYS];
+	cx_score_raw *alone_score, *both_score;
+	size_t nalone, nboth;
+	assert_int_equal(cx_store_ticket_overview(st, p, alone_daily, NDAYS, &alone, &err), 0);
+	assert_int_equal(cx_store_score_raw(st, p, 3600, 48 * 3600, false, &alone_score, &nalone, &err), 0);
+	assert_int_equal(cx_store_overview_and_scores(st, p, both_daily, NDAYS, &both, 3600, 48 * 3600, &both_score, &nboth,
+						      &err),
+			 0);
+	cx_store_set_hours(st, false);
+	assert_memory_equal(&both.team, &alone.team, sizeof both.team);
+	assert_int_equal(both.nchannels, alone.nchannels);
+	assert_memory_equal(both.channels, alone.channels, both.nchannels * sizeof *both.channels);
+	assert_memory_equal(both_daily, alone_daily, sizeof both_daily);
+	assert_int_equal(both.complaints, alone.complaints);
+	assert_int_equal(nboth, nalone);
+	for (size_t i = 0; i < nboth; i++)
+		if (memcmp(&both_score[i], &alone_score[i], sizeof both_score[i]) != 0)
+			fail_msg("the dashboard's one pass (%s): agent %lld counts differ", business ? "business" : "clock",
+				 (long long)both_score[i].agent_id);
+	free(alone.channels);
+	free(both.channels);
+	free(alone_score);
+	free(both_score);
+}
+
+static void figures_of(cx_store *st, const cx_period *p, struct figures *f, bool one_pass)
 {
 	cx_error err = {0};
 	memset(f, 0, sizeof *f);
@@ -79,6 +111,12 @@ static void figures_of(cx_store *st, const cx_period *p, struct figures *f)
 	assert_memory_equal(f->ov.channels, f->rows[3], f->n[3] * sizeof *f->ov.channels);
 	assert_memory_equal(f->ov_daily, f->daily, sizeof f->daily);
 	assert_int_equal(f->ov.complaints, f->watch.complaints);
+	/* The dashboard's one pass for both says what each says alone, on
+	 * the clock and in business hours. */
+	if (one_pass) {
+		assert_one_pass(st, p, false);
+		assert_one_pass(st, p, true);
+	}
 	/* The levels' counts, through the kept months (a writable handle
 	 * keeps those it counts, a read-only one reads them), say what one
 	 * count over all history says. */
@@ -293,17 +331,17 @@ static void test_random_writes_keep_rollups_exact(void **state)
 		assert_non_null(ro);
 		struct figures mixed[3], packed[3], raw[3];
 		for (int p = 0; p < 3; p++)
-			figures_of(ro, &periods[p], &mixed[p]);
+			figures_of(ro, &periods[p], &mixed[p], false);
 		/* Packed: the writable handle packs before it reads. */
 		for (int p = 0; p < 3; p++)
-			figures_of(rw, &periods[p], &packed[p]);
+			figures_of(rw, &periods[p], &packed[p], true);
 		assert_int_equal(cx_store_rollup_stale(rw, &stale, &err), 0);
 		assert_int_equal(stale, 0);
 		assert_check_clean(rw);
 		/* From the tickets alone. */
 		mark_all_written(rw);
 		for (int p = 0; p < 3; p++)
-			figures_of(ro, &periods[p], &raw[p]);
+			figures_of(ro, &periods[p], &raw[p], false);
 		for (int p = 0; p < 3; p++) {
 			assert_same(&packed[p], &raw[p], "packed against tickets");
 			assert_same(&packed[p], &mixed[p], "packed against half packed");
@@ -328,7 +366,7 @@ static void test_check_finds_and_repairs(void **state)
 	assert_non_null(st);
 	make_periods();
 	struct figures before, after;
-	figures_of(st, &periods[2], &before);
+	figures_of(st, &periods[2], &before, false);
 
 	exec_ok(st, "DROP TRIGGER tickets_rollup_update;"
 		    "DELETE FROM ticket_hours WHERE hour % 97 = 0;"
@@ -351,7 +389,7 @@ static void test_check_finds_and_repairs(void **state)
 
 	assert_int_equal(cx_store_rollup_check(st, true, &chk, &err), 0);
 	assert_check_clean(st);
-	figures_of(st, &periods[2], &after);
+	figures_of(st, &periods[2], &after, false);
 	assert_same(&before, &after, "before damage against after repair");
 	figures_free(&before);
 	figures_free(&after);
