@@ -163,10 +163,7 @@ static int ticket_events(cx_store *st, const cx_period *p, int64_t frt_s, int64_
 
 static int conversions(cx_store *st, const cx_period *p, cx_score_raw *rows, size_t n, cx_error *err)
 {
-	static const char sql[] =
-		"SELECT agent_id, sum(attribution = 'upsell'), sum(attribution = 'winback'), sum(amount) FROM orders INDEXED BY orders_attribution"
-		" WHERE attribution IN ('upsell', 'winback', 'discount_code') AND placed_at >= ?1 AND placed_at < ?2"
-		" AND agent_id IS NOT NULL GROUP BY agent_id";
+	static const char sql[] = CX_SQL_CONVERSIONS;
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;
@@ -185,9 +182,7 @@ static int conversions(cx_store *st, const cx_period *p, cx_score_raw *rows, siz
 
 static int claims(cx_store *st, const cx_period *p, cx_score_raw *rows, size_t n, cx_error *err)
 {
-	static const char sql[] = "SELECT agent_id, count(*) FROM carrier_claims WHERE status = 'paid'"
-				  " AND resolved_on >= ?3 AND resolved_on <= ?4 AND agent_id IS NOT NULL"
-				  " GROUP BY agent_id";
+	static const char sql[] = CX_SQL_PAID_CLAIMS;
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;
@@ -336,8 +331,9 @@ int cx_store_score_life(cx_store *st, int32_t to_day, int64_t frt_target_s, int6
 		rc = cx_score_months_add(st, &j, upto, life.end, rows, na, err);
 	cx_store_set_hours(st, business);
 	cx_period tail = cx_period_range(first, to_day);
-	if (rc < 0 || (first <= to_day && ticket_events(st, &tail, frt_target_s, sla_s, false, rows, na, err) < 0) ||
-	    conversions(st, &life, rows, na, err) < 0 || claims(st, &life, rows, na, err) < 0) {
+	if (rc < 0 ||
+	    (first <= to_day && (ticket_events(st, &tail, frt_target_s, sla_s, false, rows, na, err) < 0 ||
+				 conversions(st, &tail, rows, na, err) < 0 || claims(st, &tail, rows, na, err) < 0))) {
 		free(rows);
 		return -1;
 	}

@@ -1027,6 +1027,32 @@ static const char v11[] =
  * reads only the rest.  cxtop fills it as a writer, and throws away the
  * months of every hour it packs again (rollup.c), so a month is kept only
  * while nothing written since has touched its solved tickets. */
+/* Orders and paid claims earn points too: a write that touches an
+ * attributed order or a paid claim drops the kept months its day falls in
+ * (a claim's day is a local date, so the months a day either side of it
+ * too).  Months start at most 32 days before an instant in them, which
+ * bounds the primary key's range. */
+#define FORGET_MONTHS(at) \
+	"  DELETE FROM score_months WHERE start_at > (" at ") - 2851200 AND start_at <= (" at ") + 86400" \
+	"    AND end_at > (" at ") - 86400;"
+#define ORDER_COUNTS(row) "(" row ".agent_id IS NOT NULL AND " row ".attribution IN ('upsell', 'winback', 'discount_code'))"
+#define CLAIM_DAY(row) "CAST(strftime('%s', " row ".resolved_on) AS INTEGER)"
+#define CLAIM_COUNTS(row) "(" row ".status = 'paid' AND " row ".agent_id IS NOT NULL AND " row ".resolved_on IS NOT NULL)"
+#define SCORE_MONTH_TRIGGERS \
+	"CREATE TRIGGER orders_months_insert AFTER INSERT ON orders WHEN " ORDER_COUNTS("new") " BEGIN" \
+	FORGET_MONTHS("new.placed_at") "END;" \
+	"CREATE TRIGGER orders_months_delete AFTER DELETE ON orders WHEN " ORDER_COUNTS("old") " BEGIN" \
+	FORGET_MONTHS("old.placed_at") "END;" \
+	"CREATE TRIGGER orders_months_update AFTER UPDATE OF agent_id, attribution, amount, placed_at ON orders" \
+	"  WHEN " ORDER_COUNTS("old") " OR " ORDER_COUNTS("new") " BEGIN" \
+	FORGET_MONTHS("old.placed_at") FORGET_MONTHS("new.placed_at") "END;" \
+	"CREATE TRIGGER claims_months_insert AFTER INSERT ON carrier_claims WHEN " CLAIM_COUNTS("new") " BEGIN" \
+	FORGET_MONTHS(CLAIM_DAY("new")) "END;" \
+	"CREATE TRIGGER claims_months_delete AFTER DELETE ON carrier_claims WHEN " CLAIM_COUNTS("old") " BEGIN" \
+	FORGET_MONTHS(CLAIM_DAY("old")) "END;" \
+	"CREATE TRIGGER claims_months_update AFTER UPDATE OF status, agent_id, resolved_on ON carrier_claims" \
+	"  WHEN " CLAIM_COUNTS("old") " OR " CLAIM_COUNTS("new") " BEGIN" \
+	FORGET_MONTHS(CLAIM_DAY("old")) FORGET_MONTHS(CLAIM_DAY("new")) "END;"
 static const char v12[] =
 	"CREATE TABLE score_months ("
 	"  start_at INTEGER NOT NULL,"  /* the month's first instant, local midnight */
@@ -1038,7 +1064,7 @@ static const char v12[] =
 	"  agent_id INTEGER NOT NULL,"  /* 0: the month's mark, kept even when empty */
 	"  counts   BLOB NOT NULL,"
 	"  PRIMARY KEY (start_at, frt_s, sla_s, business, clock, agent_id)"
-	") WITHOUT ROWID;";
+	") WITHOUT ROWID;" SCORE_MONTH_TRIGGERS;
 
 static const char *const migrations[] = {
 	v1,
@@ -1064,7 +1090,8 @@ const char *cx_schema_migration(int from_version)
 
 const char *cx_schema_rollup_triggers(void)
 {
-	return ROLLUP_INSERT_DELETE_TRIGGERS ROLLUP_UPDATE_TRIGGER(ROLLUP_COLS_V9) CUSTOMER_COUNT_TRIGGERS;
+	return ROLLUP_INSERT_DELETE_TRIGGERS ROLLUP_UPDATE_TRIGGER(ROLLUP_COLS_V9) CUSTOMER_COUNT_TRIGGERS
+		SCORE_MONTH_TRIGGERS;
 }
 
 const char *cx_schema_customer_count_fill(void)

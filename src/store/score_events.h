@@ -17,6 +17,18 @@ typedef struct cx_judge {
 	bool business;
 } cx_judge;
 
+/* What agents earned by selling and recovering in a period (bound by
+ * cx_q_bind_period): per agent, upsells, win-backs and the attributed
+ * revenue; per agent, the claims paid. */
+#define CX_SQL_CONVERSIONS                                                                                       \
+	"SELECT agent_id, sum(attribution = 'upsell'), sum(attribution = 'winback'), sum(amount)"                \
+	" FROM orders INDEXED BY orders_attribution"                                                             \
+	" WHERE attribution IN ('upsell', 'winback', 'discount_code') AND placed_at >= ?1 AND placed_at < ?2" \
+	" AND agent_id IS NOT NULL GROUP BY agent_id"
+#define CX_SQL_PAID_CLAIMS                                                                                   \
+	"SELECT agent_id, count(*) FROM carrier_claims WHERE status = 'paid'"                                \
+	" AND resolved_on >= ?3 AND resolved_on <= ?4 AND agent_id IS NOT NULL GROUP BY agent_id"
+
 /* Loads the store's clock and hours setting. */
 int cx_judge_init(cx_store *st, int64_t frt_s, int64_t sla_s, cx_judge *j, cx_error *err);
 

@@ -29,8 +29,8 @@
 
 /* The counts a kept row holds, in this order: the ticket events by
  * complexity, then solved, one-touch, reopened, complexity sum, rated,
- * satisfied. */
-enum { NCOUNTS = 3 * CX_R_TICKET_RULES + 6 };
+ * satisfied, upsells, win-backs, attributed revenue, claims paid. */
+enum { NCOUNTS = 3 * CX_R_TICKET_RULES + 10 };
 
 static void counts_of(const cx_score_raw *r, int64_t *v)
 {
@@ -42,7 +42,11 @@ static void counts_of(const cx_score_raw *r, int64_t *v)
 	*v++ = r->reopened;
 	*v++ = r->complexity_sum;
 	*v++ = r->rated;
-	*v = r->satisfied;
+	*v++ = r->satisfied;
+	*v++ = r->upsell;
+	*v++ = r->winback;
+	*v++ = r->revenue;
+	*v = r->claims;
 }
 
 static void add_counts(cx_score_raw *r, const int64_t *v)
@@ -55,7 +59,11 @@ static void add_counts(cx_score_raw *r, const int64_t *v)
 	r->reopened += *v++;
 	r->complexity_sum += *v++;
 	r->rated += *v++;
-	r->satisfied += *v;
+	r->satisfied += *v++;
+	r->upsell += *v++;
+	r->winback += *v++;
+	r->revenue += *v++;
+	r->claims += *v;
 }
 
 /* Kept as little-endian 64-bit integers, whatever the machine. */
@@ -151,6 +159,37 @@ static void month_visit(const cx_fact *f, void *ctx)
 	struct month *m = ctx;
 	if (cx_judge_counts(f))
 		cx_judge_count(m->j, f, month_agent(m, f->agent_id), 1);
+}
+
+/* The month's conversions and paid claims, per agent (query_scores.c's
+ * queries, over the month). */
+static int month_sales(cx_store *st, const cx_period *p, struct month *m, cx_error *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+	if (cx_q_prepare(st, CX_SQL_CONVERSIONS, &s, err) < 0)
+		return -1;
+	cx_q_bind_period(s, p);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		cx_score_raw *r = month_agent(m, sqlite3_column_int64(s, 0));
+		r->upsell = sqlite3_column_int64(s, 1);
+		r->winback = sqlite3_column_int64(s, 2);
+		r->revenue = sqlite3_column_int64(s, 3);
+	}
+	if (cx_q_done(st, s, rc, err) < 0 || cx_q_prepare(st, CX_SQL_PAID_CLAIMS, &s, err) < 0)
+		return -1;
+	cx_q_bind_period(s, p);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		month_agent(m, sqlite3_column_int64(s, 0))->claims = sqlite3_column_int64(s, 1);
+	return cx_q_done(st, s, rc, err);
+}
+
+/* Counts the month from the tickets, orders and claims as they are now. */
+static int count_month(cx_store *st, const cx_period *p, struct month *m, cx_error *err)
+{
+	if (cx_facts_scan_now(st, CX_FACT_RESOLVED, p->start, p->end, month_visit, m, err) < 0)
+		return -1;
+	return month_sales(st, p, m, err);
 }
 
 static void month_free(struct month *m)
@@ -253,11 +292,18 @@ static int keep_month(cx_store *st, const struct key *k, int64_t start, int64_t 
 	return 0;
 }
 
-/* The oldest solved ticket's instant; false when none is solved. */
+/* The oldest instant anything earned points at (a ticket solved, an
+ * attributed order placed, a claim paid); false when there is none. */
 static int oldest_solved(cx_store *st, int64_t *at, bool *any, cx_error *err)
 {
 	sqlite3_stmt *s;
-	if (cx_q_prepare(st, "SELECT min(resolved_at) FROM tickets", &s, err) < 0)
+	if (cx_q_prepare(st,
+			 "SELECT min((SELECT min(resolved_at) FROM tickets),"
+			 " coalesce((SELECT min(placed_at) FROM orders INDEXED BY orders_attribution"
+			 "           WHERE attribution IN ('upsell', 'winback', 'discount_code')), 1e18),"
+			 " coalesce((SELECT CAST(strftime('%s', min(resolved_on)) AS INTEGER) - 86400 FROM carrier_claims"
+			 "           WHERE resolved_on IS NOT NULL), 1e18))",
+			 &s, err) < 0)
 		return -1;
 	int rc = sqlite3_step(s);
 	*any = false;
@@ -294,28 +340,23 @@ static int months(cx_store *st, const cx_judge *j, const struct key *k, bool kee
 		day = 0; /* the levels count from 1970 on */
 	int y, mo, d;
 	cx_civil_from_days(day, &y, &mo, &d);
-	for (int64_t start = cx_local_midnight(cx_days_from_civil(y, mo, 1)); start < upto;) {
-		if (++mo > 12) {
-			mo = 1;
-			y++;
-		}
-		int64_t end = cx_local_midnight(cx_days_from_civil(y, mo, 1));
+	for (cx_period p = cx_period_containing(CX_PERIOD_MONTH, cx_days_from_civil(y, mo, 1)); p.start < upto;
+	     p = cx_period_step(p, 1)) {
 		struct month m = {.j = j};
 		bool found;
-		int rc = read_month(st, k, start, end, &m, &found, err);
+		int rc = read_month(st, k, p.start, p.end, &m, &found, err);
 		if (rc == 0 && !found) {
 			month_free(&m);
 			m.j = j;
-			rc = cx_facts_scan_now(st, CX_FACT_RESOLVED, start, end, month_visit, &m, err);
+			rc = count_month(st, &p, &m, err);
 			if (rc == 0 && keep)
-				rc = keep_month(st, k, start, end, &m, err);
+				rc = keep_month(st, k, p.start, p.end, &m, err);
 		}
 		if (rc == 0)
 			add_month(&m, row_of, rows);
 		month_free(&m);
 		if (rc < 0)
 			return -1;
-		start = end;
 	}
 	return 0;
 }
@@ -478,7 +519,14 @@ int cx_score_months_check(cx_store *st, int64_t *kept, int64_t *wrong, cx_error 
 		ret = read_month(st, &list[i].k, list[i].start, list[i].end, &stored, &found, err);
 		/* Not found: written since, and not used until counted again. */
 		if (ret == 0 && found) {
-			ret = cx_facts_scan_now(st, CX_FACT_RESOLVED, list[i].start, list[i].end, month_visit, &counted, err);
+			/* A month of another time zone's cxtop is not this one's to
+			 * use, nor to judge. */
+			cx_period p = cx_period_containing(CX_PERIOD_MONTH, cx_local_day(list[i].start));
+			if (p.start != list[i].start || p.end != list[i].end) {
+				month_free(&stored);
+				continue;
+			}
+			ret = count_month(st, &p, &counted, err);
 			(*kept)++;
 			if (ret == 0 && !same_month(&stored, &counted))
 				(*wrong)++;

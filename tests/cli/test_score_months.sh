@@ -46,6 +46,15 @@ expect_out "leaderboard months kept: $kept, 0 wrong" "check compares every kept 
 jan=$(q "SELECT id FROM tickets WHERE resolved_at >= strftime('%s', '2022-01-01') AND resolved_at < strftime('%s', '2022-02-01') AND agent_id IS NOT NULL ORDER BY id LIMIT 40")
 for id in $jan; do q "UPDATE tickets SET csat = 10, reopened = 0, replies = 1 WHERE id = $id"; done
 q "DELETE FROM tickets WHERE id = (SELECT min(id) FROM tickets WHERE resolved_at >= strftime('%s', '2021-11-01') AND resolved_at < strftime('%s', '2021-12-01'))"
+# Orders and claims earn points too: an old month's upsells given to
+# another agent, and a paid claim moved to another.
+before=$(q 'SELECT count(*) FROM score_months WHERE agent_id = 0')
+q "UPDATE orders SET agent_id = (SELECT min(id) FROM agents) WHERE id IN (SELECT id FROM orders WHERE attribution = 'upsell' AND agent_id IS NOT NULL AND placed_at >= strftime('%s', '2022-02-01') AND placed_at < strftime('%s', '2022-03-01') ORDER BY id LIMIT 5)"
+after=$(q 'SELECT count(*) FROM score_months WHERE agent_id = 0')
+if [ "$after" -lt "$before" ]; then ok "the shell's order changes drop the months they fall in ($before, then $after)"; else not_ok "the shell's order changes drop the months they fall in" "$before, then $after"; fi
+q "UPDATE carrier_claims SET agent_id = (SELECT max(id) FROM agents) WHERE id = (SELECT min(id) FROM carrier_claims WHERE status = 'paid' AND agent_id IS NOT NULL AND resolved_on >= '2022-03-05' AND resolved_on < '2022-03-25')"
+last=$(q 'SELECT count(*) FROM score_months WHERE agent_id = 0')
+if [ "$last" -lt "$after" ]; then ok "... and so do a paid claim's ($after, then $last)"; else not_ok "... and so do a paid claim's" "$after, then $last"; fi
 boards written
 cp "$DB" "$WORK/fresh.db"
 sqlite3 "$WORK/fresh.db" 'DELETE FROM score_months'
@@ -61,7 +70,7 @@ run check "$DB"
 expect_status 0 "check passes after the shell's writes"
 
 # A damaged month: check names it and the repair; --repair forgets them all.
-q "UPDATE score_months SET counts = zeroblob(216) WHERE agent_id = (SELECT max(agent_id) FROM score_months) AND start_at = (SELECT min(start_at) FROM score_months)"
+q "UPDATE score_months SET counts = zeroblob(length(counts)) WHERE agent_id = (SELECT max(agent_id) FROM score_months) AND start_at = (SELECT min(start_at) FROM score_months)"
 run check "$DB"
 expect_status 1 "check fails on a kept month that disagrees with its tickets"
 expect_out "leaderboard months kept: [0-9]+, 1 wrong" "... and counts it"
