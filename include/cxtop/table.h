@@ -121,6 +121,12 @@ cx_cell *cx_table_totals(cx_table *t);
 typedef int (*cx_rows_reader)(void *ctx, cx_table *t, cx_error *err);
 int cx_table_stream(cx_doc *doc, cx_table *t, cx_rows_reader read, void *ctx, void (*free_ctx)(void *),
 		    cx_error *err);
+/* Walks a table's rows: the held cells, or a streamed table's rows read
+ * again (writers, and a reader that wants only some of them); -1 when
+ * that reading failed (cx_doc_stream_error says why).  row is valid
+ * during the call. */
+typedef void (*cx_row_visit)(void *ctx, const cx_cell *row);
+int cx_table_each(const cx_table *t, cx_row_visit visit, void *ctx);
 /* The error of a streamed table's reading again while rendered (the
  * store failed, or gave another number of rows), or NULL. */
 const cx_error *cx_doc_stream_error(const cx_doc *doc);

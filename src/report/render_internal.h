@@ -26,12 +26,7 @@ bool cx_rep_right(const cx_column *col);
  * "TOTAL": the first column, when it holds no value or a label. */
 bool cx_rep_total_label(const cx_table *t, size_t col);
 
-/* table_stream.c.  A writer walks a table's rows with cx_table_each: the
- * held cells, or a streamed table's rows read again; -1 when that reading
- * failed (cx_doc_stream_error says why).  row is valid during the call. */
-typedef void (*cx_row_visit)(void *ctx, const cx_cell *row);
-int cx_table_each(const cx_table *t, cx_row_visit visit, void *ctx);
-/* Raises w[c] to the widest body cell of column c as cx_rep_human prints
+/* table_stream.c (cx_table_each is in cxtop/table.h).  Raises w[c] to the widest body cell of column c as cx_rep_human prints
  * it (a streamed table's from its first reading). */
 void cx_table_body_widths(const cx_table *t, const char *currency, int *w);
 /* cx_table_row and the freeing of a streamed table. */

@@ -45,10 +45,10 @@ int cx_tview_column(const cx_table *tb, const char *key)
 
 static void free_cache(struct cx_tview *t)
 {
-	for (size_t i = 0; t->human && i < t->nhuman; i++)
-		free(t->human[i]);
 	t->nhuman = 0;
 	free(t->human);
+	free(t->text);
+	t->text = NULL;
 	free(t->width);
 	free(t->order);
 	free(t->cols);
@@ -164,14 +164,31 @@ static void build_cache(struct cx_tview *t)
 	t->order = cx_xcalloc(tb->nrows + 1, sizeof *t->order);
 	for (size_t c = 0; c < tb->ncols; c++)
 		t->width[c] = cx_ui_width(tb->cols[c].title);
+	/* Each string's offset in text first (text moves as it grows), the
+	 * pointers once it is whole. */
+	size_t len = 0, cap = 0;
+	size_t *at = cx_xcalloc(t->nhuman + 1, sizeof *at);
 	for (size_t r = 0; r < tb->nrows; r++)
 		for (size_t c = 0; c < tb->ncols; c++) {
 			char *s = shown_cell(&tb->cells[r * tb->ncols + c], t->doc->currency);
-			t->human[r * tb->ncols + c] = s;
+			size_t n = strlen(s) + 1;
+			if (len + n > cap) {
+				cap = (len + n) * 2;
+				t->text = cx_xreallocarray(t->text, cap, 1);
+			}
+			memcpy(t->text + len, s, n);
+			at[r * tb->ncols + c] = len;
+			len += n;
 			int w = cx_ui_width(s);
 			if (w > t->width[c])
 				t->width[c] = w;
+			free(s);
 		}
+	if (len > 0 && len < cap) /* the room left over given back */
+		t->text = cx_xreallocarray(t->text, len, 1);
+	for (size_t i = 0; i < t->nhuman; i++)
+		t->human[i] = t->text + at[i];
+	free(at);
 	for (size_t c = 0; tb->totals && c < tb->ncols; c++) {
 		char *s = cx_cell_human(&tb->totals[c], t->doc->currency);
 		int w = cx_ui_width(s);

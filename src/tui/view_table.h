@@ -33,8 +33,10 @@ struct cx_tview {
 	char status[12];    /* ... of this status ("": any) */
 	cx_doc *doc;
 	int table;
-	char **human;  /* rows x cols, the strings drawn */
+	char **human;  /* rows x cols, the strings drawn (into text) */
 	size_t nhuman; /* how many: the table they were made for may change */
+	char *text;    /* every string of human, one after another: a list of
+			  thousands of rows is one allocation, not one a cell */
 	int *width;    /* per column: its widest cell */
 	struct cx_col *cols; /* the columns, declared from the report's */
 	size_t *order; /* rows shown, after search and sort */

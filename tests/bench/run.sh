@@ -165,7 +165,32 @@ first_frame() {
 		}'
 	$TMUX_BENCH kill-server 2>/dev/null || true
 }
+# ui_peak_rss DB: the UI's peak RSS (VmHWM) after every view at a month,
+# an ISO week and a quarter, on a 160x48 screen (the wide dashboard with
+# its lists), each view given time to load.
+ui_peak_rss() {
+	$TMUX_BENCH kill-session -t ui-rss 2>/dev/null || true
+	$TMUX_BENCH new-session -d -s ui-rss -x 160 -y 48 "./cxtop --read-only $1; sleep 60"
+	s=$(date +%s)
+	until $TMUX_BENCH capture-pane -p -t ui-rss 2>/dev/null | grep -q "Backlog at period end"; do
+		[ $(($(date +%s) - s)) -gt 60 ] && break
+		sleep 0.05
+	done
+	pid=$($TMUX_BENCH list-panes -t ui-rss -F '#{pane_pid}')
+	pid=$(pgrep -n -P "$pid" cxtop || echo "$pid")
+	for len in month week quarter; do
+		for v in 1 2 3 4 5 6 7 8; do
+			$TMUX_BENCH send-keys -t ui-rss "$v"
+			sleep 1.5
+		done
+		$TMUX_BENCH send-keys -t ui-rss p
+		sleep 2
+	done
+	awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status"
+	$TMUX_BENCH kill-session -t ui-rss 2>/dev/null || true
+}
 if command -v tmux >/dev/null 2>&1; then
+	printf '%-44s %10s MB   aim <= 32 MB\n' "peak RSS, the UI after every view (3 lengths)" "$(ui_peak_rss "$DB")"
 	ui=$(first_frame "./cxtop --read-only $DB" "Backlog at period end")
 	floor=$(first_frame "sqlite3 $DB 'select 1'" "^1$")
 	printf '%-44s %10s ms   sqlite3 %s launched the same way %s ms (aim <= 150 ms)\n' \
