@@ -5,34 +5,45 @@
 
 #include "cxtop/xalloc.h"
 #include "keymap.h"
+#include "rollup.h"
 #include "ticket_facts.h"
 
 int cx_store_backlog(cx_store *st, const cx_period *p, int64_t *out, cx_error *err)
 {
 	/* Open at the end as the store knew it then (schema.c, version 3):
-	 * two index ranges over the rows as they are (still unresolved, and
-	 * resolved only after the end), then the few tickets changed since the
-	 * end are counted as they were before their first change after it. */
+	 * the tickets open at the end as they are now are those created
+	 * before it less those solved before it (a ticket is never solved
+	 * before it is created): two sums over the packed hours' counts
+	 * (cx_facts_count).  Then the few tickets changed since the end are
+	 * counted as they were before their first change after it. */
 	static const char sql[] =
-		"SELECT (SELECT count(*) FROM tickets WHERE resolved_at IS NULL AND created_at < ?2)"
-		"     + (SELECT count(*) FROM tickets WHERE resolved_at >= ?2 AND created_at < ?2)"
-		"     - (SELECT count(*) FROM tickets t WHERE t.created_at < ?2"
+		"SELECT - (SELECT count(*) FROM tickets t WHERE t.created_at < ?2"
 		"          AND (t.resolved_at IS NULL OR t.resolved_at >= ?2)"
 		"          AND t.id IN (SELECT ticket_id FROM ticket_changes WHERE at >= ?2))"
 		"     + (SELECT count(*) FROM ticket_changes c JOIN tickets t ON t.id = c.ticket_id"
 		"          WHERE c.at >= ?2 AND t.created_at < ?2"
 		"            AND c.id = (SELECT min(id) FROM ticket_changes WHERE ticket_id = c.ticket_id AND at >= ?2)"
 		"            AND (c.resolved_before IS NULL OR c.resolved_before >= ?2))";
+	cx_rollup_refresh_if_idle(st);
+	/* One read: the counts and the changes agree. */
+	if (sqlite3_exec(st->db, "SAVEPOINT backlog", NULL, NULL, NULL) != SQLITE_OK)
+		return cx_store_sql_fail(st, err, sqlite3_errcode(st->db), "cannot read store");
+	int64_t created, solved;
+	int ret = cx_facts_count(st, CX_FACT_CREATED, p->end, &created, err);
+	if (ret == 0)
+		ret = cx_facts_count(st, CX_FACT_RESOLVED, p->end, &solved, err);
 	sqlite3_stmt *s;
-	if (cx_q_prepare(st, sql, &s, err) < 0)
-		return -1;
-	cx_q_bind_period(s, p);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*out = sqlite3_column_int64(s, 0);
-		rc = SQLITE_DONE;
+	if (ret == 0 && (ret = cx_q_prepare(st, sql, &s, err)) == 0) {
+		cx_q_bind_period(s, p);
+		int rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			*out = created - solved + sqlite3_column_int64(s, 0);
+			rc = SQLITE_DONE;
+		}
+		ret = cx_q_done(st, s, rc, err);
 	}
-	return cx_q_done(st, s, rc, err);
+	sqlite3_exec(st->db, "RELEASE backlog", NULL, NULL, NULL);
+	return ret;
 }
 
 int cx_store_durations(cx_store *st, const cx_period *p, int64_t agent_id, int which, int64_t **values, size_t *n,

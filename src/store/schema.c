@@ -1064,7 +1064,11 @@ static const char v12[] =
 	"  agent_id INTEGER NOT NULL,"  /* 0: the month's mark, kept even when empty */
 	"  counts   BLOB NOT NULL,"
 	"  PRIMARY KEY (start_at, frt_s, sla_s, business, clock, agent_id)"
-	") WITHOUT ROWID;" SCORE_MONTH_TRIGGERS;
+	") WITHOUT ROWID;" SCORE_MONTH_TRIGGERS
+	/* The tickets of each packed hour, read without its facts: the
+	 * backlog is the tickets created before an instant less those solved
+	 * before it, two sums over these (ticket_facts.c cx_facts_count). */
+	"CREATE INDEX ticket_hours_counts ON ticket_hours (kind, hour, tickets);";
 
 static const char *const migrations[] = {
 	v1,

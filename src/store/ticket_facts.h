@@ -76,6 +76,11 @@ struct cx_overview_also {
 int cx_facts_overview(cx_store *st, const cx_period *p, int64_t *daily, int ndaily, cx_ticket_overview *out,
 		      const struct cx_overview_also *also, cx_error *err);
 
+/* How many tickets have the kind's instant before end, as they stand now:
+ * from the packed hours' counts, and the tickets where those are not
+ * current. */
+int cx_facts_count(cx_store *st, enum cx_fact_kind kind, int64_t end, int64_t *out, cx_error *err);
+
 /* cx_facts_scan with every ticket as it stands now, the ones changed
  * since `end` included (what the leaderboard's kept months hold), the
  * fact cache neither read nor filled, and durations on the clock. */

@@ -59,6 +59,7 @@ struct figures {
 	cx_watch_counts watch;
 	cx_ticket_overview ov; /* the dashboard's one-pass figures */
 	int64_t ov_daily[NDAYS];
+	int64_t backlog; /* from the packed hours' counts where current */
 	cx_score_raw *life; /* the levels' counts, through the kept months */
 	size_t nlife;
 };
@@ -104,6 +105,7 @@ static void figures_of(cx_store *st, const cx_period *p, struct figures *f, bool
 	assert_int_equal(cx_store_score_raw(st, p, 3600, 48 * 3600, false, &f->score, &f->nscore, &err), 0);
 	assert_int_equal(cx_store_daily_volume(st, p, f->daily, NDAYS, &err), 0);
 	assert_int_equal(cx_store_watch_counts(st, p, &f->watch, &err), 0);
+	assert_int_equal(cx_store_backlog(st, p, &f->backlog, &err), 0);
 	assert_int_equal(cx_store_ticket_overview(st, p, f->ov_daily, NDAYS, &f->ov, &err), 0);
 	/* The one pass says what the separate ones say. */
 	assert_memory_equal(&f->ov.team, &f->rows[0][0].raw, sizeof f->ov.team);
@@ -157,6 +159,8 @@ static void assert_same(const struct figures *a, const struct figures *b, const 
 			fail_msg("%s: score row %zu (agent %lld) differs", what, i, (long long)a->score[i].agent_id);
 	assert_memory_equal(a->daily, b->daily, sizeof a->daily);
 	assert_memory_equal(&a->watch, &b->watch, sizeof a->watch);
+	if (a->backlog != b->backlog)
+		fail_msg("%s: backlog %lld against %lld", what, (long long)a->backlog, (long long)b->backlog);
 }
 
 /* The medians and p90 of every agent against SQL's sorted durations. */
