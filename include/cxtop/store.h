@@ -111,6 +111,7 @@ typedef struct cx_rollup_check {
 	int64_t triggers;  /* of the triggers that keep the notes and the counts, how many are
 			      missing or altered */
 	int64_t counts_wrong; /* customers whose kept ticket count is not their tickets' */
+	int64_t bands_wrong;  /* days whose kept count of a satisfaction band's customers is wrong */
 	int64_t months;       /* the leaderboard's kept months in use (score_months) */
 	int64_t months_wrong; /* of those, how many disagree with their tickets */
 } cx_rollup_check;

@@ -66,21 +66,24 @@ int cx_cmd_check(int argc, char **argv)
 		return cx_report_error(&err);
 	}
 	cx_store_close(st);
-	bool bad = chk.wrong || chk.missing || chk.extra || chk.triggers || chk.counts_wrong || chk.months_wrong;
+	bool bad = chk.wrong || chk.missing || chk.extra || chk.triggers || chk.counts_wrong || chk.bands_wrong ||
+		   chk.months_wrong;
 	char shown[512];
 	db = cx_safe_text(shown, sizeof shown, db);
-	char a[32], b[32], w[32], m[32], x[32], s[32], cw[32], km[32], kw[32];
+	char a[32], b[32], w[32], m[32], x[32], s[32], cw[32], bw[32], km[32], kw[32];
 	if (!quiet || bad)
 		printf("%s: integrity ok; ticket rollups: %s hours hold tickets, %s compared: %s wrong, %s missing,"
 		       " %s left over, %s written since packed (read from the tickets until packed);"
-		       " customers' ticket counts: %s wrong; leaderboard months kept: %s, %s wrong%s\n",
+		       " customers' ticket counts: %s wrong; satisfaction band days: %s wrong;"
+		       " leaderboard months kept: %s, %s wrong%s\n",
 		       db, cx_fmt_int(a, sizeof a, chk.hours), cx_fmt_int(b, sizeof b, chk.checked),
 		       cx_fmt_int(w, sizeof w, chk.wrong), cx_fmt_int(m, sizeof m, chk.missing),
 		       cx_fmt_int(x, sizeof x, chk.extra), cx_fmt_int(s, sizeof s, chk.stale),
-		       cx_fmt_int(cw, sizeof cw, chk.counts_wrong), cx_fmt_int(km, sizeof km, chk.months),
+		       cx_fmt_int(cw, sizeof cw, chk.counts_wrong), cx_fmt_int(bw, sizeof bw, chk.bands_wrong),
+		       cx_fmt_int(km, sizeof km, chk.months),
 		       cx_fmt_int(kw, sizeof kw, chk.months_wrong), chk.triggers ? "; triggers missing or altered" : "");
 	if (repair) {
-		printf("%s: ticket rollups and customers' ticket counts rebuilt from the tickets; leaderboard months"
+		printf("%s: ticket rollups, customers' ticket counts and satisfaction bands rebuilt; leaderboard months"
 		       " forgotten (counted again when next needed)\n", db);
 		return cx_finish_stdout();
 	}

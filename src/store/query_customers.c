@@ -15,24 +15,35 @@ static void count_complaint(const cx_fact *f, void *ctx)
 
 int cx_store_customer_counts(cx_store *st, int64_t at, cx_watch_counts *c, cx_error *err)
 {
-	/* As of `at`, like the backlog: the customers of each band now, from
-	 * the (satisfaction, created_at) index, less those changed since, plus
-	 * those changed since whose satisfaction then was in the band.  The
-	 * changed are few; the rest is index ranges. */
-#define BAND(cond)                                                                                      \
-	"(SELECT count(*) FROM customers WHERE satisfaction " cond " AND created_at < ?1)"              \
-	" - (SELECT count(*) FROM ch JOIN customers c ON c.id = ch.customer_id"                          \
-	"    WHERE c.satisfaction " cond " AND c.created_at < ?1)"                                       \
+	/* As of `at`, like the backlog: the customers of each band now, less
+	 * those changed since, plus those changed since whose satisfaction then
+	 * was in the band.  The band's customers now come from its kept count
+	 * per day (customer_bands, schema 12) for the days before at's, and
+	 * from the (satisfaction, created_at) index for the part of at's day
+	 * before it (?2 its first instant); the changed are few.  The bands
+	 * are the kept ones: 0 is 6 or less, 1 is 9-10, 2 is 7-8, 3 the
+	 * blacklisted. */
+#define BAND(n, in, cond)                                                                                  \
+	"((SELECT coalesce(sum(customers), 0) FROM customer_bands WHERE band = " n " AND day < ?2 / 86400)"   \
+	" + (SELECT count(*) FROM customers WHERE satisfaction IN " in " AND created_at >= ?2 AND created_at < ?1)" \
+	" - (SELECT count(*) FROM ch JOIN customers c ON c.id = ch.customer_id"                                \
+	"    WHERE c.satisfaction " cond " AND c.created_at < ?1)"                                             \
 	" + (SELECT count(*) FROM ch JOIN customer_changes x ON x.id = ch.id JOIN customers c ON c.id = ch.customer_id" \
-	"    WHERE x.satisfaction_before " cond " AND c.created_at < ?1)"
-	static const char sql[] = CHANGED_SINCE "SELECT " BAND("<= 6") ", " BAND(">= 9") ", " BAND("BETWEEN 7 AND 8") ","
-				  " (SELECT count(*) FROM customers WHERE blacklisted = 1 AND created_at < ?1)";
+	"    WHERE x.satisfaction_before " cond " AND c.created_at < ?1))"
+	static const char sql[] =
+		CHANGED_SINCE "SELECT " BAND("0", "(1, 2, 3, 4, 5, 6)", "<= 6") ", " BAND("1", "(9, 10)", ">= 9") ","
+		" " BAND("2", "(7, 8)", "BETWEEN 7 AND 8") ","
+		" (SELECT coalesce(sum(customers), 0) FROM customer_bands WHERE band = 3 AND day < ?2 / 86400)"
+		" + (SELECT count(*) FROM customers WHERE blacklisted = 1 AND created_at >= ?2 AND created_at < ?1)";
 #undef BAND
 	memset(c, 0, sizeof *c);
 	sqlite3_stmt *s;
 	if (cx_q_prepare(st, sql, &s, err) < 0)
 		return -1;
+	/* at's UTC day's first instant (floor, also before 1970). */
+	int64_t day0 = at - ((at % 86400) + 86400) % 86400;
 	sqlite3_bind_int64(s, 1, at);
+	sqlite3_bind_int64(s, 2, day0);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		c->watchlist = sqlite3_column_int64(s, 0);

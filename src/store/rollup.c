@@ -292,6 +292,15 @@ static int check_counts(cx_store *st, cx_rollup_check *out, cx_error *err)
 	sqlite3_finalize(s);
 	if (rc != SQLITE_ROW)
 		return cx_store_sql_fail(st, err, rc, "cannot read store");
+	/* The customers of each satisfaction band and day (schema 12). */
+	if (sqlite3_prepare_v2(st->db, cx_schema_customer_band_check(), -1, &s, NULL) != SQLITE_OK)
+		return cx_fail(err, CX_EXIT_RUNTIME, "cannot read store '%s': %s", st->path, sqlite3_errmsg(st->db));
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		out->bands_wrong = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return cx_store_sql_fail(st, err, rc, "cannot read store");
 	return 0;
 }
 
@@ -315,6 +324,10 @@ static int rebuild(cx_store *st, cx_error *err)
 		"DROP TRIGGER IF EXISTS claims_months_insert;"
 		"DROP TRIGGER IF EXISTS claims_months_delete;"
 		"DROP TRIGGER IF EXISTS claims_months_update;"
+		"DROP TRIGGER IF EXISTS customers_bands_replace;"
+		"DROP TRIGGER IF EXISTS customers_bands_insert;"
+		"DROP TRIGGER IF EXISTS customers_bands_delete;"
+		"DROP TRIGGER IF EXISTS customers_bands_update;"
 		"DELETE FROM ticket_hours;"
 		"DELETE FROM ticket_hours_dirty;"
 		"DELETE FROM score_months;"

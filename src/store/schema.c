@@ -1053,6 +1053,57 @@ static const char v11[] =
 	"CREATE TRIGGER claims_months_update AFTER UPDATE OF status, agent_id, resolved_on ON carrier_claims" \
 	"  WHEN " CLAIM_COUNTS("old") " OR " CLAIM_COUNTS("new") " BEGIN" \
 	FORGET_MONTHS(CLAIM_DAY("old")) FORGET_MONTHS(CLAIM_DAY("new")) "END;"
+/* The customers of each satisfaction band (0: 6 or less, 1: 9 or 10, 2:
+ * 7 or 8) and the blacklisted (3), per UTC day of their created_at: the
+ * dashboard's watchlist counts at an instant are the days before it summed
+ * and its own day counted (query_customers.c).  Kept by triggers whoever
+ * writes.  An INSERT OR REPLACE deletes the rows it replaces (by id, or by
+ * email) without a delete trigger, so the BEFORE INSERT trigger notes
+ * their cells and the insert's trigger counts those cells again, after its
+ * own addition. */
+#define CUSTOMER_DAY(row) "((" row ".created_at - ((" row ".created_at % 86400) + 86400) % 86400) / 86400)"
+#define BAND_OF(row)                                                                             \
+	"(CASE WHEN " row ".satisfaction <= 6 THEN 0 WHEN " row ".satisfaction >= 9 THEN 1"       \
+	" WHEN " row ".satisfaction IS NOT NULL THEN 2 END)"
+#define BAND_ADD(row, n)                                                                                    \
+	"  INSERT INTO customer_bands (band, day, customers) SELECT " BAND_OF(row) ", " CUSTOMER_DAY(row) ", " n \
+	"    WHERE " row ".satisfaction IS NOT NULL ON CONFLICT DO UPDATE SET customers = customers + excluded.customers;" \
+	"  INSERT INTO customer_bands (band, day, customers) SELECT 3, " CUSTOMER_DAY(row) ", " n               \
+	"    WHERE " row ".blacklisted = 1 ON CONFLICT DO UPDATE SET customers = customers + excluded.customers;"
+/* The exact count of one cell, from the customers (index ranges). */
+#define BAND_CELL_COUNT(b, d)                                                                                 \
+	"(SELECT count(*) FROM customers c WHERE c.created_at >= " d " * 86400 AND c.created_at < " d " * 86400 + 86400" \
+	"  AND CASE " b " WHEN 3 THEN c.blacklisted = 1 ELSE " BAND_OF("c") " = " b " END)"
+#define CUSTOMER_BAND_TRIGGERS                                                                              \
+	"CREATE TRIGGER customers_bands_replace BEFORE INSERT ON customers"                                 \
+	"  WHEN EXISTS (SELECT 1 FROM customers WHERE id = new.id)"                                         \
+	"    OR (new.email IS NOT NULL AND EXISTS (SELECT 1 FROM customers WHERE email = new.email)) BEGIN"   \
+	"  INSERT INTO customer_bands_dirty (band, day)"                                                    \
+	"    SELECT " BAND_OF("c") ", " CUSTOMER_DAY("c") " FROM customers c"                              \
+	"    WHERE (c.id = new.id OR c.email = new.email) AND c.satisfaction IS NOT NULL"                   \
+	"    UNION SELECT 3, " CUSTOMER_DAY("c") " FROM customers c"                                        \
+	"    WHERE (c.id = new.id OR c.email = new.email) AND c.blacklisted = 1"                            \
+	"    ON CONFLICT DO NOTHING;"                                                                       \
+	"END;"                                                                                              \
+	"CREATE TRIGGER customers_bands_insert AFTER INSERT ON customers BEGIN"                             \
+	BAND_ADD("new", "1")                                                                                \
+	"  UPDATE customer_bands SET customers = " BAND_CELL_COUNT("customer_bands.band", "customer_bands.day") \
+	"    WHERE (band, day) IN (SELECT band, day FROM customer_bands_dirty);"                            \
+	"  DELETE FROM customer_bands_dirty;"                                                               \
+	"END;"                                                                                              \
+	"CREATE TRIGGER customers_bands_delete AFTER DELETE ON customers BEGIN"                             \
+	BAND_ADD("old", "-1")                                                                               \
+	"END;"                                                                                              \
+	"CREATE TRIGGER customers_bands_update AFTER UPDATE OF satisfaction, blacklisted, created_at ON customers" \
+	"  WHEN old.satisfaction IS NOT new.satisfaction OR old.blacklisted IS NOT new.blacklisted"         \
+	"    OR old.created_at IS NOT new.created_at BEGIN"                                                 \
+	BAND_ADD("old", "-1") BAND_ADD("new", "1")                                                          \
+	"END;"
+#define CUSTOMER_BAND_FILL                                                                                  \
+	"INSERT INTO customer_bands (band, day, customers)"                                                 \
+	"  SELECT " BAND_OF("c") ", " CUSTOMER_DAY("c") ", count(*) FROM customers c"                      \
+	"  WHERE c.satisfaction IS NOT NULL GROUP BY 1, 2"                                                  \
+	"  UNION ALL SELECT 3, " CUSTOMER_DAY("c") ", count(*) FROM customers c WHERE c.blacklisted = 1 GROUP BY 2;"
 static const char v12[] =
 	"CREATE TABLE score_months ("
 	"  start_at INTEGER NOT NULL,"  /* the month's first instant, local midnight */
@@ -1068,7 +1119,19 @@ static const char v12[] =
 	/* The tickets of each packed hour, read without its facts: the
 	 * backlog is the tickets created before an instant less those solved
 	 * before it, two sums over these (ticket_facts.c cx_facts_count). */
-	"CREATE INDEX ticket_hours_counts ON ticket_hours (kind, hour, tickets);";
+	"CREATE INDEX ticket_hours_counts ON ticket_hours (kind, hour, tickets);"
+	"CREATE TABLE customer_bands ("
+	"  band      INTEGER NOT NULL,"
+	"  day       INTEGER NOT NULL,"
+	"  customers INTEGER NOT NULL,"
+	"  PRIMARY KEY (band, day)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE customer_bands_dirty ("
+	"  band INTEGER NOT NULL,"
+	"  day  INTEGER NOT NULL,"
+	"  PRIMARY KEY (band, day)"
+	") WITHOUT ROWID;"
+	CUSTOMER_BAND_FILL CUSTOMER_BAND_TRIGGERS;
 
 static const char *const migrations[] = {
 	v1,
@@ -1095,10 +1158,22 @@ const char *cx_schema_migration(int from_version)
 const char *cx_schema_rollup_triggers(void)
 {
 	return ROLLUP_INSERT_DELETE_TRIGGERS ROLLUP_UPDATE_TRIGGER(ROLLUP_COLS_V9) CUSTOMER_COUNT_TRIGGERS
-		SCORE_MONTH_TRIGGERS;
+		SCORE_MONTH_TRIGGERS CUSTOMER_BAND_TRIGGERS;
 }
 
 const char *cx_schema_customer_count_fill(void)
 {
-	return "DELETE FROM customer_tickets; DELETE FROM customer_tickets_dirty;" CUSTOMER_COUNT_FILL;
+	return "DELETE FROM customer_tickets; DELETE FROM customer_tickets_dirty;" CUSTOMER_COUNT_FILL
+	       "DELETE FROM customer_bands; DELETE FROM customer_bands_dirty;" CUSTOMER_BAND_FILL;
+}
+
+const char *cx_schema_customer_band_check(void)
+{
+	/* Cells whose kept count is not the customers' (a cell kept at 0 for
+	 * customers gone is right). */
+	return "SELECT (SELECT count(*) FROM customer_bands b WHERE b.customers <> " BAND_CELL_COUNT("b.band", "b.day") ")"
+	       " + (SELECT count(*) FROM (SELECT " BAND_OF("c") " AS band, " CUSTOMER_DAY("c") " AS day FROM customers c"
+	       "    WHERE c.satisfaction IS NOT NULL UNION SELECT 3, " CUSTOMER_DAY("c") " FROM customers c"
+	       "    WHERE c.blacklisted = 1) x"
+	       "    WHERE NOT EXISTS (SELECT 1 FROM customer_bands b WHERE b.band = x.band AND b.day = x.day))";
 }

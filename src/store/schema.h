@@ -11,8 +11,11 @@ const char *cx_schema_migration(int from_version);
  * made it) and the customers' ticket counts (version 11), for cxtop check
  * to compare and put back. */
 const char *cx_schema_rollup_triggers(void);
-/* SQL that counts every customer's tickets again (customer_tickets). */
+/* SQL that counts every customer's tickets again (customer_tickets), and
+ * the customers of each band and day (customer_bands). */
 const char *cx_schema_customer_count_fill(void);
+/* A query of one number: the band cells whose count is wrong or missing. */
+const char *cx_schema_customer_band_check(void);
 
 /* A rule of the guards (schema.c, versions 6 and 7): cond holds for every
  * row of table, $ standing for the row. */
