@@ -58,7 +58,10 @@ static int read_keys(cx_store *st, const char *sql, struct hour_key **keys, size
 /* Packs one hour again from its tickets; an hour left empty loses its row. */
 static int pack_hour(cx_store *st, int kind, int64_t hour, cx_error *err)
 {
-	static const char put_sql[] = "INSERT OR REPLACE INTO ticket_hours (kind, hour, tickets, facts) VALUES (?1, ?2, ?3, ?4)";
+	/* An upsert, not INSERT OR REPLACE: the totals' update trigger sees
+	 * the old count (a replaced row fires no delete trigger). */
+	static const char put_sql[] = "INSERT INTO ticket_hours (kind, hour, tickets, facts) VALUES (?1, ?2, ?3, ?4)"
+				      " ON CONFLICT (kind, hour) DO UPDATE SET tickets = excluded.tickets, facts = excluded.facts";
 	static const char del_sql[] = "DELETE FROM ticket_hours WHERE kind = ?1 AND hour = ?2";
 	unsigned char *blob;
 	size_t len;
@@ -292,6 +295,20 @@ static int check_counts(cx_store *st, cx_rollup_check *out, cx_error *err)
 	sqlite3_finalize(s);
 	if (rc != SQLITE_ROW)
 		return cx_store_sql_fail(st, err, rc, "cannot read store");
+	/* The packed hours' totals (schema 12): a kind whose kept total is
+	 * not the sum of its hours counts as a wrong hour. */
+	static const char totals_sql[] =
+		"SELECT count(*) FROM (SELECT 0 AS kind UNION ALL SELECT 1) k"
+		" WHERE (SELECT tickets FROM ticket_hours_totals t WHERE t.kind = k.kind)"
+		"   IS NOT (SELECT coalesce(sum(tickets), 0) FROM ticket_hours h WHERE h.kind = k.kind)";
+	if (sqlite3_prepare_v2(st->db, totals_sql, -1, &s, NULL) != SQLITE_OK)
+		return cx_fail(err, CX_EXIT_RUNTIME, "cannot read store '%s': %s", st->path, sqlite3_errmsg(st->db));
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		out->wrong += sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return cx_store_sql_fail(st, err, rc, "cannot read store");
 	/* The customers of each satisfaction band and day (schema 12). */
 	if (sqlite3_prepare_v2(st->db, cx_schema_customer_band_check(), -1, &s, NULL) != SQLITE_OK)
 		return cx_fail(err, CX_EXIT_RUNTIME, "cannot read store '%s': %s", st->path, sqlite3_errmsg(st->db));
@@ -328,13 +345,19 @@ static int rebuild(cx_store *st, cx_error *err)
 		"DROP TRIGGER IF EXISTS customers_bands_insert;"
 		"DROP TRIGGER IF EXISTS customers_bands_delete;"
 		"DROP TRIGGER IF EXISTS customers_bands_update;"
+		"DROP TRIGGER IF EXISTS ticket_hours_total_insert;"
+		"DROP TRIGGER IF EXISTS ticket_hours_total_update;"
+		"DROP TRIGGER IF EXISTS ticket_hours_total_delete;"
 		"DELETE FROM ticket_hours;"
 		"DELETE FROM ticket_hours_dirty;"
 		"DELETE FROM score_months;"
 		"INSERT INTO ticket_hours_dirty (kind, hour)"
 		"  SELECT DISTINCT 0, created_at / 3600 FROM tickets"
 		"  UNION SELECT DISTINCT 1, resolved_at / 3600 FROM tickets WHERE resolved_at IS NOT NULL;";
+	/* The totals from the emptied hours (zero), then the triggers put
+	 * back add what the packing below writes. */
 	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(st->db, cx_schema_hours_total_fill(), NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(st->db, cx_schema_customer_count_fill(), NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(st->db, cx_schema_rollup_triggers(), NULL, NULL, NULL) != SQLITE_OK)
 		return cx_fail(err, CX_EXIT_RUNTIME, "cannot update store '%s': %s", st->path, sqlite3_errmsg(st->db));

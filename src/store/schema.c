@@ -1061,6 +1061,26 @@ static const char v11[] =
  * email) without a delete trigger, so the BEFORE INSERT trigger notes
  * their cells and the insert's trigger counts those cells again, after its
  * own addition. */
+/* The packed hours' tickets per kind in all, kept by triggers on
+ * ticket_hours (which only cxtop's packing writes, by upsert or delete):
+ * the tickets of the hours before an instant are the total less the few
+ * hours after it (ticket_facts.c cx_facts_count). */
+#define HOURS_TOTAL_TRIGGERS                                                                                  \
+	"CREATE TRIGGER ticket_hours_total_insert AFTER INSERT ON ticket_hours BEGIN"                        \
+	"  UPDATE ticket_hours_totals SET tickets = tickets + new.tickets WHERE kind = new.kind;"             \
+	"END;"                                                                                                \
+	"CREATE TRIGGER ticket_hours_total_update AFTER UPDATE OF tickets ON ticket_hours BEGIN"              \
+	"  UPDATE ticket_hours_totals SET tickets = tickets - old.tickets WHERE kind = old.kind;"             \
+	"  UPDATE ticket_hours_totals SET tickets = tickets + new.tickets WHERE kind = new.kind;"             \
+	"END;"                                                                                                \
+	"CREATE TRIGGER ticket_hours_total_delete AFTER DELETE ON ticket_hours BEGIN"                        \
+	"  UPDATE ticket_hours_totals SET tickets = tickets - old.tickets WHERE kind = old.kind;"             \
+	"END;"
+#define HOURS_TOTAL_FILL                                                                                     \
+	"DELETE FROM ticket_hours_totals;"                                                                    \
+	"INSERT INTO ticket_hours_totals (kind, tickets)"                                                     \
+	"  VALUES (0, (SELECT coalesce(sum(tickets), 0) FROM ticket_hours WHERE kind = 0)),"                 \
+	"         (1, (SELECT coalesce(sum(tickets), 0) FROM ticket_hours WHERE kind = 1));"
 #define CUSTOMER_DAY(row) "((" row ".created_at - ((" row ".created_at % 86400) + 86400) % 86400) / 86400)"
 #define BAND_OF(row)                                                                             \
 	"(CASE WHEN " row ".satisfaction <= 6 THEN 0 WHEN " row ".satisfaction >= 9 THEN 1"       \
@@ -1120,6 +1140,10 @@ static const char v12[] =
 	 * backlog is the tickets created before an instant less those solved
 	 * before it, two sums over these (ticket_facts.c cx_facts_count). */
 	"CREATE INDEX ticket_hours_counts ON ticket_hours (kind, hour, tickets);"
+	"CREATE TABLE ticket_hours_totals ("
+	"  kind    INTEGER PRIMARY KEY,"
+	"  tickets INTEGER NOT NULL"
+	");" HOURS_TOTAL_FILL HOURS_TOTAL_TRIGGERS
 	"CREATE TABLE customer_bands ("
 	"  band      INTEGER NOT NULL,"
 	"  day       INTEGER NOT NULL,"
@@ -1158,13 +1182,18 @@ const char *cx_schema_migration(int from_version)
 const char *cx_schema_rollup_triggers(void)
 {
 	return ROLLUP_INSERT_DELETE_TRIGGERS ROLLUP_UPDATE_TRIGGER(ROLLUP_COLS_V9) CUSTOMER_COUNT_TRIGGERS
-		SCORE_MONTH_TRIGGERS CUSTOMER_BAND_TRIGGERS;
+		SCORE_MONTH_TRIGGERS CUSTOMER_BAND_TRIGGERS HOURS_TOTAL_TRIGGERS;
 }
 
 const char *cx_schema_customer_count_fill(void)
 {
 	return "DELETE FROM customer_tickets; DELETE FROM customer_tickets_dirty;" CUSTOMER_COUNT_FILL
 	       "DELETE FROM customer_bands; DELETE FROM customer_bands_dirty;" CUSTOMER_BAND_FILL;
+}
+
+const char *cx_schema_hours_total_fill(void)
+{
+	return HOURS_TOTAL_FILL;
 }
 
 const char *cx_schema_customer_band_check(void)

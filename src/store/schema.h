@@ -14,6 +14,8 @@ const char *cx_schema_rollup_triggers(void);
 /* SQL that counts every customer's tickets again (customer_tickets), and
  * the customers of each band and day (customer_bands). */
 const char *cx_schema_customer_count_fill(void);
+/* SQL that sums the packed hours' tickets per kind again. */
+const char *cx_schema_hours_total_fill(void);
 /* A query of one number: the band cells whose count is wrong or missing. */
 const char *cx_schema_customer_band_check(void);
 

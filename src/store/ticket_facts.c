@@ -582,8 +582,16 @@ int cx_facts_count(cx_store *st, enum cx_fact_kind kind, int64_t end, int64_t *o
 	 * partial hour at the end (and anything before hour 1, never packed)
 	 * counted from the tickets: every hour with tickets is packed or
 	 * noted as written (what cxtop check verifies). */
+	/* The hours before h1 summed, or (the usual end, near the newest
+	 * hour) the kept total less the hours from h1 on: whichever side is
+	 * shorter, judged by the hours' span. */
 	static const char packed_sql[] =
-		"SELECT coalesce(sum(tickets), 0) FROM ticket_hours WHERE kind = ?1 AND hour >= 1 AND hour < ?2";
+		"SELECT CASE WHEN ?2 - (SELECT min(hour) FROM ticket_hours WHERE kind = ?1)"
+		"              < (SELECT max(hour) FROM ticket_hours WHERE kind = ?1) - ?2"
+		"  THEN (SELECT coalesce(sum(tickets), 0) FROM ticket_hours WHERE kind = ?1 AND hour >= 1 AND hour < ?2)"
+		"  ELSE (SELECT tickets FROM ticket_hours_totals WHERE kind = ?1)"
+		"     - (SELECT coalesce(sum(tickets), 0) FROM ticket_hours WHERE kind = ?1 AND hour >= ?2)"
+		"     - (SELECT coalesce(sum(tickets), 0) FROM ticket_hours WHERE kind = ?1 AND hour < 1) END";
 	static const char dirty_sql[] =
 		"SELECT d.hour, coalesce(h.tickets, 0) FROM ticket_hours_dirty d"
 		" LEFT JOIN ticket_hours h ON h.kind = d.kind AND h.hour = d.hour"

@@ -470,15 +470,26 @@ static void test_check_finds_and_repairs(void **state)
 		     * trigger of a move gone before a ticket moves */
 		    "UPDATE customer_tickets SET tickets = tickets + 5 WHERE customer_id = 3;"
 		    "DROP TRIGGER tickets_count_move;"
-		    "UPDATE tickets SET customer_id = 4 WHERE id = (SELECT min(id) FROM tickets WHERE customer_id = 5);");
+		    "UPDATE tickets SET customer_id = 4 WHERE id = (SELECT min(id) FROM tickets WHERE customer_id = 5);"
+		    /* a satisfaction band's day altered by hand */
+		    "UPDATE customer_bands SET customers = customers + 2"
+		    " WHERE band = 0 AND day = (SELECT min(day) FROM customer_bands WHERE band = 0);");
 	cx_rollup_check chk;
 	assert_int_equal(cx_store_rollup_check(st, false, &chk, &err), 0);
 	assert_int_equal(chk.triggers, 2);
 	assert_int_equal(chk.counts_wrong, 3);
+	assert_int_equal(chk.bands_wrong, 1);
 	assert_true(chk.missing > 0);
 	assert_true(chk.wrong > 0);
 	assert_int_equal(chk.extra, 1);
 
+	assert_int_equal(cx_store_rollup_check(st, true, &chk, &err), 0);
+	assert_check_clean(st);
+	/* A kind's kept total of packed tickets altered by hand: a wrong
+	 * hour, and the backlog would be off; the repair sums it again. */
+	exec_ok(st, "UPDATE ticket_hours_totals SET tickets = tickets + 3 WHERE kind = 1");
+	assert_int_equal(cx_store_rollup_check(st, false, &chk, &err), 0);
+	assert_int_equal(chk.wrong, 1);
 	assert_int_equal(cx_store_rollup_check(st, true, &chk, &err), 0);
 	assert_check_clean(st);
 	figures_of(st, &periods[2], &after, false);
