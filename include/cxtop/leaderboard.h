@@ -19,10 +19,10 @@ typedef struct cx_leaderboard {
 
 int cx_leaderboard_load(cx_store *st, const cx_period *p, cx_leaderboard *out, cx_error *err);
 void cx_leaderboard_free(cx_leaderboard *lb);
-/* Counts and keeps (a writable store) the leaderboard's months before
- * the newest ticket's, under the scoring rules in use, so the boards that
- * follow, read-only ones too, add them up instead of counting every
- * ticket ever solved (cxtop(5), score_months).  After an import. */
+/* Counts and keeps (a writable store) the leaderboard's months up to and
+ * including the newest ticket's, under the scoring rules in use, so the
+ * boards that follow, read-only ones too, add them up instead of counting
+ * every ticket ever solved (cxtop(5), score_months).  After an import. */
 int cx_leaderboard_keep_months(cx_store *st, cx_error *err);
 
 /* "▲2", "▼1", "=", "new". */

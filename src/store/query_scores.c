@@ -173,9 +173,10 @@ static int conversions(cx_store *st, const cx_period *p, cx_score_raw *rows, siz
 		cx_score_raw *r = find(rows, n, sqlite3_column_int64(s, 0));
 		if (!r)
 			continue;
-		r->upsell = sqlite3_column_int64(s, 1);
-		r->winback = sqlite3_column_int64(s, 2);
-		r->revenue = sqlite3_column_int64(s, 3);
+		/* Added: the levels add a board's own month to the kept ones. */
+		r->upsell += sqlite3_column_int64(s, 1);
+		r->winback += sqlite3_column_int64(s, 2);
+		r->revenue += sqlite3_column_int64(s, 3);
 	}
 	return cx_q_done(st, s, rc, err);
 }
@@ -191,7 +192,7 @@ static int claims(cx_store *st, const cx_period *p, cx_score_raw *rows, size_t n
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		cx_score_raw *r = find(rows, n, sqlite3_column_int64(s, 0));
 		if (r)
-			r->claims = sqlite3_column_int64(s, 1);
+			r->claims += sqlite3_column_int64(s, 1);
 	}
 	return cx_q_done(st, s, rc, err);
 }
@@ -235,6 +236,29 @@ static int board_agents(cx_store *st, const cx_period *p, cx_score_raw **out, si
 	return cx_q_collect(st, s, sizeof **out, fill_board_agent, (void **)out, n, err);
 }
 
+/* Whether the period is one whole local month. */
+static bool whole_month(const cx_period *p)
+{
+	cx_period m = cx_period_containing(CX_PERIOD_MONTH, p->from_day);
+	return m.from_day == p->from_day && m.to_day == p->to_day && m.start == p->start && m.end == p->end;
+}
+
+/* A whole month's points, through the kept months: what the points need
+ * (as points_only) of that month as the store knew it at its end. */
+static int month_points(cx_store *st, const cx_period *p, int64_t frt_target_s, int64_t sla_s, cx_score_raw *rows,
+			size_t n, cx_error *err)
+{
+	cx_rollup_refresh_if_idle(st); /* first: packing drops kept months */
+	cx_judge j;
+	bool business = cx_store_business_hours(st);
+	int rc = cx_judge_init(st, frt_target_s, sla_s, &j, err);
+	cx_store_set_hours(st, false); /* judging counts on the clock */
+	if (rc == 0)
+		rc = cx_score_months_add(st, &j, p->start, p->end, p->end, rows, n, err);
+	cx_store_set_hours(st, business);
+	return rc;
+}
+
 int cx_store_score_raw(cx_store *st, const cx_period *p, int64_t frt_target_s, int64_t sla_s, bool points_only,
 		       cx_score_raw **out, size_t *n, cx_error *err)
 {
@@ -246,6 +270,16 @@ int cx_store_score_raw(cx_store *st, const cx_period *p, int64_t frt_target_s, i
 		return -1;
 	if (!rows) /* no agents: still an array to free */
 		rows = cx_xcalloc(1, sizeof *rows);
+	/* The month before a month's board: its points are a kept month's. */
+	if (points_only && whole_month(p)) {
+		if (month_points(st, p, frt_target_s, sla_s, rows, na, err) < 0) {
+			free(rows);
+			return -1;
+		}
+		*out = rows;
+		*n = na;
+		return 0;
+	}
 	if ((!points_only && agents_frt(st, p, rows, na, err) < 0) ||
 	    ticket_events(st, p, frt_target_s, sla_s, !points_only, rows, na, err) < 0 ||
 	    conversions(st, p, rows, na, err) < 0 || claims(st, p, rows, na, err) < 0) {
@@ -328,7 +362,7 @@ int cx_store_score_life(cx_store *st, int32_t to_day, int64_t frt_target_s, int6
 	int rc = cx_judge_init(st, frt_target_s, sla_s, &j, err);
 	cx_store_set_hours(st, false); /* judging counts on the clock */
 	if (rc == 0)
-		rc = cx_score_months_add(st, &j, upto, life.end, rows, na, err);
+		rc = cx_score_months_add(st, &j, INT64_MIN, upto, life.end, rows, na, err);
 	cx_store_set_hours(st, business);
 	cx_period tail = cx_period_range(first, to_day);
 	if (rc < 0 ||

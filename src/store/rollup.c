@@ -335,6 +335,8 @@ static int rebuild(cx_store *st, cx_error *err)
 		"DROP TRIGGER IF EXISTS tickets_count_insert;"
 		"DROP TRIGGER IF EXISTS tickets_count_delete;"
 		"DROP TRIGGER IF EXISTS tickets_count_move;"
+		"DROP TRIGGER IF EXISTS orders_months_replace;"
+		"DROP TRIGGER IF EXISTS claims_months_replace;"
 		"DROP TRIGGER IF EXISTS orders_months_insert;"
 		"DROP TRIGGER IF EXISTS orders_months_delete;"
 		"DROP TRIGGER IF EXISTS orders_months_update;"

@@ -1019,7 +1019,7 @@ static const char v11[] =
 	"CREATE TABLE customer_tickets_dirty (customer_id INTEGER PRIMARY KEY);"
 	CUSTOMER_COUNT_FILL CUSTOMER_COUNT_TRIGGERS;
 
-/* Version 12: the leaderboard's months (score_cache.c).  Levels count every
+/* Version 12: the leaderboard's months (score_months.c).  Levels count every
  * point an agent ever earned, which summed the whole history on every
  * board.  A month's ticket events per agent are kept here as the tickets
  * stand now, under what judging them depends on (the targets, business
@@ -1039,6 +1039,20 @@ static const char v11[] =
 #define CLAIM_DAY(row) "CAST(strftime('%s', " row ".resolved_on) AS INTEGER)"
 #define CLAIM_COUNTS(row) "(" row ".status = 'paid' AND " row ".agent_id IS NOT NULL AND " row ".resolved_on IS NOT NULL)"
 #define SCORE_MONTH_TRIGGERS \
+	/* The row an INSERT OR REPLACE is about to delete fires no delete \
+	 * trigger: its months are dropped before. */ \
+	"CREATE TRIGGER orders_months_replace BEFORE INSERT ON orders" \
+	"  WHEN EXISTS (SELECT 1 FROM orders o WHERE (o.id = new.id OR (new.source_id IS NOT NULL" \
+	"    AND o.source = new.source AND o.source_id = new.source_id)) AND " ORDER_COUNTS("o") ") BEGIN" \
+	FORGET_MONTHS("(SELECT o.placed_at FROM orders o WHERE o.id = new.id AND " ORDER_COUNTS("o") ")") \
+	FORGET_MONTHS("(SELECT o.placed_at FROM orders o WHERE new.source_id IS NOT NULL AND o.source = new.source" \
+		      " AND o.source_id = new.source_id AND " ORDER_COUNTS("o") ")") "END;" \
+	"CREATE TRIGGER claims_months_replace BEFORE INSERT ON carrier_claims" \
+	"  WHEN EXISTS (SELECT 1 FROM carrier_claims c WHERE (c.id = new.id" \
+	"    OR (c.carrier = new.carrier AND c.tracking_no = new.tracking_no)) AND " CLAIM_COUNTS("c") ") BEGIN" \
+	FORGET_MONTHS("(SELECT " CLAIM_DAY("c") " FROM carrier_claims c WHERE c.id = new.id AND " CLAIM_COUNTS("c") ")") \
+	FORGET_MONTHS("(SELECT " CLAIM_DAY("c") " FROM carrier_claims c WHERE c.carrier = new.carrier" \
+		      " AND c.tracking_no = new.tracking_no AND " CLAIM_COUNTS("c") ")") "END;" \
 	"CREATE TRIGGER orders_months_insert AFTER INSERT ON orders WHEN " ORDER_COUNTS("new") " BEGIN" \
 	FORGET_MONTHS("new.placed_at") "END;" \
 	"CREATE TRIGGER orders_months_delete AFTER DELETE ON orders WHEN " ORDER_COUNTS("old") " BEGIN" \

@@ -39,16 +39,18 @@ bool cx_judge_counts(const cx_fact *f);
 void cx_judge_count(const cx_judge *j, const cx_fact *f, cx_score_raw *r, int sign);
 
 /* ---- score_months.c: the leaderboard's kept months */
-/* Adds to rows (by agent id; agents not in rows are left out) the ticket
- * events of every ticket solved before `upto` (an instant at a local month
- * start), read as the store knew them at `as_of` (>= upto): the kept
- * months, those not kept counted (and kept, by a writer), and the tickets
- * changed since as_of put back as they were. */
+/* Adds to rows (by agent id; agents not in rows are left out) what the
+ * points count of the local months in [from, upto) (both month starts;
+ * from INT64_MIN: since the first): the events of the tickets solved in
+ * them, read as the store knew them at `as_of` (>= upto), the conversions
+ * and the claims paid.  The kept months, those not kept counted (and
+ * kept, by a writer), and the tickets changed since as_of put back as
+ * they were. */
 /* A fingerprint of what the clock is built from (schedules, holidays, SLA
  * policies, the agents' teams). */
 int cx_score_clock_print(cx_store *st, int64_t *out, cx_error *err);
-int cx_score_months_add(cx_store *st, const cx_judge *j, int64_t upto, int64_t as_of, cx_score_raw *rows, size_t n,
-			cx_error *err);
+int cx_score_months_add(cx_store *st, const cx_judge *j, int64_t from, int64_t upto, int64_t as_of, cx_score_raw *rows,
+			size_t n, cx_error *err);
 
 /* Counts every kept month whose clock is the store's again and compares:
  * kept, how many are used; wrong, how many of those disagree. */

@@ -19,6 +19,7 @@
  * were then: those are few, and are taken out as they are now and put back
  * as they were (the same correction cx_facts_scan makes per hour).
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -297,12 +298,14 @@ static int keep_month(cx_store *st, const struct key *k, int64_t start, int64_t 
 static int oldest_solved(cx_store *st, int64_t *at, bool *any, cx_error *err)
 {
 	sqlite3_stmt *s;
+	/* An aggregate over the three, not min(a, b, c), which is NULL when
+	 * any one is (a store with sales and no solved ticket). */
 	if (cx_q_prepare(st,
-			 "SELECT min((SELECT min(resolved_at) FROM tickets),"
-			 " coalesce((SELECT min(placed_at) FROM orders INDEXED BY orders_attribution"
-			 "           WHERE attribution IN ('upsell', 'winback', 'discount_code')), 1e18),"
-			 " coalesce((SELECT CAST(strftime('%s', min(resolved_on)) AS INTEGER) - 86400 FROM carrier_claims"
-			 "           WHERE resolved_on IS NOT NULL), 1e18))",
+			 "SELECT min(x) FROM (SELECT min(resolved_at) AS x FROM tickets"
+			 " UNION ALL SELECT min(placed_at) FROM orders INDEXED BY orders_attribution"
+			 "   WHERE attribution IN ('upsell', 'winback', 'discount_code')"
+			 " UNION ALL SELECT CAST(strftime('%s', min(resolved_on)) AS INTEGER) - 86400 FROM carrier_claims"
+			 "   WHERE resolved_on IS NOT NULL)",
 			 &s, err) < 0)
 		return -1;
 	int rc = sqlite3_step(s);
@@ -328,14 +331,31 @@ static void add_month(const struct month *m, cx_keymap *row_of, cx_score_raw *ro
 	}
 }
 
-static int months(cx_store *st, const cx_judge *j, const struct key *k, bool keep, int64_t upto, cx_keymap *row_of,
-		  cx_score_raw *rows, cx_error *err)
+/* Keeps a counted month; when that fails (a full disk, say) the month's
+ * rows are undone and nothing more is kept this time: the board is
+ * counted all the same. */
+static void keep_or_not(cx_store *st, const struct key *k, const cx_period *p, const struct month *m, bool *keep)
+{
+	cx_error ignored = {0};
+	if (sqlite3_exec(st->db, "SAVEPOINT keep_month", NULL, NULL, NULL) != SQLITE_OK) {
+		*keep = false;
+		return;
+	}
+	if (keep_month(st, k, p->start, p->end, m, &ignored) < 0) {
+		sqlite3_exec(st->db, "ROLLBACK TO keep_month", NULL, NULL, NULL);
+		*keep = false;
+	}
+	sqlite3_exec(st->db, "RELEASE keep_month", NULL, NULL, NULL);
+}
+
+static int months(cx_store *st, const cx_judge *j, const struct key *k, bool *keep, int64_t from, int64_t upto,
+		  cx_keymap *row_of, cx_score_raw *rows, cx_error *err)
 {
 	int64_t oldest;
 	bool any;
 	if (oldest_solved(st, &oldest, &any, err) < 0)
 		return -1;
-	int32_t day = cx_local_day(any ? oldest : upto);
+	int32_t day = cx_local_day(any && oldest > from ? oldest : from > INT64_MIN ? from : upto);
 	if (day < 0)
 		day = 0; /* the levels count from 1970 on */
 	int y, mo, d;
@@ -349,8 +369,8 @@ static int months(cx_store *st, const cx_judge *j, const struct key *k, bool kee
 			month_free(&m);
 			m.j = j;
 			rc = count_month(st, &p, &m, err);
-			if (rc == 0 && keep)
-				rc = keep_month(st, k, p.start, p.end, &m, err);
+			if (rc == 0 && *keep)
+				keep_or_not(st, k, &p, &m, keep);
 		}
 		if (rc == 0)
 			add_month(&m, row_of, rows);
@@ -362,38 +382,38 @@ static int months(cx_store *st, const cx_judge *j, const struct key *k, bool kee
 }
 
 /* The tickets changed since as_of: out as they are now, back as they
- * were then, where either lies before upto. */
+ * were then, where either lies in [from, upto). */
 struct undo {
 	const cx_judge *j;
 	cx_keymap *row_of;
 	cx_score_raw *rows;
-	int64_t upto;
+	int64_t from, upto;
 	int sign;
 };
 
 static void undo_visit(const cx_fact *f, void *ctx)
 {
 	struct undo *u = ctx;
-	if (f->at >= u->upto || !cx_judge_counts(f))
+	if (f->at < u->from || f->at >= u->upto || !cx_judge_counts(f))
 		return;
 	int r = *cx_keymap_at(u->row_of, f->agent_id, NULL);
 	if (r >= 0)
 		cx_judge_count(u->j, f, &u->rows[r], u->sign);
 }
 
-static int as_of_then(cx_store *st, const cx_judge *j, int64_t upto, int64_t as_of, cx_keymap *row_of,
-		      cx_score_raw *rows, cx_error *err)
+static int as_of_then(cx_store *st, const cx_judge *j, int64_t from, int64_t upto, int64_t as_of,
+		      cx_keymap *row_of, cx_score_raw *rows, cx_error *err)
 {
 	cx_as_of a;
 	if (cx_as_of_load(st, CX_FACT_RESOLVED, as_of, &a, err) < 0)
 		return -1;
-	struct undo u = {j, row_of, rows, upto, 1};
+	struct undo u = {j, row_of, rows, from, upto, 1};
 	int64_t *now = cx_xcalloc(a.n ? a.n : 1, sizeof *now);
 	size_t nnow = 0;
 	for (size_t i = 0; i < a.n; i++) {
 		if (a.t[i].in_pass)
 			undo_visit(&a.t[i].fact, &u);
-		if (a.t[i].now_filed && a.t[i].now_at < upto)
+		if (a.t[i].now_filed && a.t[i].now_at >= from && a.t[i].now_at < upto)
 			now[nnow++] = a.t[i].id;
 	}
 	u.sign = -1;
@@ -403,8 +423,8 @@ static int as_of_then(cx_store *st, const cx_judge *j, int64_t upto, int64_t as_
 	return rc;
 }
 
-int cx_score_months_add(cx_store *st, const cx_judge *j, int64_t upto, int64_t as_of, cx_score_raw *rows, size_t n,
-			cx_error *err)
+int cx_score_months_add(cx_store *st, const cx_judge *j, int64_t from, int64_t upto, int64_t as_of, cx_score_raw *rows,
+			size_t n, cx_error *err)
 {
 	struct key k = {j->frt_s, j->sla_s, 0, j->business};
 	/* A writer keeps what it counts, in one write transaction with the
@@ -426,13 +446,13 @@ int cx_score_months_add(cx_store *st, const cx_judge *j, int64_t upto, int64_t a
 	st->clock_pinned = true;
 	int rc = cx_score_clock_print(st, &k.clock, err);
 	if (rc == 0)
-		rc = months(st, j, &k, keep, upto, &row_of, rows, err);
+		rc = months(st, j, &k, &keep, from, upto, &row_of, rows, err);
 	if (rc == 0)
-		rc = as_of_then(st, j, upto, as_of, &row_of, rows, err);
+		rc = as_of_then(st, j, from, upto, as_of, &row_of, rows, err);
 	cx_keymap_free(&row_of);
 	st->clock_pinned = pinned;
 	if (keep) {
-		/* What was counted stays counted even when keeping it fails. */
+		/* What was counted stands even when keeping it fails. */
 		if (sqlite3_exec(st->db, rc == 0 ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	} else {

@@ -55,6 +55,17 @@ if [ "$after" -lt "$before" ]; then ok "the shell's order changes drop the month
 q "UPDATE carrier_claims SET agent_id = (SELECT max(id) FROM agents) WHERE id = (SELECT min(id) FROM carrier_claims WHERE status = 'paid' AND agent_id IS NOT NULL AND resolved_on >= '2022-03-05' AND resolved_on < '2022-03-25')"
 last=$(q 'SELECT count(*) FROM score_months WHERE agent_id = 0')
 if [ "$last" -lt "$after" ]; then ok "... and so do a paid claim's ($after, then $last)"; else not_ok "... and so do a paid claim's" "$after, then $last"; fi
+# INSERT OR REPLACE deletes the row it replaces without a delete
+# trigger: an attributed order replaced by a shop order, a paid claim by a
+# denied one, each in a kept month.
+q "SELECT count(*) FROM score_months WHERE agent_id = 0" >"$WORK/n0"
+q "INSERT OR REPLACE INTO orders (id, customer_id, placed_at, amount, cogs, attribution)
+   SELECT id, customer_id, placed_at, amount, cogs, 'shop' FROM orders
+   WHERE attribution = 'upsell' AND agent_id IS NOT NULL AND placed_at >= strftime('%s', '2022-01-01')
+   AND placed_at < strftime('%s', '2022-02-01') ORDER BY id LIMIT 1"
+n1=$(q "SELECT count(*) FROM score_months WHERE agent_id = 0")
+if [ "$n1" -lt "$(cat "$WORK/n0")" ]; then ok "an order replaced by INSERT OR REPLACE drops its month ($(cat "$WORK/n0"), then $n1)"; else
+	not_ok "an order replaced by INSERT OR REPLACE drops its month" "$(cat "$WORK/n0"), then $n1"; fi
 boards written
 cp "$DB" "$WORK/fresh.db"
 sqlite3 "$WORK/fresh.db" 'DELETE FROM score_months'

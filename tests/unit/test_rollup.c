@@ -64,6 +64,23 @@ struct figures {
 	size_t nlife;
 };
 
+/* The levels' counts to to_day against one count over all history. */
+static void assert_life(cx_store *st, int32_t to_day, const cx_score_raw *life, size_t nlife)
+{
+	cx_error err = {0};
+	cx_period all = cx_period_range(0, to_day);
+	cx_score_raw *want;
+	size_t nwant;
+	assert_int_equal(cx_store_score_raw(st, &all, 3600, 48 * 3600, true, &want, &nwant, &err), 0);
+	assert_int_equal(nlife, nwant);
+	for (size_t i = 0; i < nwant; i++)
+		if (memcmp(&life[i], &want[i], sizeof want[i]) != 0)
+			fail_msg("levels to %d: agent %lld counts %lld solved and %lld revenue, all history %lld and %lld",
+				 (int)to_day, (long long)want[i].agent_id, (long long)life[i].solved,
+				 (long long)life[i].revenue, (long long)want[i].solved, (long long)want[i].revenue);
+	free(want);
+}
+
 /* cx_store_overview_and_scores against cx_store_ticket_overview and
  * cx_store_score_raw, each alone. */
 static void assert_one_pass(cx_store *st, const cx_period *p, bool business)
@@ -119,20 +136,35 @@ static void figures_of(cx_store *st, const cx_period *p, struct figures *f, bool
 		assert_one_pass(st, p, false);
 		assert_one_pass(st, p, true);
 	}
+	/* A whole month's points (the board's period before), through the
+	 * kept months, count what the full board of that month counts. */
+	if (p->kind == CX_PERIOD_MONTH) {
+		cx_score_raw *pts;
+		size_t npts;
+		assert_int_equal(cx_store_score_raw(st, p, 3600, 48 * 3600, true, &pts, &npts, &err), 0);
+		assert_int_equal(npts, f->nscore);
+		for (size_t i = 0; i < npts; i++) {
+			cx_score_raw want = f->score[i];
+			want.frt = (cx_dist){0};
+			want.streak_days = 0;
+			if (memcmp(&pts[i], &want, sizeof want) != 0)
+				fail_msg("a month's points through the kept months: agent %lld solved %lld, board %lld",
+					 (long long)want.agent_id, (long long)pts[i].solved, (long long)want.solved);
+		}
+		free(pts);
+	}
 	/* The levels' counts, through the kept months (a writable handle
 	 * keeps those it counts, a read-only one reads them), say what one
 	 * count over all history says. */
 	assert_int_equal(cx_store_score_life(st, p->to_day, 3600, 48 * 3600, &f->life, &f->nlife, &err), 0);
-	cx_period all = cx_period_range(0, p->to_day);
-	cx_score_raw *want;
-	size_t nwant;
-	assert_int_equal(cx_store_score_raw(st, &all, 3600, 48 * 3600, true, &want, &nwant, &err), 0);
-	assert_int_equal(f->nlife, nwant);
-	for (size_t i = 0; i < nwant; i++)
-		if (memcmp(&f->life[i], &want[i], sizeof want[i]) != 0)
-			fail_msg("levels to %d: agent %lld counts %lld solved, all history %lld", (int)p->to_day,
-				 (long long)want[i].agent_id, (long long)f->life[i].solved, (long long)want[i].solved);
-	free(want);
+	assert_life(st, p->to_day, f->life, f->nlife);
+	/* And to a day in the middle of a month: the month so far is
+	 * counted, and added to the kept ones. */
+	cx_score_raw *mid;
+	size_t nmid;
+	assert_int_equal(cx_store_score_life(st, p->to_day - 12, 3600, 48 * 3600, &mid, &nmid, &err), 0);
+	assert_life(st, p->to_day - 12, mid, nmid);
+	free(mid);
 }
 
 static void figures_free(struct figures *f)
@@ -447,6 +479,32 @@ static void test_random_customer_writes_keep_bands_exact(void **state)
 	cx_store_close(st);
 }
 
+/* A store whose sales and claims earned points while no ticket is solved
+ * (or none is there): the levels still count every sale and claim. */
+static void test_levels_without_solved_tickets(void **state)
+{
+	(void)state;
+	const char *path = tu_tmp_path("nosolved.db");
+	tu_copy("sample.db", path);
+	cx_error err = {0};
+	cx_store *st = cx_store_open(path, CX_OPEN_READ_WRITE, &err);
+	assert_non_null(st);
+	exec_ok(st, "DELETE FROM ticket_events; DELETE FROM ticket_changes; DELETE FROM tickets");
+	make_periods();
+	for (int k = 0; k < 2; k++) { /* counted and kept, then read from what was kept */
+		int32_t to[] = {periods[0].to_day, periods[0].to_day - 12, periods[2].to_day};
+		for (size_t i = 0; i < sizeof to / sizeof to[0]; i++) {
+			cx_score_raw *life;
+			size_t n;
+			assert_int_equal(cx_store_score_life(st, to[i], 3600, 48 * 3600, &life, &n, &err), 0);
+			assert_life(st, to[i], life, n);
+			free(life);
+		}
+	}
+	assert_check_clean(st);
+	cx_store_close(st);
+}
+
 /* Damage that check finds, and --repair undoes, with every figure as before. */
 static void test_check_finds_and_repairs(void **state)
 {
@@ -603,6 +661,7 @@ int main(void)
 		cmocka_unit_test(test_random_writes_keep_rollups_exact),
 		cmocka_unit_test(test_replaced_rows_and_the_counts),
 		cmocka_unit_test(test_random_customer_writes_keep_bands_exact),
+		cmocka_unit_test(test_levels_without_solved_tickets),
 		cmocka_unit_test(test_check_finds_and_repairs),
 		cmocka_unit_test(test_damaged_blob_is_an_error),
 		cmocka_unit_test(test_binned_medians_are_exact),
