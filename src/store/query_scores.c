@@ -205,19 +205,24 @@ static void fill_board_agent(sqlite3_stmt *s, void *row)
 	cx_q_text(s, 2, r->team, sizeof r->team);
 }
 
-/* Each agent's first-response distribution over the tickets created in
- * the period (the board's FRT trophy and diversity alarm). */
+/* Each row's first-response distribution from the per-agent KPIs of the
+ * tickets created in the period (the board's FRT trophy and diversity
+ * alarm).  Both lists are short (the agents of a team). */
+static void take_frt(cx_score_raw *rows, size_t n, const cx_ticket_group_row *kpi, size_t nk)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < nk; k++)
+			if (kpi[k].key_int == rows[i].agent_id)
+				rows[i].frt = kpi[k].raw.frt;
+}
+
 static int agents_frt(cx_store *st, const cx_period *p, cx_score_raw *rows, size_t n, cx_error *err)
 {
 	cx_ticket_group_row *kpi;
 	size_t nk;
 	if (cx_facts_created_kpis(st, p, CX_GROUP_AGENT, &kpi, &nk, err) < 0)
 		return -1;
-	/* Both lists are short (the agents of a team); kpi is by agent id. */
-	for (size_t i = 0; i < n; i++)
-		for (size_t k = 0; k < nk; k++)
-			if (kpi[k].key_int == rows[i].agent_id)
-				rows[i].frt = kpi[k].raw.frt;
+	take_frt(rows, n, kpi, nk);
 	free(kpi);
 	return 0;
 }
@@ -318,10 +323,7 @@ int cx_store_overview_and_scores(cx_store *st, const cx_period *p, int64_t *dail
 	st->clock_pinned = pinned;
 	events_end(&ev, rc == 0, na);
 	if (rc == 0) {
-		for (size_t i = 0; i < na; i++)
-			for (size_t k = 0; k < nk; k++)
-				if (kpi[k].key_int == rows[i].agent_id)
-					rows[i].frt = kpi[k].raw.frt;
+		take_frt(rows, na, kpi, nk);
 		rc = conversions(st, p, rows, na, err) < 0 || claims(st, p, rows, na, err) < 0 ? -1 : 0;
 	}
 	free(kpi);
